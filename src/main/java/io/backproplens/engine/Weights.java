@@ -1,0 +1,50 @@
+package io.backproplens.engine;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.Random;
+
+/** The parameters of the notebook's model: {@code w1 (784 x nh), b1 (nh), w2 (nh x 1), b2 (1)}. */
+public record Weights(Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
+
+    public static final int INPUTS = 784;
+
+    /**
+     * Seeded weights. The draws come from {@link java.util.Random}, whose sequence is fixed by the
+     * Java specification, so the same seed gives the same weights on every machine and JDK;
+     * w1 is drawn first, then w2. Biases start at zero, as in the notebook.
+     */
+    public static Weights init(Init init, int nh, long seed, DataType dtype) {
+        if (nh < 1 || nh > 4096) throw new IllegalArgumentException("nh must be between 1 and 4096, got " + nh);
+        Random rng = new Random(seed);
+        double[] w1 = gaussian(rng, INPUTS * nh, init.scale(INPUTS));
+        double[] w2 = init == Init.NOTEBOOK
+                ? uniform(rng, nh, 1.0 / Math.sqrt(INPUTS))
+                : gaussian(rng, nh, init.scale(nh));
+        return new Weights(
+                new Tensor("w1", Nd4j.create(w1, new long[]{INPUTS, nh}, 'c').castTo(dtype)),
+                new Tensor("b1", Nd4j.zeros(dtype, nh)),
+                new Tensor("w2", Nd4j.create(w2, new long[]{nh, 1}, 'c').castTo(dtype)),
+                new Tensor("b2", Nd4j.zeros(dtype, 1)));
+    }
+
+    private static double[] gaussian(Random rng, int n, double scale) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) a[i] = rng.nextGaussian() * scale;
+        return a;
+    }
+
+    private static double[] uniform(Random rng, int n, double scale) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) a[i] = rng.nextDouble() * scale;
+        return a;
+    }
+
+    public int hidden() { return (int) w1.value().size(1); }
+
+    public List<Tensor> all() { return List.of(w1, b1, w2, b2); }
+
+    public void clearGrads() { all().forEach(Tensor::clearG); }
+}

@@ -1,0 +1,59 @@
+package io.backproplens.session;
+
+import io.backproplens.engine.Model;
+import io.backproplens.engine.Tensor;
+import io.backproplens.engine.Weights;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Runs the notebook's model on the data for given settings. No UI here: the app calls it from a
+ * background task, the command line calls it directly.
+ */
+public final class Session {
+    private final Dataset data;
+    private final DataType dtype;
+    // The engine wants its input column-major; converting 50,000x784 costs ~100 ms, so keep it.
+    private final INDArray xTrainF;
+    private final INDArray xValidF;
+
+    public Session(Dataset data, DataType dtype) {
+        this.data = data;
+        this.dtype = dtype;
+        this.xTrainF = Model.prepareInput(data.xTrain(), dtype);
+        this.xValidF = Model.prepareInput(data.xValid(), dtype);
+    }
+
+    public Dataset data() { return data; }
+
+    public DataType dtype() { return dtype; }
+
+    /** One forward and backward pass on the first {@code batch} training rows (all when 0). */
+    public PassResult run(Settings s) {
+        int n = s.batch() == 0 ? data.trainRows() : Math.min(s.batch(), data.trainRows());
+        INDArray x = n == data.trainRows() ? xTrainF : rows(xTrainF, n);
+        INDArray y = rows(data.yTrain(), n).castTo(dtype);
+
+        Model model = new Model(Weights.init(s.init(), s.nh(), s.seed(), dtype), s.reluShift()).inputGrad(true);
+        long t0 = System.nanoTime();
+        Tensor loss = model.call(new Tensor("x", x), new Tensor("y", y));
+        long t1 = System.nanoTime();
+        model.backward();
+        long t2 = System.nanoTime();
+
+        // The notebook's cells 44-49 on x_valid, with the same weights.
+        Weights w = model.weights();
+        INDArray lin1 = xValidF.mmul(w.w1().value()).addiRowVector(w.b1().value());
+        INDArray relu = org.nd4j.linalg.ops.transforms.Transforms.relu(lin1, true);
+        if (s.reluShift() != 0) relu.subi(s.reluShift());
+        INDArray lin2 = relu.mmul(w.w2().value()).addiRowVector(w.b2().value());
+        return new PassResult(s, model, model.trace(), loss.value().getDouble(0), lin1, relu, lin2, t1 - t0, t2 - t1);
+    }
+
+    /** The first n rows (a copy in the same layout; a view would keep the whole array's strides). */
+    private static INDArray rows(INDArray a, int n) {
+        if (a.rank() == 1) return a.get(NDArrayIndex.interval(0, n)).dup();
+        return a.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup(a.ordering());
+    }
+}

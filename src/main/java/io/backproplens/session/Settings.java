@@ -1,0 +1,29 @@
+package io.backproplens.session;
+
+import io.backproplens.engine.Init;
+
+/**
+ * Everything that decides one forward and backward pass. Immutable: a change of any control makes a
+ * new Settings and a new pass, so a result always knows exactly what produced it.
+ *
+ * @param batch rows of the training set in the pass; 0 means all 50,000, as the notebook does
+ */
+public record Settings(Init init, long seed, int nh, double reluShift, int batch) {
+
+    public static final int MAX_NH = 1024;
+
+    public static Settings defaults() { return new Settings(Init.KAIMING, 42, 50, 0.0, 0); }
+
+    public Settings {
+        if (init == null) throw new IllegalArgumentException("init must be randn, xavier, kaiming or notebook");
+        if (nh < 1 || nh > MAX_NH) throw new IllegalArgumentException("nh (hidden units) must be between 1 and " + MAX_NH + ", got " + nh);
+        if (batch < 0) throw new IllegalArgumentException("batch must be 0 (the whole training set) or a positive size, got " + batch);
+        if (!Double.isFinite(reluShift)) throw new IllegalArgumentException("ReLU shift must be a finite number");
+    }
+
+    public Settings withInit(Init v) { return new Settings(v, seed, nh, reluShift, batch); }
+    public Settings withSeed(long v) { return new Settings(init, v, nh, reluShift, batch); }
+    public Settings withNh(int v) { return new Settings(init, seed, v, reluShift, batch); }
+    public Settings withReluShift(double v) { return new Settings(init, seed, nh, v, batch); }
+    public Settings withBatch(int v) { return new Settings(init, seed, nh, reluShift, v); }
+}
