@@ -2,9 +2,11 @@ package io.backproplens.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -133,14 +135,24 @@ public final class MnistLoader {
                 source);
     }
 
-    /** Images {@code [first, first+n)} as FLOAT [n,784], converted in one pass (per-element puts take seconds). */
+    /**
+     * Images {@code [first, first+n)} as FLOAT [n,784]. One pass straight into the array's native
+     * memory through a small chunk: per-element puts take many seconds, and a heap float[] handed
+     * to Nd4j.create costs 157 MB more and a second copy (measured 2.4x slower).
+     */
     private static INDArray images(byte[] pixels, int first, int n) {
-        float[] f = new float[n * Mnist.PIXELS];
-        int from = first * Mnist.PIXELS;
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (pixels[from + i] & 0xff) * PIXEL_SCALE;
+        INDArray x = Nd4j.createUninitialized(DataType.FLOAT, new long[] {n, Mnist.PIXELS}, 'c');
+        FloatBuffer out = x.data().asNioFloat();
+        float[] chunk = new float[1 << 16];
+        int from = first * Mnist.PIXELS, total = n * Mnist.PIXELS;
+        for (int at = 0; at < total; at += chunk.length) {
+            int len = Math.min(chunk.length, total - at);
+            for (int i = 0; i < len; i++) {
+                chunk[i] = (pixels[from + at + i] & 0xff) * PIXEL_SCALE;
+            }
+            out.put(at, chunk, 0, len);
         }
-        return Nd4j.create(f, new long[] {n, Mnist.PIXELS}, 'c');
+        return x;
     }
 
     private static INDArray labels(byte[] labels, int first, int n) {

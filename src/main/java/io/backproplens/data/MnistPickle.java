@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -53,10 +54,9 @@ final class MnistPickle {
             throw new DataFormatException(name, split + " x: expected a float32 array [n, 784] but found " + describe(o));
         }
         ByteBuffer bytes = bytes(name, split + " x", a, 4);
-        float[] f = new float[(int) a.elements()];
-        bytes.asFloatBuffer().get(f);
         // A Fortran-ordered pickle is column-major: read it as such, then lay it out in c order.
-        INDArray x = Nd4j.create(f, a.shape, a.fortranOrder ? 'f' : 'c');
+        INDArray x = Nd4j.createUninitialized(DataType.FLOAT, a.shape, a.fortranOrder ? 'f' : 'c');
+        x.data().asNioFloat().put(bytes.asFloatBuffer()); // bulk copy into native memory, no float[] between
         return a.fortranOrder ? x.dup('c') : x;
     }
 
@@ -104,13 +104,13 @@ final class MnistPickle {
             return "a " + a.describe();
         }
         if (o instanceof Object[] t) {
-            return "a tuple of " + t.length + " items";
+            return "a tuple of " + items(t.length);
         }
         if (o instanceof List<?> l) {
-            return "a list of " + l.size() + " items";
+            return "a list of " + items(l.size());
         }
         if (o instanceof Map<?, ?> m) {
-            return "a dict with " + m.size() + " keys";
+            return "a dict with " + m.size() + (m.size() == 1 ? " key" : " keys");
         }
         if (o instanceof String || o instanceof byte[]) {
             return "a string";
@@ -125,5 +125,9 @@ final class MnistPickle {
             return "a " + c.getClassName() + " object";
         }
         return "a " + o.getClass().getSimpleName();
+    }
+
+    private static String items(int n) {
+        return n + (n == 1 ? " item" : " items");
     }
 }

@@ -26,6 +26,10 @@ final class NumpyPickle {
         for (String module : new String[] {"numpy.core.multiarray", "numpy._core.multiarray"}) {
             Unpickler.registerConstructor(module, "_reconstruct", args -> new NdArray());
         }
+        // Python 3.14's default protocol 5 pickles arrays as _frombuffer(bytes, dtype, shape, order) instead.
+        for (String module : new String[] {"numpy.core.numeric", "numpy._core.numeric"}) {
+            Unpickler.registerConstructor(module, "_frombuffer", NdArray::fromBuffer);
+        }
         Unpickler.registerConstructor("numpy", "dtype", args -> new Dtype(args.length > 0 ? args[0] : null));
     }
 
@@ -130,7 +134,7 @@ final class NumpyPickle {
         long[] shape;
         Dtype dtype;
         boolean fortranOrder;
-        /** A latin-1 String (Python 2 BINSTRING), byte[] (Python 3 BINBYTES), or a list (object arrays). */
+        /** A latin-1 String (Python 2 BINSTRING), byte[] (Python 3 bytes), or a list (object arrays). */
         Object data;
 
         NdArray() {}
@@ -138,14 +142,25 @@ final class NumpyPickle {
         public void __setstate__(Object[] state) {
             // Version 1 state is (1, shape, dtype, fortran, data); numpy before 1.0 left the version out.
             int at = state.length == 5 ? 1 : 0;
-            Object[] dims = state[at] instanceof Object[] t ? t : new Object[0];
+            set(state[at], state[at + 1], Boolean.TRUE.equals(state[at + 2]), state[at + 3]);
+        }
+
+        /** {@code _frombuffer(buf, dtype, shape, order)}: the whole array in the constructor call. */
+        static NdArray fromBuffer(Object[] args) {
+            NdArray a = new NdArray();
+            a.set(args[2], args[1], "F".equals(args[3]), args[0]);
+            return a;
+        }
+
+        private void set(Object shapeTuple, Object type, boolean fortran, Object bytes) {
+            Object[] dims = shapeTuple instanceof Object[] t ? t : new Object[0];
             shape = new long[dims.length];
             for (int i = 0; i < dims.length; i++) {
                 shape[i] = ((Number) dims[i]).longValue();
             }
-            dtype = state[at + 1] instanceof Dtype d ? d : null;
-            fortranOrder = Boolean.TRUE.equals(state[at + 2]);
-            data = state[at + 3];
+            dtype = type instanceof Dtype d ? d : null;
+            fortranOrder = fortran;
+            data = bytes;
         }
 
         String describe() {

@@ -1,0 +1,37 @@
+package io.backproplens.ui;
+
+import io.backproplens.session.PassResult;
+import io.backproplens.session.Session;
+import io.backproplens.session.Settings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * All state the views share, as JavaFX properties, touched only on the FX thread. Views listen to
+ * it; only {@link Controller} writes the computed parts ({@link #session}, {@link #pass}).
+ */
+public final class AppState {
+    /** The controls: a new value starts a new pass in the background. */
+    public final ObjectProperty<Settings> settings = new SimpleObjectProperty<>(Settings.defaults());
+    /** The loaded data, ready to run; null while ND4J and MNIST load. */
+    public final ObjectProperty<Session> session = new SimpleObjectProperty<>();
+    /** The latest finished pass; null until the first one completes. */
+    public final ObjectProperty<PassResult> pass = new SimpleObjectProperty<>();
+    /** The cursor in the pass's trace: -1 is before the first step. */
+    public final IntegerProperty step = new SimpleIntegerProperty(-1);
+    /** The sample (row of the batch) the views draw. */
+    public final IntegerProperty sample = new SimpleIntegerProperty(0);
+
+    /** What the background is doing, for the status bar. */
+    public final StringProperty status = new SimpleStringProperty("Starting");
+    public final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+}

@@ -1,0 +1,71 @@
+package io.backproplens.ui;
+
+import io.backproplens.session.Datasets;
+import io.backproplens.session.PassResult;
+import io.backproplens.session.Session;
+import io.backproplens.session.Settings;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * The only class that knows both the views' state and the engine: loads the data, reruns the pass
+ * whenever the settings change, and puts results into {@link AppState} on the FX thread.
+ */
+public final class Controller {
+    private final AppState state;
+    private final Background background;
+    private volatile Settings latest;
+
+    public Controller(AppState state, Background background) {
+        this.state = state;
+        this.background = background;
+        state.settings.addListener((obs, old, now) -> recompute());
+    }
+
+    public AppState state() { return state; }
+
+    public Background background() { return background; }
+
+    /** Starts ND4J and loads the bundled MNIST in the background, then runs the first pass. */
+    public void start() {
+        background.submit("Loading ND4J and MNIST", () -> new Session(Datasets.bundled(), DataType.FLOAT), session -> {
+            state.session.set(session);
+            recompute();
+        });
+    }
+
+    /**
+     * Applies a change to the settings. An invalid one (nh = 0, say) is refused with its message
+     * and the current settings stay.
+     *
+     * @return null when applied, else the message saying what is wrong
+     */
+    public String update(UnaryOperator<Settings> change) {
+        try {
+            state.settings.set(change.apply(state.settings.get()));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Reruns the pass for the current settings; stale requests are skipped, the newest wins. */
+    public void recompute() {
+        Session session = state.session.get();
+        if (session == null) return;
+        Settings wanted = state.settings.get();
+        latest = wanted;
+        String what = "Forward and backward on " + (wanted.batch() == 0 ? "all " + session.data().trainRows()
+                : Integer.toString(wanted.batch())) + " samples (" + wanted.init() + ")";
+        background.submit(what, () -> wanted.equals(latest) ? session.run(wanted) : null, this::apply);
+    }
+
+    private void apply(PassResult result) {
+        if (result == null || !result.settings().equals(state.settings.get())) return;
+        int rows = (int) result.trace().get(0).reads().get(0).array().size(0);
+        if (state.sample.get() >= rows) state.sample.set(0);
+        state.pass.set(result);
+        state.step.set(Math.min(state.step.get(), result.trace().size() - 1));
+    }
+}

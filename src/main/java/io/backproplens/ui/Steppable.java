@@ -1,0 +1,15 @@
+package io.backproplens.ui;
+
+/**
+ * A view that walks through steps. The window sends Next (Right, Space, PageDown: what a
+ * presenter's clicker sends) and Previous (Left, PageUp) to the view in front.
+ */
+public interface Steppable {
+    void next();
+
+    void previous();
+
+    default void reset() {}
+
+    default void togglePlay() {}
+}
