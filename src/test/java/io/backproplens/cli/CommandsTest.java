@@ -137,4 +137,27 @@ class CommandsTest {
         assertThat(p.trace().tensorsAfter(p.trace().size() - 1).values()).extracting(TensorRef::label)
                 .contains("x.g", "l1.g", "out.g");
     }
+
+    /** Only the shape of the output: times are never asserted (the machine is shared). */
+    @Test
+    void benchJsonHasTheLadderAndTheFullBatchNumbers() throws IOException {
+        CliRunner.Run r = CliRunner.run("bench", "--json", "--runs", "1", "--data", sample.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("ladder")).extracting(l -> l.path("variant").asText())
+                .containsExactly("triple_loop", "inner_removed", "broadcast", "blas");
+        for (JsonNode l : j.path("ladder")) {
+            for (String k : List.of("ms", "first_call_ms", "speedup")) assertThat(l.path(k).isNumber()).as(k).isTrue();
+        }
+        assertThat(j.path("ladder").get(0).path("speedup").asDouble()).isEqualTo(1.0);
+        JsonNode f = j.path("fwd_bwd");
+        for (String k : List.of("engine_ms", "samediff_ms", "gemm_gflops", "flops", "engine_over_samediff", "fraction_of_gemm_rate")) {
+            assertThat(f.path(k).isNumber()).as(k).isTrue();
+            assertThat(f.path(k).asDouble()).as(k).isPositive();
+        }
+        // 1000 rows, nh 50: the five products 2*n*(784*50*2 + 50*3).
+        assertThat(f.path("flops").asDouble()).isEqualTo(2.0 * 1000 * (784 * 50 * 2 + 50 * 3));
+        assertThat(f.path("products")).hasSize(5);
+    }
 }
