@@ -102,7 +102,10 @@ public final class DataView extends ScrollPane {
     private static String shape(long[] shape) { return Tensor.shapeText(shape); }
 
     /** Four decimals, as the notebook prints {@code tensor(0.1304)}. */
-    private static String f(double v) { return String.format(Locale.ROOT, "%.4f", v + 0.0); }
+    private static String f(double v) {
+        String s = String.format(Locale.ROOT, "%.4f", v);
+        return s.equals("-0.0000") ? "0.0000" : s;  // 2.1e-08 below zero is zero to 4 decimals
+    }
 
     /** A 28x28 grey image of one (normalised) row, scaled to its own min and max. */
     static WritableImage digit(INDArray row) {

@@ -15,12 +15,18 @@ public final class UserPrefs {
 
     public UserPrefs(Preferences node) { this.node = node; }
 
+    /**
+     * The user's store; with {@code -Dbackproplens.prefs=false} (the tests) nothing is read or kept,
+     * so one run's choices never leak into the next.
+     */
     public static UserPrefs forUser() {
+        if (!Boolean.parseBoolean(System.getProperty("backproplens.prefs", "true"))) return new UserPrefs(null);
         return new UserPrefs(Preferences.userRoot().node("io/backproplens"));
     }
 
     public Settings loadSettings() {
         Settings d = Settings.defaults();
+        if (node == null) return d;
         try {
             return new Settings(Init.parse(node.get("init", d.init().id())), node.getLong("seed", d.seed()),
                     node.getInt("nh", d.nh()), node.getDouble("reluShift", d.reluShift()), node.getInt("batch", d.batch()));
@@ -30,6 +36,7 @@ public final class UserPrefs {
     }
 
     public void saveSettings(Settings s) {
+        if (node == null) return;
         node.put("init", s.init().id());
         node.putLong("seed", s.seed());
         node.putInt("nh", s.nh());
@@ -38,6 +45,7 @@ public final class UserPrefs {
     }
 
     public void loadPresentation(Presentation p) {
+        if (node == null) return;
         p.scale.set(Math.max(Presentation.MIN_SCALE, Math.min(Presentation.MAX_SCALE, node.getDouble("scale", 1.0))));
         try {
             p.theme.set(Presentation.Theme.valueOf(node.get("theme", Presentation.Theme.LIGHT.name())));
@@ -47,12 +55,14 @@ public final class UserPrefs {
     }
 
     public void savePresentation(Presentation p) {
+        if (node == null) return;
         node.putDouble("scale", p.scale.get());
         node.put("theme", p.theme.get().name());
     }
 
     /** Forgets everything stored: the next start uses the defaults. */
     public void clear() {
+        if (node == null) return;
         try {
             node.clear();
         } catch (BackingStoreException e) {
