@@ -27,6 +27,16 @@ public final class ActivationData {
 
     private ActivationData() {}
 
+    /** An init as a teacher says it: randn, Xavier, Kaiming, notebook. */
+    public static String initName(Init i) {
+        return switch (i) {
+            case RANDN -> "randn";
+            case XAVIER -> "Xavier";
+            case KAIMING -> "Kaiming";
+            case NOTEBOOK -> "notebook";
+        };
+    }
+
     /** The notebook's formula for each tensor. */
     static String formula(String key, double reluShift) {
         return switch (key) {
@@ -69,7 +79,7 @@ public final class ActivationData {
     static String atomText(String key) {
         return switch (key) {
             case "relu" -> "clamped by the ReLU";
-            case "l1.g" -> "where l1 \u2264 0, the ReLU lets no gradient through";
+            case "l1.g" -> "no gradient where l1 \u2264 0";
             default -> null;
         };
     }

@@ -87,8 +87,17 @@ public final class ActivationsLens extends BorderPane {
 
         forwardCaption.getStyleClass().add("mode-caption");
         gradientCaption.getStyleClass().add("mode-caption");
-        forwardCaption.setWrapText(true);
-        gradientCaption.setWrapText(true);
+        for (Label l : List.of(forwardCaption, gradientCaption)) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);   // wrap to a second line rather than cut the text
+        }
+        Label howTo = new Label("l1.g is exactly 0 wherever the ReLU clamped its input (l1 \u2264 0): the orange "
+                + "spike is the ReLU's share of zeros on the training batch.\n\n"
+                + "w1.g = x.t() @ l1.g adds up over every training image, so it is far larger than l1.g itself.\n\n"
+                + "Switch R / X / K: the gradients scale with the weights they flow through.");
+        howTo.setWrapText(true);
+        howTo.getStyleClass().add("gradient-notes");
+        gradients.add(howTo, 2, 1);
         activationsPage = page(forwardCaption, forward);
         gradientsPage = page(gradientCaption, gradients);
         center.getChildren().addAll(activationsPage, gradientsPage, compare, depth);
@@ -191,7 +200,7 @@ public final class ActivationsLens extends BorderPane {
         ToggleButton b = new ToggleButton(text);
         b.setId("init-" + init.id());
         b.setUserData(init);
-        b.setStyle("-fx-text-fill: " + Palette.css(Palette.of(init)) + ";");
+        b.getStyleClass().addAll("init-toggle", init.id());
         return b;
     }
 
@@ -364,7 +373,7 @@ public final class ActivationsLens extends BorderPane {
                 + ", 1)   with   " + s.init().description() + ",  seed " + s.seed());
         long batch = h.pass().trace().get(0).reads().get(0).array().size(0);
         gradientCaption.setText("Gradients of the MSE loss after one backward pass on " + Ticks.integer(batch)
-                + " training images (" + s.init().id() + ", seed " + s.seed() + ").  Read them right to left: "
+                + " training images (" + ActivationData.initName(s.init()) + ", seed " + s.seed() + ").  Read them right to left: "
                 + "out.g first, then back through lin2, the ReLU and lin1.");
         forwardShown.set(h.pass());
         markStale();
@@ -382,7 +391,7 @@ public final class ActivationsLens extends BorderPane {
         compareKey = key;
         long id = compareRequest.incrementAndGet();
         compare.setStale(compareShown.get() != null);
-        controller.background().submit("Comparing " + a + " with " + b, () ->
+        controller.background().submit("Comparing " + ActivationData.initName(a) + " with " + ActivationData.initName(b), () ->
                 id != compareRequest.get() ? null : ActivationData.compare(session, base, a, b, seeds), c -> {
             if (c == null || id != compareRequest.get()) return;
             compare.show(c);

@@ -44,6 +44,12 @@ final class ComparePane extends BorderPane {
         getStyleClass().add("compare-pane");
         initA.getItems().setAll(Init.values());
         initB.getItems().setAll(Init.values());
+        javafx.util.StringConverter<Init> names = new javafx.util.StringConverter<>() {
+            @Override public String toString(Init i) { return i == null ? "" : ActivationData.initName(i); }
+            @Override public Init fromString(String s) { return Init.parse(s); }
+        };
+        initA.setConverter(names);
+        initB.setConverter(names);
         initA.setValue(Init.XAVIER);
         initB.setValue(Init.KAIMING);
         initA.setId("cmp-init-a");
@@ -78,6 +84,7 @@ final class ComparePane extends BorderPane {
         controls.getStyleClass().add("mode-controls");
         caption.getStyleClass().add("mode-caption");
         caption.setWrapText(true);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setTop(new VBox(4, controls, caption));
 
         GridPane pair = new GridPane();
@@ -124,14 +131,14 @@ final class ComparePane extends BorderPane {
     private void redraw() {
         if (shown == null) return;
         ActivationData.Pair p = shown.pair(layer.get());
-        panelA.show(p.a(), shown.a().id(), Palette.of(shown.a()), p.yMax());
-        panelB.show(p.b(), shown.b().id(), Palette.of(shown.b()), p.yMax());
+        panelA.show(p.a(), ActivationData.initName(shown.a()), Palette.of(shown.a()), p.yMax());
+        panelB.show(p.b(), ActivationData.initName(shown.b()), Palette.of(shown.b()), p.yMax());
     }
 
     private void fillTable(ActivationData.Comparison c) {
         table.getChildren().clear();
         table.getColumnConstraints().clear();
-        String a = c.a().id(), b = c.b().id();
+        String a = ActivationData.initName(c.a()), b = ActivationData.initName(c.b());
         String[] heads = {"", a + " mean", a + " std", b + " mean", b + " std", "std " + b + " / " + a};
         for (int col = 0; col < heads.length; col++) {
             Label h = cell(heads[col], "cmp-head");

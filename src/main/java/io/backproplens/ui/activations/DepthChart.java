@@ -121,7 +121,7 @@ public final class DepthChart extends Region {
         g.clearRect(0, 0, w, h);
         if (w < 60 || h < 60) return;
         double fs = fontSize.get();
-        Font tickFont = font(0.9, false), labelFont = font(1.0, false), noteFont = font(0.9, true);
+        Font tickFont = font(1.0, false), labelFont = font(1.0, false), noteFont = font(0.95, true);
         if (result == null || result.series().isEmpty()) {
             g.setFont(labelFont);
             g.setFill(Palette.AXIS);
@@ -188,9 +188,9 @@ public final class DepthChart extends Region {
         }
         // The target: std 1 keeps a deep network trainable.
         g.setFill(Color.gray(0.3));
-        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("std = 1", px0 + 6, Math.round(yLog.applyAsDouble(1)) - 3);
+        g.fillText("std = 1", px1 - 6, Math.round(yLog.applyAsDouble(1)) - 3);
 
         // x axis: layers.
         g.setStroke(Palette.AXIS);
@@ -261,8 +261,8 @@ public final class DepthChart extends Region {
                         markers.add(new Marker(s.scheme(), l.index(), k));
                         if (!labelledPartial) {
                             labelledPartial = true;
-                            note(g, noteFont, s.scheme().label() + ": first " + (k == Kind.NAN ? "NaN" : "Inf") + " at layer " + l.index(),
-                                    xx, yy + 14, w, labelBoxes, Palette.NON_FINITE);
+                            note(g, noteFont, s.scheme().label() + ": first " + (k == Kind.NAN ? "NaN" : "Inf") + " at layer " + l.index() + " \u2192",
+                                    xx - 14, yy - fs * 0.6, w, labelBoxes, Palette.NON_FINITE);
                         }
                     }
                 } else {
@@ -274,13 +274,13 @@ public final class DepthChart extends Region {
                     g.strokeLine(xx - 6, yy + 6, xx + 6, yy - 6);
                     if (p == Place.TOP && !labelledTop) {
                         labelledTop = true;
-                        note(g, noteFont, s.scheme().label() + ": all " + (k == Kind.NAN ? "NaN" : "Inf") + " from layer " + l.index(),
-                                xx, topCenter + band / 2 + 4, w, labelBoxes, Palette.NON_FINITE);
+                        note(g, noteFont, s.scheme().label() + ": all " + (k == Kind.NAN ? "NaN" : "Inf") + " from layer " + l.index() + " \u2192",
+                                xx - 14, topCenter - fs * 0.6, w, labelBoxes, Palette.NON_FINITE);
                     }
                     if (p == Place.BOTTOM && !labelledZero) {
                         labelledZero = true;
-                        note(g, noteFont, s.scheme().label() + ": std 0 (underflow) from layer " + l.index(),
-                                xx, bottomCenter - band / 2 - fs * 1.3, w, labelBoxes, c);
+                        note(g, noteFont, s.scheme().label() + ": std 0 (underflow) from layer " + l.index() + " \u2192",
+                                xx - 14, bottomCenter - fs * 0.6, w, labelBoxes, c);
                     }
                 }
                 prevX = xx;
@@ -294,7 +294,8 @@ public final class DepthChart extends Region {
     private void note(GraphicsContext g, Font f, String text, double cx, double y, double w,
                       List<double[]> boxes, Color color) {
         double tw = textWidth(text, f), th = fontSize.get() * 1.2;
-        double x0 = Math.max(px0 + 2, Math.min(w - tw - 4, cx - tw / 2));
+        // Right-aligned, ending at cx: the label points at its marker from the left.
+        double x0 = Math.max(px0 + 2, Math.min(w - tw - 4, cx - tw));
         double yy = y;
         for (int tries = 0; tries < 6; tries++) {
             boolean hit = false;
@@ -302,7 +303,7 @@ public final class DepthChart extends Region {
                 if (x0 < b[2] && x0 + tw > b[0] && yy < b[3] && yy + th > b[1]) { hit = true; break; }
             }
             if (!hit) break;
-            yy += th;
+            yy -= th;
         }
         boxes.add(new double[]{x0, yy, x0 + tw, yy + th});
         g.setFill(Color.color(1, 1, 1, 0.85));

@@ -40,6 +40,7 @@ final class DepthPane extends BorderPane {
         controls.getStyleClass().add("mode-controls");
         caption.getStyleClass().add("mode-caption");
         caption.setWrapText(true);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setTop(new VBox(4, controls, caption));
 
         chart.setId("sweep-chart");

@@ -135,8 +135,11 @@ public final class HistogramChart extends Region {
         double right = 14 + nfWidth;
         double px0 = left, px1 = w - right, py0 = h - bottom, py1 = top;
         if (px1 - px0 < 30 || py0 - py1 < 30) return;
-        double xScale = (px1 - px0) / (b.hi() - b.lo());
-        java.util.function.DoubleUnaryOperator px = v -> px0 + (v - b.lo()) * xScale;
+        // A little room on both sides, so a spike at the edge (a ReLU's zeros) stands clear of the axis.
+        double pad = (b.hi() - b.lo()) * 0.03;
+        double xLo = b.lo() - pad, xHi = b.hi() + pad;
+        double xScale = (px1 - px0) / (xHi - xLo);
+        java.util.function.DoubleUnaryOperator px = v -> px0 + (v - xLo) * xScale;
         java.util.function.DoubleUnaryOperator py = c -> py0 - Math.min(c, yTop) / yTop * (py0 - py1);
 
         // Grid and y ticks.
@@ -165,7 +168,7 @@ public final class HistogramChart extends Region {
 
         // Bars.
         g.setFill(color);
-        double binPx = (px1 - px0) / b.bins();
+        double binPx = b.width() * xScale;
         double gap = binPx >= 5 ? 1 : 0;
         for (int i = 0; i < b.bins(); i++) {
             long c = histogram.count(i);
@@ -180,20 +183,26 @@ public final class HistogramChart extends Region {
         // The atom: an orange spike, its share written above the plot.
         if (histogram.hasAtom() && histogram.atomCount() > 0) {
             double ax = px.applyAsDouble(histogram.atom());
-            double aw = Math.max(4, binPx * 0.8);
+            double aw = Math.max(8, binPx * 1.2);
+            // At an edge of the bins (a ReLU's 0 is the smallest value) the spike stands just outside
+            // them, in the padding, so it does not hide the first bin.
+            double left = histogram.atom() <= b.lo() ? ax - aw - 1 : histogram.atom() >= b.hi() ? ax + 1 : ax - aw / 2;
             double ay = py.applyAsDouble(histogram.atomCount());
             g.setFill(Palette.ATOM);
-            g.fillRect(ax - aw / 2, ay, aw, py0 - ay);
+            g.fillRect(left, ay, aw, py0 - ay);
             g.setStroke(Palette.AXIS);
-            g.strokeRect(ax - aw / 2 + 0.5, ay + 0.5, aw - 1, py0 - ay - 1);
-            if (histogram.atomCount() > yTop) breakMark(g, ax, py1, aw + 6);
+            g.strokeRect(left + 0.5, ay + 0.5, aw - 1, py0 - ay - 1);
+            if (histogram.atomCount() > yTop) breakMark(g, left + aw / 2, py1, aw + 6);
+            ax = left + aw / 2;
             String note = Ticks.percent(histogram.atomShare()) + " exactly " + Ticks.plain(histogram.atom());
             g.setFont(noteFont);
             g.setFill(Palette.AXIS);
             g.setTextBaseline(VPos.BOTTOM);
+            // Beside the spike, away from the y tick labels and the canvas edge.
             double tw = textWidth(note, noteFont);
-            double tx = Math.max(tw / 2 + 2, Math.min(w - tw / 2 - 2, ax));
-            g.setTextAlign(TextAlignment.CENTER);
+            double tx = Math.max(px0 + 2, Math.min(w - tw - 2, ax - tw / 2));
+            if (ax < px0 + (px1 - px0) * 0.3) tx = Math.max(px0 + 2, ax - aw / 2);
+            g.setTextAlign(TextAlignment.LEFT);
             g.fillText(note, tx, py1 - 4);
             drawnNotes.add(note);
         }
@@ -225,11 +234,19 @@ public final class HistogramChart extends Region {
                     g.strokeLine(ca, y, cz, y);
                     if (a >= px0) g.strokeLine(a, y - 6, a, y + 6);
                     if (z <= px1) g.strokeLine(z, y - 6, z, y + 6);
+                    // The label beside the bracket: right of it if there is room, else left.
                     g.setFont(tickFont);
                     g.setFill(Palette.MEAN);
-                    g.setTextAlign(TextAlignment.CENTER);
-                    g.setTextBaseline(VPos.TOP);
-                    g.fillText("\u00b1 1 std", (ca + cz) / 2, y + 4);
+                    g.setTextBaseline(VPos.CENTER);
+                    String label = "\u00b1 1 std";
+                    double lw = textWidth(label, tickFont);
+                    if (cz + 8 + lw <= px1) {
+                        g.setTextAlign(TextAlignment.LEFT);
+                        g.fillText(label, cz + 8, y);
+                    } else {
+                        g.setTextAlign(TextAlignment.RIGHT);
+                        g.fillText(label, Math.max(px0 + lw + 2, ca - 8), y);
+                    }
                 }
             }
         }
@@ -259,8 +276,8 @@ public final class HistogramChart extends Region {
         g.strokeLine(px0, py0, px0, py1);
 
         // x ticks.
-        List<Double> xTicks = Ticks.linear(b.lo(), b.hi(), (int) Math.max(2, (px1 - px0) / (fs * 5.5)));
-        double xStep = xTicks.size() > 1 ? xTicks.get(1) - xTicks.get(0) : Math.max(1e-300, b.hi() - b.lo());
+        List<Double> xTicks = Ticks.linear(xLo, xHi, (int) Math.max(2, (px1 - px0) / (fs * 5.5)));
+        double xStep = xTicks.size() > 1 ? xTicks.get(1) - xTicks.get(0) : Math.max(1e-300, xHi - xLo);
         g.setFont(tickFont);
         g.setFill(Palette.AXIS);
         g.setTextAlign(TextAlignment.CENTER);

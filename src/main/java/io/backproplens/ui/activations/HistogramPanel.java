@@ -36,6 +36,8 @@ public final class HistogramPanel extends VBox {
         nonFinite.managedProperty().bind(nonFinite.visibleProperty());
         nonFinite.setVisible(false);
         detail.setWrapText(true);
+        // Text lines keep their height (wrapping if needed); the chart gives way.
+        for (Label l : new Label[]{name, formula, stats, detail, nonFinite}) l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox head = new HBox(10, name, formula);
         head.setAlignment(Pos.BASELINE_LEFT);
         formula.setMinWidth(0);
