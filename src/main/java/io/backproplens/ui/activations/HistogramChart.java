@@ -186,14 +186,14 @@ public final class HistogramChart extends Region {
             double aw = Math.max(8, binPx * 1.2);
             // At an edge of the bins (a ReLU's 0 is the smallest value) the spike stands just outside
             // them, in the padding, so it does not hide the first bin.
-            double left = histogram.atom() <= b.lo() ? ax - aw - 1 : histogram.atom() >= b.hi() ? ax + 1 : ax - aw / 2;
+            double spikeX = histogram.atom() <= b.lo() ? ax - aw - 1 : histogram.atom() >= b.hi() ? ax + 1 : ax - aw / 2;
             double ay = py.applyAsDouble(histogram.atomCount());
             g.setFill(Palette.ATOM);
-            g.fillRect(left, ay, aw, py0 - ay);
+            g.fillRect(spikeX, ay, aw, py0 - ay);
             g.setStroke(Palette.AXIS);
-            g.strokeRect(left + 0.5, ay + 0.5, aw - 1, py0 - ay - 1);
-            if (histogram.atomCount() > yTop) breakMark(g, left + aw / 2, py1, aw + 6);
-            ax = left + aw / 2;
+            g.strokeRect(spikeX + 0.5, ay + 0.5, aw - 1, py0 - ay - 1);
+            if (histogram.atomCount() > yTop) breakMark(g, spikeX + aw / 2, py1, aw + 6);
+            ax = spikeX + aw / 2;
             String note = Ticks.percent(histogram.atomShare()) + " exactly " + Ticks.plain(histogram.atom());
             g.setFont(noteFont);
             g.setFill(Palette.AXIS);
