@@ -1,6 +1,7 @@
 package io.backproplens.stats;
 
 import io.backproplens.engine.Init;
+import io.backproplens.engine.Model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -8,7 +9,6 @@ import java.util.function.BooleanSupplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The course's depth demo: x_valid through a stack of L {@code Lin + ReLU} layers (784 -> width,
@@ -109,7 +109,8 @@ public final class DepthSweep {
         if (width < 1 || width > MAX_WIDTH) throw new IllegalArgumentException("width must be between 1 and " + MAX_WIDTH + ", got " + width);
         if (!Double.isFinite(reluShift)) throw new IllegalArgumentException("ReLU shift must be finite");
         long t0 = System.nanoTime();
-        INDArray input = x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT);
+        // float32 and column-major: a c-order x_valid made the first product several times slower.
+        INDArray input = Model.prepareInput(x, DataType.FLOAT);
         int inputs = (int) input.size(1);
 
         // The same standard normals for every scheme: draw them once.
@@ -134,10 +135,15 @@ public final class DepthSweep {
                 INDArray scaled = w.mul(scheme.scale(fanIn));
                 INDArray lin = Nd4j.createUninitialized(DataType.FLOAT, new long[]{a.size(0), width}, 'f');
                 Nd4j.gemm(a, scaled, lin, false, false, 1.0, 0.0);
-                INDArray relu = Transforms.relu(lin, true);
-                if (reluShift != 0) relu.subi(reluShift);
-                layers.add(new Layer(l + 1, FloatMoments.of(Histogram.floats(lin)), FloatMoments.of(Histogram.floats(relu))));
-                a = relu;
+                // The ReLU in plain Java on the copy the statistics need anyway: one copy out, one
+                // back in, no native element-wise op (those stall when the cores are busy).
+                // Math.max keeps NaN as NaN, like torch's clamp_min.
+                float[] v = Histogram.floats(lin);
+                Summary linStats = FloatMoments.of(v);
+                float shift = (float) reluShift;
+                for (int i = 0; i < v.length; i++) v[i] = Math.max(v[i], 0f) - shift;
+                layers.add(new Layer(l + 1, linStats, FloatMoments.of(v)));
+                a = Nd4j.create(v, lin.shape(), 'f');
             }
             out.add(new Series(scheme, List.copyOf(layers)));
         }
