@@ -328,6 +328,7 @@ public final class ActivationsLens extends BorderPane {
         gradientsPage.setVisible(m == Mode.GRADIENTS);
         compare.setVisible(m == Mode.COMPARE);
         depth.setVisible(m == Mode.DEPTH);
+        paintVisible();
         refreshVisible();
     }
 
@@ -362,11 +363,26 @@ public final class ActivationsLens extends BorderPane {
 
     private record Histograms(PassResult pass, List<LayerData> forward, List<LayerData> gradients) {}
 
+    /** The newest histograms, and which of them each grid shows (a hidden grid is painted when shown). */
+    private Histograms latest, paintedForward, paintedGradients;
+
+    private void paintVisible() {
+        if (latest == null) return;
+        javafx.scene.paint.Color c = Palette.of(latest.pass().settings().init());
+        if (mode.get() == Mode.ACTIVATIONS && paintedForward != latest) {
+            forward.show(latest.forward(), c);
+            paintedForward = latest;
+        }
+        if (mode.get() == Mode.GRADIENTS && paintedGradients != latest) {
+            gradients.show(latest.gradients(), c);
+            paintedGradients = latest;
+        }
+    }
+
     private void showForward(Histograms h) {
         Settings s = h.pass().settings();
-        javafx.scene.paint.Color c = Palette.of(s.init());
-        forward.show(h.forward(), c);
-        gradients.show(h.gradients(), c);
+        latest = h;
+        paintVisible();
         int rows = (int) h.pass().validLin1().size(0);
         forwardCaption.setText("x_valid (" + Ticks.integer(rows) + " images) \u2192 Lin(784, " + s.nh() + ") \u2192 ReLU"
                 + (s.reluShift() == 0 ? "" : " \u2212 " + Ticks.plain(s.reluShift())) + " \u2192 Lin(" + s.nh()
