@@ -1,15 +1,24 @@
 package io.backproplens.ui;
 
-import javafx.scene.control.Label;
+import io.backproplens.ui.activations.ActivationsLens;
 import javafx.scene.layout.BorderPane;
 
-/** Placeholder until the Activations view lands. */
+/**
+ * The Activations tab: histograms per layer and per gradient, Xavier versus Kaiming side by side,
+ * and the depth sweep. The view itself lives in {@link ActivationsLens}; Next and Previous (the
+ * presenter's clicker) walk randn, Xavier, Kaiming.
+ */
 public final class ActivationsView extends BorderPane implements Steppable {
+    private final ActivationsLens lens;
+
     public ActivationsView(Controller controller) {
-        setCenter(new Label("Activations"));
+        lens = new ActivationsLens(controller);
+        setCenter(lens);
     }
 
-    @Override public void next() {}
+    public ActivationsLens lens() { return lens; }
 
-    @Override public void previous() {}
+    @Override public void next() { lens.nextInit(+1); }
+
+    @Override public void previous() { lens.nextInit(-1); }
 }

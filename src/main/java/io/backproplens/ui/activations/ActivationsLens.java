@@ -1,0 +1,487 @@
+package io.backproplens.ui.activations;
+
+import io.backproplens.engine.Init;
+import io.backproplens.session.PassResult;
+import io.backproplens.session.Session;
+import io.backproplens.session.Settings;
+import io.backproplens.stats.DepthSweep;
+import io.backproplens.ui.AppState;
+import io.backproplens.ui.Controller;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.event.EventHandler;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Activations tab: histograms of every layer output on x_valid and of every gradient, two inits
+ * side by side, and the depth sweep. Init, ReLU shift and seed go through {@link Controller#update}
+ * so every view follows; the heavy work (histograms, comparisons, the sweep) runs in the app's
+ * background and only the newest request is shown.
+ *
+ * <p>Keys while this tab is in front: R, X, K (randn, Xavier, Kaiming), S (ReLU / ReLU - 0.5),
+ * N (new seed), A, G, C, D (activations, gradients, compare, depth sweep).
+ */
+public final class ActivationsLens extends BorderPane {
+    public enum Mode { ACTIVATIONS, GRADIENTS, COMPARE, DEPTH }
+
+    /** The inits a click or key switches between, in the order Next walks them. */
+    static final List<Init> CYCLE = List.of(Init.RANDN, Init.XAVIER, Init.KAIMING);
+    public static final double SHIFT = 0.5;
+
+    private final Controller controller;
+    private final AppState state;
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.ACTIVATIONS);
+    private final ReadOnlyObjectWrapper<PassResult> forwardShown = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ActivationData.Comparison> compareShown = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DepthSweep.Result> depthShown = new ReadOnlyObjectWrapper<>();
+
+    private final ToggleGroup modeGroup = new ToggleGroup();
+    private final ToggleGroup initGroup = new ToggleGroup();
+    private final ToggleGroup reluGroup = new ToggleGroup();
+    private final TextField seedField = new TextField();
+    private final Label message = new Label();
+    private final Label forwardCaption = new Label("Loading MNIST and running the first pass\u2026");
+    private final Label gradientCaption = new Label("Waiting for the first backward pass\u2026");
+    private final PanelGrid forward = new PanelGrid(ActivationData.FORWARD, 3);
+    private final PanelGrid gradients = new PanelGrid(ActivationData.GRADIENTS, 3);
+    private final ComparePane compare = new ComparePane();
+    private final DepthPane depth = new DepthPane();
+    private final StackPane center = new StackPane();
+    private final Node activationsPage, gradientsPage;
+
+    private final AtomicLong forwardRequest = new AtomicLong();
+    private final AtomicLong compareRequest = new AtomicLong();
+    private final AtomicLong depthRequest = new AtomicLong();
+    private Object compareKey, depthKey;
+    private final EventHandler<KeyEvent> keys = this::onKey;
+    private boolean syncing;
+
+    public ActivationsLens(Controller controller) {
+        this.controller = controller;
+        this.state = controller.state();
+        getStyleClass().add("activations-view");
+        getStylesheets().add(Objects.requireNonNull(ActivationsLens.class.getResource("/css/activations.css")).toExternalForm());
+
+        forwardCaption.getStyleClass().add("mode-caption");
+        gradientCaption.getStyleClass().add("mode-caption");
+        for (Label l : List.of(forwardCaption, gradientCaption)) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);   // wrap to a second line rather than cut the text
+        }
+        Label howTo = new Label("l1.g is exactly 0 wherever the ReLU clamped its input (l1 \u2264 0): the orange "
+                + "spike is the ReLU's share of zeros on the training batch.\n\n"
+                + "w1.g = x.t() @ l1.g adds up over every training image, so it is far larger than l1.g itself.\n\n"
+                + "Switch R / X / K: the gradients scale with the weights they flow through.");
+        howTo.setWrapText(true);
+        howTo.getStyleClass().add("gradient-notes");
+        gradients.add(howTo, 2, 1);
+        activationsPage = page(forwardCaption, forward);
+        gradientsPage = page(gradientCaption, gradients);
+        center.getChildren().addAll(activationsPage, gradientsPage, compare, depth);
+        setTop(toolbar());
+        setCenter(center);
+        BorderPane.setMargin(center, new Insets(4, 0, 0, 0));
+
+        mode.addListener((o, a, b) -> showMode());
+        showMode();
+        state.pass.addListener((o, a, p) -> refreshForward());
+        state.settings.addListener((o, a, s) -> onSettings());
+        state.session.addListener((o, a, s) -> refreshVisible());
+        compare.initA.valueProperty().addListener((o, a, b) -> refreshCompare());
+        compare.initB.valueProperty().addListener((o, a, b) -> refreshCompare());
+        compare.seeds.valueProperty().addListener((o, a, b) -> refreshCompare());
+        depth.depth.valueProperty().addListener((o, a, b) -> refreshDepth());
+        depth.width.valueProperty().addListener((o, a, b) -> refreshDepth());
+        sceneProperty().addListener((o, old, now) -> {
+            if (old != null) old.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            if (now != null) now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        });
+        syncControls(state.settings.get());
+        if (state.pass.get() != null) refreshForward();
+    }
+
+    private static Node page(Label caption, Region content) {
+        VBox v = new VBox(6, caption, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return v;
+    }
+
+    // ------------------------------------------------------------------ toolbar
+
+    private Node toolbar() {
+        HBox modes = pills(modeGroup,
+                modeButton("Activations", "A", Mode.ACTIVATIONS),
+                modeButton("Gradients", "G", Mode.GRADIENTS),
+                modeButton("Compare", "C", Mode.COMPARE),
+                modeButton("Depth sweep", "D", Mode.DEPTH));
+        modeGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) was.setSelected(true);
+            else mode.set((Mode) now.getUserData());
+        });
+        mode.addListener((o, a, m) -> modeGroup.getToggles().forEach(t -> t.setSelected(t.getUserData() == m)));
+
+        HBox inits = pills(initGroup,
+                initButton("randn", "R", Init.RANDN),
+                initButton("Xavier", "X", Init.XAVIER),
+                initButton("Kaiming", "K", Init.KAIMING));
+        initGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (syncing) return;
+            if (now == null) { syncControls(state.settings.get()); return; }
+            setInit((Init) now.getUserData());
+        });
+
+        ToggleButton plain = new ToggleButton("ReLU");
+        plain.setId("relu-plain");
+        plain.setUserData(0.0);
+        ToggleButton shifted = new ToggleButton("ReLU \u2212 0.5");
+        shifted.setId("relu-shift");
+        shifted.setUserData(SHIFT);
+        HBox relus = pills(reluGroup, plain, shifted);
+        reluGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (syncing) return;
+            if (now == null) { syncControls(state.settings.get()); return; }
+            double v = (Double) now.getUserData();
+            apply(s -> s.withReluShift(v));
+        });
+
+        seedField.setId("seed-field");
+        seedField.setPrefColumnCount(6);
+        seedField.setOnAction(e -> commitSeed());
+        seedField.focusedProperty().addListener((o, was, now) -> { if (!now) commitSeed(); });
+        Button newSeed = new Button("New seed (N)");
+        newSeed.setId("new-seed");
+        newSeed.setOnAction(e -> newSeed());
+        message.setId("activations-message");
+        message.getStyleClass().add("error-text");
+
+        FlowPane bar = new FlowPane(22, 6,
+                modes,
+                group("Init", inits, keyHint("R X K")),
+                group(null, relus, keyHint("S")),
+                group("Seed", seedField, newSeed),
+                message);
+        bar.getStyleClass().add("activations-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private ToggleButton modeButton(String text, String key, Mode m) {
+        ToggleButton b = new ToggleButton(text + " (" + key + ")");
+        b.setId("mode-" + m.name().toLowerCase());
+        b.setUserData(m);
+        b.setSelected(m == mode.get());
+        return b;
+    }
+
+    private ToggleButton initButton(String text, String key, Init init) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId("init-" + init.id());
+        b.setUserData(init);
+        b.getStyleClass().addAll("init-toggle", init.id());
+        return b;
+    }
+
+    private static HBox pills(ToggleGroup g, ToggleButton... buttons) {
+        HBox box = new HBox();
+        for (int i = 0; i < buttons.length; i++) {
+            buttons[i].setToggleGroup(g);
+            buttons[i].getStyleClass().add(buttons.length == 1 ? "" : i == 0 ? "left-pill" : i == buttons.length - 1 ? "right-pill" : "center-pill");
+            box.getChildren().add(buttons[i]);
+        }
+        return box;
+    }
+
+    private static Label keyHint(String keys) {
+        Label l = new Label(keys);
+        l.getStyleClass().add("key-hint");
+        return l;
+    }
+
+    private static HBox group(String label, Node... nodes) {
+        HBox b = new HBox(8);
+        b.setAlignment(Pos.CENTER_LEFT);
+        if (label != null) {
+            Label l = new Label(label);
+            l.getStyleClass().add("group-label");
+            b.getChildren().add(l);
+        }
+        b.getChildren().addAll(nodes);
+        return b;
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    /** Switches the init for every view (R, X, K, or a click). */
+    public void setInit(Init init) { apply(s -> s.withInit(init)); }
+
+    /** ReLU and ReLU - 0.5 (S). */
+    public void toggleShift() { apply(s -> s.withReluShift(s.reluShift() == 0 ? SHIFT : 0.0)); }
+
+    /** A fresh seed, to show the numbers are no fluke (N). */
+    public void newSeed() {
+        long seed = ThreadLocalRandom.current().nextLong(1, 100_000);
+        apply(s -> s.withSeed(seed));
+    }
+
+    /** Next (the presenter's clicker): randn, then Xavier, then Kaiming. */
+    public void nextInit(int direction) {
+        int i = CYCLE.indexOf(state.settings.get().init());
+        int next = i < 0 ? 0 : Math.floorMod(i + direction, CYCLE.size());
+        setInit(CYCLE.get(next));
+    }
+
+    private void apply(java.util.function.UnaryOperator<Settings> change) {
+        String error = controller.update(change);
+        message.setText(error == null ? "" : error);
+        if (error != null) syncControls(state.settings.get());
+    }
+
+    private void commitSeed() {
+        String t = seedField.getText().trim();
+        try {
+            long v = Long.parseLong(t);
+            if (v != state.settings.get().seed()) apply(s -> s.withSeed(v));
+            else message.setText("");
+        } catch (NumberFormatException e) {
+            message.setText("The seed must be a whole number, not \u201c" + t + "\u201d.");
+            seedField.setText(Long.toString(state.settings.get().seed()));
+        }
+    }
+
+    public Mode mode() { return mode.get(); }
+
+    public void setMode(Mode m) { mode.set(m); }
+
+    private void onKey(KeyEvent e) {
+        if (!isShowing() || e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) return;
+        if (e.getTarget() instanceof TextInputControl) return;
+        switch (e.getCode()) {
+            case R -> setInit(Init.RANDN);
+            case X -> setInit(Init.XAVIER);
+            case K -> setInit(Init.KAIMING);
+            case S -> toggleShift();
+            case N -> newSeed();
+            case A -> setMode(Mode.ACTIVATIONS);
+            case G -> setMode(Mode.GRADIENTS);
+            case C -> setMode(Mode.COMPARE);
+            case D -> setMode(Mode.DEPTH);
+            default -> { return; }
+        }
+        e.consume();
+    }
+
+    /** In a window and not in a hidden tab. */
+    private boolean isShowing() {
+        Scene s = getScene();
+        if (s == null || s.getWindow() == null || !s.getWindow().isShowing()) return false;
+        for (Node n = this; n != null; n = n.getParent()) if (!n.isVisible()) return false;
+        return true;
+    }
+
+    // ------------------------------------------------------------------ state
+
+    private void onSettings() {
+        Settings s = state.settings.get();
+        syncControls(s);
+        markStale();
+        refreshVisible();
+    }
+
+    private void syncControls(Settings s) {
+        syncing = true;
+        try {
+            initGroup.getToggles().forEach(t -> t.setSelected(t.getUserData() == s.init()));
+            // Another shift (set elsewhere) selects neither button.
+            reluGroup.getToggles().forEach(t -> t.setSelected((Double) t.getUserData() == s.reluShift()));
+            if (!seedField.isFocused()) seedField.setText(Long.toString(s.seed()));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void showMode() {
+        Mode m = mode.get();
+        activationsPage.setVisible(m == Mode.ACTIVATIONS);
+        gradientsPage.setVisible(m == Mode.GRADIENTS);
+        compare.setVisible(m == Mode.COMPARE);
+        depth.setVisible(m == Mode.DEPTH);
+        paintVisible();
+        refreshVisible();
+    }
+
+    private void refreshVisible() {
+        switch (mode.get()) {
+            case COMPARE -> refreshCompare();
+            case DEPTH -> refreshDepth();
+            default -> { }
+        }
+    }
+
+    private void markStale() {
+        PassResult shown = forwardShown.get();
+        boolean stale = shown != null && !shown.settings().equals(state.settings.get());
+        forward.setStale(stale);
+        gradients.setStale(stale);
+    }
+
+    /** A new pass arrived: histogram its x_valid outputs and its gradients in the background. */
+    private void refreshForward() {
+        PassResult p = state.pass.get();
+        if (p == null) return;
+        long id = forwardRequest.incrementAndGet();
+        controller.background().submit("Histograms of " + p.settings().init() + " activations and gradients", () -> {
+            if (id != forwardRequest.get()) return null;
+            return new Histograms(p, ActivationData.forward(p), ActivationData.gradients(p));
+        }, h -> {
+            if (h == null || id != forwardRequest.get()) return;
+            showForward(h);
+        });
+    }
+
+    private record Histograms(PassResult pass, List<LayerData> forward, List<LayerData> gradients) {}
+
+    /** The newest histograms, and which of them each grid shows (a hidden grid is painted when shown). */
+    private Histograms latest, paintedForward, paintedGradients;
+
+    private void paintVisible() {
+        if (latest == null) return;
+        javafx.scene.paint.Color c = Palette.of(latest.pass().settings().init());
+        if (mode.get() == Mode.ACTIVATIONS && paintedForward != latest) {
+            forward.show(latest.forward(), c);
+            paintedForward = latest;
+        }
+        if (mode.get() == Mode.GRADIENTS && paintedGradients != latest) {
+            gradients.show(latest.gradients(), c);
+            paintedGradients = latest;
+        }
+    }
+
+    private void showForward(Histograms h) {
+        Settings s = h.pass().settings();
+        latest = h;
+        paintVisible();
+        int rows = (int) h.pass().validLin1().size(0);
+        forwardCaption.setText("x_valid (" + Ticks.integer(rows) + " images) \u2192 Lin(784, " + s.nh() + ") \u2192 ReLU"
+                + (s.reluShift() == 0 ? "" : " \u2212 " + Ticks.plain(s.reluShift())) + " \u2192 Lin(" + s.nh()
+                + ", 1)   with   " + s.init().description() + ",  seed " + s.seed());
+        long batch = h.pass().trace().get(0).reads().get(0).array().size(0);
+        gradientCaption.setText("Gradients of the MSE loss after one backward pass on " + Ticks.integer(batch)
+                + " training images (" + ActivationData.initName(s.init()) + ", seed " + s.seed() + ").  Read them right to left: "
+                + "out.g first, then back through lin2, the ReLU and lin1.");
+        forwardShown.set(h.pass());
+        markStale();
+    }
+
+    private void refreshCompare() {
+        Session session = state.session.get();
+        if (session == null || mode.get() != Mode.COMPARE) return;
+        Settings base = state.settings.get();
+        Init a = compare.initA.getValue(), b = compare.initB.getValue();
+        int seeds = compare.seeds.getValue();
+        // The comparison does not depend on the global init, only on what it shares with it.
+        Object key = List.of(base.seed(), base.nh(), base.reluShift(), a, b, seeds);
+        if (key.equals(compareKey) && compareShown.get() != null) return;
+        compareKey = key;
+        long id = compareRequest.incrementAndGet();
+        compare.setStale(compareShown.get() != null);
+        controller.background().submit("Comparing " + ActivationData.initName(a) + " with " + ActivationData.initName(b), () ->
+                id != compareRequest.get() ? null : ActivationData.compare(session, base, a, b, seeds), c -> {
+            if (c == null || id != compareRequest.get()) return;
+            compare.show(c);
+            compare.setStale(false);
+            compareShown.set(c);
+        });
+    }
+
+    private void refreshDepth() {
+        Session session = state.session.get();
+        if (session == null || mode.get() != Mode.DEPTH) return;
+        Settings base = state.settings.get();
+        int layers = depth.depth.getValue(), width = depth.width.getValue();
+        Object key = List.of(layers, width, base.seed(), base.reluShift());
+        if (key.equals(depthKey) && depthShown.get() != null) return;
+        depthKey = key;
+        long id = depthRequest.incrementAndGet();
+        depth.setStale(depthShown.get() != null);
+        controller.background().submit("Depth sweep: " + layers + " layers, " + width + " wide", () -> {
+            if (id != depthRequest.get()) return null;
+            // Schemes one at a time, each shown as soon as it is done; a newer request stops this one.
+            List<DepthSweep.Series> done = new java.util.ArrayList<>();
+            DepthSweep.Result last = null;
+            for (DepthSweep.Scheme scheme : DepthSweep.Scheme.values()) {
+                if (id != depthRequest.get()) return null;
+                DepthSweep.Result one = DepthSweep.run(session.xValid(), layers, width, base.seed(), base.reluShift(),
+                        List.of(scheme), () -> id != depthRequest.get());
+                done.add(one.get(scheme));
+                last = new DepthSweep.Result(layers, width, base.seed(), base.reluShift(), List.copyOf(done),
+                        (last == null ? 0 : last.nanos()) + one.nanos());
+                DepthSweep.Result partial = last;
+                if (done.size() < DepthSweep.Scheme.values().length) {
+                    io.backproplens.ui.Background.onFx(() -> {
+                        if (id == depthRequest.get()) depth.show(partial);
+                    });
+                }
+            }
+            return id != depthRequest.get() ? null : last;
+        }, r -> {
+            if (r == null || id != depthRequest.get()) return;
+            depth.show(r);
+            depth.setStale(false);
+            depthShown.set(r);
+        });
+    }
+
+    // ------------------------------------------------------------------ for tests and the window
+
+    /** The pass whose histograms are on screen. */
+    public ReadOnlyObjectProperty<PassResult> forwardShownProperty() { return forwardShown.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<ActivationData.Comparison> compareShownProperty() { return compareShown.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<DepthSweep.Result> depthShownProperty() { return depthShown.getReadOnlyProperty(); }
+
+    public HistogramPanel forwardPanel(String key) { return forward.panel(key); }
+
+    public HistogramPanel gradientPanel(String key) { return gradients.panel(key); }
+
+    public DepthChart depthChart() { return depth.chart(); }
+
+    public Label depthNote(DepthSweep.Scheme s) { return depth.note(s); }
+
+    /** For a key-less caller (tests): the compare controls. */
+    public void setCompare(Init a, Init b, int seeds) {
+        compare.initA.setValue(a);
+        compare.initB.setValue(b);
+        compare.seeds.getValueFactory().setValue(seeds);
+    }
+
+    public void setDepth(int layers, int width) {
+        depth.depth.getValueFactory().setValue(layers);
+        depth.width.getValueFactory().setValue(width);
+    }
+
+    public HistogramPanel comparePanel(boolean a) { return a ? compare.panelA() : compare.panelB(); }
+}

@@ -1,0 +1,318 @@
+package io.backproplens.ui.activations;
+
+import io.backproplens.stats.DepthSweep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The std of each layer's ReLU output against depth, log scale, one line per weight scheme. Two
+ * bands frame the log axis: the top one, red, holds layers whose output is all infinity or NaN
+ * (float32 overflowed: no std exists), the bottom one layers whose std is exactly 0 (float32
+ * underflowed). A layer that holds some infinities or NaN among finite values gets a red ring. Each
+ * of these is a {@link Marker}, and the first of each kind per scheme is labelled on the chart.
+ */
+public final class DepthChart extends Region {
+    public enum Kind { INF, NAN, ZERO }
+
+    /** A non-finite or underflowed layer the chart marked. */
+    public record Marker(DepthSweep.Scheme scheme, int layer, Kind kind) {}
+
+    private final Canvas canvas = new Canvas();
+    private final DoubleProperty fontSize = new SimpleDoubleProperty(16);
+    private final Text measure = new Text();
+    private DepthSweep.Result result;
+    private int hoverLayer = -1;
+    private IntConsumer onHover = l -> {};
+    private final List<Marker> markers = new ArrayList<>();
+    private final List<String> labels = new ArrayList<>();
+    // The mapping of the last draw, for the mouse.
+    private double px0, px1;
+    private int depth = 1;
+
+    public DepthChart() {
+        getStyleClass().add("depth-chart");
+        getChildren().add(canvas);
+        setMinSize(200, 160);
+        setPrefSize(900, 560);
+        fontSize.addListener((o, a, b) -> draw());
+        setOnMouseMoved(e -> hover(e.getX()));
+        setOnMouseExited(e -> {
+            hoverLayer = -1;
+            onHover.accept(-1);
+            draw();
+        });
+    }
+
+    public DoubleProperty fontSizeProperty() { return fontSize; }
+
+    /** Called with the layer under the mouse (from 1), or -1 when it leaves. */
+    public void setOnHoverLayer(IntConsumer c) { this.onHover = c; }
+
+    public void show(DepthSweep.Result r) {
+        this.result = r;
+        draw();
+    }
+
+    public DepthSweep.Result result() { return result; }
+
+    /** What the last draw marked. */
+    public List<Marker> markers() { return List.copyOf(markers); }
+
+    /** The texts the last draw wrote on the chart beside the markers ("randn: Inf at layer 45"). */
+    public List<String> drawnLabels() { return List.copyOf(labels); }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            draw();
+        }
+    }
+
+    private void hover(double x) {
+        if (result == null || px1 <= px0) return;
+        int l = (int) Math.round(1 + (x - px0) / (px1 - px0) * Math.max(1, depth - 1));
+        l = Math.max(1, Math.min(depth, l));
+        if (l != hoverLayer) {
+            hoverLayer = l;
+            onHover.accept(l);
+            draw();
+        }
+    }
+
+    private Font font(double scale, boolean bold) {
+        return Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, fontSize.get() * scale);
+    }
+
+    private double textWidth(String s, Font f) {
+        measure.setFont(f);
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** Where a layer's point goes: on the log axis, in the top band, or in the bottom band. */
+    private enum Place { LOG, TOP, BOTTOM }
+
+    private static Place place(DepthSweep.Layer l) {
+        if (l.allNonFinite() || Double.isNaN(l.std()) || Double.isInfinite(l.std())) return Place.TOP;
+        if (l.std() == 0) return Place.BOTTOM;
+        return Place.LOG;
+    }
+
+    public void draw() {
+        markers.clear();
+        labels.clear();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        if (w < 60 || h < 60) return;
+        double fs = fontSize.get();
+        Font tickFont = font(1.0, false), labelFont = font(1.0, false), noteFont = font(0.95, true);
+        if (result == null || result.series().isEmpty()) {
+            g.setFont(labelFont);
+            g.setFill(Palette.AXIS);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("running the depth sweep\u2026", w / 2, h / 2);
+            return;
+        }
+        depth = 1;
+        for (DepthSweep.Series s : result.series()) depth = Math.max(depth, s.layers().size());
+        depth = Math.max(depth, result.depth());
+
+        // The log range: every finite positive std, and 1 (the target) always in view.
+        double lo = 1, hi = 1;
+        for (DepthSweep.Series s : result.series()) {
+            for (DepthSweep.Layer l : s.layers()) {
+                if (place(l) == Place.LOG) {
+                    lo = Math.min(lo, l.std());
+                    hi = Math.max(hi, l.std());
+                }
+            }
+        }
+        int loExp = (int) Math.floor(Math.log10(lo)), hiExp = (int) Math.ceil(Math.log10(hi));
+        if (hiExp - loExp < 2) { loExp -= 1; hiExp += 1; }
+
+        String widest = Ticks.power(loExp).length() > Ticks.power(hiExp).length() ? Ticks.power(loExp) : Ticks.power(hiExp);
+        double left = fs * 1.6 + Math.max(textWidth(widest, tickFont), textWidth("Inf/NaN", noteFont)) + 10;
+        double right = fs * 1.2, top = fs * 0.6, bottom = fs * 3.2;
+        double band = fs * 2.4;
+        px0 = left;
+        px1 = w - right;
+        double yTopBand = top, yLog1 = top + band + fs * 0.6, yLog0 = h - bottom - band - fs * 0.6, yBottomBand = h - bottom - band;
+        if (px1 - px0 < 40 || yLog0 - yLog1 < 40) return;
+        final int lo10 = loExp, hi10 = hiExp;
+        java.util.function.IntToDoubleFunction x = l -> depth == 1 ? (px0 + px1) / 2 : px0 + (l - 1) * (px1 - px0) / (depth - 1);
+        java.util.function.DoubleUnaryOperator yLog = v -> yLog0 - (Math.log10(v) - lo10) / (hi10 - lo10) * (yLog0 - yLog1);
+        double topCenter = yTopBand + band / 2, bottomCenter = yBottomBand + band / 2;
+
+        // Bands.
+        g.setFill(Color.web("#fde0dd"));
+        g.fillRect(px0, yTopBand, px1 - px0, band);
+        g.setFill(Color.web("#eef1f4"));
+        g.fillRect(px0, yBottomBand, px1 - px0, band);
+        g.setFont(noteFont);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(Palette.NON_FINITE);
+        g.fillText("Inf/NaN", px0 - 8, topCenter);
+        g.setFill(Palette.AXIS);
+        g.fillText("0", px0 - 8, bottomCenter);
+
+        // Decade grid and labels.
+        g.setFont(tickFont);
+        g.setLineWidth(1);
+        for (int e : Ticks.decades(loExp, hiExp, (int) Math.max(2, (yLog0 - yLog1) / (fs * 2.2)))) {
+            double y = Math.round(yLog.applyAsDouble(Math.pow(10, e))) + 0.5;
+            g.setStroke(e == 0 ? Color.gray(0.35) : Palette.GRID);
+            g.setLineWidth(e == 0 ? 2 : 1);
+            if (e == 0) g.setLineDashes(8, 5);
+            g.strokeLine(px0, y, px1, y);
+            g.setLineDashes();
+            g.setFill(Palette.AXIS);
+            g.fillText(Ticks.power(e), px0 - 8, y);
+        }
+        // The target: std 1 keeps a deep network trainable.
+        g.setFill(Color.gray(0.3));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("std = 1", px1 - 6, Math.round(yLog.applyAsDouble(1)) - 3);
+
+        // x axis: layers.
+        g.setStroke(Palette.AXIS);
+        g.setLineWidth(2);
+        g.strokeLine(px0, yLog0 + fs * 0.3, px0, yLog1 - fs * 0.3);
+        g.strokeLine(px0, h - bottom, px1, h - bottom);
+        g.setFont(tickFont);
+        g.setFill(Palette.AXIS);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.setLineWidth(1);
+        for (double t : Ticks.linear(1, depth, (int) Math.max(2, (px1 - px0) / (fs * 4)))) {
+            int l = (int) Math.round(t);
+            if (Math.abs(t - l) > 1e-9) continue;
+            double xx = Math.round(x.applyAsDouble(l)) + 0.5;
+            g.strokeLine(xx, h - bottom, xx, h - bottom + 5);
+            g.fillText(Integer.toString(l), xx, h - bottom + 7);
+        }
+        g.setFont(labelFont);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("layer (Lin + ReLU, " + result.width() + " wide)", (px0 + px1) / 2, h - 4);
+        g.save();
+        g.translate(fs * 0.2, (yLog0 + yLog1) / 2);
+        g.rotate(-90);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("std of the layer's output (log scale)", 0, 0);
+        g.restore();
+
+        // Hover guide.
+        if (hoverLayer >= 1 && hoverLayer <= depth) {
+            double xx = Math.round(x.applyAsDouble(hoverLayer)) + 0.5;
+            g.setStroke(Color.gray(0.4));
+            g.setLineWidth(1);
+            g.strokeLine(xx, yTopBand, xx, h - bottom);
+        }
+
+        // Series.
+        List<double[]> labelBoxes = new ArrayList<>();
+        for (DepthSweep.Series s : result.series()) {
+            Color c = Palette.of(s.scheme());
+            double prevX = Double.NaN, prevY = Double.NaN;
+            Place prevPlace = null;
+            boolean labelledTop = false, labelledZero = false, labelledPartial = false;
+            for (DepthSweep.Layer l : s.layers()) {
+                Place p = place(l);
+                double xx = x.applyAsDouble(l.index());
+                double yy = switch (p) {
+                    case LOG -> yLog.applyAsDouble(l.std());
+                    case TOP -> topCenter;
+                    case BOTTOM -> bottomCenter;
+                };
+                if (!Double.isNaN(prevX)) {
+                    g.setStroke(c);
+                    g.setLineWidth(3);
+                    if (p != Place.LOG || prevPlace != Place.LOG) g.setLineDashes(5, 5);
+                    g.strokeLine(prevX, prevY, xx, yy);
+                    g.setLineDashes();
+                }
+                if (p == Place.LOG) {
+                    g.setFill(c);
+                    g.fillOval(xx - 4, yy - 4, 8, 8);
+                    if (l.hasInf() || l.hasNan()) {
+                        // Some values overflowed already: the std drawn is of the finite ones only.
+                        g.setStroke(Palette.NON_FINITE);
+                        g.setLineWidth(2.5);
+                        g.strokeOval(xx - 9, yy - 9, 18, 18);
+                        Kind k = l.hasNan() ? Kind.NAN : Kind.INF;
+                        markers.add(new Marker(s.scheme(), l.index(), k));
+                        if (!labelledPartial) {
+                            labelledPartial = true;
+                            note(g, noteFont, s.scheme().label() + ": first " + (k == Kind.NAN ? "NaN" : "Inf") + " at layer " + l.index() + " \u2192",
+                                    xx - 14, yy - fs * 0.6, w, labelBoxes, Palette.NON_FINITE);
+                        }
+                    }
+                } else {
+                    Kind k = p == Place.BOTTOM ? Kind.ZERO : (l.relu().nanCount() > 0 || l.lin().nanCount() > 0 ? Kind.NAN : Kind.INF);
+                    markers.add(new Marker(s.scheme(), l.index(), k));
+                    g.setStroke(p == Place.TOP ? Palette.NON_FINITE : c);
+                    g.setLineWidth(3);
+                    g.strokeLine(xx - 6, yy - 6, xx + 6, yy + 6);
+                    g.strokeLine(xx - 6, yy + 6, xx + 6, yy - 6);
+                    if (p == Place.TOP && !labelledTop) {
+                        labelledTop = true;
+                        note(g, noteFont, s.scheme().label() + ": all " + (k == Kind.NAN ? "NaN" : "Inf") + " from layer " + l.index() + " \u2192",
+                                xx - 14, topCenter - fs * 0.6, w, labelBoxes, Palette.NON_FINITE);
+                    }
+                    if (p == Place.BOTTOM && !labelledZero) {
+                        labelledZero = true;
+                        note(g, noteFont, s.scheme().label() + ": std 0 (underflow) from layer " + l.index() + " \u2192",
+                                xx - 14, bottomCenter - fs * 0.6, w, labelBoxes, c);
+                    }
+                }
+                prevX = xx;
+                prevY = yy;
+                prevPlace = p;
+            }
+        }
+    }
+
+    /** A label near a point, moved down when it would cover an earlier one. */
+    private void note(GraphicsContext g, Font f, String text, double cx, double y, double w,
+                      List<double[]> boxes, Color color) {
+        double tw = textWidth(text, f), th = fontSize.get() * 1.2;
+        // Right-aligned, ending at cx: the label points at its marker from the left.
+        double x0 = Math.max(px0 + 2, Math.min(w - tw - 4, cx - tw));
+        double yy = y;
+        for (int tries = 0; tries < 6; tries++) {
+            boolean hit = false;
+            for (double[] b : boxes) {
+                if (x0 < b[2] && x0 + tw > b[0] && yy < b[3] && yy + th > b[1]) { hit = true; break; }
+            }
+            if (!hit) break;
+            yy -= th;
+        }
+        boxes.add(new double[]{x0, yy, x0 + tw, yy + th});
+        g.setFill(Color.color(1, 1, 1, 0.85));
+        g.fillRect(x0 - 3, yy, tw + 6, th);
+        g.setFont(f);
+        g.setFill(color);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(text, x0, yy + 1);
+        labels.add(text);
+    }
+}

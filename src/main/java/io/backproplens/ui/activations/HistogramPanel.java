@@ -1,0 +1,101 @@
+package io.backproplens.ui.activations;
+
+import io.backproplens.stats.Histogram;
+import io.backproplens.stats.Summary;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * One tensor: its name and formula, its mean and std in the notebook's four decimals, the share of
+ * exact zeros where a ReLU made them, a red warning when NaN or infinities are present, and the
+ * histogram. Find it as {@code #hist-<key>} ({@code hist-relu}, {@code hist-l1-g}).
+ */
+public final class HistogramPanel extends VBox {
+    private final Label name = new Label();
+    private final Label formula = new Label();
+    private final Label stats = new Label();
+    private final Label detail = new Label();
+    private final Label nonFinite = new Label();
+    private final HistogramChart chart = new HistogramChart();
+    private LayerData data;
+
+    public HistogramPanel(String idSuffix) {
+        setId("hist-" + idSuffix);
+        getStyleClass().add("hist-panel");
+        name.getStyleClass().add("hist-name");
+        formula.getStyleClass().addAll("formula", "hist-formula");
+        stats.getStyleClass().add("hist-stats");
+        detail.getStyleClass().add("hist-detail");
+        nonFinite.getStyleClass().add("hist-nonfinite");
+        nonFinite.setWrapText(true);
+        nonFinite.managedProperty().bind(nonFinite.visibleProperty());
+        nonFinite.setVisible(false);
+        detail.setWrapText(true);
+        // Text lines keep their height (wrapping if needed); the chart gives way.
+        for (Label l : new Label[]{name, formula, stats, detail, nonFinite}) l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox head = new HBox(10, name, formula);
+        head.setAlignment(Pos.BASELINE_LEFT);
+        formula.setMinWidth(0);
+        getChildren().addAll(head, stats, detail, nonFinite, chart);
+        setVgrow(chart, Priority.ALWAYS);
+        setFillWidth(true);
+        setMinWidth(0);
+        // The canvas text follows the CSS font size, so the root size scales the charts too.
+        chart.fontSizeProperty().bind(Bindings.createDoubleBinding(() -> detail.getFont().getSize(), detail.fontProperty()));
+    }
+
+    /**
+     * Shows a tensor.
+     *
+     * @param caption a word before the name (the init in compare mode), or null
+     * @param yMax    shared top of the count axis, 0 for this histogram's own
+     */
+    public void show(LayerData d, String caption, Color color, long yMax) {
+        this.data = d;
+        name.setText((caption == null ? "" : caption + ": ") + d.key());
+        formula.setText("= " + d.formula());
+        Summary s = d.summary();
+        stats.setText(statsText(s));
+        Histogram h = d.histogram();
+        String values = d.shapeText() + " = " + Ticks.integer(h.total()) + " values";
+        if (h.hasAtom()) {
+            values += "   \u00b7   " + Ticks.percent(h.atomShare()) + " exactly " + Ticks.plain(h.atom())
+                    + (d.atomText() == null ? "" : " (" + d.atomText() + ")");
+        }
+        detail.setText(values);
+        nonFinite.setText(nonFiniteText(h));
+        nonFinite.setVisible(h.nonFiniteCount() > 0);
+        chart.show(h, s, ActivationData.axisLabel(d.key()), color, yMax);
+    }
+
+    /** The text of the statistics line: {@code mean 0.5117   std 0.7864}, as the notebook prints them. */
+    public static String statsText(Summary s) {
+        return "mean " + Ticks.stat(s.mean()) + "    std " + Ticks.stat(s.std());
+    }
+
+    /** {@code ⚠ 12 NaN · 3 +Inf · 0 −Inf}: counted, not drawn as bins. Empty when all are finite. */
+    public static String nonFiniteText(Histogram h) {
+        if (h.nonFiniteCount() == 0) return "";
+        return "\u26a0 " + Ticks.integer(h.nanCount()) + " NaN \u00b7 " + Ticks.integer(h.posInfCount()) + " +Inf \u00b7 "
+                + Ticks.integer(h.negInfCount()) + " \u2212Inf (counted, not in the bins; mean and std are of the "
+                + Ticks.integer(h.total() - h.nonFiniteCount()) + " finite values)";
+    }
+
+    /** Dims the panel while a newer result is being computed. */
+    public void setStale(boolean stale) { setOpacity(stale ? 0.45 : 1.0); }
+
+    public LayerData data() { return data; }
+
+    public HistogramChart chart() { return chart; }
+
+    public Label statsLabel() { return stats; }
+
+    public Label nonFiniteLabel() { return nonFinite; }
+
+    public Label detailLabel() { return detail; }
+}

@@ -1,0 +1,309 @@
+package io.backproplens.ui.activations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import atlantafx.base.theme.PrimerLight;
+import io.backproplens.engine.Init;
+import io.backproplens.session.Datasets;
+import io.backproplens.session.PassResult;
+import io.backproplens.session.Session;
+import io.backproplens.session.Settings;
+import io.backproplens.stats.DepthSweep;
+import io.backproplens.stats.Summary;
+import io.backproplens.ui.ActivationsView;
+import io.backproplens.ui.AppState;
+import io.backproplens.ui.Background;
+import io.backproplens.ui.Controller;
+import io.backproplens.ui.ErrorDialogs;
+import io.backproplens.ui.MainWindow;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Activations tab in the real window, headless: what it shows is what the engine computed, the
+ * keys switch the init for every view, the comparison and the depth sweep say what they should.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ActivationsViewTest {
+    private static Session session;
+
+    private Stage stage;
+    private AppState state;
+    private MainWindow window;
+
+    @BeforeAll
+    static void load() throws Exception {
+        session = new Session(Datasets.bundled(), DataType.FLOAT);
+        ErrorDialogs.setShowDialogs(false);
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        state = new AppState();
+        // A small training batch keeps each pass short; x_valid is always all 10,000 rows.
+        state.settings.set(Settings.defaults().withBatch(2000));
+        Controller controller = new Controller(state, new Background(state));
+        window = new MainWindow(controller);
+        Scene scene = new Scene(window, 1280, 720);
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/lens.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        state.session.set(session);
+        controller.recompute();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void waitUntil(long seconds, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (Exception e) {
+            throw new AssertionError("condition not met within " + seconds + " s", e);
+        }
+    }
+
+    private ActivationsLens lens() {
+        return fx(() -> ((ActivationsView) window.tabs().getTabs().get(2).getContent()).lens());
+    }
+
+    /** Selects the Activations tab and waits for the histograms of the current settings. */
+    private ActivationsLens openTab(FxRobot robot) {
+        robot.interact(() -> window.tabs().getSelectionModel().select(2));
+        ActivationsLens lens = lens();
+        waitForCurrentPass(lens);
+        robot.interact(stage::requestFocus);
+        return lens;
+    }
+
+    private void waitForCurrentPass(ActivationsLens lens) {
+        waitUntil(120, () -> {
+            PassResult shown = lens.forwardShownProperty().get();
+            return shown != null && shown == state.pass.get() && shown.settings().equals(state.settings.get());
+        });
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return fx(() -> ((Label) robot.lookup(query).query()).getText());
+    }
+
+    private static double parse(String s) {
+        return Double.parseDouble(s.replace("Inf", "Infinity"));
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Test
+    void theNumbersShownAreTheEnginesStatistics(FxRobot robot) {
+        ActivationsLens lens = openTab(robot);
+        PassResult p = fx(() -> state.pass.get());
+        Map<String, INDArray> arrays = Map.of("lin1", p.validLin1(), "relu", p.validRelu(), "lin2", p.validLin2());
+        for (var e : arrays.entrySet()) {
+            Summary engine = Summary.of(e.getValue());
+            String shown = text(robot, "#hist-" + e.getKey() + " .hist-stats");
+            assertThat(shown).as(e.getKey()).isEqualTo(String.format(Locale.ROOT, "mean %.4f    std %.4f", engine.mean(), engine.std()));
+            HistogramPanel panel = lens.forwardPanel(e.getKey());
+            assertThat(panel.data().summary()).isEqualTo(engine);
+            assertThat(panel.data().histogram().total()).isEqualTo(e.getValue().length());
+            assertThat(panel.nonFiniteLabel().isVisible()).isFalse();
+        }
+        // The ReLU's share of exact zeros, counted independently by ND4J.
+        long zeros = p.validRelu().eq(0).castTo(DataType.INT).sumNumber().longValue();
+        String share = String.format(Locale.ROOT, "%.1f%% exactly 0", 100.0 * zeros / p.validRelu().length());
+        assertThat(text(robot, "#hist-relu .hist-detail")).contains("10000x50 = 500,000 values").contains(share);
+        assertThat(lens.forwardPanel("relu").chart().drawnNotes()).contains(share);
+        assertThat(text(robot, "#hist-lin2 .hist-detail")).startsWith("10000x1");
+    }
+
+    @Test
+    void keysXAndKSwitchTheInitForEveryViewAndTheNumbersFollow(FxRobot robot) {
+        ActivationsLens lens = openTab(robot);
+        robot.type(KeyCode.X);
+        waitUntil(120, () -> state.settings.get().init() == Init.XAVIER);
+        waitForCurrentPass(lens);
+        String xavier = text(robot, "#hist-relu .hist-stats");
+        assertThat(fx(() -> ((ToggleButton) robot.lookup("#init-xavier").query()).isSelected())).isTrue();
+        Summary xavierEngine = Summary.of(fx(() -> state.pass.get()).validRelu());
+
+        robot.type(KeyCode.K);
+        waitUntil(120, () -> state.settings.get().init() == Init.KAIMING);
+        // While the pass and the histograms are recomputed, the FX thread keeps answering.
+        java.util.List<Long> trips = new java.util.ArrayList<>();
+        long t0 = System.nanoTime();
+        while (!fx(() -> lens.forwardShownProperty().get() == state.pass.get() && state.pass.get() != null
+                && state.pass.get().settings().equals(state.settings.get()))
+                && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(120)) {
+            long a = System.nanoTime();
+            fx(lens::mode);
+            trips.add(System.nanoTime() - a);
+            WaitForAsyncUtils.sleep(10, TimeUnit.MILLISECONDS);
+        }
+        java.util.Collections.sort(trips);
+        if (!trips.isEmpty()) {
+            System.out.printf(Locale.ROOT, "Init switch X -> K: new pass + histograms on screen after %.0f ms; FX round trips "
+                    + "meanwhile: %d, median %.2f ms, worst %.1f ms%n", (System.nanoTime() - t0) / 1e6, trips.size(),
+                    trips.get(trips.size() / 2) / 1e6, trips.get(trips.size() - 1) / 1e6);
+        }
+        waitForCurrentPass(lens);
+        String kaiming = text(robot, "#hist-relu .hist-stats");
+        Summary kaimingEngine = Summary.of(fx(() -> state.pass.get()).validRelu());
+        assertThat(fx(() -> ((ToggleButton) robot.lookup("#init-kaiming").query()).isSelected())).isTrue();
+        assertThat(fx(() -> ((ToggleButton) robot.lookup("#init-xavier").query()).isSelected())).isFalse();
+
+        assertThat(kaiming).isNotEqualTo(xavier);
+        assertThat(xavier).isEqualTo(HistogramPanel.statsText(xavierEngine));
+        assertThat(kaiming).isEqualTo(HistogramPanel.statsText(kaimingEngine));
+        assertThat(kaimingEngine.std() / xavierEngine.std()).isCloseTo(Math.sqrt(2), within(1e-4));
+
+        // R, and the clicker's Right arrow walks on: randn -> Xavier.
+        robot.type(KeyCode.R);
+        waitUntil(120, () -> state.settings.get().init() == Init.RANDN);
+        robot.type(KeyCode.RIGHT);
+        waitUntil(120, () -> state.settings.get().init() == Init.XAVIER);
+    }
+
+    @Test
+    void reluShiftSeedAndNewSeedGoThroughTheSettings(FxRobot robot) {
+        ActivationsLens lens = openTab(robot);
+        robot.type(KeyCode.S);
+        waitUntil(60, () -> state.settings.get().reluShift() == 0.5);
+        waitForCurrentPass(lens);
+        assertThat(text(robot, "#hist-relu .hist-formula")).isEqualTo("= lin1.clamp_min(0.) - 0.5");
+        PassResult p = fx(() -> state.pass.get());
+        long clamped = p.validLin1().lte(0).castTo(DataType.INT).sumNumber().longValue();
+        assertThat(lens.forwardPanel("relu").data().histogram().atomCount()).isEqualTo(clamped);
+        assertThat(text(robot, "#hist-relu .hist-detail")).contains("exactly -0.5");
+
+        robot.clickOn("#seed-field");
+        robot.interact(() -> ((TextField) robot.lookup("#seed-field").query()).setText("7"));
+        robot.type(KeyCode.ENTER);
+        waitUntil(60, () -> state.settings.get().seed() == 7);
+        waitForCurrentPass(lens);
+        robot.clickOn("#new-seed");
+        waitUntil(60, () -> state.settings.get().seed() != 7);
+        // Not a number: refused with a message, the seed stays.
+        long seed = fx(() -> state.settings.get().seed());
+        robot.clickOn("#seed-field");
+        robot.interact(() -> ((TextField) robot.lookup("#seed-field").query()).setText("abc"));
+        robot.type(KeyCode.ENTER);
+        assertThat(text(robot, "#activations-message")).contains("whole number");
+        assertThat(fx(() -> state.settings.get().seed())).isEqualTo(seed);
+    }
+
+    @Test
+    void gradientHistogramsAreTheBackwardPass(FxRobot robot) {
+        ActivationsLens lens = openTab(robot);
+        robot.type(KeyCode.G);
+        waitUntil(10, () -> lens.mode() == ActivationsLens.Mode.GRADIENTS);
+        PassResult p = fx(() -> state.pass.get());
+        Map<String, INDArray> g = ActivationData.gradientArrays(p);
+        for (String key : ActivationData.GRADIENTS) {
+            Summary engine = Summary.of(g.get(key));
+            assertThat(text(robot, "#hist-" + key.replace('.', '-') + " .hist-stats")).as(key)
+                    .isEqualTo(HistogramPanel.statsText(engine));
+            assertThat(lens.gradientPanel(key).data().histogram().total()).isEqualTo(g.get(key).length());
+        }
+        assertThat(text(robot, "#hist-w1-g .hist-detail")).startsWith("784x50 = 39,200 values");
+        assertThat(text(robot, "#hist-out-g .hist-detail")).startsWith("2000x1");
+    }
+
+    @Test
+    void compareModeKaimingsReluStdExceedsXaviersOverSeveralSeeds(FxRobot robot) {
+        ActivationsLens lens = openTab(robot);
+        robot.type(KeyCode.C);
+        waitUntil(10, () -> lens.mode() == ActivationsLens.Mode.COMPARE);
+        robot.interact(() -> lens.setCompare(Init.XAVIER, Init.KAIMING, 5));
+        waitUntil(120, () -> {
+            ActivationData.Comparison c = lens.compareShownProperty().get();
+            return c != null && c.seeds() == 5 && c.a() == Init.XAVIER && c.b() == Init.KAIMING;
+        });
+        double xavier = parse(text(robot, "#cmp-relu-stdA"));
+        double kaiming = parse(text(robot, "#cmp-relu-stdB"));
+        assertThat(kaiming).isGreaterThan(xavier);
+        // And seed by seed, from the engine.
+        Settings base = fx(() -> state.settings.get());
+        double sum = 0;
+        for (int k = 0; k < 5; k++) {
+            double x = Summary.of(session.validPass(base.withSeed(base.seed() + k).withInit(Init.XAVIER)).relu()).std();
+            double kk = Summary.of(session.validPass(base.withSeed(base.seed() + k).withInit(Init.KAIMING)).relu()).std();
+            assertThat(kk).isGreaterThan(x);
+            sum += x;
+        }
+        assertThat(xavier).isCloseTo(sum / 5, within(1e-4));
+        // Same axes: both panels use the same bins and the same count scale.
+        assertThat(lens.comparePanel(true).data().histogram().binning())
+                .isEqualTo(lens.comparePanel(false).data().histogram().binning());
+        assertThat(text(robot, "#hist-cmp-a .hist-name")).startsWith("Xavier");
+        assertThat(text(robot, "#hist-cmp-b .hist-name")).startsWith("Kaiming");
+    }
+
+    @Test
+    void depthSweepUnderRandnReachesInfOrNanAndTheChartSaysSo(FxRobot robot) {
+        ActivationsLens lens = openTab(robot);
+        robot.type(KeyCode.D);
+        waitUntil(10, () -> lens.mode() == ActivationsLens.Mode.DEPTH);
+        // While the sweep runs, the FX thread keeps answering: measure its round trips.
+        long worst = 0;
+        long t0 = System.nanoTime();
+        while (fx(() -> lens.depthShownProperty().get()) == null && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(300)) {
+            long a = System.nanoTime();
+            fx(() -> lens.mode());
+            worst = Math.max(worst, System.nanoTime() - a);
+            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+        }
+        DepthSweep.Result r = fx(() -> lens.depthShownProperty().get());
+        assertThat(r).as("the sweep finished").isNotNull();
+        System.out.printf("Depth sweep 50x100, 4 schemes, in the app's background: %.0f ms; "
+                + "slowest FX-thread round trip meanwhile: %.1f ms%n", r.nanos() / 1e6, worst / 1e6);
+        assertThat(r.depth()).isEqualTo(50);
+        assertThat(r.width()).isEqualTo(100);
+        DepthSweep.Series randn = r.get(DepthSweep.Scheme.RANDN);
+        assertThat(randn.firstInf() > 0 || randn.firstNan() > 0).isTrue();
+
+        // The chart marks it ...
+        DepthChart chart = lens.depthChart();
+        assertThat(fx(chart::markers)).anySatisfy(m -> {
+            assertThat(m.scheme()).isEqualTo(DepthSweep.Scheme.RANDN);
+            assertThat(m.kind()).isIn(DepthChart.Kind.INF, DepthChart.Kind.NAN);
+        });
+        assertThat(fx(chart::drawnLabels)).anySatisfy(l -> assertThat(l).startsWith("randn:").containsAnyOf("Inf", "NaN"));
+        // ... and the legend says it in words, visibly, in red.
+        Label note = fx(() -> lens.depthNote(DepthSweep.Scheme.RANDN));
+        assertThat(fx(note::isVisible)).isTrue();
+        assertThat(fx(note::getText)).contains("overflows float32").containsAnyOf("Inf at layer", "NaN from layer");
+        assertThat(fx(() -> note.getStyleClass().contains("alarm"))).isTrue();
+        // Kaiming holds, Xavier and randn*0.01 say what they did.
+        assertThat(fx(() -> lens.depthNote(DepthSweep.Scheme.KAIMING).getText())).startsWith("layer 50: std");
+        assertThat(fx(() -> lens.depthNote(DepthSweep.Scheme.SMALL).getText())).contains("underflow");
+        assertThat(fx(chart::markers)).noneSatisfy(m -> assertThat(m.scheme()).isEqualTo(DepthSweep.Scheme.KAIMING));
+    }
+}

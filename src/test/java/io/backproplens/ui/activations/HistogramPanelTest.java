@@ -1,0 +1,148 @@
+package io.backproplens.ui.activations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import io.backproplens.stats.Histogram;
+import io.backproplens.stats.Summary;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** One histogram panel on its own: non-finite values are shown, and how fast it all is. */
+@ExtendWith(ApplicationExtension.class)
+class HistogramPanelTest {
+    private HistogramPanel panel;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        panel = new HistogramPanel("test");
+        scene = new Scene(new StackPane(panel), 640, 420);
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/lens.css")).toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/activations.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static LayerData data(String key, INDArray a, double atom) {
+        float[] v = Histogram.floats(a);
+        return new LayerData(key, ActivationData.formula(key, 0), a.shape(), Summary.of(a), Histogram.of(v, atom),
+                ActivationData.atomText(key));
+    }
+
+    @Test
+    void nanAndInfinitiesAreCountedAndShownNeverDropped(FxRobot robot) {
+        float[] v = new float[1000];
+        Random r = new Random(5);
+        for (int i = 0; i < v.length; i++) v[i] = (float) r.nextGaussian();
+        v[3] = Float.NaN;
+        v[4] = Float.NaN;
+        v[10] = Float.POSITIVE_INFINITY;
+        v[11] = Float.NEGATIVE_INFINITY;
+        v[12] = Float.NEGATIVE_INFINITY;
+        LayerData d = data("lin1", Nd4j.createFromArray(v).reshape(100, 10), Double.NaN);
+        robot.interact(() -> panel.show(d, null, Palette.RANDN, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fx(() -> panel.nonFiniteLabel().isVisible())).isTrue();
+        assertThat(fx(() -> panel.nonFiniteLabel().getText()))
+                .startsWith("\u26a0 2 NaN \u00b7 1 +Inf \u00b7 2 \u2212Inf").contains("995 finite values");
+        assertThat(fx(() -> panel.chart().drawnNotes())).contains("NaN 2", "+Inf 1", "\u2212Inf 2");
+        // The mean and std shown are of the finite values (as Summary defines them), not NaN.
+        assertThat(fx(() -> panel.statsLabel().getText())).doesNotContain("NaN").startsWith("mean ");
+        Histogram h = d.histogram();
+        assertThat(h.binned() + h.nonFiniteCount()).isEqualTo(1000);
+
+        // All finite again: the warning goes away.
+        LayerData clean = data("lin1", Nd4j.createFromArray(Arrays.copyOf(new float[]{1, 2, 3, 4}, 4)), Double.NaN);
+        robot.interact(() -> panel.show(clean, null, Palette.XAVIER, 0));
+        assertThat(fx(() -> panel.nonFiniteLabel().isVisible())).isFalse();
+    }
+
+    @Test
+    void onlyNanStillDraws(FxRobot robot) {
+        LayerData d = data("lin2", Nd4j.createFromArray(new float[]{Float.NaN, Float.NaN, Float.NaN}), Double.NaN);
+        robot.interact(() -> panel.show(d, null, Palette.RANDN, 0));
+        assertThat(fx(() -> panel.statsLabel().getText())).isEqualTo("mean NaN    std NaN");
+        assertThat(fx(() -> panel.chart().drawnNotes())).contains("NaN 3");
+    }
+
+    /**
+     * Prints what an init switch costs per histogram of 500,000 values (10000 x 50, the size of lin1
+     * and relu): copying out of ND4J, the engine's Summary, binning, and redrawing. No wall-clock
+     * assertion: the machine is shared.
+     */
+    @Test
+    void timingOfRecomputingAndRedrawingHalfAMillionValues(FxRobot robot) {
+        INDArray a = Nd4j.randn(org.nd4j.linalg.api.buffer.DataType.FLOAT, 10_000, 50);
+        INDArray relu = org.nd4j.linalg.ops.transforms.Transforms.relu(a, true);
+        int runs = 40, warm = 10;
+        long[] copy = new long[runs], summary = new long[runs], bin = new long[runs], draw = new long[runs], frame = new long[runs], canvas = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            final int k = i;
+            fx(() -> {
+                long t0 = System.nanoTime();
+                float[] v = Histogram.floats(relu);
+                long t1 = System.nanoTime();
+                Summary s = Summary.of(relu);
+                long t2 = System.nanoTime();
+                Histogram h = Histogram.of(v, 0.0);
+                long t3 = System.nanoTime();
+                panel.show(new LayerData("relu", "lin1.clamp_min(0.)", relu.shape(), s, h, "clamped by the ReLU"),
+                        null, k % 2 == 0 ? Palette.XAVIER : Palette.KAIMING, 0);
+                long t4 = System.nanoTime();
+                // Rasterise the panel (software pipeline here): an upper bound for the frame itself.
+                WritableImage img = panel.snapshot(null, null);
+                long t5 = System.nanoTime();
+                copy[k] = t1 - t0;
+                summary[k] = t2 - t1;
+                bin[k] = t3 - t2;
+                draw[k] = t4 - t3;
+                frame[k] = t5 - t4;
+                canvas[k] = panel.chart().lastDrawNanos();
+                return img;
+            });
+        }
+        System.out.printf(Locale.ROOT, "500,000 values (median of %d after %d warm-up): copy %.2f ms, Summary.of %.2f ms, "
+                        + "Histogram.of %.2f ms, panel.show %.2f ms (of which canvas draw %.2f ms), snapshot (sw raster) %.2f ms; "
+                        + "recompute + redraw = %.2f ms%n", runs - warm, warm,
+                median(copy, warm), median(summary, warm), median(bin, warm), median(draw, warm), median(canvas, warm), median(frame, warm),
+                median(copy, warm) + median(bin, warm) + median(draw, warm));
+        assertThat(panel.data().histogram().total()).isEqualTo(500_000);
+        assertThat(panel.chart().lastDrawNanos()).isPositive();
+        assertThat(fx(() -> panel.chart().drawnNotes())).anySatisfy(n -> assertThat(n).endsWith("exactly 0"));
+    }
+
+    private static double median(long[] t, int skip) {
+        long[] s = Arrays.copyOfRange(t, skip, t.length);
+        Arrays.sort(s);
+        return s[s.length / 2] / 1e6;
+    }
+
+}

@@ -1,0 +1,33 @@
+package io.backproplens.ui.activations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TicksTest {
+
+    @Test
+    void roundTicksInsideTheRange() {
+        assertThat(Ticks.linear(-0.3, 6.7, 5)).containsExactly(0.0, 2.0, 4.0, 6.0);
+        assertThat(Ticks.linear(0, 30_000, 4)).containsExactly(0.0, 10_000.0, 20_000.0, 30_000.0);
+        assertThat(Ticks.linear(-4.3e-4, 1.2e-4, 4)).hasSizeBetween(3, 8);
+        assertThat(Ticks.linear(1, 1, 4)).containsExactly(1.0);
+    }
+
+    @Test
+    void numbersAsTheNotebookAndAClassroomReadThem() {
+        assertThat(Ticks.stat(0.51171)).isEqualTo("0.5117");
+        assertThat(Ticks.stat(-0.0397)).isEqualTo("-0.0397");
+        assertThat(Ticks.stat(1.278e-4)).isEqualTo("1.278e-4");
+        assertThat(Ticks.stat(8.09e37)).isEqualTo("8.09e37");
+        assertThat(Ticks.stat(Double.NaN)).isEqualTo("NaN");
+        assertThat(Ticks.stat(Double.POSITIVE_INFINITY)).isEqualTo("Inf");
+        assertThat(Ticks.count(15_000)).isEqualTo("15k");
+        assertThat(Ticks.count(2_500_000)).isEqualTo("2.5M");
+        assertThat(Ticks.count(5_000)).isEqualTo("5,000");
+        assertThat(Ticks.power(-45)).isEqualTo("10\u207b\u2074\u2075");
+        assertThat(Ticks.plain(-0.5)).isEqualTo("-0.5");
+        assertThat(Ticks.plain(0.0)).isEqualTo("0");
+        assertThat(Ticks.tick(-2e-4, 1e-4)).isEqualTo("-2e-4");
+    }
+}
