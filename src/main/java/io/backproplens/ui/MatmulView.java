@@ -74,6 +74,14 @@ public final class MatmulView extends BorderPane implements Steppable {
         });
         setTop(bar);
         select(Section.OWN);
+        // A 1280x720 projector gets smaller type so code and grids still fit side by side.
+        javafx.beans.InvalidationListener size = o -> {
+            boolean compact = getWidth() > 0 && (getWidth() < 1500 || getHeight() < 800);
+            if (compact && !getStyleClass().contains("mm-compact")) getStyleClass().add("mm-compact");
+            if (!compact) getStyleClass().remove("mm-compact");
+        };
+        widthProperty().addListener(size);
+        heightProperty().addListener(size);
     }
 
     /** Brings a section to the front. */

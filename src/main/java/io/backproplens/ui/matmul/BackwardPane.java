@@ -146,8 +146,8 @@ public final class BackwardPane extends BorderPane implements Steppable {
         modeBox.setVisible(weight);
         modeBox.setManaged(weight);
         formula.setText(slice.formula());
-        caption.setText(slice.describe() + (slice.gradScale() != 1 ? " Gradients are shown" + slice.scaleText()
-                + " so the digits fit (scaling one factor of a matmul scales its result the same way). " : " ") + slice.note());
+        caption.setText(slice.describe() + " " + slice.note() + (slice.gradScale() != 1 ? " Gradients shown" + slice.scaleText()
+                + " so the digits fit (scale one factor, the product scales the same)." : ""));
         if (slice.kind() == BackwardSlice.Kind.BIAS || (weight && asOuter.isSelected())) {
             sums.show(slice);
             setCenter(sums);

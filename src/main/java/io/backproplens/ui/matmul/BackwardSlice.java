@@ -123,19 +123,19 @@ public record BackwardSlice(Kind kind, String which, String formula, String inpN
         switch (kind) {
             case WEIGHT -> {
                 if (allSamples) real = pick(lin, target, inCols, outCols, false);
-                note = allSamples ? null : "The pass's " + target + " adds the same products over all " + String.format(Locale.ROOT, "%,d", n)
-                        + " samples: each cell here holds the first " + s + " terms of its sum.";
+                note = allSamples ? null : "The pass's " + target + " sums over all " + String.format(Locale.ROOT, "%,d", n)
+                        + " samples: these are the first " + s + " terms.";
             }
             case INPUT -> {
                 boolean allHidden = outCols.length == outA.size(1);
                 if (allHidden) real = pick(lin, target, new int[0], inCols, true);
-                note = allHidden ? null : "Only " + outCols.length + " of " + outA.size(1) + " hidden units: each cell of the pass's "
-                        + target + " adds " + outA.size(1) + " products; this slice shows the first " + outCols.length + ".";
+                note = allHidden ? null : "The pass's " + target + " sums over all " + outA.size(1) + " hidden units: these are the first "
+                        + outCols.length + " terms.";
             }
             default -> {
                 if (allSamples) real = pick(lin, target, new int[0], outCols, false);
                 note = allSamples ? null : "The pass's " + target + " sums all " + String.format(Locale.ROOT, "%,d", n)
-                        + " rows of " + outG.label() + "; here the first " + s + ".";
+                        + " rows of " + outG.label() + ": these are the first " + s + ".";
             }
         }
         if (redirect != null) note = note == null ? redirect : redirect + " " + note;
@@ -241,18 +241,33 @@ public record BackwardSlice(Kind kind, String which, String formula, String inpN
         String out = outGName + "'s columns " + range(outCols);
         String samples = "the first " + samples() + " samples";
         return switch (kind) {
-            case WEIGHT -> "Rows of " + inpName + ".t(): " + in + ". Columns of " + inpName + ".t() and rows of " + outGName + ": "
-                    + samples + ". Columns: " + out + ".";
-            case INPUT -> "Rows: " + samples + ". Inner: " + out + ". Columns of the result: " + in + ".";
-            case BIAS -> "Rows: " + samples + "; columns: " + out + ".";
+            case WEIGHT -> "Slice: " + in + "; " + samples + "; " + out + ".";
+            case INPUT -> "Slice: " + samples + "; " + out + "; " + in + ".";
+            case BIAS -> "Slice: " + samples + "; " + out + ".";
         };
+    }
+
+    /** The index of the input's kept columns, as Python writes it: {@code [160, 161]} or {@code 0:3}. */
+    public String inpIndex() { return index(inpCols); }
+
+    /** The index of the output's kept columns: {@code 0:3}. */
+    public String outIndex() { return index(outCols); }
+
+    private static String index(int[] cols) {
+        boolean run = true;
+        for (int i = 1; i < cols.length; i++) run &= cols[i] == cols[i - 1] + 1;
+        if (run && cols[0] == 0) return ":" + cols.length;
+        if (run) return cols[0] + ":" + (cols[cols.length - 1] + 1);
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < cols.length; i++) s.append(i > 0 ? ", " : "").append(cols[i]);
+        return s.append(']').toString();
     }
 
     private String pixelList() {
         StringBuilder s = new StringBuilder();
         for (int p : inpCols) {
             if (!s.isEmpty()) s.append(", ");
-            s.append(p).append(" (row ").append(p / 28).append(", col ").append(p % 28).append(')');
+            s.append(p).append(" (").append(p / 28).append(',').append(p % 28).append(')');
         }
         return s.toString();
     }

@@ -92,8 +92,8 @@ public final class BatchSumPane extends BorderPane implements Steppable {
                     + "after .sum(0): that sums out.g over the batch first and leaves a batch of matrices. The bracket belongs "
                     + "before .sum(0), as in the comment above.");
         }
-        inpTitle.setText(inp + "[:" + n + "]");
-        outTitle.setText(og + "[:" + n + "]" + s);
+        inpTitle.setText(inp + "[:" + n + ", " + slice.inpIndex() + "]");
+        outTitle.setText(og + "[:" + n + ", " + slice.outIndex() + "]" + s);
         if (bias) inputsBox.getChildren().setAll(titled(outTitle, outGrid));
         else inputsBox.getChildren().setAll(titled(inpTitle, inpGrid), titled(outTitle, outGrid));
         if (bias) {
@@ -233,10 +233,9 @@ public final class BatchSumPane extends BorderPane implements Steppable {
     }
 
     private void sizeCells() {
-        double hgt = getHeight();
-        double s = hgt >= 900 ? 54 : 40;
+        double s = Math.max(32, Math.min(60, getHeight() / 13));
         for (MatrixGrid g : List.of(inpGrid, outGrid, colGrid, rowGrid, outerGrid, outerCopy, beforeGrid, sumGrid, matmulGrid)) {
-            g.setCellSize(s * 2.0, s);
+            g.setCellSize(s * 1.9, s);
         }
     }
 

@@ -304,9 +304,9 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         MatmulStep st = replay != null && p >= 0 ? replay.steps().get(p) : null;
         int i = st == null ? -1 : st.i(), j = st == null ? -1 : st.j(), k = st == null ? -1 : st.k();
 
-        aTitle.setText(input.aName() + "   " + input.ar() + "\u00d7" + input.ac());
-        bTitle.setText(input.bName() + "   " + input.br() + "\u00d7" + input.bc());
-        rTitle.setText(input.rName() + "   " + input.ar() + "\u00d7" + input.bc());
+        aTitle.setText(input.aName() + "  (" + input.ar() + "\u00d7" + input.ac() + ")");
+        bTitle.setText(input.bName() + "  (" + input.br() + "\u00d7" + input.bc() + ")");
+        rTitle.setText(input.rName() + "  (" + input.ar() + "\u00d7" + input.bc() + ")");
 
         aGrid.setShape(input.ar(), input.ac());
         aGrid.setTexts(input.aText());
@@ -406,7 +406,9 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         }
         if (p >= 0) {
             log.getSelectionModel().clearAndSelect(p);
-            log.scrollTo(Math.max(0, p - 6));
+            double cell = log.getFixedCellSize() > 0 ? log.getFixedCellSize() : 30;
+            int visible = Math.max(1, (int) Math.floor((log.getHeight() - 4) / cell));
+            log.scrollTo(Math.max(0, p - visible + 1));
         } else {
             log.getSelectionModel().clearSelection();
         }
@@ -423,7 +425,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
 
     private void renderDetail(MatmulStep st, int p) {
         if (st == null) {
-            intro.setText(input.rName() + " = torch.zeros(" + replay.rows() + ", " + replay.cols() + ")   \u2014 press Next (\u2192) for the first step");
+            intro.setText(plain(input.rName()) + " = torch.zeros(" + replay.rows() + ", " + replay.cols() + ")   \u2014 press Next (\u2192) for the first step");
             detail.getChildren().setAll(intro);
             return;
         }
@@ -434,12 +436,12 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 double sum = st.writes().get(0).value();
                 double prev = st.k() == 0 ? 0 : replay.steps().get(p - 1).writes().get(0).value();
                 tripleLine1.getChildren().setAll(
-                        t(an + "[" + st.i() + "," + st.k() + "]", "mm-t-a"), t("  \u00d7  ", null),
-                        t(bn + "[" + st.k() + "," + st.j() + "]", "mm-t-b"), t("  =  ", null),
+                        t(ref(an, "[" + st.i() + "," + st.k() + "]"), "mm-t-a"), t("  \u00d7  ", null),
+                        t(ref(bn, "[" + st.k() + "," + st.j() + "]"), "mm-t-b"), t("  =  ", null),
                         t(Fmt.num(replay.a()[st.i()][st.k()]), "mm-t-a"), t(" \u00d7 ", null),
                         t(Fmt.num(replay.b()[st.k()][st.j()]), "mm-t-b"), t("  =  ", null), t(Fmt.num(prod), "mm-t-p"));
                 tripleLine2.getChildren().setAll(
-                        t(rn + "[" + st.i() + "," + st.j() + "]", "mm-t-r"), t("  =  ", null),
+                        t(ref(rn, "[" + st.i() + "," + st.j() + "]"), "mm-t-r"), t("  =  ", null),
                         t(Fmt.num(prev), null), t("  +  ", null), t(Fmt.num(prod), "mm-t-p"), t("  =  ", null),
                         t(Fmt.num(sum), "mm-t-r"));
                 detail.getChildren().setAll(tripleBox);
@@ -447,23 +449,23 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             case INNER_REMOVED -> {
                 double[] prod = st.terms()[0];
                 int i = st.i(), j = st.j(), n = prod.length;
-                innerATitle.setText(an + "[" + i + ",:]");
-                innerBTitle.setText(bn + "[:," + j + "]");
+                innerATitle.setText(ref(an, "[" + i + ",:]"));
+                innerBTitle.setText(ref(bn, "[:," + j + "]"));
                 innerPTitle.setText("product");
                 setRow(innerA, n, c -> Fmt.num(replay.a()[i][c]), MatrixGrid.Role.A);
                 setRow(innerB, n, c -> Fmt.num(replay.b()[c][j]), MatrixGrid.Role.B);
                 setRow(innerP, n, c -> Fmt.num(prod[c]), MatrixGrid.Role.R_CTX);
-                innerSum.getChildren().setAll(t("(" + an + "[" + i + ",:] * " + bn + "[:," + j + "]).sum()  =  ", null),
-                        t(Fmt.num(st.writes().get(0).value()), "mm-t-r"), t("   \u2192  " + rn + "[" + i + "," + j + "]", "mm-t-r"));
+                innerSum.getChildren().setAll(t("(" + plain(an) + "[" + i + ",:] * " + plain(bn) + "[:," + j + "]).sum()  =  ", null),
+                        t(Fmt.num(st.writes().get(0).value()), "mm-t-r"), t("   \u2192  " + ref(rn, "[" + i + "," + j + "]"), "mm-t-r"));
                 detail.getChildren().setAll(innerBox);
             }
             case BROADCAST -> {
                 int i = st.i(), ac = replay.inner(), bc = replay.cols();
                 double[][] prod = st.terms();
-                castColTitle.setText(an + "[" + i + "].unsqueeze(-1)");
+                castColTitle.setText(ref(an, "[" + i + "].unsqueeze(-1)"));
                 castBTitle.setText(bn);
                 castPTitle.setText("product");
-                castSumTitle.setText(".sum(dim=0) \u2192 " + rn + "[" + i + "]");
+                castSumTitle.setText(".sum(dim=0) \u2192 " + ref(rn, "[" + i + "]"));
                 castCol.setShape(ac, bc);
                 castCol.setTexts((r, c) -> Fmt.num(replay.a()[i][r]));
                 castCol.setRoles((r, c) -> c == 0 ? MatrixGrid.Role.A : MatrixGrid.Role.FADED);
@@ -477,16 +479,28 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 castSum.setTexts((r, c) -> Fmt.num(st.writes().get(c).value()));
                 castSum.setRoles((r, c) -> MatrixGrid.Role.R);
                 for (MatrixGrid g : List.of(castCol, castB, castP, castSum)) g.refresh();
-                castNote.setText(an + "[" + i + "].unsqueeze(-1) has shape (" + ac + ", 1): its one column is broadcast across "
-                        + bn + "'s " + bc + " columns. The faded copies are not made in memory; the same column is read again.");
+                castNote.setText(plain(an) + "[" + i + "].unsqueeze(-1) has shape (" + ac + ", 1): its one column is broadcast across "
+                        + plain(bn) + "'s " + bc + " columns. The faded copies are not made in memory; the same column is read again.");
                 detail.getChildren().setAll(castBox);
             }
             case BLAS -> {
-                blasText.setText(rn + " = " + an + " @ " + bn + "   \u2014 all " + replay.totalMadds()
+                blasText.setText(plain(rn) + " = " + plain(an) + " @ " + plain(bn) + "   \u2014 all " + replay.totalMadds()
                         + " multiply-adds in one call: ND4J hands them to OpenBLAS, which works in blocks that fit the CPU's cache and vector units.");
                 detail.getChildren().setAll(blasText);
             }
         }
+    }
+
+    /** A name without its display scale ({@code "l1.g \u00d71e5"} -> {@code "l1.g"}), for formulas. */
+    private static String plain(String name) {
+        int x = name.indexOf(" \u00d7");
+        return x < 0 ? name : name.substring(0, x);
+    }
+
+    /** {@code name[idx]}, with a display scale moved after the index: {@code l1.g[2,0] \u00d71e5}. */
+    private static String ref(String name, String idx) {
+        int x = name.indexOf(" \u00d7");
+        return x < 0 ? name + idx : name.substring(0, x) + idx + name.substring(x);
     }
 
     private static void setRow(MatrixGrid g, int n, java.util.function.IntFunction<String> text, MatrixGrid.Role role) {
@@ -527,7 +541,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 needH = Math.max(needH, s * 0.45 + Math.min(d[0], visR) * s + 16);
             }
             if (needW <= gridsW && needH <= gridsH) break;
-            if (s > 30) { s -= 2; continue; }
+            if (s > 28) { s -= 2; continue; }
             // At the smallest readable size: show fewer cells (a window that follows the step).
             boolean shrunk = false;
             if (needW > gridsW && visC > 1) { visC--; shrunk = true; }

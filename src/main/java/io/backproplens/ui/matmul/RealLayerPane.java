@@ -166,8 +166,11 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         int t = getHeight() >= 900 ? 3 : 2;
         int big = getHeight() >= 900 ? 7 : 5;
         if (getHeight() > 0 && getHeight() < 620) { t = 2; big = 4; }
-        double detailW = 2 * 28 * big + 80;
-        int cols = (int) Math.floor((getWidth() - detailW - 28 * t - 80) / (28 * t + 6));
+        double detailW = 2 * 28 * big + 16 + 24 + 16;
+        detail.setPrefWidth(detailW);
+        detail.setMinWidth(detailW);
+        detail.setMaxWidth(detailW);
+        int cols = (int) Math.floor((getWidth() - detailW - 28 * t - 12 - 16 - 30) / (28 * t + 6));
         cols = Math.max(2, Math.min(12, Math.min(cols, nh)));
         if (t != thumbScale || big != bigScale || cols != visCols) {
             if (t != thumbScale) {
@@ -246,30 +249,35 @@ public final class RealLayerPane extends BorderPane implements Steppable {
             weightTitle.setText("weights j");
             overlayTitle.setText("digit over weights");
             productTitle.setText("product");
-            bigDigit.setImage(null);
-            bigWeight.setImage(null);
-            bigOverlay.setImage(null);
-            bigProduct.setImage(null);
-            sumLine.setText("result = torch.zeros(5, " + nh + ")   \u2014 press Next (\u2192)");
+            WritableImageBlank.clear(bigDigit, bigWeight, bigOverlay, bigProduct, bigScale);
+            sumLine.setText("result = torch.zeros(5, " + nh + ")\npress Next (\u2192)");
             checkLine.setText("");
         } else {
             double[] wj = column(j);
             double[] prod = new double[x[i].length];
             for (int q = 0; q < prod.length; q++) prod[q] = x[i][q] * wj[q];
-            digitTitle.setText("a[" + i + ",:] = x_valid[" + i + "]  (a " + labels[i] + ")");
-            weightTitle.setText("b[:," + j + "] = w1[:," + j + "]");
+            digitTitle.setText("x_valid[" + i + "]  (a " + labels[i] + ")");
+            weightTitle.setText("w1[:," + j + "]");
             overlayTitle.setText("digit " + i + " over weights " + j);
-            productTitle.setText("a[" + i + ",:] * b[:," + j + "]");
+            productTitle.setText("x_valid[" + i + "] * w1[:," + j + "]");
             bigDigit.setImage(PixelPictures.digit(x[i], bigScale));
             bigWeight.setImage(PixelPictures.signed(wj, bigScale));
             bigOverlay.setImage(PixelPictures.overlay(x[i], wj, bigScale));
             bigProduct.setImage(PixelPictures.signed(prod, bigScale));
-            sumLine.setText(".sum() = " + String.format(Locale.ROOT, "%.4f", result[i][j]) + "  \u2192  result[" + i + "," + j + "]");
-            checkLine.setText(String.format(Locale.ROOT, "ND4J's x_valid[:5] @ w1 gives %.4f here \u2714", blas[i][j]));
+            sumLine.setText(".sum() = " + String.format(Locale.ROOT, "%.4f", result[i][j]) + "\n\u2192 result[" + i + "," + j + "]");
+            checkLine.setText(String.format(Locale.ROOT, "\u2714 ND4J's x_valid[:5] @ w1 gives %.4f", blas[i][j]));
         }
         bar.counter.set("step " + (p + 1) + " of " + (ROWS * nh) + "   \u00b7   i = " + (i < 0 ? "\u2013" : i)
                 + "  j = " + (j < 0 ? "\u2013" : j) + "   \u00b7   multiply-adds " + (long) (p + 1) * x[0].length
                 + " of " + (long) ROWS * nh * x[0].length);
+    }
+
+    /** Empty white squares of the picture size, so the layout does not jump before the first step. */
+    private static final class WritableImageBlank {
+        static void clear(ImageView a, ImageView b, ImageView c, ImageView d, int scale) {
+            Image blank = PixelPictures.digit(new double[784], scale);
+            for (ImageView v : new ImageView[]{a, b, c, d}) v.setImage(blank);
+        }
     }
 
     private static double round3(double v) { return Math.round(v * 100) / 100.0; }

@@ -126,12 +126,21 @@ public final class SpeedLadderPane extends BorderPane {
 
     public boolean running() { return running; }
 
+    /** 10^e seconds as an axis label: 1 µs, 10 µs, 100 µs, 1 ms, ... */
+    private static String decade(int e) {
+        String[] units = {"ns", "\u00b5s", "ms", "s"};
+        int u = Math.floorDiv(e + 9, 3);
+        if (u < 0 || u > 3) return "1e" + e + " s";
+        int zeros = Math.floorMod(e + 9, 3);
+        return "1" + "0".repeat(zeros) + " " + units[u];
+    }
+
     private void draw() {
         chart.getChildren().clear();
         double w = chart.getWidth(), h = chart.getHeight();
         if (w <= 0 || h <= 0) return;
-        double nameW = Math.min(360, w * 0.26), right = 330;
-        double x0 = nameW + 20, x1 = w - right;
+        double nameW = Math.min(340, w * 0.24), right = 330;
+        double x0 = nameW + 30, x1 = w - right;
         if (x1 - x0 < 100) x1 = x0 + 100;
         double lo = -6, hi = 0; // 1 µs .. 1 s
         for (SpeedLadder.Rung r : measured.values()) {
@@ -149,7 +158,7 @@ public final class SpeedLadderPane extends BorderPane {
             Line l = new Line(x, top, x, top + n * rowH);
             l.setStroke(Color.web("#d1d5db"));
             l.getStrokeDashArray().addAll(4.0, 4.0);
-            Text t = new Text(Fmt.time(Math.pow(10, e)));
+            Text t = new Text(decade((int) e));
             t.getStyleClass().add("mm-ladder-axis");
             t.setX(x - 18);
             t.setY(top + n * rowH + 22);
@@ -164,7 +173,7 @@ public final class SpeedLadderPane extends BorderPane {
             name.getStyleClass().add("mm-ladder-name");
             name.setWrapText(true);
             name.setPrefWidth(nameW);
-            name.relocate(0, y + rowH * 0.18);
+            name.relocate(12, y + rowH * 0.18);
             chart.getChildren().add(name);
 
             double barH = rowH * 0.34;
