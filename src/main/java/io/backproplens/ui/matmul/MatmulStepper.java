@@ -65,6 +65,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private final Label aTitle = title(), bTitle = title(), rTitle = title();
     private final MatrixGrid aGrid = new MatrixGrid(), bGrid = new MatrixGrid(), rGrid = new MatrixGrid();
     private final Label message = new Label();
+    private final HBox gridsRow;
     private final StackPane detail = new StackPane();
     private final CodePanel code;
     private final Label logTitle = new Label();
@@ -130,7 +131,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         aGrid.setId(prefix + "-a");
         bGrid.setId(prefix + "-b");
         rGrid.setId(prefix + "-result");
-        HBox grids = new HBox(14, titled(aTitle, aGrid), op("@"), titled(bTitle, bGrid), op("="), titled(rTitle, rGrid));
+        HBox grids = new HBox(10, titled(aTitle, aGrid), op("@"), titled(bTitle, bGrid), op("="), titled(rTitle, rGrid));
+        gridsRow = grids;
         grids.setAlignment(Pos.CENTER);
         message.setId(prefix + "-message");
         message.getStyleClass().add("mm-message");
@@ -436,13 +438,13 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 double sum = st.writes().get(0).value();
                 double prev = st.k() == 0 ? 0 : replay.steps().get(p - 1).writes().get(0).value();
                 tripleLine1.getChildren().setAll(
-                        t(ref(an, "[" + st.i() + "," + st.k() + "]"), "mm-t-a"), t("  \u00d7  ", null),
-                        t(ref(bn, "[" + st.k() + "," + st.j() + "]"), "mm-t-b"), t("  =  ", null),
+                        t(ref(an, "[" + st.i() + "," + st.k() + "]"), "mm-t-a"), t(" \u00d7 ", null),
+                        t(ref(bn, "[" + st.k() + "," + st.j() + "]"), "mm-t-b"), t(" = ", null),
                         t(Fmt.num(replay.a()[st.i()][st.k()]), "mm-t-a"), t(" \u00d7 ", null),
-                        t(Fmt.num(replay.b()[st.k()][st.j()]), "mm-t-b"), t("  =  ", null), t(Fmt.num(prod), "mm-t-p"));
+                        t(Fmt.num(replay.b()[st.k()][st.j()]), "mm-t-b"), t(" = ", null), t(Fmt.num(prod), "mm-t-p"));
                 tripleLine2.getChildren().setAll(
-                        t(ref(rn, "[" + st.i() + "," + st.j() + "]"), "mm-t-r"), t("  =  ", null),
-                        t(Fmt.num(prev), null), t("  +  ", null), t(Fmt.num(prod), "mm-t-p"), t("  =  ", null),
+                        t(ref(rn, "[" + st.i() + "," + st.j() + "]"), "mm-t-r"), t(" = ", null),
+                        t(Fmt.num(prev), null), t(" + ", null), t(Fmt.num(prod), "mm-t-p"), t(" = ", null),
                         t(Fmt.num(sum), "mm-t-r"));
                 detail.getChildren().setAll(tripleBox);
             }
@@ -525,10 +527,13 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             for (double[] row : fin) for (double v : row) chars = Math.max(chars, Fmt.num(v).length());
         }
         chars = Math.min(chars, 10);
-        double wf = Math.max(1, 0.26 * chars + 0.35);
+        double wf = Math.max(1, 0.25 * chars + 0.3);
         boolean pictureGrids = replay != null && (variant == MatmulVariant.INNER_REMOVED || variant == MatmulVariant.BROADCAST);
         double gridsH = (h - (message.isVisible() ? 60 : 0)) * (pictureGrids ? 0.5 : 0.66) - 40;
-        double gridsW = w - 3 * 40 - 60;
+        // The grids row: three grids, two operators, four gaps, the centre's padding.
+        double ops = 0;
+        for (Node n : gridsRow.getChildren()) if (n instanceof Label l) ops += l.prefWidth(-1);
+        double gridsW = w - ops - gridsRow.getSpacing() * 4 - 24;
 
         int[][] dims = {{input.ar(), input.ac()}, {input.br(), input.bc()}, {input.ar(), input.bc()}};
         MatrixGrid[] gs = {aGrid, bGrid, rGrid};
@@ -537,7 +542,9 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         for (; ; ) {
             double needW = 0, needH = 0;
             for (int[] d : dims) {
-                needW += s * 0.6 + Math.min(d[1], visC) * s * wf + 16;
+                int digits = Integer.toString(Math.max(0, d[0] - 1)).length();
+                boolean bars = d[0] > Math.min(d[0], visR);
+                needW += Math.max(s * 0.42, digits * s * 0.28 + 8) + 2 + Math.min(d[1], visC) * s * wf + (bars ? 14 : 0);
                 needH = Math.max(needH, s * 0.45 + Math.min(d[0], visR) * s + 16);
             }
             if (needW <= gridsW && needH <= gridsH) break;
