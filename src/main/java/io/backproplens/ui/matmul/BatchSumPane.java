@@ -201,7 +201,7 @@ public final class BatchSumPane extends BorderPane implements Steppable {
     private String realNote() {
         if (slice.real() == null) return "";
         double d = maxDiff(sumNow, slice.real());
-        return d <= 1e-5 * maxAbs(slice.real()) ? "  The pass's own " + slice.which() + " has the same numbers." : "";
+        return d <= 1e-4 * maxAbs(slice.real()) ? "  The pass's own " + slice.which() + " has the same numbers (to float32 precision)." : "";
     }
 
     private double[][] expectedFor() {
