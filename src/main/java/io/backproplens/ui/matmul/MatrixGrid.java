@@ -95,7 +95,7 @@ public final class MatrixGrid extends Region {
         this.edits = edits;
         if (was != (edits != null)) {
             pool = new Control[0][0];
-            rebuildIfNeeded();
+            if (rebuildIfNeeded()) refresh();
         }
     }
 
@@ -112,7 +112,7 @@ public final class MatrixGrid extends Region {
         if (r == this.maxRows && c == this.maxCols) return;
         this.maxRows = r;
         this.maxCols = c;
-        rebuildIfNeeded();
+        if (rebuildIfNeeded()) refresh();
     }
 
     public void setCellSize(double w, double h) {
@@ -163,12 +163,13 @@ public final class MatrixGrid extends Region {
 
     // ---- drawing ---------------------------------------------------------------------------
 
-    private void rebuildIfNeeded() {
+    /** Makes the pool of cell nodes match the window; true when it made new (still empty) nodes. */
+    private boolean rebuildIfNeeded() {
         int vr = visRows(), vc = visCols();
         r0 = clamp(r0, 0, Math.max(0, rows - vr));
         c0 = clamp(c0, 0, Math.max(0, cols - vc));
         if (pool.length == vr && (vr == 0 || pool[0].length == vc) && rowHeads.length == vr && colHeads.length == vc) {
-            return;
+            return false;
         }
         getChildren().retainAll(vbar, hbar);
         pool = new Control[vr][vc];
@@ -184,6 +185,7 @@ public final class MatrixGrid extends Region {
         for (int c = 0; c < vc; c++) getChildren().add(colHeads[c] = head());
         applyFont();
         requestLayout();
+        return true;
     }
 
     private static Label head() {

@@ -121,11 +121,12 @@ public final class OwnMatricesPane extends BorderPane implements Steppable {
     private static Spinner<Integer> spinner(String id, int value) {
         Spinner<Integer> s = new Spinner<>(1, EditableMatrix.MAX, value);
         s.setId(id);
-        s.setPrefWidth(86);
-        s.setMinWidth(86);
         s.getStyleClass().add(Spinner.STYLE_CLASS_SPLIT_ARROWS_HORIZONTAL);
         s.setPrefWidth(120);
         s.setMinWidth(120);
+        // Clicking the arrows must not take the keyboard: Right/Space keep stepping.
+        s.setFocusTraversable(false);
+        s.getEditor().setFocusTraversable(false);
         return s;
     }
 

@@ -212,6 +212,12 @@ class MatmulStepperTest {
                 s.getValueFactory().setValue(30);
             }
         });
+        WaitForAsyncUtils.waitForFxEvents();
+        // After the layout has sized the window, every drawn cell shows its value (new cells are "0").
+        MatrixGrid ag = stepper.aGrid();
+        for (int r = ag.firstRow(); r < ag.firstRow() + ag.visRows(); r++)
+            for (int c = ag.firstCol(); c < ag.firstCol() + ag.visCols(); c++)
+                assertThat(ag.cellText(r, c)).as("a[%d,%d]", r, c).isEqualTo(r < 3 && c < 3 ? Fmt.num(io.backproplens.matmul.Matrices.NOTEBOOK_A[r][c]) : "0");
         robot.clickOn("#mm-random");
         assertThat(stepper.stepCount()).isEqualTo(30 * 30 * 30);
         long cells = stepper.aGrid().getChildrenUnmodifiable().stream().filter(n -> n instanceof Control c && c.getStyleClass().contains("mm-cell")).count();
