@@ -31,7 +31,7 @@ public final class BackwardPane extends BorderPane implements Steppable {
     private final ToggleGroup gradGroup = new ToggleGroup();
     private final ToggleGroup modeGroup = new ToggleGroup();
     private final ToggleButton asMatmul = new ToggleButton("as a matmul");
-    private final ToggleButton asOuter = new ToggleButton("as outer products, sample by sample");
+    private final ToggleButton asOuter = new ToggleButton("as outer products");
     private final HBox modeBox;
     private final Label formula = new Label();
     private final Label caption = new Label();

@@ -33,6 +33,7 @@ public final class BatchSumPane extends BorderPane implements Steppable {
     private final Label notebookNote = new Label();
     private final HBox stepRow = new HBox(12), sumRow = new HBox(12);
     private final HBox inputsBox;
+    private final VBox targetBox;
 
     private BackwardSlice slice;
     private OuterProductReplay replay;
@@ -54,16 +55,25 @@ public final class BatchSumPane extends BorderPane implements Steppable {
         for (MatrixGrid g : List.of(colGrid, rowGrid, outerGrid, beforeGrid, sumGrid, matmulGrid)) g.setHeads(false);
 
         inputsBox = new HBox(18);
-        HBox top = new HBox(18, code, inputsBox);
+        notebookNote.setMaxWidth(440);
+        verdict.setMaxWidth(420);
+        targetBox = new VBox(8, titled(matmulTitle, matmulGrid), notebookNote);
+        HBox top = new HBox(18, code, inputsBox, targetBox);
         top.setAlignment(Pos.TOP_LEFT);
         stepRow.setAlignment(Pos.CENTER_LEFT);
         sumRow.setAlignment(Pos.CENTER_LEFT);
-        VBox center = new VBox(12, top, stepRow, sumRow, verdict, notebookNote);
+        VBox center = new VBox(10, top, stepRow, sumRow) {
+            @Override
+            protected void layoutChildren() {
+                fit(getWidth(), getHeight());
+                super.layoutChildren();
+            }
+        };
         center.setPadding(new Insets(8, 12, 8, 12));
+        center.setMinSize(0, 0);
         setCenter(center);
         setBottom(bar);
         cursor.position.addListener(o -> render());
-        heightProperty().addListener(o -> sizeCells());
     }
 
     /** Shows {@code slice}'s w.g as outer products, or its b.g as column sums (by the slice's kind). */
@@ -88,9 +98,8 @@ public final class BatchSumPane extends BorderPane implements Steppable {
                     "    " + target + " += " + inp + "[n].unsqueeze(-1) * " + og + "[n].unsqueeze(0)",
                     "# = (" + inp + ".unsqueeze(-1) * " + og + ".unsqueeze(1)).sum(0)",
                     "# = " + inp + ".t() @ " + og));
-            notebookNote.setText("The notebook's commented line, (inp.unsqueeze(-1)*out.g.unsqueeze(1).sum(0)), closes the bracket "
-                    + "after .sum(0): that sums out.g over the batch first and leaves a batch of matrices. The bracket belongs "
-                    + "before .sum(0), as in the comment above.");
+            notebookNote.setText("Careful: the notebook's commented line (inp.unsqueeze(-1)*out.g.unsqueeze(1).sum(0)) closes its bracket "
+                    + "after .sum(0), which sums out.g over the batch first. The bracket belongs before .sum(0), as above.");
         }
         inpTitle.setText(inp + "[:" + n + ", " + slice.inpIndex() + "]");
         outTitle.setText(og + "[:" + n + ", " + slice.outIndex() + "]" + s);
@@ -98,13 +107,13 @@ public final class BatchSumPane extends BorderPane implements Steppable {
         else inputsBox.getChildren().setAll(titled(inpTitle, inpGrid), titled(outTitle, outGrid));
         if (bias) {
             stepRow.getChildren().setAll(titled(beforeTitle, beforeGrid), op("+"), titled(rowTitle, rowGrid), op("="), titled(sumTitle, sumGrid));
-            sumRow.getChildren().setAll(titled(matmulTitle, matmulGrid));
+            sumRow.getChildren().setAll(verdict);
             matmulTitle.setText(og + ".sum(0)" + s + "  (ND4J)");
         } else {
             stepRow.getChildren().setAll(titled(colTitle, colGrid), op("\u00d7"), titled(rowTitle, rowGrid), op("="), titled(outerTitle, outerGrid));
             sumRow.getChildren().setAll(titled(beforeTitle, beforeGrid), op("+"), titled(outerTitle2, outerCopy), op("="), titled(sumTitle, sumGrid),
-                    op("   "), titled(matmulTitle, matmulGrid));
-            matmulTitle.setText(inp + ".t() @ " + og + s + "  (the matmul, ND4J)");
+                    op(" "), verdict);
+            matmulTitle.setText(inp + ".t() @ " + og + s + "  (ND4J)");
         }
         sizeCells();
         cursor.restart(n);
@@ -166,8 +175,8 @@ public final class BatchSumPane extends BorderPane implements Steppable {
                 row[0] = slice.outG()[p];
                 colTitle.setText(slice.inpName() + "[" + p + "].unsqueeze(-1)");
                 rowTitle.setText(slice.outGName() + "[" + p + "].unsqueeze(0)" + s);
-                outerTitle.setText("outer product, sample " + p + s);
-                outerTitle2.setText("sample " + p + "'s outer product");
+                outerTitle.setText("outer product " + p + s);
+                outerTitle2.setText("outer product " + p);
             }
             double[][] outer = p < 0 ? new double[m][h] : replay.outer(p);
             set(colGrid, col, 1, (r, c) -> p < 0 ? MatrixGrid.Role.PENDING : MatrixGrid.Role.A);
@@ -232,11 +241,36 @@ public final class BatchSumPane extends BorderPane implements Steppable {
         g.refresh();
     }
 
-    private void sizeCells() {
-        double s = Math.max(32, Math.min(60, getHeight() / 13));
-        for (MatrixGrid g : List.of(inpGrid, outGrid, colGrid, rowGrid, outerGrid, outerCopy, beforeGrid, sumGrid, matmulGrid)) {
-            g.setCellSize(s * 1.9, s);
+    private void sizeCells() { requestLayout(); }
+
+    /** The largest cells (up to 60 px) with which the inputs, the step and the sum all fit. */
+    private void fit(double w, double h) {
+        if (replay == null || w <= 0 || h <= 0) return;
+        int m = replay.inputs(), hc = replay.outputs(), n = replay.samples();
+        int chars = 1;
+        for (MatrixGrid g : List.of(inpGrid, outGrid, outerGrid, sumGrid, matmulGrid))
+            for (int r = 0; r < g.rows(); r++)
+                for (int c = 0; c < g.cols(); c++) {
+                    String t = g.cellText(r, c);
+                    if (t != null) chars = Math.max(chars, t.length());
+                }
+        double wf = Math.max(1.2, 0.28 * chars + 0.4);
+        double codeH = code.prefHeight(-1), codeW = code.prefWidth(-1);
+        double noteH = notebookNote.getText().isEmpty() ? 0 : notebookNote.prefHeight(440) + 8;
+        double s = 60;
+        for (; s > 26; s -= 2) {
+            double in = s * 0.7;
+            int targetRows = bias ? 1 : m;
+            double topH = Math.max(codeH, Math.max(in * (n + 0.45) + 26, in * targetRows + 26 + noteH));
+            double rowsH = bias ? 26 + s : 2 * (26 + m * s);
+            double needH = topH + rowsH + 2 * 10 + 16 + (bias ? 40 : 0);
+            double topW = codeW + 36 + (bias ? hc : m + hc) * in * wf + 2 * in + 36 + Math.max(hc * in * wf, noteH > 0 ? 440 : 0);
+            double sumW = bias ? 0 : 3 * hc * s * wf + 4 * 50 + 420 + 24;
+            double stepW = (bias ? 3 * hc : 1 + 2 * hc) * s * wf + 3 * 50 + 24;
+            if (needH <= h && Math.max(topW, Math.max(sumW, stepW)) <= w) break;
         }
+        for (MatrixGrid g : List.of(inpGrid, outGrid, matmulGrid)) g.setCellSize(s * 0.7 * wf, s * 0.7);
+        for (MatrixGrid g : List.of(colGrid, rowGrid, outerGrid, outerCopy, beforeGrid, sumGrid)) g.setCellSize(s * wf, s);
     }
 
     private static Label title() {
