@@ -73,7 +73,7 @@ final class PlayBar extends HBox {
         count.setId(prefix + "-counter");
         count.getStyleClass().add("mm-counter");
         count.textProperty().bind(counter);
-        count.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMinWidth(0); // never widen the page; the owner keeps the text short
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         getChildren().addAll(reset, prev, play, next, end, speed, speedLabel, gap, count);

@@ -46,7 +46,7 @@ public final class RealLayerPane extends BorderPane implements Steppable {
 
     private final ImageView bigDigit = new ImageView(), bigWeight = new ImageView(), bigOverlay = new ImageView(), bigProduct = new ImageView();
     private final Label digitTitle = pictureTitle(), weightTitle = pictureTitle(), overlayTitle = pictureTitle(), productTitle = pictureTitle();
-    private final Label sumLine = new Label(), checkLine = new Label();
+    private final Label sumLine = new Label(), checkLine = new Label(), madds = new Label();
 
     private double[][] x;       // 5 x 784
     private double[][] w;       // 784 x nh
@@ -90,7 +90,9 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         pics.add(framed(weightTitle, bigWeight, "mm-picture-frame-b"), 1, 0);
         pics.add(framed(overlayTitle, bigOverlay, null), 0, 1);
         pics.add(framed(productTitle, bigProduct, null), 1, 1);
-        detail.getChildren().addAll(pics, sumLine, checkLine);
+        madds.getStyleClass().add("mm-note");
+        madds.setWrapText(true);
+        detail.getChildren().addAll(pics, sumLine, checkLine, madds);
         HBox middle = new HBox(12, paper, detail);
         HBox.setHgrow(paper, Priority.ALWAYS);
         content.setCenter(middle);
@@ -170,7 +172,8 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         detail.setPrefWidth(detailW);
         detail.setMinWidth(detailW);
         detail.setMaxWidth(detailW);
-        int cols = (int) Math.floor((getWidth() - detailW - 28 * t - 12 - 16 - 30) / (28 * t + 6));
+        // Each column: the thumbnail, its frame (4 px a side) and the grid gap.
+        int cols = (int) Math.floor((getWidth() - detailW - (28 * t + 8) - 12 - 16 - 30) / (28 * t + 8 + 6));
         cols = Math.max(2, Math.min(12, Math.min(cols, nh)));
         if (t != thumbScale || big != bigScale || cols != visCols) {
             if (t != thumbScale) {
@@ -247,8 +250,8 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         if (p < 0) {
             digitTitle.setText("digit i");
             weightTitle.setText("weights j");
-            overlayTitle.setText("digit over weights");
-            productTitle.setText("product");
+            overlayTitle.setText("one over the other");
+            productTitle.setText("elementwise product");
             WritableImageBlank.clear(bigDigit, bigWeight, bigOverlay, bigProduct, bigScale);
             sumLine.setText("result = torch.zeros(5, " + nh + ")\npress Next (\u2192)");
             checkLine.setText("");
@@ -258,8 +261,8 @@ public final class RealLayerPane extends BorderPane implements Steppable {
             for (int q = 0; q < prod.length; q++) prod[q] = x[i][q] * wj[q];
             digitTitle.setText("x_valid[" + i + "]  (a " + labels[i] + ")");
             weightTitle.setText("w1[:," + j + "]");
-            overlayTitle.setText("digit " + i + " over weights " + j);
-            productTitle.setText("x_valid[" + i + "] * w1[:," + j + "]");
+            overlayTitle.setText("one over the other");
+            productTitle.setText("elementwise product");
             bigDigit.setImage(PixelPictures.digit(x[i], bigScale));
             bigWeight.setImage(PixelPictures.signed(wj, bigScale));
             bigOverlay.setImage(PixelPictures.overlay(x[i], wj, bigScale));
@@ -268,8 +271,9 @@ public final class RealLayerPane extends BorderPane implements Steppable {
             checkLine.setText(String.format(Locale.ROOT, "\u2714 ND4J's x_valid[:5] @ w1 gives %.4f", blas[i][j]));
         }
         bar.counter.set("step " + (p + 1) + " of " + (ROWS * nh) + "   \u00b7   i = " + (i < 0 ? "\u2013" : i)
-                + "  j = " + (j < 0 ? "\u2013" : j) + "   \u00b7   multiply-adds " + (long) (p + 1) * x[0].length
-                + " of " + (long) ROWS * nh * x[0].length);
+                + ", j = " + (j < 0 ? "\u2013" : j));
+        madds.setText(String.format(Locale.ROOT, "784 multiply-adds a step: %,d of %,d done", (long) (p + 1) * x[0].length,
+                (long) ROWS * nh * x[0].length));
     }
 
     /** Empty white squares of the picture size, so the layout does not jump before the first step. */
