@@ -69,6 +69,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private final StackPane detail = new StackPane();
     private final CodePanel code;
     private final Label logTitle = new Label();
+    /** The notebook's legend over its printout: which matrix each pair indexes. */
+    private final Label logHead = new Label();
     private final ListView<String> log = new ListView<>();
 
     // Detail pictures, built once and refilled each step.
@@ -182,7 +184,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         log.setId(prefix + "-log");
         log.getStyleClass().add("mm-log");
         log.setFocusTraversable(false);
-        VBox right = new VBox(8, code, logTitle, log);
+        logHead.getStyleClass().add("mm-log-head");
+        VBox right = new VBox(6, code, logTitle, logHead, log);
         VBox.setVgrow(log, Priority.ALWAYS);
         right.setPadding(new Insets(6, 10, 6, 4));
         right.setMinWidth(Region.USE_PREF_SIZE);
@@ -290,8 +293,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private void setVariantCode() {
         code.setCode(variant.code());
         boolean triple = variant == MatmulVariant.TRIPLE_LOOP;
-        logTitle.setText(triple ? "print((i,k), (k,j), (i,j))   a  b  result"
-                : "each step reads a, b and writes result:   a  b  result");
+        logTitle.setText(triple ? "print((i,k),(k,j),(i,j))" : "what each step reads and writes");
+        logHead.setText("  a      b      result");
     }
 
     private int zerosLine() {
@@ -537,7 +540,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
 
         int[][] dims = {{input.ar(), input.ac()}, {input.br(), input.bc()}, {input.ar(), input.bc()}};
         MatrixGrid[] gs = {aGrid, bGrid, rGrid};
-        double s = 84;
+        double s = 110;
         int visR = 12, visC = 12;
         for (; ; ) {
             double needW = 0, needH = 0;

@@ -219,7 +219,7 @@ public final class MatrixGrid extends Region {
     }
 
     private void applyFont() {
-        double size = Math.max(11, Math.min(cellH * 0.42, 40));
+        double size = Math.max(11, Math.min(cellH * 0.42, 46));
         String style = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", size);
         for (Control[] row : pool) for (Control n : row) n.setStyle(style);
         String head = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Math.max(10, size * 0.6));
