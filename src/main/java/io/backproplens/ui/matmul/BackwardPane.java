@@ -146,8 +146,9 @@ public final class BackwardPane extends BorderPane implements Steppable {
         modeBox.setVisible(weight);
         modeBox.setManaged(weight);
         formula.setText(slice.formula());
+        String why = slice.kind() == BackwardSlice.Kind.BIAS ? "a sum scales the same way" : "scale one factor and the product scales the same";
         caption.setText(slice.describe() + " " + slice.note() + (slice.gradScale() != 1 ? " Gradients shown" + slice.scaleText()
-                + " so the digits fit (scale one factor, the product scales the same)." : ""));
+                + " so the digits fit (" + why + ")." : ""));
         if (slice.kind() == BackwardSlice.Kind.BIAS || (weight && asOuter.isSelected())) {
             sums.show(slice);
             setCenter(sums);

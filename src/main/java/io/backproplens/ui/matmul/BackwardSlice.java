@@ -98,9 +98,10 @@ public record BackwardSlice(Kind kind, String which, String formula, String inpN
         Kind kind = target.equals(w.label() + ".g") ? Kind.WEIGHT : target.equals(inp.label() + ".g") ? Kind.INPUT : Kind.BIAS;
         String formula = formulaFor(lin, target);
 
-        INDArray inpA = inp.array().castTo(DataType.DOUBLE), outA = outG.array().castTo(DataType.DOUBLE), wA = w.array().castTo(DataType.DOUBLE);
-        int n = (int) inpA.size(0);
+        // Only the first samples are read: slice before converting (x can be 50,000 x 784).
+        int n = (int) inp.array().size(0);
         int s = Math.min(SAMPLES, n);
+        INDArray inpA = firstRows(inp.array(), s), outA = firstRows(outG.array(), s), wA = w.array().castTo(DataType.DOUBLE);
         int[] inCols = inpA.size(1) >= 100 ? busiestPixels(inpA, s, PIXELS) : firstN((int) Math.min(HIDDEN, inpA.size(1)));
         int[] outCols = firstN((int) Math.min(HIDDEN, outA.size(1)));
         double[][] inpS = new double[s][inCols.length], outS = new double[s][outCols.length], wT = new double[outCols.length][inCols.length];
@@ -150,7 +151,8 @@ public record BackwardSlice(Kind kind, String which, String formula, String inpN
 
     /** The pass's own gradient at the slice's cells (rows of the first samples for inp.g/b.g). */
     private static double[][] pick(TraceStep lin, String label, int[] rows, int[] cols, boolean sampleRows) {
-        INDArray g = lin.writes().stream().filter(x -> x.label().equals(label)).findFirst().orElseThrow().array().castTo(DataType.DOUBLE);
+        INDArray g = lin.writes().stream().filter(x -> x.label().equals(label)).findFirst().orElseThrow().array();
+        g = sampleRows ? firstRows(g, (int) Math.min(SAMPLES, g.size(0))) : g.castTo(DataType.DOUBLE);
         if (g.rank() == 1) {
             double[][] out = new double[1][cols.length];
             for (int c = 0; c < cols.length; c++) out[0][c] = g.getDouble(cols[c]);
@@ -165,6 +167,12 @@ public record BackwardSlice(Kind kind, String which, String formula, String inpN
         double[][] out = new double[rows.length][cols.length];
         for (int r = 0; r < rows.length; r++) for (int c = 0; c < cols.length; c++) out[r][c] = g.getDouble(rows[r], cols[c]);
         return out;
+    }
+
+    /** Rows {@code 0..rows-1} of a matrix, as doubles. */
+    private static INDArray firstRows(INDArray a, int rows) {
+        return a.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, rows), org.nd4j.linalg.indexing.NDArrayIndex.all())
+                .castTo(DataType.DOUBLE);
     }
 
     private static int[] firstN(int n) {
