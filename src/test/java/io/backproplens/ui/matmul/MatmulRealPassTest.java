@@ -187,4 +187,25 @@ class MatmulRealPassTest {
         assertThat(robot.lookup("#rl-sum").queryAs(Label.class).getText()).contains(String.format(java.util.Locale.ROOT, "%.4f", expected));
         assertThat(robot.lookup("#rl-current").queryAs(Label.class).getText()).isEqualTo(Fmt.num(Math.round(expected * 100) / 100.0));
     }
+
+    @Test
+    void speedLadderTimesAllFourRungsInTheBackgroundBesideTheNotebooks(FxRobot robot) throws Exception {
+        robot.interact(() -> view.select(MatmulView.Section.LADDER));
+        SpeedLadderPane ladder = view.ladder();
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> ladder.measured().size() == 4 && !ladder.running());
+        for (var v : io.backproplens.matmul.MatmulVariant.values()) {
+            var rung = ladder.measured().get(v);
+            assertThat(rung.seconds()).isPositive();
+            assertThat(rung.runs()).isGreaterThanOrEqualTo(3);
+            // Every rung computes the same x_valid[:5] @ w as BLAS (float32).
+            assertThat(rung.maxDiffFromBlas()).isLessThan(1e-3);
+            assertThat(robot.lookup("#ladder-bar-" + v.name().toLowerCase()).tryQuery()).isPresent();
+        }
+        assertThat(robot.lookup("#ladder-chart").queryAs(javafx.scene.layout.Pane.class).getChildren().stream()
+                .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()))
+                .anyMatch(t -> t.contains("notebook (Python): 835 ms"))
+                .anyMatch(t -> t.contains("18.2 \u00b5s") && t.contains("45,879\u00d7 faster"));
+        assertThat(robot.lookup("#ladder-explain").queryAs(Label.class).getText()).contains("where Python's took 835 ms");
+    }
 }
