@@ -75,8 +75,8 @@ public final class MatmulView extends BorderPane implements Steppable {
         setTop(bar);
         select(Section.OWN);
         // A 1280x720 projector gets smaller type so code and grids still fit side by side.
-        javafx.beans.InvalidationListener size = o -> {
-            boolean compact = getWidth() > 0 && (getWidth() < 1500 || getHeight() < 800);
+        javafx.beans.value.ChangeListener<Number> size = (o, was, now) -> {
+            boolean compact = getWidth() > 0 && getHeight() > 0 && (getWidth() < 1500 || getHeight() < 800);
             if (compact && !getStyleClass().contains("mm-compact")) getStyleClass().add("mm-compact");
             if (!compact) getStyleClass().remove("mm-compact");
         };

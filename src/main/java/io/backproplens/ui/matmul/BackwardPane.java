@@ -86,7 +86,7 @@ public final class BackwardPane extends BorderPane implements Steppable {
         setCenter(new StackPane(waiting));
         this.topBox = top;
 
-        stepper.positionProperty().addListener(o -> updateCheck());
+        stepper.positionProperty().addListener((o, was, now) -> updateCheck());
         state.pass.addListener((o, was, now) -> {
             if (followLatest || pass == null) load(now, which);
         });

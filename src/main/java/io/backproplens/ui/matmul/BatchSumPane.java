@@ -73,7 +73,7 @@ public final class BatchSumPane extends BorderPane implements Steppable {
         center.setMinSize(0, 0);
         setCenter(center);
         setBottom(bar);
-        cursor.position.addListener(o -> render());
+        cursor.position.addListener((o, was, now) -> render());
     }
 
     /** Shows {@code slice}'s w.g as outer products, or its b.g as column sums (by the slice's kind). */

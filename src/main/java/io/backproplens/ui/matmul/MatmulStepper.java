@@ -193,7 +193,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         setRight(right);
         setBottom(bar);
 
-        cursor.position.addListener(o -> render());
+        cursor.position.addListener((o, was, now) -> render());
         setVariantCode();
     }
 

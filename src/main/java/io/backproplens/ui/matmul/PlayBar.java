@@ -52,8 +52,8 @@ final class PlayBar extends HBox {
             end.setDisable(!cursor.canNext());
             play.setDisable(cursor.blocked.get() || cursor.count.get() == 0);
         };
-        cursor.position.addListener(o -> refresh.run());
-        cursor.count.addListener(o -> refresh.run());
+        cursor.position.addListener((o, was, now) -> refresh.run());
+        cursor.count.addListener((o, was, now) -> refresh.run());
         cursor.blocked.addListener((o, was, now) -> {
             if (now) pause();
             refresh.run();

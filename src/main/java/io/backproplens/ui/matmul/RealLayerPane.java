@@ -99,11 +99,11 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         content.setBottom(bar);
         setCenter(new StackPane(waiting));
 
-        cursor.position.addListener(o -> render());
-        state.pass.addListener(o -> load());
-        state.session.addListener(o -> load());
-        heightProperty().addListener(o -> resize());
-        widthProperty().addListener(o -> resize());
+        cursor.position.addListener((o, was, now) -> render());
+        state.pass.addListener((o, was, now) -> load());
+        state.session.addListener((o, was, now) -> load());
+        heightProperty().addListener((o, was, now) -> resize());
+        widthProperty().addListener((o, was, now) -> resize());
         load();
     }
 
@@ -154,6 +154,7 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         java.util.Arrays.fill(digitThumbs, null);
         cursor.blocked.set(false);
         setCenter(content);
+        resize();
         if (oldNh == nh) {
             render();
         } else {

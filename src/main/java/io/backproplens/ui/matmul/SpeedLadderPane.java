@@ -75,8 +75,8 @@ public final class SpeedLadderPane extends BorderPane {
         setTop(top);
         chart.setId("ladder-chart");
         chart.setPadding(new Insets(10));
-        chart.widthProperty().addListener(o -> draw());
-        chart.heightProperty().addListener(o -> draw());
+        chart.widthProperty().addListener((o, was, now) -> draw());
+        chart.heightProperty().addListener((o, was, now) -> draw());
         setCenter(chart);
         explain.setId("ladder-explain");
         explain.getStyleClass().add("mm-caption");
