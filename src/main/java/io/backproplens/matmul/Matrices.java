@@ -56,11 +56,14 @@ public final class Matrices {
 
     /** Refuses a product whose inner dimensions differ, in words a student can act on. */
     public static void checkInner(double[][] a, double[][] b) {
-        int ac = a[0].length;
-        if (ac != b.length) {
-            throw new IllegalArgumentException("a is " + a.length + "x" + ac + " and b is " + b.length + "x"
-                    + b[0].length + ": a's " + ac + " columns must equal b's rows");
-        }
+        String m = innerMismatch(a.length, a[0].length, b.length, b[0].length);
+        if (m != null) throw new IllegalArgumentException(m);
+    }
+
+    /** The sentence saying why an {@code ar x ac} and a {@code br x bc} matrix cannot be multiplied, or null. */
+    public static String innerMismatch(int ar, int ac, int br, int bc) {
+        if (ac == br) return null;
+        return "a is " + ar + "x" + ac + " and b is " + br + "x" + bc + ": a's " + ac + " columns must equal b's rows";
     }
 
     public static INDArray toNd(double[][] m) {

@@ -38,7 +38,7 @@ public final class MainWindow extends StackPane {
     private final MatmulView matmul;
     private final ActivationsView activations;
     private final DataView data;
-    private final CodePanel code = new CodePanel();
+    private final EngineCodePanel code = new EngineCodePanel();
     private final SplitPane center = new SplitPane();
     private final HelpOverlay help = new HelpOverlay();
     private final Label caption = new Label();

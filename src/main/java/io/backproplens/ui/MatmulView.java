@@ -1,25 +1,163 @@
 package io.backproplens.ui;
 
-import javafx.scene.control.Label;
+import io.backproplens.matmul.MatmulVariant;
+import io.backproplens.matmul.Matrices;
+import io.backproplens.session.PassResult;
+import io.backproplens.ui.matmul.MatmulStepper;
+import io.backproplens.ui.matmul.BackwardPane;
+import io.backproplens.ui.matmul.OwnMatricesPane;
+import io.backproplens.ui.matmul.RealLayerPane;
+import io.backproplens.ui.matmul.SpeedLadderPane;
+import javafx.scene.Node;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
-/** Placeholder until the Matmul view lands. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The first lesson of the notebook made visible: a matrix multiplication walking through its
+ * index triples {@code (i,k),(k,j),(i,j)}, for each rung of the loop ladder. Four sections: the
+ * stepper on your own matrices, the real first layer ({@code x_valid[:5] @ w1} as pictures), the
+ * backward pass's matmuls on a slice of the current pass, and the speed ladder.
+ */
 public final class MatmulView extends BorderPane implements Steppable {
-    public MatmulView(Controller controller) {
-        setCenter(new Label("Matmul"));
+    /** The sections, in the order of their buttons. */
+    public enum Section {
+        OWN("Your matrices"), REAL("Real layer: x @ w1"), BACKWARD("Backward: w.g, inp.g, b.g"), LADDER("Speed ladder");
+
+        final String title;
+
+        Section(String title) { this.title = title; }
     }
 
-    /** Shows a variant by its enum name (lesson scenes). */
-    public void showVariant(String variant) {}
+    private final OwnMatricesPane own;
+    private final RealLayerPane real;
+    private final BackwardPane backward;
+    private final SpeedLadderPane ladder;
+    private final Map<Section, ToggleButton> buttons = new LinkedHashMap<>();
+    private final Map<Section, Node> panes = new LinkedHashMap<>();
+    private Section current;
+
+    public MatmulView(Controller controller) {
+        getStyleClass().add("mm-view");
+        getStylesheets().add(Objects.requireNonNull(MatmulView.class.getResource("/css/matmul.css")).toExternalForm());
+        own = new OwnMatricesPane();
+        real = new RealLayerPane(controller.state());
+        backward = new BackwardPane(controller.state());
+        ladder = new SpeedLadderPane(controller);
+        panes.put(Section.OWN, own);
+        panes.put(Section.REAL, real);
+        panes.put(Section.BACKWARD, backward);
+        panes.put(Section.LADDER, ladder);
+
+        ToggleGroup group = new ToggleGroup();
+        HBox bar = new HBox();
+        bar.getStyleClass().add("mm-sections");
+        for (Section s : Section.values()) {
+            ToggleButton b = new ToggleButton(s.title);
+            b.setId("mm-section-" + s.name().toLowerCase());
+            b.getStyleClass().add("mm-section");
+            b.setToggleGroup(group);
+            b.setUserData(s);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            buttons.put(s, b);
+            bar.getChildren().add(b);
+        }
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+                return;
+            }
+            show((Section) now.getUserData());
+        });
+        setTop(bar);
+        select(Section.OWN);
+        // A 1280x720 projector gets smaller type so code and grids still fit side by side.
+        javafx.beans.value.ChangeListener<Number> size = (o, was, now) -> {
+            boolean compact = getWidth() > 0 && getHeight() > 0 && (getWidth() < 1500 || getHeight() < 800);
+            if (compact && !getStyleClass().contains("mm-compact")) getStyleClass().add("mm-compact");
+            if (!compact) getStyleClass().remove("mm-compact");
+        };
+        widthProperty().addListener(size);
+        heightProperty().addListener(size);
+    }
+
+    /** Brings a section to the front. */
+    public void select(Section s) {
+        buttons.get(s).setSelected(true);
+        show(s);
+    }
+
+    private void show(Section s) {
+        if (s == current) return;
+        if (current != null && panes.get(current) instanceof Steppable old) pauseIfPlaying(old);
+        current = s;
+        setCenter(panes.get(s));
+        if (s == Section.LADDER) ladder.shown();
+    }
+
+    private static void pauseIfPlaying(Steppable pane) {
+        if (pane instanceof OwnMatricesPane o) o.stepper().pause();
+    }
+
+    public Section section() { return current; }
+
+    public OwnMatricesPane own() { return own; }
+
+    public RealLayerPane real() { return real; }
+
+    public BackwardPane backward() { return backward; }
+
+    public SpeedLadderPane ladder() { return ladder; }
+
+    /**
+     * Opens one of the backward pass's matmuls in the stepper, on a slice of {@code pass} small
+     * enough to watch: {@code which} is the gradient it computes ({@code "w1.g"}, {@code "w2.g"},
+     * {@code "l2.g"}, {@code "x.g"}, {@code "b1.g"}, {@code "b2.g"}; {@code "l1.g"}, which ReLU
+     * computes elementwise, opens the matmul that feeds it). For the network view's
+     * "open this backward matmul in the stepper".
+     */
+    public void openBackward(PassResult pass, String which) {
+        select(Section.BACKWARD);
+        backward.open(pass, which);
+    }
+
+    /** Shows the stepper on the user's matrices with a variant ({@code TRIPLE_LOOP}, ...): lesson scenes. */
+    public void showVariant(String variant) {
+        select(Section.OWN);
+        own.stepper().setVariant(MatmulVariant.valueOf(variant));
+        own.stepper().reset();
+    }
 
     /** The stepper's matrices, variant and step, for a scene file. */
     public SceneFile.MatmulState matmulState() {
-        return new SceneFile.MatmulState("1,2,1;0,1,0;2,3,4", "2,5;6,7;1,8", "TRIPLE_LOOP", -1);
+        MatmulStepper st = own.stepper();
+        return new SceneFile.MatmulState(own.matrixText("a"), own.matrixText("b"), st.variant().name(), st.position());
     }
 
-    public void restore(SceneFile.MatmulState state) {}
+    /** Restores a scene file's stepper state (checked by {@link SceneFile#read}). */
+    public void restore(SceneFile.MatmulState state) {
+        select(Section.OWN);
+        own.load(Matrices.parse("a", state.a()), Matrices.parse("b", state.b()));
+        own.stepper().setVariant(MatmulVariant.valueOf(state.variant().toUpperCase(java.util.Locale.ROOT)));
+        own.stepper().reset();
+        for (int i = 0; i <= state.step() && i < own.stepper().stepCount(); i++) own.stepper().next();
+    }
 
-    @Override public void next() {}
+    private Steppable front() { return getCenter() instanceof Steppable s ? s : null; }
 
-    @Override public void previous() {}
+    @Override public void next() { if (front() != null) front().next(); }
+
+    @Override public void previous() { if (front() != null) front().previous(); }
+
+    @Override public void reset() { if (front() != null) front().reset(); }
+
+    @Override public void end() { if (getCenter() == own) own.stepper().end(); }
+
+    @Override public void togglePlay() { if (front() != null) front().togglePlay(); }
 }

@@ -102,9 +102,12 @@ class MainWindowTest {
         Settings lesson = new Settings(Init.XAVIER, 11, 20, 0, 500);
         robot.interact(() -> {
             window.controller().update(s -> lesson);
+            window.matmul().restore(new SceneFile.MatmulState("1,2;3,4;5,6", "7,8,9;1,2,3", "BROADCAST", 1));
             window.showLesson(Lesson.DATA);
             state.sample.set(4);
         });
+        SceneFile.MatmulState matmul = window.matmul().matmulState();
+        assertThat(matmul).isEqualTo(new SceneFile.MatmulState("1,2;3,4;5,6", "7,8,9;1,2,3", "BROADCAST", 1));
         Path file = dir.resolve("lesson.json");
         robot.interact(() -> {
             try {
@@ -117,12 +120,15 @@ class MainWindowTest {
             window.controller().update(s -> Settings.defaults());
             window.selectTab("network");
             state.sample.set(0);
+            window.showLesson(Lesson.MATMUL);
         });
+        assertThat(window.matmul().matmulState()).isNotEqualTo(matmul);
 
         robot.interact(() -> assertThat(window.openScene(file)).isNull());
         assertThat(state.settings.get()).isEqualTo(lesson);
         assertThat(window.selectedTab()).isEqualTo("data");
         assertThat(state.sample.get()).isEqualTo(4);
+        assertThat(window.matmul().matmulState()).as("the stepper's matrices, variant and step").isEqualTo(matmul);
 
         Path corrupt = dir.resolve("corrupt.json");
         Files.writeString(corrupt, Files.readString(file).replace("\"nh\" : 20", "\"nh\" : -3"));

@@ -13,10 +13,10 @@ import java.util.List;
  * The engine's own {@code Module}, {@code Lin}, {@code Relu}, {@code Mse} and {@code Model} source,
  * read from the class path (the build copies it there), so what students read is what runs.
  */
-public final class CodePanel extends TabPane {
+public final class EngineCodePanel extends TabPane {
     static final List<String> FILES = List.of("Module", "Lin", "Relu", "Mse", "Model");
 
-    public CodePanel() {
+    public EngineCodePanel() {
         setId("code-panel");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         for (String name : FILES) {
@@ -28,7 +28,7 @@ public final class CodePanel extends TabPane {
     }
 
     static String source(String name) {
-        try (InputStream in = CodePanel.class.getResourceAsStream("/engine-source/" + name + ".java")) {
+        try (InputStream in = EngineCodePanel.class.getResourceAsStream("/engine-source/" + name + ".java")) {
             if (in == null) return "// " + name + ".java is not in this build";
             String s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             // Skip the package and import lines: the class is the lesson.

@@ -1,0 +1,209 @@
+package io.backproplens.ui.matmul;
+
+import io.backproplens.session.PassResult;
+import io.backproplens.ui.AppState;
+import io.backproplens.ui.Steppable;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * "I have no idea how w.g and b.g were calculated": the backward pass's matmuls on a slice of the
+ * current pass. {@code w.g = inp.t() @ out.g} and {@code inp.g = out.g @ w.t()} open in the same
+ * stepper as the first lesson, so the class sees the same {@code (i,k),(k,j),(i,j)} triples;
+ * {@code w.g} can also be watched as a sum over samples of outer products, and {@code b.g} as
+ * column sums.
+ */
+public final class BackwardPane extends BorderPane implements Steppable {
+    private final AppState state;
+    private final Label waiting = new Label("Waiting for the first forward and backward pass\u2026");
+    private final HBox gradButtons = new HBox(6);
+    private final ToggleGroup gradGroup = new ToggleGroup();
+    private final ToggleGroup modeGroup = new ToggleGroup();
+    private final ToggleButton asMatmul = new ToggleButton("as a matmul");
+    private final ToggleButton asOuter = new ToggleButton("as outer products");
+    private final HBox modeBox;
+    private final Label formula = new Label();
+    private final Label caption = new Label();
+    private final Label check = new Label();
+    private final MatmulStepper stepper = new MatmulStepper("bw");
+    private final BatchSumPane sums = new BatchSumPane();
+
+    private PassResult pass;
+    private String which = "w1.g";
+    private BackwardSlice slice;
+    private boolean followLatest = true;
+
+    public BackwardPane(AppState state) {
+        this.state = state;
+        getStyleClass().add("mm-backward");
+        waiting.getStyleClass().add("mm-waiting");
+        formula.setId("bw-formula");
+        formula.getStyleClass().add("mm-grid-title");
+        caption.setId("bw-caption");
+        caption.getStyleClass().add("mm-caption");
+        caption.setWrapText(true);
+        check.setId("bw-check");
+        check.getStyleClass().add("mm-ok");
+        check.setWrapText(true);
+
+        Label g = new Label("Gradient:");
+        g.getStyleClass().add("mm-strong");
+        gradButtons.setAlignment(Pos.CENTER_LEFT);
+        asMatmul.setId("bw-mode-matmul");
+        asOuter.setId("bw-mode-outer");
+        for (ToggleButton t : List.of(asMatmul, asOuter)) {
+            t.getStyleClass().add("mm-variant");
+            t.setToggleGroup(modeGroup);
+            t.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        asMatmul.setSelected(true);
+        modeGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+                return;
+            }
+            showSlice();
+        });
+        modeBox = new HBox(6, asMatmul, asOuter);
+        modeBox.setAlignment(Pos.CENTER_LEFT);
+        HBox chooser = new HBox(10, g, gradButtons, spacer(), modeBox);
+        chooser.setAlignment(Pos.CENTER_LEFT);
+        HBox headline = new HBox(18, formula, check);
+        headline.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(4, chooser, headline, caption);
+        top.setPadding(new Insets(6, 10, 2, 10));
+        setCenter(new StackPane(waiting));
+        this.topBox = top;
+
+        stepper.positionProperty().addListener((o, was, now) -> updateCheck());
+        state.pass.addListener((o, was, now) -> {
+            if (followLatest || pass == null) load(now, which);
+        });
+        if (state.pass.get() != null) load(state.pass.get(), which);
+    }
+
+    private final VBox topBox;
+
+    private static Region spacer() {
+        Region r = new Region();
+        r.setMinWidth(20);
+        HBox.setHgrow(r, javafx.scene.layout.Priority.ALWAYS);
+        return r;
+    }
+
+    /** Shows {@code which} ({@code "w1.g"}, ...) from {@code pass}; later passes replace it as the settings change. */
+    public void open(PassResult pass, String which) {
+        followLatest = true;
+        load(pass, which);
+    }
+
+    private void load(PassResult p, String w) {
+        if (p == null) {
+            pass = null;
+            setTop(null);
+            setCenter(new StackPane(waiting));
+            return;
+        }
+        pass = p;
+        which = w;
+        gradButtons.getChildren().clear();
+        for (String name : BackwardSlice.available(p)) {
+            ToggleButton t = new ToggleButton(name);
+            t.setId("bw-grad-" + name.replace('.', '-'));
+            t.getStyleClass().add("mm-variant");
+            t.setToggleGroup(gradGroup);
+            t.setUserData(name);
+            t.setMinWidth(Region.USE_PREF_SIZE);
+            gradButtons.getChildren().add(t);
+        }
+        slice = BackwardSlice.of(p, w);
+        for (var n : gradButtons.getChildren()) {
+            ToggleButton t = (ToggleButton) n;
+            if (t.getUserData().equals(slice.which())) t.setSelected(true);
+            t.setOnAction(e -> {
+                if (!t.isSelected()) t.setSelected(true);
+                else if (!t.getUserData().equals(which)) load(pass, (String) t.getUserData());
+            });
+        }
+        setTop(topBox);
+        showSlice();
+    }
+
+    private void showSlice() {
+        if (slice == null) return;
+        boolean weight = slice.kind() == BackwardSlice.Kind.WEIGHT;
+        modeBox.setVisible(weight);
+        modeBox.setManaged(weight);
+        formula.setText(slice.formula());
+        String why = slice.kind() == BackwardSlice.Kind.BIAS ? "a sum scales the same way" : "scale one factor and the product scales the same";
+        caption.setText(slice.describe() + " " + slice.note() + (slice.gradScale() != 1 ? " Gradients shown" + slice.scaleText()
+                + " so the digits fit (" + why + ")." : ""));
+        if (slice.kind() == BackwardSlice.Kind.BIAS || (weight && asOuter.isSelected())) {
+            sums.show(slice);
+            setCenter(sums);
+            check.setText("");
+        } else {
+            stepper.setInput(MatmulStepper.Input.of(slice.aName(), slice.bName(), slice.resultName(), slice.a(), slice.b()), false);
+            setCenter(stepper);
+            updateCheck();
+        }
+    }
+
+    private void updateCheck() {
+        if (slice == null || getCenter() != stepper || stepper.replay() == null) return;
+        if (stepper.position() < stepper.stepCount() - 1) {
+            check.setText("");
+            return;
+        }
+        double[][] got = stepper.resultNow(), nd = slice.nd4jResult();
+        double diff = 0, max = 0;
+        for (int r = 0; r < nd.length; r++)
+            for (int c = 0; c < nd[r].length; c++) {
+                diff = Math.max(diff, Math.abs(got[r][c] / slice.gradScale() - nd[r][c]));
+                max = Math.max(max, Math.abs(nd[r][c]));
+            }
+        boolean same = diff <= 1e-9 * Math.max(max, 1e-30) || diff < 1e-15;
+        String real = "";
+        if (slice.real() != null) {
+            double d = 0;
+            for (int r = 0; r < nd.length; r++)
+                for (int c = 0; c < nd[r].length; c++) d = Math.max(d, Math.abs(got[r][c] / slice.gradScale() - slice.real()[r][c]));
+            // The pass ran in float32: agree to float precision of the slice's largest value.
+            if (d <= 1e-4 * Math.max(max, 1e-30)) real = " and the pass's own " + slice.which() + " (to float32 precision)";
+        }
+        check.setText((same ? "\u2714 same as ND4J's product on this slice" + real : "\u2718 differs from ND4J's product by "
+                + String.format(Locale.ROOT, "%.1e", diff)));
+    }
+
+    public BackwardSlice slice() { return slice; }
+
+    public MatmulStepper stepper() { return stepper; }
+
+    public BatchSumPane sums() { return sums; }
+
+    /** Shows w.g as outer products (true) or as the matmul (false). */
+    public void showOuterProducts(boolean outer) {
+        (outer ? asOuter : asMatmul).setSelected(true);
+    }
+
+    private Steppable front() { return getCenter() instanceof Steppable s ? s : null; }
+
+    @Override public void next() { if (front() != null) front().next(); }
+
+    @Override public void previous() { if (front() != null) front().previous(); }
+
+    @Override public void reset() { if (front() != null) front().reset(); }
+
+    @Override public void togglePlay() { if (front() != null) front().togglePlay(); }
+}

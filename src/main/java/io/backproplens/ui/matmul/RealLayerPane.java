@@ -1,0 +1,314 @@
+package io.backproplens.ui.matmul;
+
+import io.backproplens.session.PassResult;
+import io.backproplens.session.Session;
+import io.backproplens.ui.AppState;
+import io.backproplens.ui.Steppable;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The real first layer as a matmul: {@code a = x_valid[:5]} (each row a 28x28 digit) times
+ * {@code b = w1} (each column a 28x28 weight image). Laid out like a matmul on paper: the digits
+ * down the left, the weight images along the top, the result where their row and column cross.
+ * Step {@code (i, j)} shows digit i over weight column j, their elementwise product as a picture,
+ * and its sum landing in {@code result[i,j]}: a dot product you can see.
+ */
+public final class RealLayerPane extends BorderPane implements Steppable {
+    static final int ROWS = 5;
+
+    private final AppState state;
+    private final StepCursor cursor = new StepCursor();
+    private final PlayBar bar = new PlayBar(cursor, "rl");
+    private final Label waiting = new Label("Loading MNIST and running the first pass\u2026 the real layer appears when it is ready.");
+    private final BorderPane content = new BorderPane();
+    private final GridPane paper = new GridPane();
+    private final VBox detail = new VBox(8);
+
+    private final ImageView bigDigit = new ImageView(), bigWeight = new ImageView(), bigOverlay = new ImageView(), bigProduct = new ImageView();
+    private final Label digitTitle = pictureTitle(), weightTitle = pictureTitle(), overlayTitle = pictureTitle(), productTitle = pictureTitle();
+    private final Label sumLine = new Label(), checkLine = new Label(), madds = new Label();
+
+    private double[][] x;       // 5 x 784
+    private double[][] w;       // 784 x nh
+    private double[][] result;  // 5 x nh, in double
+    private double[][] blas;    // the same by ND4J, for the check
+    private int[] labels;
+    private int nh;
+    private PassResult shownPass;
+    private final Map<Integer, Image> weightThumbs = new HashMap<>();
+    private final Image[] digitThumbs = new Image[ROWS];
+    private int thumbScale = 2, bigScale = 5, c0, visCols = 8;
+
+    public RealLayerPane(AppState state) {
+        this.state = state;
+        getStyleClass().add("mm-real");
+        waiting.getStyleClass().add("mm-waiting");
+        waiting.setWrapText(true);
+        Label caption = new Label("a = x_valid[:5]: each row of a is a digit (784 pixels).   b = w1: each column of b is a weight image "
+                + "(784 weights).   result[i,j] = (a[i,:] * b[:,j]).sum(), before b1 is added.");
+        caption.getStyleClass().add("mm-caption");
+        caption.setWrapText(true);
+        caption.setPadding(new Insets(6, 10, 4, 10));
+        content.setTop(caption);
+        paper.setId("rl-paper");
+        paper.setHgap(6);
+        paper.setVgap(6);
+        paper.setPadding(new Insets(8));
+        detail.setId("rl-detail");
+        detail.setAlignment(Pos.TOP_CENTER);
+        detail.setPadding(new Insets(8, 12, 8, 12));
+        detail.getStyleClass().add("mm-detail");
+        sumLine.getStyleClass().add("mm-big-number");
+        sumLine.setId("rl-sum");
+        sumLine.setWrapText(true);
+        checkLine.getStyleClass().add("mm-ok");
+        checkLine.setWrapText(true);
+        GridPane pics = new GridPane();
+        pics.setHgap(16);
+        pics.setVgap(6);
+        pics.add(framed(digitTitle, bigDigit, "mm-picture-frame-a"), 0, 0);
+        pics.add(framed(weightTitle, bigWeight, "mm-picture-frame-b"), 1, 0);
+        pics.add(framed(overlayTitle, bigOverlay, null), 0, 1);
+        pics.add(framed(productTitle, bigProduct, null), 1, 1);
+        madds.getStyleClass().add("mm-note");
+        madds.setWrapText(true);
+        detail.getChildren().addAll(pics, sumLine, checkLine, madds);
+        HBox middle = new HBox(12, paper, detail);
+        HBox.setHgrow(paper, Priority.ALWAYS);
+        content.setCenter(middle);
+        content.setBottom(bar);
+        setCenter(new StackPane(waiting));
+
+        cursor.position.addListener((o, was, now) -> render());
+        state.pass.addListener((o, was, now) -> load());
+        state.session.addListener((o, was, now) -> load());
+        heightProperty().addListener((o, was, now) -> resize());
+        widthProperty().addListener((o, was, now) -> resize());
+        load();
+    }
+
+    private static Label pictureTitle() {
+        Label l = new Label();
+        l.getStyleClass().add("mm-picture-title");
+        return l;
+    }
+
+    private static VBox framed(Label title, ImageView view, String frame) {
+        StackPane f = new StackPane(view);
+        f.getStyleClass().add(frame == null ? "mm-picture-frame" : frame);
+        f.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        VBox box = new VBox(4, title, f);
+        box.setAlignment(Pos.TOP_CENTER);
+        return box;
+    }
+
+    /** Reads x_valid[:5] and the current pass's w1, once both exist. */
+    private void load() {
+        PassResult pass = state.pass.get();
+        Session session = state.session.get();
+        if (pass == null || session == null) {
+            setCenter(new StackPane(waiting));
+            cursor.blocked.set(true);
+            return;
+        }
+        if (pass == shownPass) return;
+        shownPass = pass;
+        INDArray xv = session.data().xValid().get(NDArrayIndex.interval(0, ROWS), NDArrayIndex.all()).castTo(DataType.DOUBLE);
+        INDArray w1 = pass.model().weights().w1().value().castTo(DataType.DOUBLE);
+        x = xv.toDoubleMatrix();
+        w = w1.toDoubleMatrix();
+        blas = xv.mmul(w1).toDoubleMatrix();
+        INDArray y = session.data().yValid();
+        labels = new int[ROWS];
+        for (int i = 0; i < ROWS; i++) labels[i] = (int) Math.round(y.getDouble(i));
+        int oldNh = nh;
+        nh = w[0].length;
+        result = new double[ROWS][nh];
+        for (int i = 0; i < ROWS; i++)
+            for (int j = 0; j < nh; j++) {
+                double s = 0;
+                for (int p = 0; p < x[i].length; p++) s += x[i][p] * w[p][j];
+                result[i][j] = s;
+            }
+        weightThumbs.clear();
+        java.util.Arrays.fill(digitThumbs, null);
+        cursor.blocked.set(false);
+        setCenter(content);
+        resize();
+        if (oldNh == nh) {
+            render();
+        } else {
+            c0 = 0;
+            cursor.restart(ROWS * nh);
+            render();
+        }
+    }
+
+    private void resize() {
+        if (x == null) return;
+        int t = getHeight() >= 900 ? 3 : 2;
+        int big = getHeight() >= 900 ? 7 : 5;
+        if (getHeight() > 0 && getHeight() < 620) { t = 2; big = 4; }
+        double detailW = 2 * 28 * big + 16 + 24 + 16;
+        detail.setPrefWidth(detailW);
+        detail.setMinWidth(detailW);
+        detail.setMaxWidth(detailW);
+        // Each column: the thumbnail, its frame (4 px a side) and the grid gap.
+        int cols = (int) Math.floor((getWidth() - detailW - (28 * t + 8) - 12 - 16 - 30) / (28 * t + 8 + 6));
+        cols = Math.max(2, Math.min(12, Math.min(cols, nh)));
+        if (t != thumbScale || big != bigScale || cols != visCols) {
+            if (t != thumbScale) {
+                weightThumbs.clear();
+                java.util.Arrays.fill(digitThumbs, null);
+            }
+            thumbScale = t;
+            bigScale = big;
+            visCols = cols;
+            render();
+        }
+    }
+
+    public int position() { return cursor.position.get(); }
+
+    public int stepCount() { return cursor.count.get(); }
+
+    /** The sum shown for the current step (result[i,j]), or NaN before the first step. */
+    public double currentSum() {
+        int p = cursor.position.get();
+        return p < 0 || result == null ? Double.NaN : result[p / nh][p % nh];
+    }
+
+    /** ND4J's {@code x_valid[:5] @ w1} at the current step's cell, for comparison. */
+    public double currentBlas() {
+        int p = cursor.position.get();
+        return p < 0 || blas == null ? Double.NaN : blas[p / nh][p % nh];
+    }
+
+    private void render() {
+        if (x == null) return;
+        int p = cursor.position.get();
+        int i = p < 0 ? -1 : p / nh, j = p < 0 ? -1 : p % nh;
+        visCols = Math.min(visCols, nh);
+        if (j >= 0) {
+            if (j < c0) c0 = j;
+            else if (j >= c0 + visCols) c0 = j - visCols + 1;
+        }
+        c0 = Math.max(0, Math.min(c0, nh - visCols));
+
+        double u = 28 * thumbScale;
+        paper.getChildren().clear();
+        Label corner = new Label("a @ b");
+        corner.getStyleClass().add("mm-grid-title");
+        paper.add(corner, 0, 0);
+        GridPane.setHalignment(corner, HPos.CENTER);
+        for (int vc = 0; vc < visCols; vc++) {
+            int col = c0 + vc;
+            Image img = weightThumbs.computeIfAbsent(col, c -> PixelPictures.signed(column(c), thumbScale));
+            paper.add(thumb(img, "w1[:," + col + "]", col == j ? "mm-picture-frame-b" : null), vc + 1, 0);
+        }
+        for (int r = 0; r < ROWS; r++) {
+            if (digitThumbs[r] == null) digitThumbs[r] = PixelPictures.digit(x[r], thumbScale);
+            paper.add(thumb(digitThumbs[r], "x_valid[" + r + "]", r == i ? "mm-picture-frame-a" : null), 0, r + 1);
+            for (int vc = 0; vc < visCols; vc++) {
+                int col = c0 + vc;
+                int order = r * nh + col;
+                Label cell = new Label(order <= p ? Fmt.num(round3(result[r][col])) : "0");
+                cell.getStyleClass().addAll("mm-cell", order == p ? "mm-r" : order < p ? "mm-plain" : "mm-pending");
+                cell.setAlignment(Pos.CENTER);
+                cell.setMinSize(u, u * 0.62);
+                cell.setPrefSize(u, u * 0.62);
+                cell.setMaxSize(u, u * 0.62);
+                cell.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.0fpx;", Math.max(14, u * 0.24)));
+                if (order == p) cell.setId("rl-current");
+                paper.add(cell, vc + 1, r + 1);
+                GridPane.setValignment(cell, javafx.geometry.VPos.CENTER);
+            }
+        }
+        Label more = new Label(nh > visCols ? "columns " + c0 + "\u2013" + (c0 + visCols - 1) + " of " + nh + " (the window follows j)" : "");
+        more.getStyleClass().add("mm-note");
+        paper.add(more, 1, ROWS + 1, Math.max(1, visCols), 1);
+
+        if (p < 0) {
+            digitTitle.setText("digit i");
+            weightTitle.setText("weights j");
+            overlayTitle.setText("one over the other");
+            productTitle.setText("elementwise product");
+            WritableImageBlank.clear(bigDigit, bigWeight, bigOverlay, bigProduct, bigScale);
+            sumLine.setText("result = torch.zeros(5, " + nh + ")\npress Next (\u2192)");
+            checkLine.setText("");
+        } else {
+            double[] wj = column(j);
+            double[] prod = new double[x[i].length];
+            for (int q = 0; q < prod.length; q++) prod[q] = x[i][q] * wj[q];
+            digitTitle.setText("x_valid[" + i + "]  (a " + labels[i] + ")");
+            weightTitle.setText("w1[:," + j + "]");
+            overlayTitle.setText("one over the other");
+            productTitle.setText("elementwise product");
+            bigDigit.setImage(PixelPictures.digit(x[i], bigScale));
+            bigWeight.setImage(PixelPictures.signed(wj, bigScale));
+            bigOverlay.setImage(PixelPictures.overlay(x[i], wj, bigScale));
+            bigProduct.setImage(PixelPictures.signed(prod, bigScale));
+            sumLine.setText(".sum() = " + String.format(Locale.ROOT, "%.4f", result[i][j]) + "\n\u2192 result[" + i + "," + j + "]");
+            checkLine.setText(String.format(Locale.ROOT, "\u2714 ND4J's x_valid[:5] @ w1 gives %.4f", blas[i][j]));
+        }
+        bar.counter.set("step " + (p + 1) + " of " + (ROWS * nh) + "   \u00b7   i = " + (i < 0 ? "\u2013" : i)
+                + ", j = " + (j < 0 ? "\u2013" : j));
+        madds.setText(String.format(Locale.ROOT, "784 multiply-adds a step: %,d of %,d done", (long) (p + 1) * x[0].length,
+                (long) ROWS * nh * x[0].length));
+    }
+
+    /** Empty white squares of the picture size, so the layout does not jump before the first step. */
+    private static final class WritableImageBlank {
+        static void clear(ImageView a, ImageView b, ImageView c, ImageView d, int scale) {
+            Image blank = PixelPictures.digit(new double[784], scale);
+            for (ImageView v : new ImageView[]{a, b, c, d}) v.setImage(blank);
+        }
+    }
+
+    private static double round3(double v) { return Math.round(v * 100) / 100.0; }
+
+    private double[] column(int j) {
+        double[] c = new double[w.length];
+        for (int p = 0; p < w.length; p++) c[p] = w[p][j];
+        return c;
+    }
+
+    private static Node thumb(Image img, String title, String frame) {
+        ImageView v = new ImageView(img);
+        StackPane f = new StackPane(v);
+        f.getStyleClass().add(frame == null ? "mm-picture-frame" : frame);
+        f.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        javafx.scene.control.Tooltip.install(f, new javafx.scene.control.Tooltip(title));
+        return f;
+    }
+
+    @Override public void next() { cursor.next(); }
+
+    @Override public void previous() { cursor.previous(); }
+
+    @Override public void reset() { cursor.reset(); }
+
+    @Override public void togglePlay() { bar.togglePlay(); }
+
+    public void end() { cursor.end(); }
+}

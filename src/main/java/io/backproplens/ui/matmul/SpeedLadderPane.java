@@ -1,0 +1,222 @@
+package io.backproplens.ui.matmul;
+
+import io.backproplens.matmul.MatmulVariant;
+import io.backproplens.matmul.SpeedLadder;
+import io.backproplens.session.Session;
+import io.backproplens.ui.Background;
+import io.backproplens.ui.Controller;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The notebook's speed ladder, measured here: {@code x_valid[:5] @ w} with {@code w} a
+ * {@code torch.randn(784,10)}-like matrix, by each rung of {@link MatmulVariant}, timed in the
+ * background after a warm-up. A log-scale bar chart shows each time and its speed-up over the
+ * triple loop, with the notebook's own Python times beside them.
+ */
+public final class SpeedLadderPane extends BorderPane {
+    private static final Map<MatmulVariant, String> NAMES = Map.of(
+            MatmulVariant.TRIPLE_LOOP, "triple loop",
+            MatmulVariant.INNER_REMOVED, "innermost removed (elementwise)",
+            MatmulVariant.BROADCAST, "broadcast",
+            MatmulVariant.BLAS, "BLAS: a @ b (torch matmul)");
+    private static final Map<MatmulVariant, Color> COLORS = Map.of(
+            MatmulVariant.TRIPLE_LOOP, Color.web("#dc2626"),
+            MatmulVariant.INNER_REMOVED, Color.web("#ea580c"),
+            MatmulVariant.BROADCAST, Color.web("#9333ea"),
+            MatmulVariant.BLAS, Color.web("#1d4ed8"));
+
+    private final Controller controller;
+    private final Map<MatmulVariant, SpeedLadder.Rung> measured = new EnumMap<>(MatmulVariant.class);
+    private final Pane chart = new Pane();
+    private final Label status = new Label();
+    private final Label explain = new Label();
+    private final Button run = new Button("Run the ladder again", new FontIcon("mdi2t-timer-outline"));
+    private boolean running, wanted;
+
+    public SpeedLadderPane(Controller controller) {
+        this.controller = controller;
+        getStyleClass().add("mm-ladder");
+        Label caption = new Label("The notebook's ladder on x_valid[:5] @ w (784\u00d710): each rung hands one loop to a bigger array "
+                + "operation. Timed here in Java with ND4J (median of many runs after a warm-up), beside the notebook's "
+                + "Python times. Bars are on a log scale: each grid line is 10\u00d7 faster.");
+        caption.getStyleClass().add("mm-caption");
+        caption.setWrapText(true);
+        status.setId("ladder-status");
+        status.getStyleClass().add("mm-strong");
+        status.setWrapText(true);
+        run.setId("ladder-run");
+        run.setOnAction(e -> start());
+        HBox controls = new HBox(14, run, status);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(8, caption, controls);
+        top.setPadding(new Insets(8, 12, 8, 12));
+        setTop(top);
+        chart.setId("ladder-chart");
+        chart.setPadding(new Insets(10));
+        chart.widthProperty().addListener((o, was, now) -> draw());
+        chart.heightProperty().addListener((o, was, now) -> draw());
+        setCenter(chart);
+        explain.setId("ladder-explain");
+        explain.getStyleClass().add("mm-caption");
+        explain.setWrapText(true);
+        explain.setPadding(new Insets(4, 12, 10, 12));
+        setBottom(explain);
+        controller.state().session.addListener((o, was, now) -> { if (now != null && wanted && measured.isEmpty()) start(); });
+        status.setText("Timing starts when this panel is first shown.");
+        draw();
+    }
+
+    /** Called when the panel comes to the front: the first time, the ladder runs. */
+    public void shown() {
+        wanted = true;
+        if (measured.isEmpty() && !running) start();
+    }
+
+    /** Runs the ladder in the background (ND4J is slow to start and the triple loop is slow by design). */
+    public void start() {
+        Session session = controller.state().session.get();
+        if (session == null) {
+            status.setText("Waiting for MNIST to load\u2026");
+            return;
+        }
+        if (running) return;
+        running = true;
+        run.setDisable(true);
+        measured.clear();
+        explain.setText("");
+        draw();
+        status.setText("Timing\u2026 the triple loop takes a while, which is the point.");
+        INDArray a = session.data().xValid().get(NDArrayIndex.interval(0, 5), NDArrayIndex.all()).castTo(DataType.FLOAT).dup('c');
+        Random rng = new Random(0);
+        double[] wv = new double[784 * 10];
+        for (int i = 0; i < wv.length; i++) wv[i] = rng.nextGaussian();
+        INDArray w = Nd4j.create(wv, new long[]{784, 10}, 'c').castTo(DataType.FLOAT);
+        controller.background().submit("Timing the matmul ladder", () -> SpeedLadder.run(a, w, 0.3,
+                rung -> Background.onFx(() -> {
+                    measured.put(rung.variant(), rung);
+                    draw();
+                })), rungs -> {
+            running = false;
+            run.setDisable(false);
+            rungs.forEach(r -> measured.put(r.variant(), r));
+            double worst = rungs.stream().mapToDouble(SpeedLadder.Rung::maxDiffFromBlas).max().orElse(0);
+            SpeedLadder.Rung loop = measured.get(MatmulVariant.TRIPLE_LOOP), blas = measured.get(MatmulVariant.BLAS);
+            status.setText(String.format(java.util.Locale.ROOT,
+                    "Done. All four give the same product (largest difference from BLAS %.1e, float32 rounding).", worst));
+            explain.setText("Java's triple loop took " + Fmt.time(loop.seconds()) + " where Python's took 835 ms: a compiled loop is cheap. "
+                    + "Every ND4J call costs microseconds of overhead, so handing the loops to array operations gains "
+                    + Fmt.factor(loop.seconds() / blas.seconds()) + " here, against 45,879\u00d7 in the notebook. "
+                    + "Times vary from run to run: this machine's cores are shared.");
+            draw();
+        });
+    }
+
+    /** The measured rungs so far (for tests and the report). */
+    public Map<MatmulVariant, SpeedLadder.Rung> measured() { return Map.copyOf(measured); }
+
+    public boolean running() { return running; }
+
+    /** 10^e seconds as an axis label: 1 µs, 10 µs, 100 µs, 1 ms, ... */
+    private static String decade(int e) {
+        String[] units = {"ns", "\u00b5s", "ms", "s"};
+        int u = Math.floorDiv(e + 9, 3);
+        if (u < 0 || u > 3) return "1e" + e + " s";
+        int zeros = Math.floorMod(e + 9, 3);
+        return "1" + "0".repeat(zeros) + " " + units[u];
+    }
+
+    private void draw() {
+        chart.getChildren().clear();
+        double w = chart.getWidth(), h = chart.getHeight();
+        if (w <= 0 || h <= 0) return;
+        double nameW = Math.min(340, w * 0.24), right = 330;
+        double x0 = nameW + 30, x1 = w - right;
+        if (x1 - x0 < 100) x1 = x0 + 100;
+        double lo = -6, hi = 0; // 1 µs .. 1 s
+        for (SpeedLadder.Rung r : measured.values()) {
+            lo = Math.min(lo, Math.floor(Math.log10(r.seconds())));
+            hi = Math.max(hi, Math.ceil(Math.log10(r.seconds())));
+        }
+        double loF = lo, span = hi - lo, xa = x0, xb = x1;
+        java.util.function.DoubleUnaryOperator xOf = s -> xa + (Math.log10(s) - loF) / span * (xb - xa);
+
+        int n = MatmulVariant.values().length;
+        double rowH = Math.min(130, (h - 60) / n), top = 10;
+        // Decade grid lines with their times.
+        for (double e = lo; e <= hi; e++) {
+            double x = xOf.applyAsDouble(Math.pow(10, e));
+            Line l = new Line(x, top, x, top + n * rowH);
+            l.setStroke(Color.web("#d1d5db"));
+            l.getStrokeDashArray().addAll(4.0, 4.0);
+            Text t = new Text(decade((int) e));
+            t.getStyleClass().add("mm-ladder-axis");
+            t.setX(x - 18);
+            t.setY(top + n * rowH + 22);
+            chart.getChildren().addAll(l, t);
+        }
+        SpeedLadder.Rung base = measured.get(MatmulVariant.TRIPLE_LOOP);
+        double pyBase = SpeedLadder.notebookSeconds(MatmulVariant.TRIPLE_LOOP);
+        int row = 0;
+        for (MatmulVariant v : MatmulVariant.values()) {
+            double y = top + row * rowH;
+            Label name = new Label(NAMES.get(v));
+            name.getStyleClass().add("mm-ladder-name");
+            name.setWrapText(true);
+            name.setPrefWidth(nameW);
+            name.relocate(12, y + rowH * 0.18);
+            chart.getChildren().add(name);
+
+            double barH = rowH * 0.34;
+            SpeedLadder.Rung r = measured.get(v);
+            if (r != null) {
+                double bx = xOf.applyAsDouble(r.seconds());
+                Rectangle bar = new Rectangle(x0, y + rowH * 0.12, Math.max(3, bx - x0), barH);
+                bar.setFill(COLORS.get(v));
+                bar.setId("ladder-bar-" + v.name().toLowerCase());
+                Label t = new Label(Fmt.time(r.seconds()) + "   " + (base == null ? "" : Fmt.factor(base.seconds() / r.seconds()) + " faster"));
+                if (v == MatmulVariant.TRIPLE_LOOP) t.setText(Fmt.time(r.seconds()) + "   (1\u00d7)");
+                t.setId("ladder-time-" + v.name().toLowerCase());
+                t.getStyleClass().add("mm-ladder-time");
+                t.setTextFill(COLORS.get(v).darker());
+                t.relocate(Math.max(bx, x0) + 10, y + rowH * 0.12 + barH / 2 - 14);
+                chart.getChildren().addAll(bar, t);
+            } else {
+                Label t = new Label(running ? "timing\u2026" : "");
+                t.getStyleClass().add("mm-ladder-py");
+                t.relocate(x0 + 8, y + rowH * 0.12);
+                chart.getChildren().add(t);
+            }
+            double py = SpeedLadder.notebookSeconds(v);
+            double px = xOf.applyAsDouble(py);
+            Rectangle pyBar = new Rectangle(x0, y + rowH * 0.12 + barH + 6, Math.max(3, px - x0), barH * 0.6);
+            pyBar.setFill(Color.web("#9ca3af"));
+            Label pt = new Label("notebook (Python): " + Fmt.time(py) + (v == MatmulVariant.TRIPLE_LOOP ? "" : "   " + Fmt.factor(pyBase / py) + " faster"));
+            pt.getStyleClass().add("mm-ladder-py");
+            pt.relocate(px + 10, y + rowH * 0.12 + barH + 6 + barH * 0.3 - 12);
+            chart.getChildren().addAll(pyBar, pt);
+            row++;
+        }
+    }
+}

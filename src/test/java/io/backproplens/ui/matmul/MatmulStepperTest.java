@@ -1,0 +1,250 @@
+package io.backproplens.ui.matmul;
+
+import io.backproplens.matmul.MatmulVariant;
+import io.backproplens.ui.AppState;
+import io.backproplens.ui.Background;
+import io.backproplens.ui.Controller;
+import io.backproplens.ui.ErrorDialogs;
+import io.backproplens.ui.MatmulView;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stepper on the notebook's a and b, driven through its buttons as a teacher would: no MNIST
+ * needed. The expected log is the notebook's printout, copied from the seed notebook (cell 5).
+ */
+@ExtendWith(ApplicationExtension.class)
+class MatmulStepperTest {
+    /** The notebook's `print((i,k),(k,j),(i,j))` output, in order. */
+    static final List<String> NOTEBOOK_LOG = List.of(
+            "(0, 0) (0, 0) (0, 0)",
+            "(0, 1) (1, 0) (0, 0)",
+            "(0, 2) (2, 0) (0, 0)",
+            "(0, 0) (0, 1) (0, 1)",
+            "(0, 1) (1, 1) (0, 1)",
+            "(0, 2) (2, 1) (0, 1)",
+            "(1, 0) (0, 0) (1, 0)",
+            "(1, 1) (1, 0) (1, 0)",
+            "(1, 2) (2, 0) (1, 0)",
+            "(1, 0) (0, 1) (1, 1)",
+            "(1, 1) (1, 1) (1, 1)",
+            "(1, 2) (2, 1) (1, 1)",
+            "(2, 0) (0, 0) (2, 0)",
+            "(2, 1) (1, 0) (2, 0)",
+            "(2, 2) (2, 0) (2, 0)",
+            "(2, 0) (0, 1) (2, 1)",
+            "(2, 1) (1, 1) (2, 1)",
+            "(2, 2) (2, 1) (2, 1)");
+
+    private MatmulView view;
+    private MatmulStepper stepper;
+
+    @Start
+    void start(Stage stage) {
+        ErrorDialogs.setShowDialogs(false);
+        AppState state = new AppState();
+        view = new MatmulView(new Controller(state, new Background(state)));
+        stepper = view.own().stepper();
+        stage.setScene(new Scene(view, 1280, 760));
+        stage.show();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> log(FxRobot robot) {
+        return List.copyOf(robot.lookup("#mm-log").queryAs(ListView.class).getItems());
+    }
+
+    private static String resultCell(MatmulStepper s, int r, int c) {
+        return s.resultGrid().cellText(r, c);
+    }
+
+    @Test
+    void tripleLoopPrintsTheNotebooksEighteenLinesAndItsResult(FxRobot robot) {
+        assertThat(stepper.variant()).isEqualTo(MatmulVariant.TRIPLE_LOOP);
+        assertThat(robot.lookup("#mm-counter").queryAs(Label.class).getText()).contains("multiply-adds 0 of 18");
+        for (int n = 0; n < 18; n++) {
+            robot.clickOn("#mm-next");
+            // The log grows one notebook line per step, in the notebook's order.
+            assertThat(log(robot)).containsExactlyElementsOf(NOTEBOOK_LOG.subList(0, n + 1));
+        }
+        assertThat(robot.lookup("#mm-next").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#mm-counter").queryAs(Label.class).getText()).contains("multiply-adds 18 of 18");
+        assertThat(stepper.resultNow()).isDeepEqualTo(new double[][]{{15, 27}, {6, 7}, {26, 63}});
+        // What the class sees in the result grid.
+        String[][] shown = new String[3][2];
+        for (int r = 0; r < 3; r++) for (int c = 0; c < 2; c++) shown[r][c] = resultCell(stepper, r, c);
+        assertThat(shown).isDeepEqualTo(new String[][]{{"15", "27"}, {"6", "7"}, {"26", "63"}});
+        assertThat(stepper.codeLine()).contains("result[i,j] += a[i,k] * b[k,j]");
+        assertThat(stepper.codeVars()).isEqualTo("i = 2    j = 1    k = 2");
+    }
+
+    @Test
+    void stepHighlightsTheThreeCellsItTouchesInTheirColours(FxRobot robot) {
+        for (int n = 0; n < 5; n++) robot.clickOn("#mm-next"); // step 5: (0,1) (1,1) (0,1)
+        assertThat(stepper.aGrid().cellNode(0, 1).getStyleClass()).contains("mm-a");
+        assertThat(stepper.bGrid().cellNode(1, 1).getStyleClass()).contains("mm-b");
+        assertThat(stepper.resultGrid().cellNode(0, 1).getStyleClass()).contains("mm-r");
+        assertThat(stepper.aGrid().cellNode(0, 0).getStyleClass()).doesNotContain("mm-a");
+        // 5 + 2*7 = 19 after a[0,1]*b[1,1] is added.
+        assertThat(resultCell(stepper, 0, 1)).isEqualTo("19");
+    }
+
+    @Test
+    void previousUndoesExactlyOneStep(FxRobot robot) {
+        for (int n = 0; n < 5; n++) robot.clickOn("#mm-next");
+        assertThat(resultCell(stepper, 0, 1)).isEqualTo("19");
+        assertThat(log(robot)).hasSize(5);
+
+        robot.clickOn("#mm-prev");
+        assertThat(stepper.position()).isEqualTo(3);
+        assertThat(log(robot)).containsExactlyElementsOf(NOTEBOOK_LOG.subList(0, 4));
+        assertThat(resultCell(stepper, 0, 1)).isEqualTo("5");          // only a[0,0]*b[0,1] so far
+        assertThat(resultCell(stepper, 0, 0)).isEqualTo("15");         // finished cells stay finished
+        assertThat(stepper.codeVars()).isEqualTo("i = 0    j = 1    k = 0");
+        assertThat(stepper.aGrid().cellNode(0, 0).getStyleClass()).contains("mm-a");
+
+        robot.clickOn("#mm-reset");
+        assertThat(stepper.position()).isEqualTo(-1);
+        assertThat(log(robot)).isEmpty();
+        assertThat(resultCell(stepper, 0, 0)).isEqualTo("0");
+        assertThat(robot.lookup("#mm-prev").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void broadcastTakesThreeStepsOneResultRowEach(FxRobot robot) {
+        robot.clickOn("#mm-variant-broadcast");
+        assertThat(stepper.variant()).isEqualTo(MatmulVariant.BROADCAST);
+        assertThat(stepper.stepCount()).isEqualTo(3);
+        robot.clickOn("#mm-next");
+        assertThat(stepper.resultNow()).isDeepEqualTo(new double[][]{{15, 27}, {0, 0}, {0, 0}});
+        assertThat(stepper.resultGrid().cellNode(0, 0).getStyleClass()).contains("mm-r");
+        assertThat(stepper.resultGrid().cellNode(0, 1).getStyleClass()).contains("mm-r");
+        assertThat(robot.lookup("#mm-counter").queryAs(Label.class).getText()).contains("step 1 of 3").contains("multiply-adds 6 of 18");
+        robot.clickOn("#mm-next");
+        robot.clickOn("#mm-next");
+        assertThat(robot.lookup("#mm-next").queryButton().isDisabled()).isTrue();
+        assertThat(stepper.resultNow()).isDeepEqualTo(new double[][]{{15, 27}, {6, 7}, {26, 63}});
+        assertThat(log(robot)).containsExactly("(0, :) (:, :) (0, :)", "(1, :) (:, :) (1, :)", "(2, :) (:, :) (2, :)");
+    }
+
+    @Test
+    void innerRemovedTakesSixStepsAndBlasOne(FxRobot robot) {
+        robot.clickOn("#mm-variant-inner-removed");
+        assertThat(stepper.stepCount()).isEqualTo(6);
+        robot.clickOn("#mm-variant-blas");
+        assertThat(stepper.stepCount()).isEqualTo(1);
+        robot.clickOn("#mm-next");
+        assertThat(stepper.resultNow()).isDeepEqualTo(new double[][]{{15, 27}, {6, 7}, {26, 63}});
+    }
+
+    @Test
+    void aCellThatIsNotANumberIsNamedAndStopsStepping(FxRobot robot) {
+        robot.clickOn("#mm-next");
+        TextField cell = (TextField) stepper.aGrid().cellNode(1, 2);
+        robot.clickOn(cell);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write("x");
+        assertThat(cell.getText()).isEqualTo("x");
+
+        Label message = robot.lookup("#mm-message").queryAs(Label.class);
+        assertThat(message.isVisible()).isTrue();
+        assertThat(message.getText()).isEqualTo("a: row 2, column 3: 'x' is not a number");
+        assertThat(cell.getStyleClass()).contains("mm-bad");
+        Button next = robot.lookup("#mm-next").queryButton();
+        assertThat(next.isDisabled()).isTrue();
+        assertThat(robot.lookup("#mm-play").queryButton().isDisabled()).isTrue();
+        robot.interact(view::next); // the keys go through next(): it must refuse too
+        assertThat(stepper.position()).isEqualTo(-1);
+
+        // Fixing the cell brings stepping back; no other cell lost its value.
+        robot.clickOn(cell);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write("7");
+        assertThat(message.isVisible()).isFalse();
+        assertThat(next.isDisabled()).isFalse();
+        assertThat(stepper.aGrid().cellText(2, 2)).isEqualTo("4");
+        robot.clickOn("#mm-end");
+        // a[1] is now [0, 1, 7]: row 1 of the result is 1*[6,7] + 7*[1,8].
+        assertThat(stepper.resultNow()[1]).containsExactly(13, 63);
+    }
+
+    @Test
+    void mismatchedInnerDimensionsAreSaidInWords(FxRobot robot) {
+        Spinner<?> bRows = robot.lookup("#mm-b-rows").queryAs(Spinner.class);
+        robot.clickOn(robot.from(bRows).lookup(".decrement-arrow-button").queryAs(javafx.scene.Node.class));
+        assertThat(bRows.getValue()).isEqualTo(2);
+        Label message = robot.lookup("#mm-message").queryAs(Label.class);
+        assertThat(message.isVisible()).isTrue();
+        assertThat(message.getText()).isEqualTo("a is 3x3 and b is 2x2: a's 3 columns must equal b's rows");
+        assertThat(robot.lookup("#mm-next").queryButton().isDisabled()).isTrue();
+
+        // Back to 3 rows: b's third row comes back as it was.
+        robot.clickOn(robot.from(bRows).lookup(".increment-arrow-button").queryAs(javafx.scene.Node.class));
+        assertThat(message.isVisible()).isFalse();
+        assertThat(stepper.bGrid().cellText(2, 1)).isEqualTo("8");
+        robot.clickOn("#mm-end");
+        assertThat(stepper.resultNow()).isDeepEqualTo(new double[][]{{15, 27}, {6, 7}, {26, 63}});
+    }
+
+    @Test
+    void largeMatricesDrawAWindowThatFollowsTheActiveCell(FxRobot robot) {
+        robot.interact(() -> {
+            for (String id : List.of("#mm-a-rows", "#mm-a-cols", "#mm-b-rows", "#mm-b-cols")) {
+                @SuppressWarnings("unchecked")
+                Spinner<Integer> s = robot.lookup(id).queryAs(Spinner.class);
+                s.getValueFactory().setValue(30);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // After the layout has sized the window, every drawn cell shows its value (new cells are "0").
+        MatrixGrid ag = stepper.aGrid();
+        for (int r = ag.firstRow(); r < ag.firstRow() + ag.visRows(); r++)
+            for (int c = ag.firstCol(); c < ag.firstCol() + ag.visCols(); c++)
+                assertThat(ag.cellText(r, c)).as("a[%d,%d]", r, c).isEqualTo(r < 3 && c < 3 ? Fmt.num(io.backproplens.matmul.Matrices.NOTEBOOK_A[r][c]) : "0");
+        robot.clickOn("#mm-random");
+        assertThat(stepper.stepCount()).isEqualTo(30 * 30 * 30);
+        long cells = stepper.aGrid().getChildrenUnmodifiable().stream().filter(n -> n instanceof Control c && c.getStyleClass().contains("mm-cell")).count();
+        assertThat(cells).isLessThanOrEqualTo(MatrixGrid.MAX_VISIBLE * MatrixGrid.MAX_VISIBLE);
+        assertThat(stepper.aGrid().windowed()).isTrue();
+
+        long t0 = System.nanoTime();
+        robot.clickOn("#mm-end");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(5.0);
+        // The window followed the last step to the bottom-right corner, and it holds a@b.
+        assertThat(stepper.resultGrid().cellNode(29, 29)).isNotNull();
+        double[][] a = stepper.replay().a(), b = stepper.replay().b();
+        double expected = 0;
+        for (int k = 0; k < 30; k++) expected += a[29][k] * b[k][29];
+        assertThat(stepper.resultGrid().cellText(29, 29)).isEqualTo(Fmt.num(expected));
+        assertThat(log(robot)).hasSize(27000).last().isEqualTo("(29, 29) (29, 29) (29, 29)");
+    }
+
+    @Test
+    void playRunsToTheEndAndStops(FxRobot robot) {
+        robot.clickOn("#mm-variant-inner-removed");
+        robot.interact(() -> robot.lookup("#mm-speed").queryAs(javafx.scene.control.Slider.class).setValue(20));
+        robot.clickOn("#mm-play");
+        WaitForAsyncUtils.sleep(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stepper.position()).isEqualTo(5);
+        assertThat(robot.lookup("#mm-play").queryButton().getText()).isEqualTo("Play");
+    }
+}
