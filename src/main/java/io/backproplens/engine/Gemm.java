@@ -7,13 +7,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * Matrix products with the layout chosen for speed. Measured here (GUIDE.md): writing
  * {@code l1.g @ w1.t()} into a c-order result takes ~900 ms, into an f-order one ~50 ms, so every
  * product the engine makes lands in a fresh f-order (column-major) array, and transposes are
- * passed to BLAS as flags rather than materialised.
+ * passed to BLAS as flags rather than materialised. Public so the benchmark can time each product
+ * of a pass exactly as the engine makes it.
  */
-final class Gemm {
+public final class Gemm {
     private Gemm() {}
 
     /** {@code op(a) @ op(b)} where op transposes when asked. */
-    static INDArray mmul(INDArray a, boolean transA, INDArray b, boolean transB) {
+    public static INDArray mmul(INDArray a, boolean transA, INDArray b, boolean transB) {
         long rows = transA ? a.size(1) : a.size(0);
         long inner = transA ? a.size(0) : a.size(1);
         long innerB = transB ? b.size(1) : b.size(0);

@@ -78,7 +78,10 @@ public enum MatmulVariant {
             case INNER_REMOVED -> {
                 for (long i = 0; i < ar; i++)
                     for (long j = 0; j < bc; j++)
-                        result.putScalar(i, j, a.getRow(i).mul(b.getColumn(j)).sumNumber().doubleValue());
+                        // a[i,:] and b[:,j] as rank-1 vectors: getColumn on an Nx1 matrix keeps
+                        // its rank 2, and [k] * [k,1] then fails to broadcast.
+                        result.putScalar(i, j, a.get(NDArrayIndex.point(i), NDArrayIndex.all())
+                                .mul(b.get(NDArrayIndex.all(), NDArrayIndex.point(j))).sumNumber().doubleValue());
             }
             case BROADCAST -> {
                 for (long i = 0; i < ar; i++)

@@ -1,0 +1,137 @@
+package io.backproplens.bench;
+
+import io.backproplens.engine.Gemm;
+import io.backproplens.engine.Init;
+import io.backproplens.engine.Model;
+import io.backproplens.engine.SameDiffModel;
+import io.backproplens.engine.Tensor;
+import io.backproplens.engine.Weights;
+import io.backproplens.matmul.MatmulVariant;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The measurements behind {@code bench}: the notebook's matmul ladder on a small product, and one
+ * full-batch forward and backward pass of the engine against SameDiff and against the square-GEMM
+ * rate of this machine, measured in the same run (the machine is shared, so absolute times move;
+ * ratios within one run are what mean something). No printing here.
+ */
+public final class Benchmark {
+    /** Square GEMM size for the machine's practical peak: big enough that BLAS runs at full speed. */
+    public static final int SQUARE = 2048;
+
+    public record Rung(MatmulVariant variant, Timing timing, double speedup) {}
+
+    /** One matrix product of the pass, timed exactly as the engine makes it. */
+    public record Product(String formula, String shapes, double flops, Timing timing) {
+        public double gflops() { return flops / timing.medianMs() / 1e6; }
+    }
+
+    /**
+     * @param flops the engine pass's floating-point operations: its five matrix products (x.g is
+     *              skipped), which are all but ~0.1% of the work; the element-wise steps are not counted
+     */
+    public record FwdBwd(long rows, int nh, Timing engine, Timing sameDiff, Timing squareGemm,
+                         double flops, List<Product> products) {
+        public double gemmGflops() { return 2.0 * SQUARE * SQUARE * SQUARE / squareGemm.medianMs() / 1e6; }
+
+        public double engineGflops() { return flops / engine.medianMs() / 1e6; }
+
+        /** How long the engine's FLOP count would take at the square-GEMM rate. */
+        public double msAtGemmRate() { return flops / gemmGflops() / 1e6; }
+
+        public double engineOverSameDiff() { return engine.medianMs() / sameDiff.medianMs(); }
+
+        public double fractionOfGemmRate() { return engineGflops() / gemmGflops(); }
+    }
+
+    public record Result(List<Rung> ladder, FwdBwd fwdBwd) {}
+
+    private final int runs;
+
+    public Benchmark(int runs) {
+        if (runs < 1) throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+        this.runs = runs;
+    }
+
+    /** The ladder on {@code xValid[:5] @ w(784x10)}, as 01_matmul times it. */
+    public List<Rung> ladder(INDArray xValid, long seed) {
+        INDArray a = xValid.get(NDArrayIndex.interval(0, 5), NDArrayIndex.all()).dup('c');
+        Nd4j.getRandom().setSeed(seed);
+        INDArray w = Nd4j.randn(a.dataType(), a.size(1), 10);
+        List<Timing> times = new ArrayList<>();
+        for (MatmulVariant v : MatmulVariant.values()) {
+            // The triple loop is slow enough that a couple of warm-up calls are plenty for the JIT.
+            int warm = v == MatmulVariant.TRIPLE_LOOP ? 2 : 20;
+            times.add(Timing.of(warm, runs, () -> v.compute(a, w)));
+        }
+        double base = times.get(0).medianMs();
+        List<Rung> ladder = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            ladder.add(new Rung(MatmulVariant.values()[i], times.get(i), base / times.get(i).medianMs()));
+        }
+        return ladder;
+    }
+
+    /** Forward and backward of all parameter gradients (no x.g) on the whole training set, float32. */
+    public FwdBwd fwdBwd(INDArray xTrain, INDArray yTrain, int nh, long seed) {
+        INDArray x = Model.prepareInput(xTrain, DataType.FLOAT);
+        INDArray y = yTrain.castTo(DataType.FLOAT);
+        Weights w = Weights.init(Init.KAIMING, nh, seed, DataType.FLOAT);
+        Timing gemm = squareGemm();
+
+        Timing engine = Timing.of(2, runs, () -> {
+            Model m = new Model(w, 0).inputGrad(false);
+            m.call(new Tensor("x", x), new Tensor("y", y));
+            m.backward();
+        });
+        SameDiffModel sd = new SameDiffModel(w, 0, DataType.FLOAT, false);
+        Timing sameDiff = Timing.of(1, Math.max(1, Math.min(runs, 5)), () -> {
+            Map<String, INDArray> g = sd.gradients(x, y);
+            if (g.size() != SameDiffModel.PARAMS.size()) throw new IllegalStateException("SameDiff returned " + g.keySet());
+        });
+
+        List<Product> products = products(x, w);
+        double flops = products.stream().mapToDouble(Product::flops).sum();
+        return new FwdBwd(x.size(0), nh, engine, sameDiff, gemm, flops, products);
+    }
+
+    /** The machine's practical peak: a square float GEMM into an f-order result. */
+    Timing squareGemm() {
+        Nd4j.getRandom().setSeed(1);
+        INDArray a = Nd4j.randn(DataType.FLOAT, SQUARE, SQUARE);
+        INDArray b = Nd4j.randn(DataType.FLOAT, SQUARE, SQUARE);
+        INDArray c = Nd4j.createUninitialized(DataType.FLOAT, new long[]{SQUARE, SQUARE}, 'f');
+        return Timing.of(2, runs, () -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0));
+    }
+
+    /** Each product of the engine's pass, with arrays of the pass's shapes and layouts. */
+    private List<Product> products(INDArray x, Weights w) {
+        long n = x.size(0), m = x.size(1), nh = w.hidden();
+        INDArray l1 = Gemm.mmul(x, false, w.w1().value(), false);
+        INDArray w2 = w.w2().value();
+        INDArray outG = Gemm.mmul(l1, false, w2, false);
+        List<Product> p = new ArrayList<>();
+        p.add(product("l1 = x @ w1", n + "x" + m + " @ " + m + "x" + nh, 2.0 * n * m * nh,
+                () -> Gemm.mmul(x, false, w.w1().value(), false)));
+        p.add(product("out = l2 @ w2", n + "x" + nh + " @ " + nh + "x1", 2.0 * n * nh,
+                () -> Gemm.mmul(l1, false, w2, false)));
+        p.add(product("w2.g = l2.t() @ out.g", nh + "x" + n + " @ " + n + "x1", 2.0 * n * nh,
+                () -> Gemm.mmul(l1, true, outG, false)));
+        p.add(product("l2.g = out.g @ w2.t()", n + "x1 @ 1x" + nh, 2.0 * n * nh,
+                () -> Gemm.mmul(outG, false, w2, true)));
+        p.add(product("w1.g = x.t() @ l1.g", m + "x" + n + " @ " + n + "x" + nh, 2.0 * n * m * nh,
+                () -> Gemm.mmul(x, true, l1, false)));
+        return p;
+    }
+
+    private Product product(String formula, String shapes, double flops, Runnable work) {
+        return new Product(formula, shapes, flops, Timing.of(2, runs, work));
+    }
+}

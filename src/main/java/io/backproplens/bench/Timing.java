@@ -1,0 +1,32 @@
+package io.backproplens.bench;
+
+import java.util.Arrays;
+
+/**
+ * Wall times of one piece of work: the first call on its own (JIT compilation, native warm-up,
+ * graph building), then the median of several runs after warm-up, which shrugs off the odd run
+ * slowed by another process on a shared machine.
+ */
+public record Timing(double firstMs, double medianMs, double[] runsMs) {
+
+    public static Timing of(int warmups, int runs, Runnable work) {
+        double first = ms(work);
+        for (int i = 0; i < warmups; i++) work.run();
+        double[] t = new double[runs];
+        for (int i = 0; i < runs; i++) t[i] = ms(work);
+        return new Timing(first, median(t), t);
+    }
+
+    static double ms(Runnable work) {
+        long t0 = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,128 @@
+package io.backproplens.cli;
+
+import io.backproplens.bench.Benchmark;
+import io.backproplens.bench.Timing;
+import io.backproplens.session.Dataset;
+import io.backproplens.session.Datasets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** The notebook's timings, redone: the matmul ladder, then the full-batch pass against references. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time (i) the notebook's matmul ladder on x_valid[:5] @ w(784x10) and (ii) one full-batch "
+                + "forward+backward on the 50000x784 training set: the engine, SameDiff computing the same "
+                + "gradients, and a square float GEMM measured in the same run. Medians after warm-up.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--json", description = "print one JSON object instead of the tables")
+    boolean json;
+
+    @Option(names = "--runs", paramLabel = "N", description = "timed runs per measurement; the median is reported (default: ${DEFAULT-VALUE})")
+    int runs = 9;
+
+    @Option(names = "--nh", paramLabel = "N", description = "hidden units (default: ${DEFAULT-VALUE})")
+    int nh = 50;
+
+    @Override
+    public Integer call() throws Exception {
+        if (nh < 1 || nh > io.backproplens.session.Settings.MAX_NH) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--nh must be between 1 and "
+                    + io.backproplens.session.Settings.MAX_NH + ", got " + nh);
+        }
+        if (runs < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1, got " + runs);
+        Dataset d = data.path == null ? Datasets.bundled() : Datasets.load(data.path);
+        Benchmark b = new Benchmark(runs);
+        Benchmark.Result r = new Benchmark.Result(b.ladder(d.xValid(), 42), b.fwdBwd(d.xTrain(), d.yTrain(), nh, 42));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) out.println(Text.json(tree(r)));
+        else print(out, r);
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, Object> tree(Benchmark.Result r) {
+        List<Object> ladder = new ArrayList<>();
+        for (Benchmark.Rung rung : r.ladder()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("variant", rung.variant().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("title", rung.variant().title());
+            m.put("ms", rung.timing().medianMs());
+            m.put("first_call_ms", rung.timing().firstMs());
+            m.put("speedup", rung.speedup());
+            ladder.add(m);
+        }
+        Benchmark.FwdBwd f = r.fwdBwd();
+        Map<String, Object> fb = new LinkedHashMap<>();
+        fb.put("rows", f.rows());
+        fb.put("nh", f.nh());
+        fb.put("engine_ms", f.engine().medianMs());
+        fb.put("engine_first_call_ms", f.engine().firstMs());
+        fb.put("samediff_ms", f.sameDiff().medianMs());
+        fb.put("samediff_first_call_ms", f.sameDiff().firstMs());
+        fb.put("gemm_size", Benchmark.SQUARE);
+        fb.put("gemm_ms", f.squareGemm().medianMs());
+        fb.put("gemm_gflops", f.gemmGflops());
+        fb.put("flops", f.flops());
+        fb.put("engine_gflops", f.engineGflops());
+        fb.put("ms_at_gemm_rate", f.msAtGemmRate());
+        fb.put("engine_over_samediff", f.engineOverSameDiff());
+        fb.put("fraction_of_gemm_rate", f.fractionOfGemmRate());
+        List<Object> products = new ArrayList<>();
+        for (Benchmark.Product p : f.products()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("formula", p.formula());
+            m.put("shapes", p.shapes());
+            m.put("ms", p.timing().medianMs());
+            m.put("gflops", p.gflops());
+            products.add(m);
+        }
+        fb.put("products", products);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("ladder", ladder);
+        o.put("fwd_bwd", fb);
+        return o;
+    }
+
+    private void print(PrintWriter out, Benchmark.Result r) {
+        out.println(Text.f("matmul ladder: x_valid[:5] @ w (5x784 @ 784x10), median of %d runs after warm-up", runs));
+        out.println(Text.f("%-24s %12s %15s %10s", "variant", "ms", "first call ms", "speed-up"));
+        for (Benchmark.Rung rung : r.ladder()) {
+            out.println(Text.f("%-24s %12.4f %15.3f %9.0fx", rung.variant().title(), rung.timing().medianMs(),
+                    rung.timing().firstMs(), rung.speedup()));
+        }
+        Benchmark.FwdBwd f = r.fwdBwd();
+        out.println();
+        out.println(Text.f("full batch forward+backward: x_train %dx784, nh %d, float32, all parameter gradients, x.g skipped",
+                f.rows(), f.nh()));
+        line(out, "engine", f.engine(), Text.f("%.1f GFLOP/s", f.engineGflops()));
+        line(out, "SameDiff", f.sameDiff(), "");
+        line(out, Text.f("square GEMM %dx%d", Benchmark.SQUARE, Benchmark.SQUARE), f.squareGemm(),
+                Text.f("%.1f GFLOP/s", f.gemmGflops()));
+        out.println(Text.f("engine FLOPs %.3g: %.1f ms at the square-GEMM rate", f.flops(), f.msAtGemmRate()));
+        out.println(Text.f("engine / SameDiff time = %.2f (target <= 1, aim 0.5); engine rate / GEMM rate = %.0f%% (target >= 50%%)",
+                f.engineOverSameDiff(), 100 * f.fractionOfGemmRate()));
+        out.println();
+        out.println("each product of the pass, as the engine makes it:");
+        for (Benchmark.Product p : f.products()) {
+            out.println(Text.f("  %-24s %-22s %9.2f ms %7.1f GFLOP/s", p.formula(), p.shapes(), p.timing().medianMs(), p.gflops()));
+        }
+    }
+
+    private static void line(PrintWriter out, String what, Timing t, String extra) {
+        out.println(Text.f("%-22s %9.1f ms (first call %.1f ms)  %s", what, t.medianMs(), t.firstMs(), extra));
+    }
+}

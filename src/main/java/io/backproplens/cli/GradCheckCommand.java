@@ -1,0 +1,69 @@
+package io.backproplens.cli;
+
+import io.backproplens.engine.GradientCheck;
+import io.backproplens.engine.Tensor;
+import io.backproplens.engine.Weights;
+import io.backproplens.session.Dataset;
+import io.backproplens.session.Datasets;
+import io.backproplens.session.Settings;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** Checks the manual backward against SameDiff and finite differences, in float64. */
+@Command(name = "gradcheck", mixinStandardHelpOptions = true,
+        description = "Run the manual backward in float64 on the first N training rows and compare w1.g, b1.g, "
+                + "w2.g, b2.g and x.g with ND4J SameDiff's gradients of the same graph (every entry) and with "
+                + "central finite differences (sampled entries). Exit status 0 only if every check passes.")
+final class GradCheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ModelOptions model;
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--batch", paramLabel = "N", description = "training rows in the pass; 0 = all (default: ${DEFAULT-VALUE})")
+    int batch = 1000;
+
+    @Option(names = "--samples", paramLabel = "N", description = "finite-difference entries per tensor (default: ${DEFAULT-VALUE})")
+    int samples = 20;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings s = model.settings(spec.commandLine(), batch);
+        if (samples < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be at least 1, got " + samples);
+        Dataset d = data.path == null ? Datasets.bundled() : Datasets.load(data.path);
+        int n = s.batch() == 0 ? d.trainRows() : Math.min(s.batch(), d.trainRows());
+        GradientCheck.Problem p = new GradientCheck.Problem(
+                Weights.init(s.init(), s.nh(), s.seed(), DataType.DOUBLE), s.reluShift(),
+                d.xTrain().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()),
+                d.yTrain().get(NDArrayIndex.interval(0, n)));
+        GradientCheck.Result r = GradientCheck.run(p, samples, s.seed());
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(Text.f("gradcheck: init %s, seed %d, nh %d, relu shift %.2f, batch %d rows of %s, float64",
+                s.init().id(), s.seed(), s.nh(), s.reluShift(), n, d.source()));
+        out.println(Text.f("loss: engine %.12g, SameDiff %.12g", r.loss(), r.referenceLoss()));
+        out.println(Text.f("%-6s %-8s %-12s %8s %11s %11s %10s  %s", "tensor", "shape", "vs", "entries",
+                "max abs", "max rel", "tolerance", "result"));
+        for (GradientCheck.Check c : r.checks()) {
+            out.println(Text.f("%-6s %-8s %-12s %8d %11.3e %11.3e %10.0e  %s", c.tensor() + ".g",
+                    Tensor.shapeText(c.shape()), c.reference(), c.entries(), c.maxAbs(), c.maxRel(),
+                    c.tolerance(), c.pass() ? "pass" : "FAIL"));
+        }
+        long failed = r.checks().stream().filter(c -> !c.pass()).count();
+        out.println(r.passed() ? "all " + r.checks().size() + " checks passed"
+                : failed + " of " + r.checks().size() + " checks FAILED");
+        out.flush();
+        return r.passed() ? 0 : Cli.CHECK_FAILED;
+    }
+}

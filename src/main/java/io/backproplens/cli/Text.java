@@ -1,0 +1,43 @@
+package io.backproplens.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Number and JSON formatting shared by the commands (Locale.ROOT: a decimal point everywhere). */
+final class Text {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Text() {}
+
+    /** 4 decimals as the notebook prints them; a value that rounds to zero prints without a sign. */
+    static String dec4(double v) {
+        String s = String.format(Locale.ROOT, "%.4f", v);
+        return s.equals("-0.0000") ? "0.0000" : s;
+    }
+
+    static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    static String json(Object tree) {
+        try {
+            return JSON.writeValueAsString(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Long> shape(long[] shape) {
+        return Arrays.stream(shape).boxed().toList();
+    }
+
+    /** Rounds for JSON: enough digits to check, not 17 of float noise. */
+    static double round(double v, int digits) {
+        if (!Double.isFinite(v)) return v;
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).doubleValue();
+    }
+}
