@@ -11,9 +11,13 @@ import org.controlsfx.control.StatusBar;
 /** The window's content: the views as tabs, a status bar with background progress, key routing. */
 public final class MainWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
+    private final Controller controller;
 
     public MainWindow(Controller controller) {
+        this.controller = controller;
         getStyleClass().add("main-window");
+        // The settings are global: every view follows them.
+        setTop(new ControlsBar(controller));
         addView("Network", new NetworkView(controller));
         addView("Matmul", new MatmulView(controller));
         addView("Activations", new ActivationsView(controller));
@@ -59,4 +63,6 @@ public final class MainWindow extends BorderPane {
     }
 
     public TabPane tabs() { return tabs; }
+
+    public Controller controller() { return controller; }
 }
