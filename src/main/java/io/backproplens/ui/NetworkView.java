@@ -60,7 +60,7 @@ public final class NetworkView extends BorderPane implements Steppable {
             side.getSelectionModel().select(1);
             gradCheck.run(state.pass.get(), controller.background());
         });
-        playback.addRight(check);
+        playback.addRight(zoom.controls(), check);
 
         Tab inspectTab = new Tab("Tensor inspector", inspector);
         inspectTab.setId("tab-inspector");
@@ -71,10 +71,10 @@ public final class NetworkView extends BorderPane implements Steppable {
         side.setId("network-side");
 
         SplitPane bottom = new SplitPane(formulas, side);
-        bottom.setDividerPositions(0.44);
+        bottom.setDividerPositions(0.42);
         SplitPane main = new SplitPane(zoom, bottom);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.5);
+        main.setDividerPositions(0.54);
         setTop(playback);
         setCenter(main);
 

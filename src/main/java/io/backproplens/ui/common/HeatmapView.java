@@ -35,6 +35,7 @@ public class HeatmapView extends BorderPane {
     private final Legend legend = new Legend();
     private final Label hover = new Label(" ");
     private final Label caption = new Label();
+    private final VBox info = new VBox(2);
     private WritableImage image;
     private int hoverX = -1, hoverY = -1;
 
@@ -50,16 +51,19 @@ public class HeatmapView extends BorderPane {
 
         hover.getStyleClass().add("heatmap-hover");
         hover.setId("heatmap-hover");
-        hover.textProperty().bind(hoverText);
+        hover.textProperty().bind(javafx.beans.binding.Bindings.when(hoverText.isEmpty())
+                .then("Point at a cell to read its index and value").otherwise(hoverText));
         hover.setMaxWidth(Double.MAX_VALUE);
         caption.getStyleClass().add("heatmap-caption");
-        caption.setWrapText(true);
-        HBox legendRow = new HBox(12, legend, caption);
-        legendRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(caption, Priority.ALWAYS);
-        VBox bottom = new VBox(2, legendRow, hover);
-        bottom.setPadding(new Insets(4, 0, 0, 0));
-        setBottom(bottom);
+        caption.setMinWidth(0);
+        caption.setMaxWidth(Double.MAX_VALUE);
+        caption.setId("heatmap-caption");
+        caption.setTooltip(new javafx.scene.control.Tooltip());
+        caption.getTooltip().textProperty().bind(caption.textProperty());
+        hover.setMinWidth(0);
+        info.getChildren().addAll(legend, caption, hover);
+        info.setPadding(new Insets(4, 0, 0, 0));
+        setBottom(info);
 
         raster.addListener((o, was, now) -> {
             image = null;
@@ -78,6 +82,17 @@ public class HeatmapView extends BorderPane {
     }
 
     public ObjectProperty<Raster> rasterProperty() { return raster; }
+
+    /**
+     * The legend, caption and hover line, normally under the picture. A container short of height
+     * can take them and put them beside it instead; they keep working wherever they are.
+     */
+    public VBox takeInfo() {
+        setBottom(null);
+        caption.setWrapText(true);
+        hover.setWrapText(true);
+        return info;
+    }
 
     public Raster getRaster() { return raster.get(); }
 
@@ -153,7 +168,7 @@ public class HeatmapView extends BorderPane {
     static final class Legend extends HBox {
         private final Label lo = new Label();
         private final Label hi = new Label();
-        private final Rectangle bar = new Rectangle(160, 16);
+        private final Rectangle bar = new Rectangle(120, 16);
         private final Label zero = new Label("0");
 
         Legend() {
@@ -166,7 +181,6 @@ public class HeatmapView extends BorderPane {
             StackPane barWithZero = new StackPane(bar, zero);
             zero.getStyleClass().add("legend-zero");
             getChildren().addAll(lo, barWithZero, hi);
-            setMinWidth(Region.USE_PREF_SIZE);
             setVisible(false);
         }
 

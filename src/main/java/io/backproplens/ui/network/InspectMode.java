@@ -8,11 +8,11 @@ import java.util.List;
 /** How the inspector draws a tensor. */
 public enum InspectMode {
     /** The whole matrix (strided sample of it when large): rows are samples or inputs. */
-    MATRIX("Matrix"),
+    MATRIX("matrix"),
     /** A 784 x nh matrix (w1, w1.g) as nh tiles of 28x28: each hidden unit's incoming weights. */
-    TILES("28x28 per unit"),
+    TILES("unit tiles"),
     /** One row of an n x 784 matrix (x, x.g) as a 28x28 image: the selected sample. */
-    SAMPLE("Sample as 28x28");
+    SAMPLE("sample 28x28");
 
     private final String text;
 

@@ -19,7 +19,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -62,7 +62,7 @@ public final class TensorInspector extends BorderPane {
         getStyleClass().add("tensor-inspector");
         list.setId("tensor-list");
         list.setCellFactory(v -> new TensorCell());
-        list.setPrefWidth(220);
+        list.setPrefWidth(175);
         list.setMinWidth(150);
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (!updatingList && now != null) select(now);
@@ -102,28 +102,49 @@ public final class TensorInspector extends BorderPane {
         });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(12, title, kind, grow, modes);
+        kind.setMinWidth(0);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        modes.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(kind, Priority.SOMETIMES);
+        HBox header = new HBox(10, title, kind, grow, modes);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        FlowPane statRow = new FlowPane(18, 2);
-        for (String s : List.of("shape", "mean", "std", "min", "max", "count")) {
+        GridPane statGrid = new GridPane();
+        statGrid.setHgap(6);
+        statGrid.setVgap(2);
+        statGrid.getStyleClass().add("stat-grid");
+        int r = 0;
+        for (String s : List.of("shape", "count", "mean", "std", "min", "max")) {
             Label name = new Label(s);
             name.getStyleClass().add("stat-name");
             Label value = new Label("");
             value.setId("stat-" + s);
             value.getStyleClass().add("stat-value");
             stats.put(s, value);
-            statRow.getChildren().add(new HBox(6, name, value));
+            // Two pairs per row: shape/count, mean/std, min/max; keeps the column short.
+            statGrid.add(name, (r % 2) * 2, r / 2);
+            statGrid.add(value, (r % 2) * 2 + 1, r / 2);
+            r++;
         }
         Label nonFinite = new Label();
         nonFinite.setId("stat-nonfinite");
         nonFinite.getStyleClass().add("stat-warning");
+        nonFinite.setWrapText(true);
         stats.put("nonfinite", nonFinite);
-        statRow.getChildren().addAll(nonFinite, status);
+        status.setWrapText(true);
+        // Legend, caption and hover beside the picture: at 1280x720 every pixel of height counts.
+        VBox heatInfo = heatmap.takeInfo();
+        heatInfo.setMaxWidth(380);
+        VBox statColumn = new VBox(4, statGrid, nonFinite, status, heatInfo);
+        statColumn.setPrefWidth(380);
+        statColumn.setMinWidth(300);
+        statColumn.setMaxWidth(380);
 
         heatmap.setId("inspector-heatmap");
-        VBox.setVgrow(heatmap, Priority.ALWAYS);
-        VBox body = new VBox(6, header, statRow, heatmap);
+        HBox.setHgrow(heatmap, Priority.ALWAYS);
+        HBox content = new HBox(10, heatmap, statColumn);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        VBox body = new VBox(6, header, content);
         setCenter(body);
         setPadding(new Insets(6));
     }

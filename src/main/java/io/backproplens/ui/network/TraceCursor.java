@@ -34,7 +34,7 @@ public final class TraceCursor {
     /** {@code Step 6 of 8: lin2, backward}, or what is on screen before the first step. */
     public String title(int i) {
         TraceStep s = step(i);
-        if (s == null) return "Before the pass: the input, the target and the initial weights";
+        if (s == null) return "Before the pass: input, target, initial weights";
         String phase = s.phase() == TraceStep.Phase.FORWARD ? "forward" : "backward";
         return "Step " + (i + 1) + " of " + trace.size() + ": " + s.module() + ", " + phase;
     }

@@ -1,6 +1,5 @@
 package io.backproplens.ui.network;
 
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -49,12 +48,10 @@ public final class ZoomPane extends Region {
         out.setOnAction(e -> zoomAt(0.8, getWidth() / 2, getHeight() / 2));
         Button fit = iconButton("mdi2f-fit-to-page-outline", "Fit to the window (double click)", "zoom-fit");
         fit.setOnAction(e -> fit());
-        buttons = new HBox(4, in, out, fit);
-        buttons.setAlignment(Pos.TOP_RIGHT);
-        buttons.setPadding(new Insets(4));
-        buttons.setManaged(false);
+        buttons = new HBox(2, in, out, fit);
+        buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getStyleClass().add("zoom-buttons");
-        getChildren().addAll(content, buttons);
+        getChildren().add(content);
 
         addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() == 0) return;
@@ -77,6 +74,9 @@ public final class ZoomPane extends Region {
             if (e.getClickCount() == 2 && e.isStillSincePress()) fit();
         });
     }
+
+    /** Zoom in, out and fit buttons, to place in a toolbar (over the drawing they hid parts of it). */
+    public HBox controls() { return buttons; }
 
     /** Back to the whole content fitted to the pane. */
     public void fit() {
@@ -118,8 +118,6 @@ public final class ZoomPane extends Region {
         translate.setX((getWidth() - contentWidth * s) / 2 + panX);
         translate.setY((getHeight() - contentHeight * s) / 2 + panY);
         content.autosize();
-        buttons.autosize();
-        buttons.relocate(getWidth() - buttons.getWidth(), 0);
     }
 
     @Override
