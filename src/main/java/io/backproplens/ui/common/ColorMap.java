@@ -20,7 +20,8 @@ public enum ColorMap {
     VIRIDIS(false, 0x440154, 0x482878, 0x3e4989, 0x31688e, 0x26828e, 0x1f9e89,
             0x35b779, 0x6ece58, 0xb5de2b, 0xfde725);
 
-    private static final int LUT_SIZE = 256;
+    // Odd, so the middle entry is exactly t = 0.5: white for 0 on the diverging map.
+    private static final int LUT_SIZE = 257;
     private final boolean centred;
     private final int[] stops;
     private final int[] lut = new int[LUT_SIZE];

@@ -1,0 +1,161 @@
+package io.backproplens.ui.network;
+
+import io.backproplens.engine.GradientCheck;
+import io.backproplens.engine.Init;
+import io.backproplens.engine.TensorRef;
+import io.backproplens.session.PassResult;
+import io.backproplens.ui.ControlsBar;
+import io.backproplens.ui.common.HeatmapView;
+import javafx.geometry.Bounds;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.List;
+
+import static io.backproplens.ui.network.LensAppFixture.await;
+import static io.backproplens.ui.network.LensAppFixture.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The real app on a mini-batch of 1,000 rows (fast): Previous, the controls, the gradient check and
+ * the heatmap's hover.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NetworkViewMiniBatchTest {
+    private LensAppFixture app;
+
+    @Start
+    void start(Stage stage) { app = new LensAppFixture(stage, s -> s.withBatch(1000)); }
+
+    @Test
+    void previousRestoresExactlyTheEarlierStep(FxRobot robot) {
+        app.awaitPass("a 1000-row pass", p -> p.settings().batch() == 1000);
+        fx(() -> app.stage.requestFocus());
+        for (int i = 0; i < 8; i++) robot.type(KeyCode.RIGHT);
+        await("the last step", 30, () -> app.state.step.get() == 7);
+        app.awaitInspection("x.g");
+        assertThat(labels()).contains("x.g", "w1.g", "b1.g");
+
+        robot.type(KeyCode.LEFT);
+        await("step 7 of 8", 30, () -> app.state.step.get() == 6);
+        // The state after relu's backward: l1.g exists, the first layer's gradients do not yet.
+        assertThat(labels()).contains("l1.g", "l2.g").doesNotContain("x.g", "w1.g", "b1.g");
+        assertThat(fx(() -> app.view.formulas().formulas())).containsExactly("l1.g = (l1>0).float() * l2.g");
+        assertThat(fx(() -> app.view.formulas().title())).isEqualTo("Step 7 of 8: relu, backward");
+        assertThat(fx(() -> app.view.graph().chip("x.g").isVisible())).isFalse();
+        assertThat(fx(() -> app.view.graph().chip("l1.g").getStyleClass().contains("chip-write"))).isTrue();
+        assertThat(fx(() -> app.view.graph().box("relu").getStyleClass())).contains("active-backward");
+        Inspection l1g = app.awaitInspection("l1.g");
+        // The very array the engine wrote at that step, not a recomputation.
+        assertThat(l1g.ref().array()).isSameAs(fx(() -> app.view.pass().model().layers().get(0).out().g()));
+
+        // Back through the forward pass to before the first step, with the Previous button.
+        for (int i = 0; i < 6; i++) robot.clickOn("#btn-prev");
+        await("step 1 of 8", 30, () -> app.state.step.get() == 0);
+        assertThat(labels()).containsExactly("x", "w1", "b1", "w2", "b2", "y", "l1");
+        assertThat(fx(() -> app.view.formulas().formulas())).containsExactly("l1 = x @ w1 + b1");
+        assertThat(fx(() -> app.view.graph().chip("l2").getStyleClass().contains("chip-absent"))).isTrue();
+        robot.clickOn("#btn-prev");
+        await("before the first step", 30, () -> app.state.step.get() == -1);
+        assertThat(fx(() -> app.view.formulas().formulas())).isEmpty();
+        assertThat(labels()).doesNotContain("l1");
+        // Home resets, Next after it starts again at lin1.
+        robot.type(KeyCode.RIGHT);
+        await("step 1 again", 30, () -> app.state.step.get() == 0);
+    }
+
+    @Test
+    void switchingInitChangesTheDisplayedStatistics(FxRobot robot) {
+        app.awaitPass("a 1000-row Kaiming pass", p -> p.settings().batch() == 1000 && p.settings().init() == Init.KAIMING);
+        fx(() -> app.view.inspector().select("w1"));
+        app.awaitInspection("w1");
+        double kaimingStd = Double.parseDouble(fx(() -> app.view.inspector().statText("std")));
+        assertThat(kaimingStd).isCloseTo(Math.sqrt(2.0 / 784), within(0.002));
+
+        robot.clickOn("#init-choice");
+        robot.clickOn("Xavier");
+        PassResult xavier = app.awaitPass("the Xavier pass", p -> p.settings().init() == Init.XAVIER);
+        await("w1's statistics for Xavier", 60, () -> {
+            Inspection i = app.view.inspector().shownProperty().get();
+            return i != null && i.label().equals("w1") && i.ref().array() == xavier.model().weights().w1().value();
+        });
+        double xavierStd = Double.parseDouble(fx(() -> app.view.inspector().statText("std")));
+        assertThat(xavierStd).isCloseTo(1 / Math.sqrt(784), within(0.002)).isNotEqualTo(kaimingStd);
+
+        // randn: std 1; the activations' statistics follow too.
+        robot.clickOn("#init-choice");
+        robot.clickOn("randn");
+        app.awaitPass("the randn pass", p -> p.settings().init() == Init.RANDN);
+        await("w1's statistics for randn", 60, () -> {
+            Inspection i = app.view.inspector().shownProperty().get();
+            return i != null && i.label().equals("w1") && i.ref().array() == app.view.pass().model().weights().w1().value();
+        });
+        assertThat(Double.parseDouble(fx(() -> app.view.inspector().statText("std")))).isCloseTo(1.0, within(0.02));
+    }
+
+    @Test
+    void badSettingsAreRefusedWithAMessageNamingTheField(FxRobot robot) {
+        PassResult before = app.awaitPass("a 1000-row pass", p -> p.settings().batch() == 1000);
+        TextField nh = robot.lookup("#nh-field").queryAs(TextField.class);
+        robot.doubleClickOn(nh).eraseText(4).write("0").type(KeyCode.ENTER);
+        ControlsBar bar = (ControlsBar) app.window.getTop();
+        await("a message", 10, () -> !bar.message().isEmpty());
+        assertThat(fx(bar::message)).contains("nh").contains("between 1 and").contains("got 0").contains("Kept");
+        assertThat(fx(() -> nh.getStyleClass())).contains("field-error");
+        assertThat(fx(() -> app.state.settings.get().nh())).isEqualTo(50);
+        assertThat(fx(() -> app.state.pass.get())).isSameAs(before);
+
+        TextField seed = robot.lookup("#seed-field").queryAs(TextField.class);
+        robot.doubleClickOn(seed).eraseText(6).write("abc").type(KeyCode.ENTER);
+        await("the seed message", 10, () -> bar.message().startsWith("\u26a0 seed"));
+        assertThat(fx(bar::message)).contains("'abc' is not a whole number");
+        assertThat(fx(() -> app.state.settings.get().seed())).isEqualTo(42L);
+
+        // A good value is applied and clears the message.
+        robot.doubleClickOn(nh).eraseText(4).write("20").type(KeyCode.ENTER);
+        PassResult nh20 = app.awaitPass("the nh = 20 pass", p -> p.settings().nh() == 20);
+        assertThat(fx(bar::message)).isEmpty();
+        assertThat(nh20.trace().tensorsAfter(0).get("l1").shapeText()).isEqualTo("1000x20");
+    }
+
+    @Test
+    void gradientCheckRunsOnTheCurrentBatchAndShowsPassFail(FxRobot robot) {
+        app.awaitPass("a 1000-row pass", p -> p.settings().batch() == 1000);
+        robot.clickOn("#btn-gradcheck");
+        GradCheckPanel panel = app.view.gradCheck();
+        await("the gradient check", 180, () -> panel.resultProperty().get() != null);
+        GradientCheck.Result r = fx(() -> panel.resultProperty().get());
+        assertThat(r.checks()).hasSize(10);
+        assertThat(r.passed()).as("%s", r.checks()).isTrue();
+        assertThat(fx(panel::statusText)).contains("all 1,000 rows");
+        assertThat(robot.lookup("#gradcheck-w1-samediff").queryLabeled().getText()).contains("pass");
+        assertThat(robot.lookup("#gradcheck-summary").queryLabeled().getText()).contains("All 10 checks pass");
+    }
+
+    @Test
+    void hoveringTheHeatmapShowsIndexAndValue(FxRobot robot) {
+        app.awaitPass("a 1000-row pass", p -> p.settings().batch() == 1000);
+        fx(() -> app.view.inspector().select("w2"));
+        Inspection w2 = app.awaitInspection("w2");
+        HeatmapView heat = app.view.inspector().heatmap();
+        Bounds b = fx(() -> heat.canvas().localToScreen(heat.canvas().getBoundsInLocal()));
+        // w2 is 50x1: one column of 50 cells, stretched; the middle of the canvas is row 25.
+        robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() * 25.5 / 50));
+        await("the hover text", 10, () -> !heat.hoverTextProperty().get().isEmpty());
+        String text = fx(() -> heat.hoverTextProperty().get());
+        assertThat(text).startsWith("w2[25, 0] = ");
+        float expected = w2.ref().array().getFloat(25, 0);
+        assertThat(text).endsWith(io.backproplens.ui.common.Fmt.num(expected));
+    }
+
+    private List<String> labels() {
+        return fx(() -> app.view.inspector().offeredTensors().stream().map(TensorRef::label).toList());
+    }
+}
