@@ -28,6 +28,10 @@ public final class FxStallMeter extends AnimationTimer {
     private long frameMax, frameMaxAll;
     private final AtomicLong blockedMax = new AtomicLong();
     private final AtomicLong blockedMaxAll = new AtomicLong();
+    // The FX thread's own CPU time during the longest block: the work, without waiting for a core.
+    private final AtomicLong cpuOfMax = new AtomicLong();
+    private final AtomicLong cpuOfMaxAll = new AtomicLong();
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     private String window = "start-up";
     private final long started = System.nanoTime();
     private volatile long postedAt;      // when the pending probe was posted; 0 when none
@@ -64,10 +68,12 @@ public final class FxStallMeter extends AnimationTimer {
 
     /** Logs and resets the current window's longest stalls. */
     public void report() {
-        LOG.info("FX stall during [{}]: FX thread blocked at most {} ms, longest frame gap {} ms "
-                        + "(since launch: blocked {} ms, frame gap {} ms; {} s after start)",
-                window, blockedMax.getAndSet(0) / 1_000_000, frameMax / 1_000_000,
-                blockedMaxAll.get() / 1_000_000, frameMaxAll / 1_000_000, (System.nanoTime() - started) / 1_000_000_000);
+        LOG.info("FX stall during [{}]: FX thread blocked at most {} ms ({} ms of it on the CPU), longest frame gap {} ms "
+                        + "(since launch: blocked {} ms ({} ms CPU), frame gap {} ms; {} s after start; load average {})",
+                window, blockedMax.getAndSet(0) / 1_000_000, cpuOfMax.getAndSet(0) / 1_000_000, frameMax / 1_000_000,
+                blockedMaxAll.get() / 1_000_000, cpuOfMaxAll.get() / 1_000_000, frameMaxAll / 1_000_000,
+                (System.nanoTime() - started) / 1_000_000_000,
+                String.format(java.util.Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         frameMax = 0;
     }
 
@@ -78,11 +84,19 @@ public final class FxStallMeter extends AnimationTimer {
         Map<String, Integer> samples = new LinkedHashMap<>();
         while (true) {
             long posted = System.nanoTime();
+            long cpuAtPost = fxCpu();
             postedAt = posted;
             Platform.runLater(() -> {
                 long waited = System.nanoTime() - posted;
-                blockedMax.accumulateAndGet(waited, Math::max);
-                blockedMaxAll.accumulateAndGet(waited, Math::max);
+                long cpu = fxCpu() - cpuAtPost;
+                if (waited > blockedMax.get()) {
+                    blockedMax.set(waited);
+                    cpuOfMax.set(cpu);
+                }
+                if (waited > blockedMaxAll.get()) {
+                    blockedMaxAll.set(waited);
+                    cpuOfMaxAll.set(cpu);
+                }
                 postedAt = 0;
             });
             long sampledAt = posted;
@@ -101,8 +115,8 @@ public final class FxStallMeter extends AnimationTimer {
             if (!samples.isEmpty()) {
                 StringBuilder out = new StringBuilder();
                 samples.forEach((k, v) -> out.append("\n  ").append(v).append(" x").append(k));
-                LOG.info("FX thread blocked {} ms; where it was, sampled every 20 ms:{}",
-                        (System.nanoTime() - posted) / 1_000_000, out);
+                LOG.info("FX thread blocked {} ms ({} ms CPU); where it was, sampled every 20 ms:{}",
+                        (System.nanoTime() - posted) / 1_000_000, (fxCpu() - cpuAtPost) / 1_000_000, out);
                 samples.clear();
             }
             try {
@@ -111,6 +125,11 @@ public final class FxStallMeter extends AnimationTimer {
                 return;
             }
         }
+    }
+
+    private long fxCpu() {
+        Thread t = fxThread;
+        return t == null ? 0 : Math.max(0, threads.getThreadCpuTime(t.threadId()));
     }
 
     /** The innermost frames and the app's own frames: enough to see what and who asked. */

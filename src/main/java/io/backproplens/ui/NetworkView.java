@@ -37,6 +37,7 @@ public final class NetworkView extends BorderPane implements Steppable {
     private final TabPane side = new TabPane();
     private final PlaybackBar playback;
     private TraceCursor cursor;
+    private boolean refreshing;
 
     public NetworkView(Controller controller) {
         this.controller = controller;
@@ -78,7 +79,9 @@ public final class NetworkView extends BorderPane implements Steppable {
         setTop(playback);
         setCenter(main);
 
-        inspector.selectedProperty().addListener(o -> refreshGraph());
+        inspector.selectedProperty().addListener(o -> {
+            if (!refreshing) refreshGraph();
+        });
         state.pass.addListener((o, was, now) -> {
             cursor = now == null ? null : new TraceCursor(now.trace());
             inspector.clearCache();
@@ -132,7 +135,12 @@ public final class NetworkView extends BorderPane implements Steppable {
             graph.show(null, -1, 0, null);
             return;
         }
-        inspector.setContext(cursor.offered(step), cursor.reads(step), cursor.writes(step), sample, follow);
+        refreshing = true;
+        try {
+            inspector.setContext(cursor.offered(step), cursor.reads(step), cursor.writes(step), sample, follow);
+        } finally {
+            refreshing = false;
+        }
         refreshGraph();
     }
 

@@ -189,7 +189,7 @@ public final class TensorInspector extends BorderPane {
         this.sample = sample;
         updatingList = true;
         try {
-            items.setAll(offered.keySet());
+            if (!items.equals(new java.util.ArrayList<>(offered.keySet()))) items.setAll(offered.keySet());
         } finally {
             updatingList = false;
         }
