@@ -15,8 +15,9 @@ import java.util.List;
  * aligned under every tensor, its shape ({@code l2.g = out.g @ w2.t()} over
  * {@code 50000x50  50000x1  1x50}).
  */
-public final class FormulaPanel extends ScrollPane {
+public final class FormulaPanel extends VBox {
     private final VBox box = new VBox(4);
+    private final ScrollPane scroll = new ScrollPane(box);
     private final Label title = new Label();
     private final Label narration = new Label();
     private final List<String> boundShown = new ArrayList<>();
@@ -29,11 +30,14 @@ public final class FormulaPanel extends ScrollPane {
         narration.setId("step-narration");
         narration.getStyleClass().add("step-narration");
         narration.setWrapText(true);
-        box.setPadding(new Insets(8, 12, 8, 12));
-        setContent(box);
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
-        setVbarPolicy(ScrollBarPolicy.AS_NEEDED);
+        // Title and sentence wrap to the panel's width; the formulas scroll (never cut short).
+        box.setPadding(new Insets(0, 12, 8, 12));
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("formula-scroll");
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox head = new VBox(2, title, narration);
+        head.setPadding(new Insets(8, 12, 4, 12));
+        getChildren().addAll(head, scroll);
     }
 
     /** The bound formulas on screen ({@code l2.g = out.g @ w2.t()}), for tests and the clipboard. */
@@ -47,7 +51,6 @@ public final class FormulaPanel extends ScrollPane {
         if (cursor == null) {
             title.setText("Loading MNIST\u2026");
             narration.setText("");
-            box.getChildren().addAll(title);
             return;
         }
         title.setText(cursor.title(step));
@@ -55,7 +58,6 @@ public final class FormulaPanel extends ScrollPane {
         narration.setText(s == null
                 ? "Press Next (\u2192 or Space) to run " + cursor.step(0).module() + ". Click any tensor to inspect it."
                 : narrate(s, step == cursor.size() - 1));
-        box.getChildren().addAll(title, narration);
         int k = 0;
         for (TraceCursor.Formula f : cursor.formulas(step)) {
             Label notebook = new Label("# notebook:  " + f.notebook());
@@ -68,6 +70,8 @@ public final class FormulaPanel extends ScrollPane {
             Label shapes = new Label(f.shapesAligned());
             shapes.getStyleClass().addAll("formula", "formula-shapes");
             shapes.setId("formula-" + k + "-shapes");
+            // Never cut a formula short ("..."): the panel scrolls sideways instead.
+            for (Label l : new Label[]{notebook, bound, shapes}) l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             VBox one = new VBox(0, notebook, bound, shapes);
             one.getStyleClass().add("formula-block");
             box.getChildren().add(one);

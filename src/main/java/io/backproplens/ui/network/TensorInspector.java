@@ -122,6 +122,8 @@ public final class TensorInspector extends BorderPane {
             value.getStyleClass().add("stat-value");
             stats.put(s, value);
             // Two pairs per row: shape/count, mean/std, min/max; keeps the column short.
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            value.setMinWidth(Region.USE_PREF_SIZE);
             statGrid.add(name, (r % 2) * 2, r / 2);
             statGrid.add(value, (r % 2) * 2 + 1, r / 2);
             r++;
@@ -132,13 +134,16 @@ public final class TensorInspector extends BorderPane {
         nonFinite.setWrapText(true);
         stats.put("nonfinite", nonFinite);
         status.setWrapText(true);
+        // Empty lines take no room: at 1280x720 the legend must stay in view.
+        for (Label l : new Label[]{status, nonFinite}) l.managedProperty().bind(l.textProperty().isNotEmpty());
         // Legend, caption and hover beside the picture: at 1280x720 every pixel of height counts.
         VBox heatInfo = heatmap.takeInfo();
         heatInfo.setMaxWidth(380);
         VBox statColumn = new VBox(4, statGrid, nonFinite, status, heatInfo);
         statColumn.setPrefWidth(380);
-        statColumn.setMinWidth(300);
+        statColumn.setMinWidth(Region.USE_PREF_SIZE);
         statColumn.setMaxWidth(380);
+        statGrid.setMinWidth(Region.USE_PREF_SIZE);
 
         heatmap.setId("inspector-heatmap");
         HBox.setHgrow(heatmap, Priority.ALWAYS);

@@ -82,35 +82,32 @@ public final class TraceCursor {
 
     /**
      * The formula and a second line holding, under each tensor it names, that tensor's shape
-     * (transposed for {@code .t()}); both padded so every shape starts under its name.
+     * (transposed for {@code .t()}). The formula is widened only where a shape would run into the
+     * next one (two spaces apart at least), so it stays as close to the notebook's text as it can.
      */
     static String[] alignShapes(String formula, Map<String, TensorRef> known) {
         StringBuilder top = new StringBuilder(), bottom = new StringBuilder();
         Matcher m = TOKEN.matcher(formula);
-        int at = 0;
+        int at = 0, prevEnd = 0;
         while (m.find()) {
             String label = m.group(1) + (m.group(2) == null ? "" : m.group(2));
             TensorRef ref = known.get(label);
             if (ref == null) continue;
-            String text = formula.substring(at, m.start());
-            top.append(text);
-            bottom.append(" ".repeat(text.length()));
+            top.append(formula, at, m.start());
+            // Room for the previous shape: widen the gap right after the previous tensor, so the
+            // operators stay next to the operand they apply to ("x        @ w1.t()").
+            if (bottom.length() > 0 && top.length() < bottom.length() + 2) {
+                top.insert(prevEnd, " ".repeat(bottom.length() + 2 - top.length()));
+            }
             long[] shape = ref.shape();
             if (m.group(3) != null && shape.length == 2) shape = new long[]{shape[1], shape[0]};
-            String token = m.group();
-            String shapeText = Tensor.shapeText(shape);
-            int width = Math.max(token.length(), shapeText.length());
-            top.append(token).append(" ".repeat(width - token.length()));
-            bottom.append(shapeText).append(" ".repeat(width - shapeText.length()));
-            // Keep a space between neighbouring shapes when the next text does not bring one.
+            bottom.append(" ".repeat(top.length() - bottom.length())).append(Tensor.shapeText(shape));
+            top.append(m.group());
+            prevEnd = top.length();
             at = m.end();
-            if (shapeText.length() > token.length() && at < formula.length() && formula.charAt(at) != ' ') {
-                top.append(' ');
-                bottom.append(' ');
-            }
         }
         top.append(formula.substring(at));
-        return new String[]{top.toString(), bottom.toString().stripTrailing()};
+        return new String[]{top.toString(), bottom.toString()};
     }
 
     private static Set<String> labels(List<TensorRef> refs) {

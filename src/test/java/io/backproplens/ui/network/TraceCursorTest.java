@@ -72,13 +72,19 @@ class TraceCursorTest {
         String[] a = TraceCursor.alignShapes("b1.g = l1.g.sum(0)", known);
         assertThat(a[0]).isEqualTo("b1.g = l1.g.sum(0)");
         assertThat(a[1]).isEqualTo("7      12x7");
-        // ...wider ones pad it, and keep a space before a method call so shapes never touch.
+        // ...nor do wide shapes with room to spread under the text that follows...
         Map<String, TensorRef> wide = new LinkedHashMap<>();
         wide.put("b1.g", new TensorRef("b1", true, Nd4j.zeros(DataType.FLOAT, 50)));
         wide.put("l1.g", new TensorRef("l1", true, Nd4j.zeros(DataType.FLOAT, 50000, 50)));
+        wide.put("w1", new TensorRef("w1", false, Nd4j.zeros(DataType.FLOAT, 784, 50)));
+        wide.put("x", new TensorRef("x", false, Nd4j.zeros(DataType.FLOAT, 50000, 784)));
         String[] w = TraceCursor.alignShapes("b1.g = l1.g.sum(0)", wide);
-        assertThat(w[0]).isEqualTo("b1.g = l1.g     .sum(0)");
+        assertThat(w[0]).isEqualTo("b1.g = l1.g.sum(0)");
         assertThat(w[1]).isEqualTo("50     50000x50");
+        // ...but a shape that would run into the next one pushes that token right.
+        String[] x = TraceCursor.alignShapes("l1.g = x @ w1.t()", wide);
+        assertThat(x[0]).isEqualTo("l1.g    = x        @ w1.t()");
+        assertThat(x[1]).isEqualTo("50000x50  50000x784  50x784");
         String[] m = TraceCursor.alignShapes("out.g = 2*(out.squeeze()-y).unsqueeze(-1) / y.shape[0]", known);
         assertThat(m[1].trim().split(" +")).containsExactly("12x1", "12x1", "12", "12");
     }
