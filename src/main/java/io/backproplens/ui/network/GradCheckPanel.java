@@ -71,17 +71,15 @@ public final class GradCheckPanel extends ScrollPane {
                 : "the first " + Fmt.count(rows) + " of the batch's " + Fmt.count(total) + " rows (capped so it takes seconds, not minutes)";
         status.setText("On " + where + ", in float64: the engine's gradients against SameDiff (every entry) and against central "
                 + "finite differences (" + SAMPLES + " sampled entries per tensor).");
-        INDArray xs = rows == total ? x.array() : x.array().get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
-        INDArray ys = rows == total ? y.array() : y.array().get(NDArrayIndex.interval(0, rows));
-        GradientCheck.Problem problem;
-        try {
-            problem = new GradientCheck.Problem(pass.model().weights(), pass.settings().reluShift(), xs, ys);
-        } catch (RuntimeException e) {
-            summary.setText("Could not set up the check: " + e.getMessage());
-            return;
-        }
         checked = pass;
-        background.submit("Gradient check on " + Fmt.count(rows) + " rows", () -> GradientCheck.run(problem, SAMPLES, 1), r -> show(r, pass));
+        INDArray xAll = x.array(), yAll = y.array();
+        // Slicing and the float64 copies of weights and data run in the background too.
+        background.submit("Gradient check on " + Fmt.count(rows) + " rows", () -> {
+            INDArray xs = rows == total ? xAll : xAll.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+            INDArray ys = rows == total ? yAll : yAll.get(NDArrayIndex.interval(0, rows));
+            GradientCheck.Problem problem = new GradientCheck.Problem(pass.model().weights(), pass.settings().reluShift(), xs, ys);
+            return GradientCheck.run(problem, SAMPLES, 1);
+        }, r -> show(r, pass));
     }
 
     /** A new pass (new settings): the table no longer describes what is on screen. */

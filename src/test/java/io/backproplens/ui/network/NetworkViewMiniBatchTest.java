@@ -145,14 +145,67 @@ class NetworkViewMiniBatchTest {
         fx(() -> app.view.inspector().select("w2"));
         Inspection w2 = app.awaitInspection("w2");
         HeatmapView heat = app.view.inspector().heatmap();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         Bounds b = fx(() -> heat.canvas().localToScreen(heat.canvas().getBoundsInLocal()));
-        // w2 is 50x1: one column of 50 cells, stretched; the middle of the canvas is row 25.
+        // w2 is 50x1: one column of 50 cells, stretched over the canvas; row 25 is just past the middle.
         robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() * 25.5 / 50));
-        await("the hover text", 10, () -> !heat.hoverTextProperty().get().isEmpty());
+        await("the hover text for row 25", 10, () -> heat.hoverTextProperty().get().startsWith("w2[25, 0] = "));
         String text = fx(() -> heat.hoverTextProperty().get());
-        assertThat(text).startsWith("w2[25, 0] = ");
         float expected = w2.ref().array().getFloat(25, 0);
         assertThat(text).endsWith(io.backproplens.ui.common.Fmt.num(expected));
+    }
+
+    @Test
+    void playWalksToTheEndAndStopsAndPTogglesIt(FxRobot robot) {
+        app.awaitPass("a 1000-row pass", p -> p.settings().batch() == 1000);
+        fx(() -> robot.lookup("#speed-slider").queryAs(javafx.scene.control.Slider.class).setValue(0.3));
+        robot.clickOn("#btn-play");
+        await("Play to reach the last step and stop", 30,
+                () -> app.state.step.get() == 7 && !app.view.playback().playingProperty().get());
+        fx(() -> app.stage.requestFocus());
+        robot.type(KeyCode.HOME);
+        await("Home to reset", 10, () -> app.state.step.get() == -1);
+        robot.type(KeyCode.P);
+        await("P to play", 10, () -> app.state.step.get() >= 0);
+        robot.type(KeyCode.P);
+        assertThat(fx(() -> app.view.playback().playingProperty().get())).isFalse();
+    }
+
+    @Test
+    void theSelectedSampleAndAMiniBatchComeFromTheControls(FxRobot robot) {
+        PassResult pass = app.awaitPass("a 1000-row pass", p -> p.settings().batch() == 1000);
+        TextField sample = robot.lookup("#sample-field").queryAs(TextField.class);
+        robot.doubleClickOn(sample).eraseText(6).write("7").type(KeyCode.ENTER);
+        await("sample 7", 10, () -> app.state.sample.get() == 7);
+        float label7 = pass.trace().tensorsAfter(-1).get("y").array().getFloat(7);
+        await("the input to show sample 7's label", 10, () -> robot.lookup("#input-label").queryLabeled().getText()
+                .equals("label " + io.backproplens.ui.common.Fmt.num(label7)));
+        robot.clickOn("#sample-next");
+        await("sample 8", 10, () -> app.state.sample.get() == 8);
+        // x shown as the selected sample's digit follows it.
+        fx(() -> app.view.inspector().select("x"));
+        await("x for sample 8", 30, () -> {
+            Inspection i = app.view.inspector().shownProperty().get();
+            return i != null && i.label().equals("x") && i.mode() == InspectMode.SAMPLE && i.sample() == 8;
+        });
+        // Out of the batch's range: refused, the sample stays.
+        robot.doubleClickOn(sample).eraseText(6).write("1000").type(KeyCode.ENTER);
+        ControlsBar bar = (ControlsBar) app.window.getTop();
+        await("the sample message", 10, () -> bar.message().contains("sample"));
+        assertThat(fx(bar::message)).contains("between 0 and 999");
+        assertThat(fx(() -> app.state.sample.get())).isEqualTo(8);
+
+        // A mini-batch of 500 chosen in the bar: every shape follows.
+        TextField batch = robot.lookup("#batch-field").queryAs(TextField.class);
+        robot.doubleClickOn(batch).eraseText(6).write("500").type(KeyCode.ENTER);
+        PassResult p500 = app.awaitPass("the 500-row pass", p -> p.settings().batch() == 500);
+        assertThat(p500.trace().tensorsAfter(7).get("x.g").shapeText()).isEqualTo("500x784");
+        await("the inspector to offer the 500-row x", 10, () -> app.view.inspector().offeredTensors().get(0).shapeText().equals("500x784"));
+        // And back to the whole training set.
+        robot.clickOn("#batch-choice");
+        robot.clickOn("all 50,000");
+        PassResult all = app.awaitPass("the full pass", p -> p.settings().batch() == 0);
+        assertThat(all.trace().tensorsAfter(-1).get("x").shapeText()).isEqualTo("50000x784");
     }
 
     private List<String> labels() {
