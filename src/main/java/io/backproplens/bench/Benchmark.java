@@ -79,59 +79,71 @@ public final class Benchmark {
         return ladder;
     }
 
-    /** Forward and backward of all parameter gradients (no x.g) on the whole training set, float32. */
+    /**
+     * Forward and backward of all parameter gradients (no x.g) on the whole training set, float32.
+     * The engine, SameDiff and the square GEMM take turns within each round, so a neighbour's load
+     * on the shared machine slows all three alike and the ratios stay meaningful.
+     */
     public FwdBwd fwdBwd(INDArray xTrain, INDArray yTrain, int nh, long seed) {
         INDArray x = Model.prepareInput(xTrain, DataType.FLOAT);
         INDArray y = yTrain.castTo(DataType.FLOAT);
         Weights w = Weights.init(Init.KAIMING, nh, seed, DataType.FLOAT);
-        Timing gemm = squareGemm();
-
-        Timing engine = Timing.of(2, runs, () -> {
+        SameDiffModel sd = new SameDiffModel(w, 0, DataType.FLOAT, false);
+        SquareGemm gemm = new SquareGemm();
+        Runnable engine = () -> {
             Model m = new Model(w, 0).inputGrad(false);
             m.call(new Tensor("x", x), new Tensor("y", y));
             m.backward();
-        });
-        SameDiffModel sd = new SameDiffModel(w, 0, DataType.FLOAT, false);
-        Timing sameDiff = Timing.of(1, Math.max(1, Math.min(runs, 5)), () -> {
+        };
+        Runnable sameDiff = () -> {
             Map<String, INDArray> g = sd.gradients(x, y);
             if (g.size() != SameDiffModel.PARAMS.size()) throw new IllegalStateException("SameDiff returned " + g.keySet());
-        });
-
+        };
+        List<Timing> t = Timing.interleaved(2, runs, List.of(gemm, engine, sameDiff));
         List<Product> products = products(x, w);
         double flops = products.stream().mapToDouble(Product::flops).sum();
-        return new FwdBwd(x.size(0), nh, engine, sameDiff, gemm, flops, products);
+        return new FwdBwd(x.size(0), nh, t.get(1), t.get(2), t.get(0), flops, products);
     }
 
     /** The machine's practical peak: a square float GEMM into an f-order result. */
-    Timing squareGemm() {
-        Nd4j.getRandom().setSeed(1);
-        INDArray a = Nd4j.randn(DataType.FLOAT, SQUARE, SQUARE);
-        INDArray b = Nd4j.randn(DataType.FLOAT, SQUARE, SQUARE);
-        INDArray c = Nd4j.createUninitialized(DataType.FLOAT, new long[]{SQUARE, SQUARE}, 'f');
-        return Timing.of(2, runs, () -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0));
+    static final class SquareGemm implements Runnable {
+        private final INDArray a, b, c;
+
+        SquareGemm() {
+            Nd4j.getRandom().setSeed(1);
+            a = Nd4j.randn(DataType.FLOAT, SQUARE, SQUARE);
+            b = Nd4j.randn(DataType.FLOAT, SQUARE, SQUARE);
+            c = Nd4j.createUninitialized(DataType.FLOAT, new long[]{SQUARE, SQUARE}, 'f');
+        }
+
+        @Override
+        public void run() { Nd4j.gemm(a, b, c, false, false, 1.0, 0.0); }
     }
 
-    /** Each product of the engine's pass, with arrays of the pass's shapes and layouts. */
+    /** Each product of the engine's pass, with arrays of the pass's shapes and layouts, timed in turns. */
     private List<Product> products(INDArray x, Weights w) {
         long n = x.size(0), m = x.size(1), nh = w.hidden();
-        INDArray l1 = Gemm.mmul(x, false, w.w1().value(), false);
-        INDArray w2 = w.w2().value();
+        INDArray w1 = w.w1().value(), w2 = w.w2().value();
+        INDArray l1 = Gemm.mmul(x, false, w1, false);
         INDArray outG = Gemm.mmul(l1, false, w2, false);
+        record Spec(String formula, String shapes, double flops, Runnable work) {}
+        List<Spec> specs = List.of(
+                new Spec("l1 = x @ w1", n + "x" + m + " @ " + m + "x" + nh, 2.0 * n * m * nh,
+                        () -> Gemm.mmul(x, false, w1, false)),
+                new Spec("out = l2 @ w2", n + "x" + nh + " @ " + nh + "x1", 2.0 * n * nh,
+                        () -> Gemm.mmul(l1, false, w2, false)),
+                new Spec("w2.g = l2.t() @ out.g", nh + "x" + n + " @ " + n + "x1", 2.0 * n * nh,
+                        () -> Gemm.mmul(l1, true, outG, false)),
+                new Spec("l2.g = out.g @ w2.t()", n + "x1 @ 1x" + nh, 2.0 * n * nh,
+                        () -> Gemm.mmul(outG, false, w2, true)),
+                new Spec("w1.g = x.t() @ l1.g", m + "x" + n + " @ " + n + "x" + nh, 2.0 * n * m * nh,
+                        () -> Gemm.mmul(x, true, l1, false)));
+        List<Timing> t = Timing.interleaved(2, runs, specs.stream().map(Spec::work).toList());
         List<Product> p = new ArrayList<>();
-        p.add(product("l1 = x @ w1", n + "x" + m + " @ " + m + "x" + nh, 2.0 * n * m * nh,
-                () -> Gemm.mmul(x, false, w.w1().value(), false)));
-        p.add(product("out = l2 @ w2", n + "x" + nh + " @ " + nh + "x1", 2.0 * n * nh,
-                () -> Gemm.mmul(l1, false, w2, false)));
-        p.add(product("w2.g = l2.t() @ out.g", nh + "x" + n + " @ " + n + "x1", 2.0 * n * nh,
-                () -> Gemm.mmul(l1, true, outG, false)));
-        p.add(product("l2.g = out.g @ w2.t()", n + "x1 @ 1x" + nh, 2.0 * n * nh,
-                () -> Gemm.mmul(outG, false, w2, true)));
-        p.add(product("w1.g = x.t() @ l1.g", m + "x" + n + " @ " + n + "x" + nh, 2.0 * n * m * nh,
-                () -> Gemm.mmul(x, true, l1, false)));
+        for (int i = 0; i < specs.size(); i++) {
+            Spec sp = specs.get(i);
+            p.add(new Product(sp.formula(), sp.shapes(), sp.flops(), t.get(i)));
+        }
         return p;
-    }
-
-    private Product product(String formula, String shapes, double flops, Runnable work) {
-        return new Product(formula, shapes, flops, Timing.of(2, runs, work));
     }
 }

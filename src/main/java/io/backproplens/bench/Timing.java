@@ -17,6 +17,24 @@ public record Timing(double firstMs, double medianMs, double[] runsMs) {
         return new Timing(first, median(t), t);
     }
 
+    /**
+     * Several pieces of work timed in turns: each round runs every piece once. The first call of
+     * each is timed before any warm-up; results come back in the order given.
+     */
+    public static java.util.List<Timing> interleaved(int warmups, int runs, java.util.List<Runnable> works) {
+        int k = works.size();
+        double[] first = new double[k];
+        double[][] t = new double[k][runs];
+        for (int i = 0; i < k; i++) first[i] = ms(works.get(i));
+        for (int w = 0; w < warmups; w++) works.forEach(Runnable::run);
+        for (int r = 0; r < runs; r++) {
+            for (int i = 0; i < k; i++) t[i][r] = ms(works.get(i));
+        }
+        java.util.List<Timing> out = new java.util.ArrayList<>();
+        for (int i = 0; i < k; i++) out.add(new Timing(first[i], median(t[i]), t[i]));
+        return out;
+    }
+
     static double ms(Runnable work) {
         long t0 = System.nanoTime();
         work.run();

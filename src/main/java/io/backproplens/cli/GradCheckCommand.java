@@ -53,10 +53,10 @@ final class GradCheckCommand implements Callable<Integer> {
         out.println(Text.f("gradcheck: init %s, seed %d, nh %d, relu shift %.2f, batch %d rows of %s, float64",
                 s.init().id(), s.seed(), s.nh(), s.reluShift(), n, d.source()));
         out.println(Text.f("loss: engine %.12g, SameDiff %.12g", r.loss(), r.referenceLoss()));
-        out.println(Text.f("%-6s %-8s %-12s %8s %11s %11s %10s  %s", "tensor", "shape", "vs", "entries",
+        out.println(Text.f("%-6s %-10s %-12s %8s %11s %11s %10s  %s", "tensor", "shape", "vs", "entries",
                 "max abs", "max rel", "tolerance", "result"));
         for (GradientCheck.Check c : r.checks()) {
-            out.println(Text.f("%-6s %-8s %-12s %8d %11.3e %11.3e %10.0e  %s", c.tensor() + ".g",
+            out.println(Text.f("%-6s %-10s %-12s %8d %11.3e %11.3e %10.0e  %s", c.tensor() + ".g",
                     Tensor.shapeText(c.shape()), c.reference(), c.entries(), c.maxAbs(), c.maxRel(),
                     c.tolerance(), c.pass() ? "pass" : "FAIL"));
         }

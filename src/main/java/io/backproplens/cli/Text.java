@@ -34,10 +34,4 @@ final class Text {
     static List<Long> shape(long[] shape) {
         return Arrays.stream(shape).boxed().toList();
     }
-
-    /** Rounds for JSON: enough digits to check, not 17 of float noise. */
-    static double round(double v, int digits) {
-        if (!Double.isFinite(v)) return v;
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).doubleValue();
-    }
 }

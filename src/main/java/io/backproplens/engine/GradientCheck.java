@@ -93,6 +93,9 @@ public final class GradientCheck {
         double refLoss = reference.loss(p.x(), p.y());
         double loss = loss(p.weights(), p);
 
+        for (String name : TENSORS) {
+            if (grads.get(name) == null) throw new IllegalArgumentException("no gradient given for " + name);
+        }
         List<Check> checks = new ArrayList<>();
         for (String name : TENSORS) {
             INDArray mine = grads.get(name).castTo(DataType.DOUBLE);
@@ -119,13 +122,17 @@ public final class GradientCheck {
         double[] a = new double[count];
         double[] b = new double[count];
         int done = 0;
+        // One private copy of the weights and data per tensor, perturbed in place and restored.
+        Weights w = copy(p.weights());
+        INDArray x = p.x().dup('f');
+        INDArray perturbed = name.equals("x") ? x : tensor(w, name).value();
         // Entries whose perturbation moves some ReLU input across 0 are redrawn: the loss has a kink
         // there and no derivative, so a difference quotient across it measures nothing useful.
         boolean all = count == n;
         for (long tries = 0; done < count && tries < (all ? n : 20L * count); tries++) {
             long linear = all ? tries : (long) (rng.nextDouble() * n);
             long[] at = index(mine.shape(), linear);
-            double diff = centralDifference(name, at, p);
+            double diff = centralDifference(perturbed, at, w, x, p);
             if (Double.isNaN(diff)) continue;
             a[done] = mine.getDouble(at);
             b[done] = diff;
@@ -157,18 +164,17 @@ public final class GradientCheck {
     }
 
     /**
-     * {@code dL/dt[at]} by central differences, perturbing a private copy of the tensor; NaN when the
-     * two evaluations see different ReLU patterns (a kink lies between them).
+     * {@code dL/dt[at]} by central differences, perturbing {@code t} (a private copy: one of
+     * {@code w}'s tensors or {@code x}) and restoring it; NaN when the two evaluations see different
+     * ReLU patterns (a kink lies between them).
      */
-    private static double centralDifference(String name, long[] at, Problem p) {
-        Weights w = copy(p.weights());
-        INDArray x = p.x().dup('f');
-        INDArray t = name.equals("x") ? x : tensor(w, name).value();
+    private static double centralDifference(INDArray t, long[] at, Weights w, INDArray x, Problem p) {
         double v = t.getDouble(at);
         t.putScalar(at, v + EPS);
         Model plus = forward(w, p.reluShift(), x, p.y());
         t.putScalar(at, v - EPS);
         Model minus = forward(w, p.reluShift(), x, p.y());
+        t.putScalar(at, v);
         if (!activePattern(plus).equals(activePattern(minus))) return Double.NaN;
         return (lossOf(plus) - lossOf(minus)) / (2 * EPS);
     }

@@ -30,6 +30,17 @@ public final class AppState {
     /** The sample (row of the batch) the views draw. */
     public final IntegerProperty sample = new SimpleIntegerProperty(0);
 
+    /** The lesson scene last chosen, or null. */
+    public final ObjectProperty<Lesson> lesson = new SimpleObjectProperty<>();
+
+    /** Predict-then-reveal: the next step's new values stay hidden until Next is pressed again. */
+    public final BooleanProperty predict = new SimpleBooleanProperty(false);
+    /** True while the current step's new values are hidden (predict mode, before the reveal). */
+    public final BooleanProperty hidden = new SimpleBooleanProperty(false);
+
+    /** Font scale and theme, for views that draw text themselves. */
+    public final Presentation presentation = new Presentation();
+
     /** What the background is doing, for the status bar. */
     public final StringProperty status = new SimpleStringProperty("Starting");
     public final DoubleProperty progress = new SimpleDoubleProperty(-1);

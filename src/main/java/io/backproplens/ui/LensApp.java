@@ -1,17 +1,18 @@
 package io.backproplens.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The desktop app. The window shows at once; ND4J and MNIST load in the background and the views
- * fill in when they are ready.
+ * fill in when they are ready. An argument ending in {@code .json} is a scene file to open.
  */
 public class LensApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(LensApp.class);
@@ -22,15 +23,31 @@ public class LensApp extends Application {
             LOG.error("Uncaught exception on {}", t.getName(), e);
             ErrorDialogs.show("Something went wrong", e);
         });
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         AppState state = new AppState();
+        UserPrefs prefs = UserPrefs.forUser();
+        state.settings.set(prefs.loadSettings());
+        prefs.loadPresentation(state.presentation);
+        state.settings.addListener((o, was, now) -> prefs.saveSettings(now));
+        state.presentation.scale.addListener(o -> prefs.savePresentation(state.presentation));
+        state.presentation.theme.addListener(o -> prefs.savePresentation(state.presentation));
+
         Controller controller = new Controller(state, new Background(state));
-        Scene scene = new Scene(new MainWindow(controller), 1280, 720);
-        scene.getStylesheets().add(Objects.requireNonNull(LensApp.class.getResource("/css/lens.css")).toExternalForm());
+        MainWindow window = new MainWindow(controller);
+        state.presentation.applyTo(window);
+        Scene scene = new Scene(window, 1280, 720);
+        scene.getStylesheets().add(stylesheet());
         stage.setTitle("Backprop Lens");
         stage.setScene(scene);
         stage.show();
         FxStallMeter.installIfRequested(state);
         controller.start();
+
+        List<String> args = getParameters().getRaw();
+        if (args.size() == 1 && args.get(0).endsWith(".json")) window.openScene(Path.of(args.get(0)));
+    }
+
+    /** The app's own CSS, on top of the AtlantaFX theme. */
+    public static String stylesheet() {
+        return Objects.requireNonNull(LensApp.class.getResource("/css/lens.css")).toExternalForm();
     }
 }

@@ -1,68 +1,261 @@
 package io.backproplens.ui;
 
+import io.backproplens.engine.Init;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
-/** The window's content: the views as tabs, a status bar with background progress, key routing. */
-public final class MainWindow extends BorderPane {
-    private final TabPane tabs = new TabPane();
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The window's content: the lesson bar, the views as tabs, a status bar with background progress,
+ * the help overlay, and the keys that work everywhere.
+ */
+public final class MainWindow extends StackPane {
     private final Controller controller;
+    private final BorderPane layout = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Map<String, Tab> tabById = new LinkedHashMap<>();
+    private final NetworkView network;
+    private final MatmulView matmul;
+    private final ActivationsView activations;
+    private final DataView data;
+    private final CodePanel code = new CodePanel();
+    private final SplitPane center = new SplitPane();
+    private final HelpOverlay help = new HelpOverlay();
+    private final Label caption = new Label();
+    private final AppMenu menu;
 
     public MainWindow(Controller controller) {
         this.controller = controller;
         getStyleClass().add("main-window");
-        // The settings are global: every view follows them.
-        setTop(new ControlsBar(controller));
-        addView("Network", new NetworkView(controller));
-        addView("Matmul", new MatmulView(controller));
-        addView("Activations", new ActivationsView(controller));
+        network = new NetworkView(controller);
+        matmul = new MatmulView(controller);
+        activations = new ActivationsView(controller);
+        data = new DataView(controller);
+        addView("network", "Network", network);
+        addView("matmul", "Matmul", matmul);
+        addView("activations", "Activations", activations);
+        addView("data", "Data", data);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        setCenter(tabs);
-        setBottom(statusBar(controller.state()));
+        center.getItems().add(tabs);
+        menu = new AppMenu(this);
+        // The settings are global (every view follows them): under the lessons, above the views.
+        layout.setTop(new VBox(menu, lessonBar(), new ControlsBar(controller)));
+        layout.setCenter(center);
+        layout.setBottom(statusBar(controller.state()));
+        getChildren().addAll(layout, help);
         addEventFilter(KeyEvent.KEY_PRESSED, this::routeKey);
     }
 
-    private void addView(String title, javafx.scene.Node view) {
+    private void addView(String id, String title, Node view) {
         Tab tab = new Tab(title, view);
-        tab.setId("tab-" + title.toLowerCase());
+        tab.setId("tab-" + id);
         tabs.getTabs().add(tab);
+        tabById.put(id, tab);
+    }
+
+    private Node lessonBar() {
+        FlowPane buttons = new FlowPane(6, 6);
+        buttons.setId("lesson-bar");
+        for (Lesson l : Lesson.values()) {
+            Button b = new Button((l.ordinal() + 1) + " " + l.title());
+            b.setId("lesson-" + l.name().toLowerCase());
+            b.setFocusTraversable(false);
+            b.setOnAction(e -> showLesson(l));
+            buttons.getChildren().add(b);
+        }
+        caption.setId("lesson-caption");
+        caption.getStyleClass().add("lesson-caption");
+        caption.setWrapText(true);
+        VBox bar = new VBox(4, buttons, caption);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.getStyleClass().add("lesson-bar");
+        return bar;
     }
 
     private static StatusBar statusBar(AppState state) {
         StatusBar bar = new StatusBar();
         bar.setId("status-bar");
         bar.textProperty().bind(state.status);
-        bar.progressProperty().bind(state.progress.multiply(1.0));
-        // An idle bar shows no progress; a busy one an indeterminate spinner.
-        state.busy.addListener((o, was, busy) -> {
-            if (!busy) bar.progressProperty().unbind();
-            if (!busy) bar.setProgress(0);
-            else bar.progressProperty().bind(state.progress.multiply(1.0));
-        });
+        bar.progressProperty().bind(state.progress);
         return bar;
     }
 
-    /** Next/Previous keys go to the view in front, unless the user is typing in a field. */
+    /** Shows a lesson scene: its view in front, its step, its caption. */
+    public void showLesson(Lesson lesson) {
+        lesson.apply(this);
+        caption.setText(lesson.title() + ": " + lesson.caption());
+        controller.state().lesson.set(lesson);
+    }
+
+    public void selectTab(String id) {
+        Tab tab = tabById.get(id);
+        if (tab == null) throw new IllegalArgumentException("unknown view '" + id + "'");
+        tabs.getSelectionModel().select(tab);
+    }
+
+    /** The id of the view in front. */
+    public String selectedTab() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        return t.getId().substring("tab-".length());
+    }
+
+    /** The engine's code beside the view in front (the Module refactor scene), or not. */
+    public void showCode(boolean on) {
+        if (on && !center.getItems().contains(code)) {
+            center.getItems().add(code);
+            center.setDividerPositions(0.55);
+        } else if (!on) {
+            center.getItems().remove(code);
+        }
+    }
+
+    public boolean codeShown() { return center.getItems().contains(code); }
+
+    /** The view in front, as a region (for PNG export). */
+    public javafx.scene.layout.Region front() {
+        return (javafx.scene.layout.Region) tabs.getSelectionModel().getSelectedItem().getContent();
+    }
+
+    /** Keys that work everywhere; Next/Previous go to the view in front unless the user is typing. */
     private void routeKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl) return;
-        if (!(tabs.getSelectionModel().getSelectedItem().getContent() instanceof Steppable view)) return;
         KeyCode c = e.getCode();
-        switch (c) {
-            case RIGHT, SPACE, PAGE_DOWN -> view.next();
-            case LEFT, PAGE_UP -> view.previous();
-            case HOME -> view.reset();
-            case P -> view.togglePlay();
-            default -> { return; }
+        if (c == KeyCode.F11) {
+            Stage stage = (Stage) getScene().getWindow();
+            stage.setFullScreen(!stage.isFullScreen());
+        } else if (c == KeyCode.F1 || "?".equals(e.getText())) {
+            help.toggle();
+        } else if (c == KeyCode.ESCAPE && help.isVisible()) {
+            help.setVisible(false);
+        } else if (e.isShortcutDown() && digit(c) >= 1) {
+            if (digit(c) <= Lesson.values().length) showLesson(Lesson.values()[digit(c) - 1]);
+        } else if (e.isShortcutDown() && (c == KeyCode.PLUS || c == KeyCode.EQUALS || c == KeyCode.ADD)) {
+            menu.zoom(+0.25);
+        } else if (e.isShortcutDown() && (c == KeyCode.MINUS || c == KeyCode.SUBTRACT)) {
+            menu.zoom(-0.25);
+        } else if (e.isShortcutDown() && (c == KeyCode.DIGIT0 || c == KeyCode.NUMPAD0)) {
+            controller.state().presentation.scale.set(1.0);
+        } else if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        } else if (c == KeyCode.R || c == KeyCode.X || c == KeyCode.K) {
+            Init init = c == KeyCode.R ? Init.RANDN : c == KeyCode.X ? Init.XAVIER : Init.KAIMING;
+            controller.update(s -> s.withInit(init));
+        } else if (!stepKey(c)) {
+            return;
         }
         e.consume();
     }
 
-    public TabPane tabs() { return tabs; }
+    /** Next, Previous, Play, Home, End for the view in front; in predict mode Next reveals first. */
+    private boolean stepKey(KeyCode c) {
+        if (!(tabs.getSelectionModel().getSelectedItem().getContent() instanceof Steppable view)) return false;
+        AppState s = controller.state();
+        switch (c) {
+            case RIGHT, SPACE, PAGE_DOWN -> {
+                if (s.predict.get() && s.hidden.get()) {
+                    s.hidden.set(false);
+                } else {
+                    view.next();
+                    s.hidden.set(s.predict.get());
+                }
+            }
+            case LEFT, PAGE_UP -> {
+                s.hidden.set(false);
+                view.previous();
+            }
+            case HOME -> view.reset();
+            case END -> view.end();
+            case P -> view.togglePlay();
+            default -> { return false; }
+        }
+        return true;
+    }
+
+    /** 1 to 9 for the digit keys (top row or keypad), else -1 (0 is the scale reset). */
+    private static int digit(KeyCode c) {
+        if (c.compareTo(KeyCode.DIGIT1) >= 0 && c.compareTo(KeyCode.DIGIT9) <= 0) return c.ordinal() - KeyCode.DIGIT0.ordinal();
+        if (c.compareTo(KeyCode.NUMPAD1) >= 0 && c.compareTo(KeyCode.NUMPAD9) <= 0) return c.ordinal() - KeyCode.NUMPAD0.ordinal();
+        return -1;
+    }
+
+    /** Moves the network's step cursor, clamped to the current pass's trace. */
+    public void stepTo(int step) {
+        var pass = state().pass.get();
+        state().step.set(pass == null ? step : Math.min(step, pass.trace().size() - 1));
+    }
+
+    /** Saves what is on screen as a scene file a teacher can reopen in class. */
+    public void saveScene(Path file) throws IOException {
+        Lesson lesson = state().lesson.get();
+        String scene = lesson != null && lesson.tab().equals(selectedTab()) ? lesson.name().toLowerCase() : selectedTab();
+        SceneFile.of(scene, state().settings.get(), state().step.get(), state().sample.get(), matmul.matmulState()).write(file);
+    }
+
+    /**
+     * Opens a scene file. Everything is checked before anything changes: a corrupt file is refused
+     * with a message and the current state stays.
+     *
+     * @return null when opened, else the message shown
+     */
+    public String openScene(Path file) {
+        SceneFile f;
+        Lesson lesson = null;
+        try {
+            f = SceneFile.read(file);
+            if (!tabById.containsKey(f.scene())) {
+                try {
+                    lesson = Lesson.parse(f.scene());
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(file.getFileName() + ": unknown scene '" + f.scene() + "'");
+                }
+            }
+        } catch (IOException e) {
+            ErrorDialogs.show("Could not open the scene", e);
+            return e.getMessage();
+        }
+        if (lesson != null) showLesson(lesson);
+        else selectTab(f.scene());
+        state().sample.set(f.sample());
+        state().step.set(f.step());
+        if (f.matmul() != null) matmul.restore(f.matmul());
+        controller.update(s -> f.settings());
+        return null;
+    }
 
     public Controller controller() { return controller; }
+
+    public AppState state() { return controller.state(); }
+
+    public TabPane tabs() { return tabs; }
+
+    public NetworkView network() { return network; }
+
+    public MatmulView matmul() { return matmul; }
+
+    public ActivationsView activations() { return activations; }
+
+    /** Toggles the help overlay (menu). */
+    public void toggleHelp() { help.toggle(); }
+
+    /** Closes the app as the window's close button would. */
+    public void quit() { Platform.exit(); }
 }

@@ -11,5 +11,7 @@ public interface Steppable {
 
     default void reset() {}
 
+    default void end() {}
+
     default void togglePlay() {}
 }

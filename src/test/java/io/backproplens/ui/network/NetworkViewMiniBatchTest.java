@@ -105,7 +105,7 @@ class NetworkViewMiniBatchTest {
         PassResult before = app.awaitPass("a 1000-row pass", p -> p.settings().batch() == 1000);
         TextField nh = robot.lookup("#nh-field").queryAs(TextField.class);
         robot.doubleClickOn(nh).eraseText(4).write("0").type(KeyCode.ENTER);
-        ControlsBar bar = (ControlsBar) app.window.getTop();
+        ControlsBar bar = robot.lookup(".controls-bar").queryAs(ControlsBar.class);
         await("a message", 10, () -> !bar.message().isEmpty());
         assertThat(fx(bar::message)).contains("nh").contains("between 1 and").contains("got 0").contains("Kept");
         assertThat(fx(() -> nh.getStyleClass())).contains("field-error");
@@ -190,7 +190,7 @@ class NetworkViewMiniBatchTest {
         });
         // Out of the batch's range: refused, the sample stays.
         robot.doubleClickOn(sample).eraseText(6).write("1000").type(KeyCode.ENTER);
-        ControlsBar bar = (ControlsBar) app.window.getTop();
+        ControlsBar bar = robot.lookup(".controls-bar").queryAs(ControlsBar.class);
         await("the sample message", 10, () -> bar.message().contains("sample"));
         assertThat(fx(bar::message)).contains("between 0 and 999");
         assertThat(fx(() -> app.state.sample.get())).isEqualTo(8);

@@ -1,0 +1,153 @@
+package io.backproplens.ui;
+
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleGroup;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** File, View and Lesson menus: scene files, PNG export, scale, theme, full screen, predict mode. */
+public final class AppMenu extends MenuBar {
+    private final MainWindow window;
+    private final UserPrefs prefs = UserPrefs.forUser();
+
+    public AppMenu(MainWindow window) {
+        this.window = window;
+        setId("menu-bar");
+        getMenus().addAll(fileMenu(), viewMenu(), lessonMenu());
+    }
+
+    private Menu fileMenu() {
+        MenuItem open = item("Open scene\u2026", "Ctrl+O", this::openScene);
+        MenuItem save = item("Save scene\u2026", "Ctrl+S", this::saveScene);
+        MenuItem png = item("Export view as PNG\u2026", "Ctrl+E", this::exportPng);
+        MenuItem reset = item("Reset settings to defaults", null, this::resetDefaults);
+        MenuItem quit = item("Quit", "Ctrl+Q", window::quit);
+        return new Menu("File", null, open, save, png, reset, quit);
+    }
+
+    private Menu viewMenu() {
+        Presentation p = window.state().presentation;
+        Menu scale = new Menu("UI scale");
+        ToggleGroup scales = new ToggleGroup();
+        for (int pct = 100; pct <= 250; pct += 25) {
+            double s = pct / 100.0;
+            RadioMenuItem r = new RadioMenuItem(pct + "%");
+            r.setToggleGroup(scales);
+            r.setSelected(Math.abs(p.scale.get() - s) < 1e-9);
+            r.setOnAction(e -> p.scale.set(s));
+            p.scale.addListener((o, was, now) -> r.setSelected(Math.abs(now.doubleValue() - s) < 1e-9));
+            scale.getItems().add(r);
+        }
+        Menu theme = new Menu("Theme");
+        ToggleGroup themes = new ToggleGroup();
+        for (Presentation.Theme t : Presentation.Theme.values()) {
+            RadioMenuItem r = new RadioMenuItem(t.toString());
+            r.setToggleGroup(themes);
+            r.setSelected(p.theme.get() == t);
+            r.setOnAction(e -> p.theme.set(t));
+            theme.getItems().add(r);
+        }
+        MenuItem full = item("Full screen", "F11", () -> {
+            javafx.stage.Stage stage = (javafx.stage.Stage) window.getScene().getWindow();
+            stage.setFullScreen(!stage.isFullScreen());
+        });
+        CheckMenuItem code = new CheckMenuItem("Engine code beside the view");
+        code.setOnAction(e -> window.showCode(code.isSelected()));
+        MenuItem help = item("Keys\u2026", "F1", window::toggleHelp);
+        return new Menu("View", null, scale, theme, full, code, help);
+    }
+
+    private Menu lessonMenu() {
+        Menu m = new Menu("Lesson");
+        for (Lesson l : Lesson.values()) {
+            m.getItems().add(item((l.ordinal() + 1) + "  " + l.title(), "Ctrl+" + (l.ordinal() + 1), () -> window.showLesson(l)));
+        }
+        CheckMenuItem predict = new CheckMenuItem("Predict, then reveal");
+        predict.selectedProperty().bindBidirectional(window.state().predict);
+        m.getItems().add(predict);
+        return m;
+    }
+
+    /** Menu accelerators are shown as text only: the window's key filter does the work. */
+    private static MenuItem item(String text, String keys, Runnable action) {
+        MenuItem i = new MenuItem(keys == null ? text : text + "    (" + keys + ")");
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    void zoom(double delta) {
+        Presentation p = window.state().presentation;
+        p.scale.set(Math.max(Presentation.MIN_SCALE, Math.min(Presentation.MAX_SCALE, p.scale.get() + delta)));
+    }
+
+    private Window owner() { return window.getScene().getWindow(); }
+
+    void openScene() {
+        FileChooser chooser = chooser("Open scene", "Scene files", "*.json");
+        File f = chooser.showOpenDialog(owner());
+        if (f != null) window.openScene(f.toPath());
+    }
+
+    void saveScene() {
+        FileChooser chooser = chooser("Save scene", "Scene files", "*.json");
+        chooser.setInitialFileName("lesson.json");
+        File f = chooser.showSaveDialog(owner());
+        if (f == null) return;
+        try {
+            window.saveScene(f.toPath());
+        } catch (IOException e) {
+            ErrorDialogs.show("Could not save the scene", e);
+        }
+    }
+
+    void exportPng() {
+        TextInputDialog size = new TextInputDialog("1920x1080");
+        size.setHeaderText("Image size in pixels (width x height)");
+        Optional<String> answer = size.showAndWait();
+        if (answer.isEmpty()) return;
+        String[] wh = answer.get().toLowerCase(Locale.ROOT).split("x");
+        int w, h;
+        try {
+            w = Integer.parseInt(wh[0].trim());
+            h = Integer.parseInt(wh[1].trim());
+        } catch (RuntimeException e) {
+            ErrorDialogs.show("Export as PNG", new IllegalArgumentException("'" + answer.get() + "' is not a size like 1920x1080"));
+            return;
+        }
+        FileChooser chooser = chooser("Export view as PNG", "PNG images", "*.png");
+        chooser.setInitialFileName(window.selectedTab() + ".png");
+        File f = chooser.showSaveDialog(owner());
+        if (f == null) return;
+        try {
+            Exports.png(window.front(), w, h, f.toPath());
+        } catch (IOException | IllegalArgumentException e) {
+            ErrorDialogs.show("Export as PNG", e);
+        }
+    }
+
+    private void resetDefaults() {
+        prefs.clear();
+        window.state().presentation.scale.set(1.0);
+        window.state().presentation.theme.set(Presentation.Theme.LIGHT);
+        window.controller().update(s -> io.backproplens.session.Settings.defaults());
+    }
+
+    private static FileChooser chooser(String title, String what, String pattern) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        return c;
+    }
+
+    UserPrefs prefs() { return prefs; }
+}

@@ -1,0 +1,81 @@
+package io.backproplens.ui;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import javax.imageio.ImageIO;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Saving what is on screen: a view as PNG at a chosen size, a tensor as .npy or .csv. */
+public final class Exports {
+    private Exports() {}
+
+    /**
+     * Renders a region at exactly {@code width x height} pixels and writes a PNG. The region is laid
+     * out at that size for the snapshot and then given back its own size. Call on the FX thread.
+     */
+    public static void png(Region view, int width, int height, Path file) throws IOException {
+        if (width < 100 || height < 100 || width > 8192 || height > 8192) {
+            throw new IllegalArgumentException("image size must be between 100 and 8192 pixels a side, got " + width + "x" + height);
+        }
+        WritableImage image = render(view, width, height);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+    }
+
+    /** A snapshot of the region laid out at the given size. */
+    public static WritableImage render(Region view, int width, int height) {
+        double oldW = view.getWidth(), oldH = view.getHeight();
+        view.resize(width, height);
+        view.layout();
+        layoutAll(view);
+        SnapshotParameters params = new SnapshotParameters();
+        WritableImage image = view.snapshot(params, new WritableImage(width, height));
+        if (oldW > 0 && oldH > 0) {
+            view.resize(oldW, oldH);
+            view.layout();
+        }
+        return image;
+    }
+
+    private static void layoutAll(Node n) {
+        if (n instanceof Parent p) {
+            p.applyCss();
+            p.layout();
+            p.getChildrenUnmodifiable().forEach(Exports::layoutAll);
+        }
+    }
+
+    /** Writes a tensor as NumPy {@code .npy} (ND4J's writer) so anyone can load it with numpy.load. */
+    public static void npy(INDArray tensor, Path file) throws IOException {
+        Nd4j.writeAsNumpy(tensor.dup('c'), file.toFile());
+    }
+
+    /** Writes a tensor of rank 0 to 2 as CSV, one row per line. */
+    public static void csv(INDArray tensor, Path file) throws IOException {
+        INDArray m = tensor.rank() == 2 ? tensor : tensor.reshape(1, tensor.length());
+        long rows = m.size(0), cols = m.size(1);
+        // One bulk copy out of native memory: element-wise getDouble would cross JNI 39M times.
+        double[] d = m.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            for (long i = 0; i < rows; i++) {
+                StringBuilder line = new StringBuilder();
+                for (long j = 0; j < cols; j++) {
+                    if (j > 0) line.append(',');
+                    line.append(d[(int) (i * cols + j)]);
+                }
+                w.write(line.toString());
+                w.newLine();
+            }
+        }
+    }
+}

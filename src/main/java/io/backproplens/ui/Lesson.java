@@ -1,0 +1,61 @@
+package io.backproplens.ui;
+
+import java.util.function.Consumer;
+
+/**
+ * The notebook's sequence as scenes, one click (or Ctrl+number) each: what is in front, where the
+ * step cursor stands, and one sentence the teacher can read out.
+ */
+public enum Lesson {
+    MATMUL("Matmul", "matmul", "A matrix product is a triple loop over (i,k),(k,j),(i,j): watch each multiply-add land in result[i,j].",
+            w -> w.matmul().showVariant("TRIPLE_LOOP")),
+    BROADCASTING("Broadcasting", "matmul", "a[i].unsqueeze(-1) * b: the column is broadcast across b without copying, then summed over dim 0.",
+            w -> w.matmul().showVariant("BROADCAST")),
+    DATA("Data", "data", "MNIST: 50,000 training images of 784 pixels, normalised with the training set's mean and std.",
+            w -> {}),
+    INIT("Init", "activations", "Xavier keeps a linear layer's output std near 1; after a ReLU Kaiming's sqrt(2/fan_in) is needed.",
+            w -> {}),
+    FORWARD("Forward", "network", "x @ w1 + b1, ReLU, @ w2 + b2: every sample of the batch at once.",
+            w -> w.stepTo(2)),
+    LOSS("Loss", "network", "MSE: the mean over the batch of (output - label) squared.",
+            w -> w.stepTo(3)),
+    BACKWARD("Backward", "network", "The chain rule in reverse: each module turns out.g into its inputs' .g.",
+            w -> w.stepTo(Integer.MAX_VALUE)),
+    GRADCHECK("Gradient check", "network", "The hand-written .g tensors against an independent autodiff (SameDiff) and finite differences.",
+            w -> w.stepTo(Integer.MAX_VALUE)),
+    MODULE("Module refactor", "network", "The same engine as classes: Module with forward and bwd, Lin, Relu, Mse, Model. This is the code that ran.",
+            w -> w.showCode(true));
+
+    private final String title;
+    private final String tab;
+    private final String caption;
+    private final Consumer<MainWindow> setup;
+
+    Lesson(String title, String tab, String caption, Consumer<MainWindow> setup) {
+        this.title = title;
+        this.tab = tab;
+        this.caption = caption;
+        this.setup = setup;
+    }
+
+    public String title() { return title; }
+
+    /** The id of the view in front: {@code matmul}, {@code data}, {@code activations}, {@code network}. */
+    public String tab() { return tab; }
+
+    public String caption() { return caption; }
+
+    /** A file-name-safe id: {@code 01-matmul}. */
+    public String fileName() { return String.format("%02d-%s", ordinal() + 1, name().toLowerCase()); }
+
+    void apply(MainWindow window) {
+        window.showCode(false);
+        window.selectTab(tab);
+        setup.accept(window);
+    }
+
+    public static Lesson parse(String s) {
+        for (Lesson l : values()) if (l.name().equalsIgnoreCase(s) || l.title.equalsIgnoreCase(s)) return l;
+        throw new IllegalArgumentException("unknown scene '" + s + "'");
+    }
+}

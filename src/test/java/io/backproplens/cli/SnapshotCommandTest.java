@@ -1,0 +1,58 @@
+package io.backproplens.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code snapshot} end to end, in its own JVM as a user runs it (it starts and stops the JavaFX
+ * toolkit, which a test JVM shared with TestFX must not do).
+ */
+class SnapshotCommandTest {
+
+    @Test
+    void writesANonBlankPngOfTheAskedSizeForEveryScene(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("snapshot.log");
+        Process p = new ProcessBuilder(javaBin(), "-Xmx3g", "-cp", System.getProperty("java.class.path"),
+                "io.backproplens.Main", "snapshot", "--out", dir.resolve("png").toString(), "--width", "800", "--height", "600")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("snapshot finished").isTrue();
+        assertThat(p.exitValue()).as("exit status; output:%n%s", Files.readString(log)).isZero();
+
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir.resolve("png"))) {
+            files = s.sorted().toList();
+        }
+        assertThat(files).extracting(f -> f.getFileName().toString()).containsExactly(
+                "01-matmul.png", "02-broadcasting.png", "03-data.png", "04-init.png", "05-forward.png",
+                "06-loss.png", "07-backward.png", "08-gradcheck.png", "09-module.png");
+        for (Path f : files) {
+            BufferedImage img = ImageIO.read(f.toFile());
+            assertThat(img.getWidth()).as(f + " width").isEqualTo(800);
+            assertThat(img.getHeight()).as(f + " height").isEqualTo(600);
+            assertThat(distinctColours(img)).as(f + " is not blank").isGreaterThan(20);
+        }
+    }
+
+    /** How many different colours a sample of the image has: a blank or single-colour image has 1. */
+    private static long distinctColours(BufferedImage img) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 3)
+            for (int x = 0; x < img.getWidth(); x += 3) colours.add(img.getRGB(x, y));
+        return colours.size();
+    }
+
+    private static String javaBin() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+}
