@@ -3,10 +3,13 @@ package io.backproplens.ui.network;
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Settings;
 import io.backproplens.ui.AppState;
+import io.backproplens.ui.Background;
+import io.backproplens.ui.Controller;
 import io.backproplens.ui.ErrorDialogs;
 import io.backproplens.ui.LensApp;
 import io.backproplens.ui.MainWindow;
 import io.backproplens.ui.NetworkView;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,13 +36,21 @@ final class LensAppFixture {
     /** Call from a TestFX {@code @Start} method (on the FX thread). */
     LensAppFixture(Stage stage, UnaryOperator<Settings> initial) {
         ErrorDialogs.setShowDialogs(false);
-        new LensApp().start(stage);
-        this.stage = stage;
-        this.window = (MainWindow) stage.getScene().getRoot();
-        this.state = window.controller().state();
-        // The data loads in the background: settings set now are the ones of the first pass.
+        // As LensApp builds it, without the user's saved preferences: every test starts from the
+        // notebook's defaults (Kaiming, seed 42, nh 50, shift 0, all 50,000 rows).
+        state = new AppState();
         if (initial != null) state.settings.set(initial.apply(state.settings.get()));
-        this.view = (NetworkView) window.tabs().getTabs().get(0).getContent();
+        Controller controller = new Controller(state, new Background(state));
+        window = new MainWindow(controller);
+        state.presentation.applyTo(window);
+        Scene scene = new Scene(window, 1280, 720);
+        scene.getStylesheets().add(LensApp.stylesheet());
+        stage.setTitle("Backprop Lens");
+        stage.setScene(scene);
+        stage.show();
+        this.stage = stage;
+        this.view = window.network();
+        controller.start();
     }
 
     /** Runs on the FX thread and returns the result. */
