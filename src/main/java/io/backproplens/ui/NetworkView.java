@@ -57,10 +57,7 @@ public final class NetworkView extends BorderPane implements Steppable {
         check.setTooltip(new Tooltip("Compare every .g with SameDiff's autodiff and finite differences"));
         check.setFocusTraversable(false);
         check.disableProperty().bind(state.pass.isNull());
-        check.setOnAction(e -> {
-            side.getSelectionModel().select(1);
-            gradCheck.run(state.pass.get(), controller.background());
-        });
+        check.setOnAction(e -> showGradientCheck(true));
         playback.addRight(zoom.controls(), check);
 
         Tab inspectTab = new Tab("Tensor inspector", inspector);
@@ -88,16 +85,11 @@ public final class NetworkView extends BorderPane implements Steppable {
             gradCheck.passChanged(now);
             refresh();
         });
-        state.step.addListener((o, was, now) -> {
-            // Follow what the step computes: the inspector shows the first tensor it writes.
-            String follow = null;
-            if (cursor != null && now.intValue() >= 0) {
-                Iterator<String> written = cursor.writes(now.intValue()).iterator();
-                if (written.hasNext()) follow = written.next();
-            }
-            refresh(follow);
-        });
+        // Follow what the step computes: the inspector shows the first tensor it writes.
+        state.step.addListener((o, was, now) -> refresh(firstWrite()));
         state.sample.addListener(o -> refresh());
+        // Predict-then-reveal (the window's predict mode): the reveal redraws the same step.
+        state.hidden.addListener(o -> refresh(firstWrite()));
         refresh();
     }
 
@@ -120,7 +112,30 @@ public final class NetworkView extends BorderPane implements Steppable {
     }
 
     @Override
+    public void end() {
+        playback.stop();
+        if (cursor != null) state.step.set(cursor.size() - 1);
+    }
+
+    @Override
     public void togglePlay() { playback.toggle(); }
+
+    /** Brings the gradient check to the front and runs it on the current pass (for the lesson scene). */
+    public void showGradientCheck(boolean run) {
+        side.getSelectionModel().select(1);
+        if (run && state.pass.get() != null) gradCheck.run(state.pass.get(), controller.background());
+    }
+
+    /** The first tensor the current step writes (what the inspector follows), or null. */
+    private String firstWrite() {
+        int step = state.step.get();
+        if (cursor == null || step < 0) return null;
+        Iterator<String> written = cursor.writes(step).iterator();
+        return written.hasNext() ? written.next() : null;
+    }
+
+    /** Whether the step's new values are hidden: predict mode, before the reveal. */
+    private boolean hidden() { return state.hidden.get() && state.step.get() >= 0; }
 
     private boolean atEnd() { return cursor == null || state.step.get() >= cursor.size() - 1; }
 
@@ -129,7 +144,7 @@ public final class NetworkView extends BorderPane implements Steppable {
     private void refresh(String follow) {
         int step = state.step.get();
         int sample = state.sample.get();
-        formulas.show(cursor, step);
+        formulas.show(cursor, step, hidden());
         playback.show(step, cursor == null ? 0 : cursor.size());
         if (cursor == null) {
             graph.show(null, -1, 0, null);
@@ -137,7 +152,9 @@ public final class NetworkView extends BorderPane implements Steppable {
         }
         refreshing = true;
         try {
-            inspector.setContext(cursor.offered(step), cursor.reads(step), cursor.writes(step), sample, follow);
+            // Hidden (predict mode): offer what existed before the step, and follow nothing new yet.
+            int shown = hidden() ? step - 1 : step;
+            inspector.setContext(cursor.offered(shown), cursor.reads(step), cursor.writes(step), sample, follow);
         } finally {
             refreshing = false;
         }
@@ -145,7 +162,7 @@ public final class NetworkView extends BorderPane implements Steppable {
     }
 
     private void refreshGraph() {
-        graph.show(cursor, state.step.get(), state.sample.get(), inspector.selected());
+        graph.show(cursor, state.step.get(), state.sample.get(), inspector.selected(), hidden());
     }
 
     public NetworkGraph graph() { return graph; }

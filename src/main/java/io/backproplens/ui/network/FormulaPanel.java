@@ -36,6 +36,8 @@ public final class FormulaPanel extends VBox {
         scroll.getStyleClass().add("formula-scroll");
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         VBox head = new VBox(2, title, narration);
+        head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        scroll.setMinHeight(0);
         head.setPadding(new Insets(8, 12, 4, 12));
         getChildren().addAll(head, scroll);
     }
@@ -45,7 +47,10 @@ public final class FormulaPanel extends VBox {
 
     public String title() { return title.getText(); }
 
-    public void show(TraceCursor cursor, int step) {
+    public void show(TraceCursor cursor, int step) { show(cursor, step, false); }
+
+    /** As {@link #show(TraceCursor, int)}; {@code hidden}: predict mode, before the reveal. */
+    public void show(TraceCursor cursor, int step, boolean hidden) {
         box.getChildren().clear();
         boundShown.clear();
         if (cursor == null) {
@@ -57,9 +62,10 @@ public final class FormulaPanel extends VBox {
         TraceStep s = cursor.step(step);
         narration.setText(s == null
                 ? "Press Next (\u2192 or Space) to run " + cursor.step(0).module() + ". Click any tensor to inspect it."
+                : hidden ? "Predict: what will " + String.join(", ", cursor.writes(step)) + " be, and what shape? Next reveals it."
                 : narrate(s, step == cursor.size() - 1));
         int k = 0;
-        for (TraceCursor.Formula f : cursor.formulas(step)) {
+        for (TraceCursor.Formula f : hidden ? cursor.formulas(step, cursor.offered(step - 1)) : cursor.formulas(step)) {
             Label notebook = new Label("# notebook:  " + f.notebook());
             notebook.getStyleClass().addAll("formula-notebook");
             notebook.setId("formula-" + k + "-notebook");

@@ -84,13 +84,21 @@ public final class NetworkGraph extends Pane {
 
     /** Draws the graph as it is after step {@code step} of the cursor's trace. */
     public void show(TraceCursor cursor, int step, int sample, String selected) {
+        show(cursor, step, sample, selected, false);
+    }
+
+    /**
+     * As {@link #show(TraceCursor, int, int, String)}; {@code hidden} (predict mode, before the
+     * reveal): the step is active but what it writes shows as "?".
+     */
+    public void show(TraceCursor cursor, int step, int sample, String selected, boolean hidden) {
         if (cursor == null) {
             getChildren().clear();
             builtCursor = null;
             return;
         }
         if (cursor != builtCursor || sample != builtSample) build(cursor, sample);
-        update(cursor, step, selected);
+        update(cursor, step, selected, hidden && step >= 0);
     }
 
     /** The chip of a tensor (e.g. {@code "w1.g"}), or null; it is visible only if the tensor exists. */
@@ -333,8 +341,8 @@ public final class NetworkGraph extends Pane {
 
     // ------------------------------------------------------------------ update (per step)
 
-    private void update(TraceCursor cursor, int step, String selected) {
-        Map<String, TensorRef> offered = cursor.offered(step);
+    private void update(TraceCursor cursor, int step, String selected, boolean hidden) {
+        Map<String, TensorRef> offered = cursor.offered(hidden ? step - 1 : step);
         Set<String> reads = cursor.reads(step);
         Set<String> writes = cursor.writes(step);
         String module = cursor.module(step);
@@ -347,10 +355,12 @@ public final class NetworkGraph extends Pane {
             TensorRef ref = offered.get(label);
             boolean grad = label.endsWith(".g");
             // Gradients appear when computed; values not yet computed show greyed, without a shape.
-            c.setVisible(ref != null || !grad);
-            c.setText(ref == null ? label : label + " " + ref.shapeText());
+            // In predict mode what the step writes shows as "?" until the reveal.
+            boolean guess = hidden && writes.contains(label);
+            c.setVisible(ref != null || !grad || guess);
+            c.setText(guess ? label + " ?" : ref == null ? label : label + " " + ref.shapeText());
             set(c, "chip-absent", ref == null);
-            set(c, "chip-write", ref != null && writes.contains(label));
+            set(c, "chip-write", (ref != null || guess) && writes.contains(label));
             set(c, "chip-read", ref != null && !writes.contains(label) && reads.contains(label));
             set(c, "chip-selected", label.equals(selected));
         }

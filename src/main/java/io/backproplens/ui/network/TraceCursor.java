@@ -64,10 +64,15 @@ public final class TraceCursor {
      */
     public record Formula(String notebook, String bound, String boundAligned, String shapesAligned) {}
 
-    public List<Formula> formulas(int i) {
+    public List<Formula> formulas(int i) { return formulas(i, offered(i)); }
+
+    /**
+     * The formulas of step {@code i} with the shapes of the {@code known} tensors only (predict mode
+     * passes what existed before the step, so the shapes it produces are left for the class to guess).
+     */
+    public List<Formula> formulas(int i, Map<String, TensorRef> known) {
         TraceStep s = step(i);
         if (s == null) return List.of();
-        Map<String, TensorRef> known = offered(i);
         List<Formula> out = new ArrayList<>();
         for (int k = 0; k < s.formulas().size(); k++) {
             String bound = s.bound().get(k);

@@ -208,6 +208,29 @@ class NetworkViewMiniBatchTest {
         assertThat(all.trace().tensorsAfter(-1).get("x").shapeText()).isEqualTo("50000x784");
     }
 
+    @Test
+    void predictModeHidesWhatTheStepWritesUntilTheReveal(FxRobot robot) {
+        app.awaitPass("a 1000-row pass", p -> p.settings().batch() == 1000);
+        fx(() -> app.state.predict.set(true));
+        fx(() -> app.stage.requestFocus());
+        robot.type(KeyCode.RIGHT);
+        await("step 1, hidden", 10, () -> app.state.step.get() == 0 && app.state.hidden.get());
+        assertThat(labels()).doesNotContain("l1");
+        assertThat(fx(() -> app.view.graph().chip("l1").getText())).isEqualTo("l1 ?");
+        assertThat(fx(() -> app.view.formulas().formulas())).containsExactly("l1 = x @ w1 + b1");
+        assertThat(fx(() -> app.view.graph().box("lin1").getStyleClass())).contains("active");
+
+        robot.type(KeyCode.RIGHT);   // the reveal: same step, now with its result
+        await("the reveal", 10, () -> !app.state.hidden.get());
+        assertThat(fx(() -> app.state.step.get())).isZero();
+        assertThat(labels()).contains("l1");
+        assertThat(fx(() -> app.view.graph().chip("l1").getText())).isEqualTo("l1 1000x50");
+        assertThat(app.awaitInspection("l1").shapeText()).isEqualTo("1000x50");
+
+        robot.type(KeyCode.END);
+        await("End to go to the last step", 10, () -> app.state.step.get() == 7);
+    }
+
     private List<String> labels() {
         return fx(() -> app.view.inspector().offeredTensors().stream().map(TensorRef::label).toList());
     }
