@@ -122,7 +122,7 @@ public final class ControlsBar extends VBox {
         message.managedProperty().bind(message.visibleProperty());
         message.setVisible(false);
         getChildren().addAll(row, message);
-        setPadding(new Insets(6, 10, 6, 10));
+        setPadding(new Insets(4, 10, 4, 10));
         setSpacing(4);
 
         state.settings.addListener(o -> sync());

@@ -72,7 +72,7 @@ public final class NetworkView extends BorderPane implements Steppable {
         bottom.setDividerPositions(0.42);
         SplitPane main = new SplitPane(zoom, bottom);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.54);
+        main.setDividerPositions(0.56);
         setTop(playback);
         setCenter(main);
 
