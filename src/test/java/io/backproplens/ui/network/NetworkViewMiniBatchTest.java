@@ -231,6 +231,41 @@ class NetworkViewMiniBatchTest {
         await("End to go to the last step", 10, () -> app.state.step.get() == 7);
     }
 
+    @Test
+    void theGraphFitsTheWindowAndZoomsAndPans(FxRobot robot) {
+        app.awaitPass("a 1000-row pass", p -> p.settings().batch() == 1000);
+        ZoomPane zoom = app.view.zoom();
+        for (double[] size : new double[][]{{1280, 720}, {1920, 1080}}) {
+            fx(() -> {
+                app.stage.setWidth(size[0]);
+                app.stage.setHeight(size[1]);
+            });
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            // Fitted: the whole drawing inside the pane, as large as the pane allows.
+            Bounds pane = fx(() -> zoom.localToScene(zoom.getLayoutBounds()));
+            Bounds drawn = fx(() -> app.view.graph().localToScene(0, 0, NetworkGraph.WIDTH, NetworkGraph.HEIGHT));
+            assertThat(drawn.getMinX()).as("at %s", size[0]).isGreaterThanOrEqualTo(pane.getMinX() - 0.5);
+            assertThat(drawn.getMaxX()).isLessThanOrEqualTo(pane.getMaxX() + 0.5);
+            assertThat(drawn.getMinY()).isGreaterThanOrEqualTo(pane.getMinY() - 0.5);
+            assertThat(drawn.getMaxY()).isLessThanOrEqualTo(pane.getMaxY() + 0.5);
+            assertThat(Math.max(drawn.getWidth() / pane.getWidth(), drawn.getHeight() / pane.getHeight())).isGreaterThan(0.95);
+        }
+        double fitted = fx(zoom::effectiveScale);
+        robot.clickOn("#zoom-in");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(zoom::effectiveScale)).isCloseTo(fitted * 1.25, within(1e-6));
+        // Dragging pans: a chip moves with the pointer.
+        Bounds before = fx(() -> app.view.graph().chip("x").localToScene(app.view.graph().chip("x").getBoundsInLocal()));
+        Bounds pane = fx(() -> zoom.localToScreen(zoom.getLayoutBounds()));
+        robot.drag(pane.getMinX() + pane.getWidth() * 0.55, pane.getMinY() + pane.getHeight() * 0.9)
+                .dropBy(-100, 0);
+        Bounds after = fx(() -> app.view.graph().chip("x").localToScene(app.view.graph().chip("x").getBoundsInLocal()));
+        assertThat(after.getMinX()).isCloseTo(before.getMinX() - 100, within(2.0));
+        robot.clickOn("#zoom-fit");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(zoom::effectiveScale)).isCloseTo(fitted, within(1e-6));
+    }
+
     private List<String> labels() {
         return fx(() -> app.view.inspector().offeredTensors().stream().map(TensorRef::label).toList());
     }
