@@ -85,8 +85,11 @@ class NetworkViewSteppingTest {
         assertThat(xg.summary().count()).isEqualTo(50_000L * 784);
         assertThat(xg.raster().value(3, 2)).isEqualTo(xg.ref().array().getFloat(0, 2 * 28 + 3));
 
-        // w1.g as 50 tiles of 28x28, chosen from the list.
-        robot.clickOn(cellOf("w1.g"));
+        // l2.g chosen from the list (it can scroll to the top of the list, so its cell is in view)...
+        robot.clickOn(cellOf("l2.g"));
+        assertThat(app.awaitInspection("l2.g").shapeText()).isEqualTo("50000x50");
+        // ...and w1.g from the graph: 50 tiles of 28x28.
+        robot.clickOn(fx(() -> app.view.graph().chip("w1.g")));
         Inspection w1g = app.awaitInspection("w1.g");
         assertThat(w1g.mode()).isEqualTo(InspectMode.TILES);
         assertThat(w1g.raster().width() * w1g.raster().height()).isGreaterThanOrEqualTo(50 * 784);
