@@ -39,6 +39,7 @@ public class LensApp extends Application {
         stage.setTitle("Backprop Lens");
         stage.setScene(scene);
         stage.show();
+        FxStallMeter.installIfRequested(state);
         controller.start();
 
         List<String> args = getParameters().getRaw();

@@ -58,7 +58,8 @@ public final class MainWindow extends StackPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         center.getItems().add(tabs);
         menu = new AppMenu(this);
-        layout.setTop(new VBox(menu, lessonBar()));
+        // The settings are global (every view follows them): under the lessons, above the views.
+        layout.setTop(new VBox(menu, lessonBar(), new ControlsBar(controller)));
         layout.setCenter(center);
         layout.setBottom(statusBar(controller.state()));
         getChildren().addAll(layout, help);

@@ -1,15 +1,182 @@
 package io.backproplens.ui;
 
-import javafx.scene.control.Label;
+import io.backproplens.session.PassResult;
+import io.backproplens.ui.network.FormulaPanel;
+import io.backproplens.ui.network.GradCheckPanel;
+import io.backproplens.ui.network.NetworkGraph;
+import io.backproplens.ui.network.PlaybackBar;
+import io.backproplens.ui.network.TensorInspector;
+import io.backproplens.ui.network.TraceCursor;
+import io.backproplens.ui.network.ZoomPane;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Placeholder until the Network view lands. */
+import java.util.Iterator;
+import java.util.Objects;
+
+/**
+ * The network view: the model as a graph, a cursor that walks the pass's trace forward and
+ * backward, the formulas of the current step with their shapes, the tensor inspector and the
+ * gradient check. Everything it shows comes from the trace at the cursor, so Previous shows
+ * exactly the earlier state, without recomputing.
+ */
 public final class NetworkView extends BorderPane implements Steppable {
+    private final Controller controller;
+    private final AppState state;
+    private final NetworkGraph graph;
+    private final ZoomPane zoom;
+    private final FormulaPanel formulas = new FormulaPanel();
+    private final TensorInspector inspector = new TensorInspector();
+    private final GradCheckPanel gradCheck = new GradCheckPanel();
+    private final TabPane side = new TabPane();
+    private final PlaybackBar playback;
+    private TraceCursor cursor;
+    private boolean refreshing;
+
     public NetworkView(Controller controller) {
-        setCenter(new Label("Network"));
+        this.controller = controller;
+        this.state = controller.state();
+        getStyleClass().add("network-view");
+        getStylesheets().add(Objects.requireNonNull(NetworkView.class.getResource("/css/network.css")).toExternalForm());
+
+        graph = new NetworkGraph(inspector::select);
+        graph.setId("network-graph");
+        zoom = new ZoomPane(graph, NetworkGraph.WIDTH, NetworkGraph.HEIGHT);
+        zoom.setId("graph-zoom");
+
+        playback = new PlaybackBar(this::reset, this::previous, this::next, this::atEnd);
+        playback.setId("playback-bar");
+        Button check = new Button("Check gradients", new FontIcon("mdi2c-check-decagram"));
+        check.setId("btn-gradcheck");
+        check.setTooltip(new Tooltip("Compare every .g with SameDiff's autodiff and finite differences"));
+        check.setFocusTraversable(false);
+        check.disableProperty().bind(state.pass.isNull());
+        check.setOnAction(e -> showGradientCheck(true));
+        playback.addRight(zoom.controls(), check);
+
+        Tab inspectTab = new Tab("Tensor inspector", inspector);
+        inspectTab.setId("tab-inspector");
+        Tab checkTab = new Tab("Gradient check", gradCheck);
+        checkTab.setId("tab-gradcheck");
+        side.getTabs().addAll(inspectTab, checkTab);
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setId("network-side");
+
+        SplitPane bottom = new SplitPane(formulas, side);
+        bottom.setDividerPositions(0.42);
+        SplitPane main = new SplitPane(zoom, bottom);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.56);
+        setTop(playback);
+        setCenter(main);
+
+        inspector.selectedProperty().addListener(o -> {
+            if (!refreshing) refreshGraph();
+        });
+        state.pass.addListener((o, was, now) -> {
+            cursor = now == null ? null : new TraceCursor(now.trace());
+            inspector.clearCache();
+            gradCheck.passChanged(now);
+            refresh();
+        });
+        // Follow what the step computes: the inspector shows the first tensor it writes.
+        state.step.addListener((o, was, now) -> refresh(firstWrite()));
+        state.sample.addListener(o -> refresh());
+        // Predict-then-reveal (the window's predict mode): the reveal redraws the same step.
+        state.hidden.addListener(o -> refresh(firstWrite()));
+        refresh();
     }
 
-    @Override public void next() {}
+    @Override
+    public void next() {
+        if (cursor == null) return;
+        state.step.set(Math.min(state.step.get() + 1, cursor.size() - 1));
+    }
 
-    @Override public void previous() {}
+    @Override
+    public void previous() {
+        if (cursor == null) return;
+        state.step.set(Math.max(state.step.get() - 1, -1));
+    }
+
+    @Override
+    public void reset() {
+        playback.stop();
+        state.step.set(-1);
+    }
+
+    @Override
+    public void end() {
+        playback.stop();
+        if (cursor != null) state.step.set(cursor.size() - 1);
+    }
+
+    @Override
+    public void togglePlay() { playback.toggle(); }
+
+    /** Brings the gradient check to the front and runs it on the current pass (for the lesson scene). */
+    public void showGradientCheck(boolean run) {
+        side.getSelectionModel().select(1);
+        if (run && state.pass.get() != null) gradCheck.run(state.pass.get(), controller.background());
+    }
+
+    /** The first tensor the current step writes (what the inspector follows), or null. */
+    private String firstWrite() {
+        int step = state.step.get();
+        if (cursor == null || step < 0) return null;
+        Iterator<String> written = cursor.writes(step).iterator();
+        return written.hasNext() ? written.next() : null;
+    }
+
+    /** Whether the step's new values are hidden: predict mode, before the reveal. */
+    private boolean hidden() { return state.hidden.get() && state.step.get() >= 0; }
+
+    private boolean atEnd() { return cursor == null || state.step.get() >= cursor.size() - 1; }
+
+    private void refresh() { refresh(null); }
+
+    private void refresh(String follow) {
+        int step = state.step.get();
+        int sample = state.sample.get();
+        formulas.show(cursor, step, hidden());
+        playback.show(step, cursor == null ? 0 : cursor.size());
+        if (cursor == null) {
+            graph.show(null, -1, 0, null);
+            return;
+        }
+        refreshing = true;
+        try {
+            // Hidden (predict mode): offer what existed before the step, and follow nothing new yet.
+            int shown = hidden() ? step - 1 : step;
+            inspector.setContext(cursor.offered(shown), cursor.reads(step), cursor.writes(step), sample, follow);
+        } finally {
+            refreshing = false;
+        }
+        refreshGraph();
+    }
+
+    private void refreshGraph() {
+        graph.show(cursor, state.step.get(), state.sample.get(), inspector.selected(), hidden());
+    }
+
+    public NetworkGraph graph() { return graph; }
+
+    public TensorInspector inspector() { return inspector; }
+
+    public FormulaPanel formulas() { return formulas; }
+
+    public GradCheckPanel gradCheck() { return gradCheck; }
+
+    public PlaybackBar playback() { return playback; }
+
+    public ZoomPane zoom() { return zoom; }
+
+    /** The pass on screen, or null while loading. */
+    public PassResult pass() { return state.pass.get(); }
 }

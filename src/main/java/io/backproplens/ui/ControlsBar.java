@@ -1,0 +1,306 @@
+package io.backproplens.ui;
+
+import io.backproplens.engine.Init;
+import io.backproplens.session.PassResult;
+import io.backproplens.session.Settings;
+import io.backproplens.ui.common.Fmt;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The settings every view shares: init, seed, nh, ReLU shift, batch (all 50,000 as the notebook, or
+ * a mini-batch) and the selected sample. A field applies on Enter or when it loses focus; a bad
+ * value (nh = 0, a word where a number goes) is refused with a message naming the field, and the
+ * current settings stay.
+ */
+public final class ControlsBar extends VBox {
+    static final String ALL = "all";
+    static final String MINI = "mini-batch";
+
+    private final Controller controller;
+    private final AppState state;
+    private final ComboBox<Init> init = new ComboBox<>(FXCollections.observableArrayList(Init.values()));
+    private final TextField seed = field("seed-field", 6, "Seed of the random weights: the same seed gives the same weights");
+    private final TextField nh = field("nh-field", 4, "Hidden units (1 to " + Settings.MAX_NH + ")");
+    private final TextField shift = field("shift-field", 4, "Subtracted after clamp_min(0.): the notebook tried 0.5");
+    private final ComboBox<String> batchKind = new ComboBox<>(FXCollections.observableArrayList(ALL, MINI));
+    private final TextField batch = field("batch-field", 6, "Rows of the training set in the pass");
+    private final TextField sample = field("sample-field", 5, "The sample (row of the batch) the views draw");
+    private final Label message = new Label();
+    private boolean syncing;
+
+    public ControlsBar(Controller controller) {
+        this.controller = controller;
+        this.state = controller.state();
+        getStyleClass().add("controls-bar");
+        getStylesheets().add(Objects.requireNonNull(ControlsBar.class.getResource("/css/controls.css")).toExternalForm());
+
+        init.setId("init-choice");
+        init.setConverter(new StringConverter<>() {
+            @Override public String toString(Init i) {
+                if (i == null) return "";
+                return switch (i) {
+                    case RANDN -> "randn";
+                    case XAVIER -> "Xavier";
+                    case KAIMING -> "Kaiming";
+                    case NOTEBOOK -> "notebook";
+                };
+            }
+
+            @Override public Init fromString(String s) { return Init.parse(s); }
+        });
+        init.setTooltip(new Tooltip("randn: std 1 \u2022 Xavier: randn/\u221a784 \u2022 Kaiming: randn\u00b7\u221a(2/784) \u2022 "
+                + "notebook: Kaiming w1 with w2 = rand(nh,1)/\u221a784, what the notebook ran"));
+        init.setFocusTraversable(true);
+        init.valueProperty().addListener((o, was, now) -> {
+            if (!syncing && now != null) apply("Init", s -> s.withInit(now));
+        });
+
+        batchKind.setId("batch-choice");
+        batchKind.setConverter(new StringConverter<>() {
+            @Override public String toString(String s) { return ALL.equals(s) ? "all " + Fmt.count(trainRows()) : s; }
+
+            @Override public String fromString(String s) { return s; }
+        });
+        batchKind.valueProperty().addListener((o, was, now) -> {
+            if (syncing || now == null) return;
+            batch.setDisable(ALL.equals(now));
+            if (ALL.equals(now)) apply("Batch", s -> s.withBatch(0));
+            else applyBatch();
+        });
+
+        seed.setOnAction(e -> applySeed());
+        nh.setOnAction(e -> applyNh());
+        shift.setOnAction(e -> applyShift());
+        batch.setOnAction(e -> applyBatch());
+        sample.setOnAction(e -> applySample());
+        onFocusLost(seed, this::applySeed);
+        onFocusLost(nh, this::applyNh);
+        onFocusLost(shift, this::applyShift);
+        onFocusLost(batch, this::applyBatch);
+        onFocusLost(sample, this::applySample);
+        for (TextField f : new TextField[]{seed, nh, shift, batch, sample}) {
+            f.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    sync();
+                    clearMessage();
+                }
+            });
+        }
+
+        Button prevSample = iconButton("mdi2c-chevron-left", "Previous sample", "sample-prev");
+        prevSample.setOnAction(e -> setSample(state.sample.get() - 1));
+        Button nextSample = iconButton("mdi2c-chevron-right", "Next sample", "sample-next");
+        nextSample.setOnAction(e -> setSample(state.sample.get() + 1));
+
+        HBox row = new HBox(8,
+                label("Init"), init,
+                label("seed"), seed,
+                label("nh"), nh,
+                label("ReLU shift"), shift,
+                label("batch"), batchKind, batch,
+                label("sample"), prevSample, sample, nextSample);
+        row.setAlignment(Pos.CENTER_LEFT);
+        message.setId("controls-message");
+        message.getStyleClass().add("controls-message");
+        message.setWrapText(true);
+        message.managedProperty().bind(message.visibleProperty());
+        message.setVisible(false);
+        getChildren().addAll(row, message);
+        setPadding(new Insets(4, 10, 4, 10));
+        setSpacing(4);
+
+        state.settings.addListener(o -> sync());
+        state.sample.addListener(o -> sync());
+        state.pass.addListener(o -> sync());
+        state.session.addListener(o -> sync());
+        sync();
+    }
+
+    /** The message about the last refused value, or empty. */
+    public String message() { return message.isVisible() ? message.getText() : ""; }
+
+    private void applySeed() {
+        Long v = parseLong("seed", seed.getText(), seed);
+        if (v == null) return;
+        if (v != state.settings.get().seed()) apply("seed", s -> s.withSeed(v), seed);
+        else clearError(seed);
+    }
+
+    private void applyNh() {
+        Integer v = parseInt("nh", nh.getText(), nh);
+        if (v == null) return;
+        if (v != state.settings.get().nh()) apply("nh", s -> s.withNh(v), nh);
+        else clearError(nh);
+    }
+
+    private void applyShift() {
+        String text = shift.getText().trim();
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            refuse("ReLU shift", "'" + text + "' is not a number", shift);
+            return;
+        }
+        if (v != state.settings.get().reluShift()) apply("ReLU shift", s -> s.withReluShift(v), shift);
+        else clearError(shift);
+    }
+
+    private void applyBatch() {
+        if (ALL.equals(batchKind.getValue())) return;
+        Integer v = parseInt("batch", batch.getText(), batch);
+        if (v == null) return;
+        if (v < 1 || v > trainRows()) {
+            refuse("batch", "a mini-batch has 1 to " + Fmt.count(trainRows()) + " rows, got " + v, batch);
+            return;
+        }
+        if (v != state.settings.get().batch()) apply("batch", s -> s.withBatch(v), batch);
+        else clearError(batch);
+    }
+
+    private void applySample() {
+        Integer v = parseInt("sample", sample.getText(), sample);
+        if (v != null) setSample(v);
+    }
+
+    private void setSample(int v) {
+        int rows = batchRows();
+        if (v < 0 || v >= rows) {
+            refuse("sample", "must be between 0 and " + (rows - 1) + " (the batch has " + Fmt.count(rows) + " rows), got " + v, sample);
+            return;
+        }
+        clearMessage();
+        state.sample.set(v);
+        sync();
+    }
+
+    private void apply(String field, UnaryOperator<Settings> change, TextField... fields) {
+        String error = controller.update(change);
+        if (error != null) {
+            // The engine's messages mostly name the field already ("nh (hidden units) must be ...").
+            boolean named = error.toLowerCase(Locale.ROOT).startsWith(field.toLowerCase(Locale.ROOT));
+            refuseText(named ? error : field + ": " + error, fields.length > 0 ? fields[0] : null);
+            return;
+        }
+        clearMessage();
+        sync();
+    }
+
+    private void refuse(String field, String why, TextField f) { refuseText(field + ": " + why, f); }
+
+    private void refuseText(String text, TextField f) {
+        Settings s = state.settings.get();
+        message.setText("\u26a0 " + text + ". Kept the current settings (" + describe(s) + ").");
+        message.setVisible(true);
+        if (f != null && !f.getStyleClass().contains("field-error")) f.getStyleClass().add("field-error");
+    }
+
+    private void clearMessage() {
+        message.setVisible(false);
+        message.setText("");
+        for (TextField f : new TextField[]{seed, nh, shift, batch, sample}) clearError(f);
+    }
+
+    private static void clearError(TextField f) { f.getStyleClass().remove("field-error"); }
+
+    private Long parseLong(String name, String text, TextField f) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            refuse(name, "'" + text.trim() + "' is not a whole number", f);
+            return null;
+        }
+    }
+
+    private Integer parseInt(String name, String text, TextField f) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            refuse(name, "'" + text.trim() + "' is not a whole number", f);
+            return null;
+        }
+    }
+
+    /** Shows the current settings in the fields, unless a field holds a refused value being fixed. */
+    private void sync() {
+        syncing = true;
+        try {
+            Settings s = state.settings.get();
+            init.setValue(s.init());
+            setIfClean(seed, Long.toString(s.seed()));
+            setIfClean(nh, Integer.toString(s.nh()));
+            setIfClean(shift, Fmt.num(s.reluShift()));
+            batchKind.setValue(s.batch() == 0 ? ALL : MINI);
+            batch.setDisable(s.batch() == 0);
+            setIfClean(batch, Integer.toString(s.batch() == 0 ? 1000 : s.batch()));
+            setIfClean(sample, Integer.toString(state.sample.get()));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private static void setIfClean(TextField f, String text) {
+        if (!f.getStyleClass().contains("field-error") && !f.getText().equals(text)) f.setText(text);
+    }
+
+    private int trainRows() {
+        return state.session.get() == null ? 50_000 : state.session.get().data().trainRows();
+    }
+
+    private int batchRows() {
+        PassResult p = state.pass.get();
+        if (p != null) return (int) p.trace().tensorsAfter(-1).get("x").shape()[0];
+        int b = state.settings.get().batch();
+        return b == 0 ? trainRows() : Math.min(b, trainRows());
+    }
+
+    private static String describe(Settings s) {
+        return s.init() + ", seed " + s.seed() + ", nh " + s.nh() + ", shift " + Fmt.num(s.reluShift()) + ", batch "
+                + (s.batch() == 0 ? "all" : Integer.toString(s.batch()));
+    }
+
+    private void onFocusLost(TextField f, Runnable r) {
+        f.focusedProperty().addListener((o, was, now) -> {
+            if (!now && !syncing) r.run();
+        });
+    }
+
+    private static TextField field(String id, int columns, String tip) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(columns);
+        f.setTooltip(new Tooltip(tip));
+        return f;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("controls-label");
+        return l;
+    }
+
+    private static Button iconButton(String icon, String tip, String id) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.getStyleClass().add("button-icon");
+        b.setFocusTraversable(false);
+        return b;
+    }
+}

@@ -1,0 +1,105 @@
+package io.backproplens.ui.network;
+
+import io.backproplens.engine.TraceStep;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The current step in words and formulas: its title, one sentence of what it does, and each
+ * formula in the notebook's code ({@code inp.g = out.g @ w.t()}), then with this model's names and,
+ * aligned under every tensor, its shape ({@code l2.g = out.g @ w2.t()} over
+ * {@code 50000x50  50000x1  1x50}).
+ */
+public final class FormulaPanel extends VBox {
+    private final VBox box = new VBox(4);
+    private final ScrollPane scroll = new ScrollPane(box);
+    private final Label title = new Label();
+    private final Label narration = new Label();
+    private final List<String> boundShown = new ArrayList<>();
+
+    public FormulaPanel() {
+        getStyleClass().add("formula-panel");
+        title.setId("step-title");
+        title.getStyleClass().add("step-title");
+        title.setWrapText(true);
+        narration.setId("step-narration");
+        narration.getStyleClass().add("step-narration");
+        narration.setWrapText(true);
+        // Title and sentence wrap to the panel's width; the formulas scroll (never cut short).
+        box.setPadding(new Insets(0, 12, 8, 12));
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("formula-scroll");
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox head = new VBox(2, title, narration);
+        head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        scroll.setMinHeight(0);
+        head.setPadding(new Insets(8, 12, 4, 12));
+        getChildren().addAll(head, scroll);
+    }
+
+    /** The bound formulas on screen ({@code l2.g = out.g @ w2.t()}), for tests and the clipboard. */
+    public List<String> formulas() { return List.copyOf(boundShown); }
+
+    public String title() { return title.getText(); }
+
+    public void show(TraceCursor cursor, int step) { show(cursor, step, false); }
+
+    /** As {@link #show(TraceCursor, int)}; {@code hidden}: predict mode, before the reveal. */
+    public void show(TraceCursor cursor, int step, boolean hidden) {
+        box.getChildren().clear();
+        boundShown.clear();
+        if (cursor == null) {
+            title.setText("Loading MNIST\u2026");
+            narration.setText("");
+            return;
+        }
+        title.setText(cursor.title(step));
+        TraceStep s = cursor.step(step);
+        narration.setText(s == null
+                ? "Press Next (\u2192 or Space) to run " + cursor.step(0).module() + ". Click any tensor to inspect it."
+                : hidden ? "Predict: what will " + String.join(", ", cursor.writes(step)) + " be, and what shape? Next reveals it."
+                : narrate(s, step == cursor.size() - 1));
+        int k = 0;
+        for (TraceCursor.Formula f : hidden ? cursor.formulas(step, cursor.offered(step - 1)) : cursor.formulas(step)) {
+            Label notebook = new Label("# notebook:  " + f.notebook());
+            notebook.getStyleClass().addAll("formula-notebook");
+            notebook.setId("formula-" + k + "-notebook");
+            Label bound = new Label(f.boundAligned());
+            bound.getStyleClass().addAll("formula", "formula-bound",
+                    s.phase() == TraceStep.Phase.FORWARD ? "formula-forward" : "formula-backward");
+            bound.setId("formula-" + k + "-bound");
+            Label shapes = new Label(f.shapesAligned());
+            shapes.getStyleClass().addAll("formula", "formula-shapes");
+            shapes.setId("formula-" + k + "-shapes");
+            // Never cut a formula short ("..."): the panel scrolls sideways instead.
+            for (Label l : new Label[]{notebook, bound, shapes}) l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            VBox one = new VBox(0, notebook, bound, shapes);
+            one.getStyleClass().add("formula-block");
+            box.getChildren().add(one);
+            boundShown.add(f.bound());
+            k++;
+        }
+    }
+
+    /** One sentence for the class about what the step does. */
+    static String narrate(TraceStep s, boolean last) {
+        boolean fwd = s.phase() == TraceStep.Phase.FORWARD;
+        String text = switch (s.module() + (fwd ? "" : ".bwd")) {
+            case "lin1" -> "Every sample's 784 pixels times w1, plus b1: nh numbers per sample.";
+            case "relu" -> "ReLU: every negative number becomes 0.";
+            case "lin2" -> "The hidden activations times w2, plus b2: one prediction per sample.";
+            case "mse" -> "The loss: the mean over the batch of (prediction - label)\u00b2.";
+            case "mse.bwd" -> "Backward starts at the loss: how it changes with each prediction (out.g).";
+            case "lin2.bwd" -> "out.g flows back through Lin2: to its input (via w2), to w2 (via l2) and to b2 (summed over the batch).";
+            case "relu.bwd" -> "The gradient passes the ReLU only where its input l1 was positive.";
+            case "lin1.bwd" -> "l1.g gives the gradients of the first layer: w1.g, b1.g and the input's x.g.";
+            default -> "";
+        };
+        return last ? text + " Every .g is now computed." : text;
+    }
+}

@@ -1,0 +1,123 @@
+package io.backproplens.ui.network;
+
+import io.backproplens.engine.GradientCheck;
+import io.backproplens.engine.Tensor;
+import io.backproplens.engine.TensorRef;
+import io.backproplens.session.PassResult;
+import io.backproplens.ui.Background;
+import io.backproplens.ui.common.Fmt;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.List;
+
+/**
+ * The gradient check in the app: the engine's {@code .g} against ND4J SameDiff's autodiff (every
+ * entry) and against central finite differences (sampled entries), in float64, on the current
+ * weights and the first rows of the current batch; a table of the max error per tensor and whether
+ * it passes. The same comparison as the command line's {@code gradcheck}.
+ */
+public final class GradCheckPanel extends ScrollPane {
+    /** Rows checked at most: SameDiff in float64 on 50,000 rows would take many seconds. */
+    public static final int MAX_ROWS = 2_000;
+    /** Entries per tensor compared with finite differences (each costs two forward passes). */
+    public static final int SAMPLES = 12;
+
+    private final VBox box = new VBox(8);
+    private final Label status = new Label("Press \u201cCheck gradients\u201d to compare every .g with an independent autodiff.");
+    private final GridPane table = new GridPane();
+    private final Label summary = new Label();
+    private final ReadOnlyObjectWrapper<GradientCheck.Result> result = new ReadOnlyObjectWrapper<>();
+    private PassResult checked;
+
+    public GradCheckPanel() {
+        getStyleClass().add("gradcheck-panel");
+        status.setId("gradcheck-status");
+        status.setWrapText(true);
+        table.setId("gradcheck-table");
+        table.setHgap(18);
+        table.setVgap(3);
+        summary.setId("gradcheck-summary");
+        summary.getStyleClass().add("gradcheck-summary");
+        box.getChildren().addAll(summary, status, table);
+        box.setPadding(new Insets(8));
+        setContent(box);
+        setFitToWidth(true);
+    }
+
+    public ReadOnlyObjectProperty<GradientCheck.Result> resultProperty() { return result.getReadOnlyProperty(); }
+
+    public String statusText() { return status.getText(); }
+
+    /** Runs the check for this pass in the background and shows the table when done. */
+    public void run(PassResult pass, Background background) {
+        if (pass == null) return;
+        TensorRef x = pass.trace().tensorsAfter(-1).get("x");
+        TensorRef y = pass.trace().tensorsAfter(-1).get("y");
+        long total = x.shape()[0];
+        int rows = (int) Math.min(total, MAX_ROWS);
+        result.set(null);
+        table.getChildren().clear();
+        summary.setText("Checking\u2026");
+        summary.getStyleClass().removeAll("pass", "fail");
+        String where = rows == total ? "all " + Fmt.count(total) + " rows of the batch"
+                : "the first " + Fmt.count(rows) + " of the batch's " + Fmt.count(total) + " rows (capped so it takes seconds, not minutes)";
+        status.setText("On " + where + ", in float64: the engine's gradients against SameDiff (every entry) and against central "
+                + "finite differences (" + SAMPLES + " sampled entries per tensor).");
+        checked = pass;
+        INDArray xAll = x.array(), yAll = y.array();
+        // Slicing and the float64 copies of weights and data run in the background too.
+        background.submit("Gradient check on " + Fmt.count(rows) + " rows", () -> {
+            INDArray xs = rows == total ? xAll : xAll.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+            INDArray ys = rows == total ? yAll : yAll.get(NDArrayIndex.interval(0, rows));
+            GradientCheck.Problem problem = new GradientCheck.Problem(pass.model().weights(), pass.settings().reluShift(), xs, ys);
+            return GradientCheck.run(problem, SAMPLES, 1);
+        }, r -> show(r, pass));
+    }
+
+    /** A new pass (new settings): the table no longer describes what is on screen. */
+    public void passChanged(PassResult pass) {
+        if (checked != null && pass != checked && result.get() != null) {
+            summary.setText("The settings changed since this check: run it again for the current ones.");
+            summary.getStyleClass().removeAll("pass", "fail");
+        }
+    }
+
+    private void show(GradientCheck.Result r, PassResult pass) {
+        if (pass != checked) return;
+        table.getChildren().clear();
+        String[] head = {"tensor", "compared with", "shape", "entries", "max abs error", "max rel error", "tolerance", ""};
+        for (int c = 0; c < head.length; c++) {
+            Label h = new Label(head[c]);
+            h.getStyleClass().add("gradcheck-head");
+            table.add(h, c, 0);
+        }
+        List<GradientCheck.Check> checks = r.checks();
+        for (int i = 0; i < checks.size(); i++) {
+            GradientCheck.Check c = checks.get(i);
+            Label verdict = new Label(c.pass() ? "\u2714 pass" : "\u2718 FAIL");
+            verdict.getStyleClass().add(c.pass() ? "pass" : "fail");
+            verdict.setId("gradcheck-" + c.tensor() + "-" + (c.reference().equals(GradientCheck.SAMEDIFF) ? "samediff" : "fd"));
+            Label[] cells = {new Label(c.tensor() + ".g"), new Label(c.reference()), new Label(Tensor.shapeText(c.shape())),
+                    new Label(Fmt.count(c.entries())), new Label(Fmt.num(c.maxAbs())), new Label(Fmt.num(c.maxRel())),
+                    new Label(Fmt.num(c.tolerance())), verdict};
+            for (int k = 0; k < cells.length; k++) {
+                cells[k].getStyleClass().add("gradcheck-cell");
+                table.add(cells[k], k, i + 1);
+            }
+        }
+        long failed = checks.stream().filter(c -> !c.pass()).count();
+        summary.setText((r.passed() ? "\u2714 All " + checks.size() + " checks pass" : "\u2718 " + failed + " of " + checks.size() + " checks fail")
+                + "   (loss: engine " + Fmt.num(r.loss()) + ", SameDiff " + Fmt.num(r.referenceLoss()) + ")");
+        summary.getStyleClass().removeAll("pass", "fail");
+        summary.getStyleClass().add(r.passed() ? "pass" : "fail");
+        result.set(r);
+    }
+}

@@ -1,0 +1,61 @@
+package io.backproplens.ui.network;
+
+import io.backproplens.engine.TensorRef;
+import io.backproplens.stats.Summary;
+import io.backproplens.ui.Background;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Computes inspections off the FX thread, newest request wins: clicking through tensors quickly
+ * never queues up statistics of 39 million elements. Statistics are cached per array (the trace's
+ * arrays never change), so stepping back and forth is instant.
+ */
+final class InspectionWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(InspectionWorker.class);
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lens-inspector");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<INDArray, Summary> summaries = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    /** Computes the inspection, then hands it to {@code onDone} on the FX thread unless a newer one was asked for. */
+    void inspect(TensorRef ref, InspectMode mode, int sample, Consumer<Inspection> onDone, Consumer<Throwable> onError) {
+        long mine = generation.incrementAndGet();
+        executor.submit(() -> {
+            if (generation.get() != mine) return;
+            try {
+                long t0 = System.nanoTime();
+                Summary s = summaries.computeIfAbsent(ref.array(), Summary::of);
+                if (generation.get() != mine) return;
+                Inspection result = new Inspection(ref, mode, sample, s, TensorPictures.of(ref, mode, sample));
+                LOG.debug("inspected {} {} in {} ms", ref, mode, (System.nanoTime() - t0) / 1_000_000);
+                Background.onFx(() -> {
+                    if (generation.get() == mine) onDone.accept(result);
+                });
+            } catch (Throwable e) {
+                LOG.error("inspecting {} failed", ref, e);
+                Background.onFx(() -> {
+                    if (generation.get() == mine) onError.accept(e);
+                });
+            }
+        });
+    }
+
+    /** Forgets cached statistics (a new pass brings new arrays; the old ones may be freed). */
+    void clear() { summaries.clear(); }
+
+    /** Drops any pending request (e.g. nothing to inspect any more). */
+    void cancel() { generation.incrementAndGet(); }
+}

@@ -1,0 +1,452 @@
+package io.backproplens.ui.network;
+
+import io.backproplens.engine.TensorRef;
+import io.backproplens.engine.TraceStep;
+import io.backproplens.ui.common.ColorMap;
+import io.backproplens.ui.common.DigitImage;
+import io.backproplens.ui.common.Fmt;
+import io.backproplens.ui.common.MatrixSample;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.Shape;
+import javafx.util.Duration;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The notebook's model as a graph, drawn in fixed logical coordinates ({@link #WIDTH} x
+ * {@link #HEIGHT}; a {@link ZoomPane} scales it): Input (the selected digit and its label) ->
+ * Lin1 -> ReLU -> hidden units -> Lin2 -> MSE with the target, and the loss. Operations are boxes,
+ * tensors are the edges between them, each labelled by a clickable chip with its shape for the
+ * current batch; a tensor's {@code .g} appears under it once the backward pass has computed it.
+ * The hidden units are circles filled by their activation (l2) for the selected sample, and w2's
+ * weights are lines coloured by sign (red positive, blue negative) and as thick as they are large.
+ *
+ * <p>The nodes are built once per pass and sample; a step only changes what is visible and
+ * highlighted, all of it read from the trace at that step, so a step back shows exactly what
+ * existed then.
+ */
+public final class NetworkGraph extends Pane {
+    public static final double WIDTH = 1600;
+    public static final double HEIGHT = 350;
+    private static final double FLOW_Y = 195;
+    /** Hidden units drawn at most; more are summarised in a note. */
+    static final int MAX_UNITS = 200;
+    private static final String[] CHIP_STATES = {"chip-absent", "chip-read", "chip-write", "chip-selected"};
+
+    private final Consumer<String> onSelect;
+    /**
+     * One tooltip for every unit, line and chip, its text set on hover: a Tooltip is a popup window
+     * with its own scene, and building a hundred of them stalled the FX thread for 300 ms.
+     */
+    private final Tooltip tip = new Tooltip();
+    private final Group lines = new Group();
+
+    // What the nodes were built for.
+    private TraceCursor builtCursor;
+    private int builtSample = -1;
+
+    // Nodes updated at every step.
+    private final Map<String, Label> chips = new LinkedHashMap<>();
+    private final Map<String, Shape[]> edges = new LinkedHashMap<>();
+    private final Map<String, Shape[]> backEdges = new LinkedHashMap<>();
+    private final Map<String, Rectangle> boxes = new LinkedHashMap<>();
+    private final List<Circle> units = new ArrayList<>();
+    private float[] unitValues;
+    private Label mseSub;
+    private Label lossValue;
+    private Line paramLink1, paramLink2;
+
+    public NetworkGraph(Consumer<String> onSelect) {
+        this.onSelect = onSelect;
+        getStyleClass().add("network-graph");
+        setMinSize(WIDTH, HEIGHT);
+        setPrefSize(WIDTH, HEIGHT);
+        setMaxSize(WIDTH, HEIGHT);
+        tip.setShowDelay(Duration.millis(150));
+    }
+
+    /** Draws the graph as it is after step {@code step} of the cursor's trace. */
+    public void show(TraceCursor cursor, int step, int sample, String selected) {
+        show(cursor, step, sample, selected, false);
+    }
+
+    /**
+     * As {@link #show(TraceCursor, int, int, String)}; {@code hidden} (predict mode, before the
+     * reveal): the step is active but what it writes shows as "?".
+     */
+    public void show(TraceCursor cursor, int step, int sample, String selected, boolean hidden) {
+        if (cursor == null) {
+            getChildren().clear();
+            builtCursor = null;
+            return;
+        }
+        if (cursor != builtCursor || sample != builtSample) build(cursor, sample);
+        update(cursor, step, selected, hidden && step >= 0);
+    }
+
+    /** The chip of a tensor (e.g. {@code "w1.g"}), or null; it is visible only if the tensor exists. */
+    public Label chip(String label) { return chips.get(label); }
+
+    /** The op box of a module ({@code lin1, relu, lin2, mse}). */
+    public Rectangle box(String module) { return boxes.get(module); }
+
+    static String chipId(String label) { return "chip-" + label.replace('.', '-'); }
+
+    // ------------------------------------------------------------------ build (per pass and sample)
+
+    private void build(TraceCursor cursor, int sample) {
+        builtCursor = cursor;
+        builtSample = sample;
+        chips.clear();
+        edges.clear();
+        backEdges.clear();
+        boxes.clear();
+        units.clear();
+        lines.getChildren().clear();
+        // Everything that will exist by the end of the pass: x, w1, ... and every .g.
+        Map<String, TensorRef> all = cursor.offered(cursor.size() - 1);
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(new Rectangle(WIDTH, HEIGHT, Color.TRANSPARENT));
+        nodes.add(lines);
+
+        input(nodes, all, sample, 5, 15, 170, 320);
+        edge(nodes, all, "x", 175, 385);
+        opBox(nodes, "lin1", "Lin1", "x @ w1 + b1", 385, 150);
+        paramLink1 = params(nodes, all, 350, 4, "w1", "b1", 385 + 75);
+        edge(nodes, all, "l1", 535, 735);
+        double shift = reluShift(cursor);
+        opBox(nodes, "relu", "ReLU", shift == 0 ? "clamp_min(0.)" : "clamp_min(0.) - " + Fmt.num(shift), 735, 140);
+        Line toUnits = new Line(875, FLOW_Y, 918, FLOW_Y);
+        toUnits.getStyleClass().add("edge");
+        Polygon head = arrowHead(930, FLOW_Y, true);
+        edges.put("l2", new Shape[]{toUnits, head});
+        nodes.add(toUnits);
+        nodes.add(head);
+        double[] unitsBox = hidden(nodes, all, sample, 935, 58, 300);
+        opBox(nodes, "lin2", "Lin2", "l2 @ w2 + b2", 1200, 140);
+        w2Lines(all, unitsBox, 1200);
+        paramLink2 = params(nodes, all, 1160, 4, "w2", "b2", 1200 + 70);
+        edge(nodes, all, "out", 1340, 1450);
+        mseSub = opBox(nodes, "mse", "MSE", "", 1450, 130);
+        mseSub.setId("mse-sample");
+        target(nodes, all, 1515, 312);
+        loss(nodes, all, 1515, 62);
+        getChildren().setAll(nodes);
+    }
+
+    private static double reluShift(TraceCursor cursor) {
+        TraceStep s = cursor.step(cursor.indexOf("relu", TraceStep.Phase.FORWARD));
+        if (s == null) return 0;
+        String f = s.formulas().get(0);
+        int at = f.lastIndexOf(" - ");
+        try {
+            return at < 0 ? 0 : Double.parseDouble(f.substring(at + 3));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void input(List<Node> nodes, Map<String, TensorRef> all, int sample, double x, double y, double w, double h) {
+        Rectangle box = new Rectangle(x, y, w, h);
+        box.getStyleClass().addAll("op-box", "input-box");
+        box.setArcWidth(14);
+        box.setArcHeight(14);
+        nodes.add(box);
+        nodes.add(text("Input", x + w / 2, y + 24, "op-title"));
+        TensorRef xr = all.get("x");
+        DigitImage digit = new DigitImage(150);
+        digit.setId("input-digit");
+        digit.setLayoutX(x + (w - 150) / 2);
+        digit.setLayoutY(y + 50);
+        boolean ok = xr != null && xr.shape().length == 2 && xr.shape()[1] == 784 && sample < xr.shape()[0];
+        digit.show(ok ? MatrixSample.row(xr.array(), sample) : null, ColorMap.VIRIDIS);
+        nodes.add(digit);
+        TensorRef yr = all.get("y");
+        String label = yr == null || sample >= yr.array().length() ? "?" : Fmt.num(MatrixSample.get(yr.array(), 0, sample));
+        Label l = text("label " + label, x + w / 2, y + 236, "input-label");
+        l.setId("input-label");
+        nodes.add(l);
+        nodes.add(text("sample " + sample, x + w / 2, y + 280, "op-sub"));
+    }
+
+    /** A box for an operation; returns its second line of text. */
+    private Label opBox(List<Node> nodes, String name, String title, String sub, double x, double w) {
+        double h = 90, y = FLOW_Y - h / 2;
+        Rectangle box = new Rectangle(x, y, w, h);
+        box.setId("op-" + name);
+        box.getStyleClass().add("op-box");
+        box.setArcWidth(14);
+        box.setArcHeight(14);
+        boxes.put(name, box);
+        nodes.add(box);
+        nodes.add(text(title, x + w / 2, y + 30, "op-title"));
+        Label s = text(sub, x + w / 2, y + 64, "op-sub");
+        nodes.add(s);
+        return s;
+    }
+
+    /** A tensor between two ops: an arrow, its chip above and its gradient's chip below. */
+    private void edge(List<Node> nodes, Map<String, TensorRef> all, String name, double x0, double x1) {
+        Line line = new Line(x0, FLOW_Y, x1 - 2, FLOW_Y);
+        line.getStyleClass().add("edge");
+        Polygon head = arrowHead(x1 - 2, FLOW_Y, true);
+        edges.put(name, new Shape[]{line, head});
+        nodes.add(line);
+        nodes.add(head);
+        if (all.containsKey(name + ".g")) {
+            Line back = new Line(x1 - 6, FLOW_Y + 9, x0 + 12, FLOW_Y + 9);
+            back.getStyleClass().addAll("edge", "edge-grad");
+            Polygon backHead = arrowHead(x0 + 4, FLOW_Y + 9, false);
+            backHead.getStyleClass().add("arrow-grad");
+            backEdges.put(name + ".g", new Shape[]{back, backHead});
+            nodes.add(back);
+            nodes.add(backHead);
+        }
+        double mid = (x0 + x1) / 2;
+        nodes.add(centred(chip(all, name), mid, FLOW_Y - 66));
+        if (all.containsKey(name + ".g")) nodes.add(centred(chip(all, name + ".g"), mid, FLOW_Y + 72));
+    }
+
+    /** A layer's parameters as a little table of chips above it, joined to the box by a line. */
+    private Line params(List<Node> nodes, Map<String, TensorRef> all, double x, double y, String w, String b, double boxCentre) {
+        VBox rows = new VBox(8);
+        rows.setLayoutX(x);
+        rows.setLayoutY(y);
+        for (String p : new String[]{w, b}) {
+            HBox row = new HBox(8, chip(all, p));
+            if (all.containsKey(p + ".g")) row.getChildren().add(chip(all, p + ".g"));
+            rows.getChildren().add(row);
+        }
+        Line link = new Line(boxCentre, y + 84, boxCentre, FLOW_Y - 45);
+        link.getStyleClass().addAll("edge", "param-link");
+        nodes.add(link);
+        nodes.add(rows);
+        return link;
+    }
+
+    /** The hidden units in a block of columns; returns {x, top, colGap, pitch, r, perCol, n}. */
+    private double[] hidden(List<Node> nodes, Map<String, TensorRef> all, int sample, double x, double top, double bottom) {
+        TensorRef l2 = all.get("l2");
+        TensorRef w1 = all.get("w1");
+        int nh = w1 == null ? 0 : (int) w1.shape()[1];
+        int n = Math.min(nh, MAX_UNITS);
+        if (n == 0) return new double[]{x, top, 0, 0, 0, 1, 0};
+        // About twice as tall as wide: 50 units are 5 columns of 10.
+        int perCol = Math.max(Math.min(n, 8), (n + 4) / 5);
+        int cols = (n + perCol - 1) / perCol;
+        double pitch = (bottom - top) / perCol;
+        double r = Math.min(pitch * 0.42, 13);
+        double colGap = Math.min(2 * r + 6, 150.0 / cols);
+        double blockWidth = cols * colGap;
+        // The units are l2 for this sample: its chip above them, its gradient's below.
+        nodes.add(centred(chip(all, "l2"), x + blockWidth / 2, top - 34));
+        if (all.containsKey("l2.g")) nodes.add(centred(chip(all, "l2.g"), x + blockWidth / 2, bottom + 30));
+        unitValues = l2 != null && sample < l2.shape()[0] ? MatrixSample.row(l2.array(), sample) : null;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        if (unitValues != null) {
+            for (float a : unitValues) {
+                lo = Math.min(lo, a);
+                hi = Math.max(hi, a);
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            int c = j / perCol, row = j % perCol;
+            Circle unit = new Circle(x + colGap / 2 + c * colGap, top + pitch * (row + 0.5), r);
+            unit.getStyleClass().add("unit");
+            if (unitValues != null) {
+                unit.setUserData(ColorMap.VIRIDIS.color(unitValues[j], lo, hi));
+                hoverTip(unit, "unit " + j + ": l2[" + sample + ", " + j + "] = " + Fmt.num(unitValues[j]));
+            }
+            units.add(unit);
+            nodes.add(unit);
+        }
+        if (nh > n) nodes.add(text("first " + n + " of " + nh, x + blockWidth / 2, bottom + 8, "op-sub"));
+        return new double[]{x, top, colGap, pitch, r, perCol, n};
+    }
+
+    /** w2 as one line per hidden unit into Lin2: red for positive, blue for negative, width by size. */
+    private void w2Lines(Map<String, TensorRef> all, double[] u, double lin2X) {
+        TensorRef w2 = all.get("w2");
+        int n = (int) u[6];
+        if (w2 == null || n == 0) return;
+        float[] w = new float[n];
+        double max = 0;
+        for (int j = 0; j < n; j++) {
+            w[j] = MatrixSample.get(w2.array(), j, 0);
+            max = Math.max(max, Math.abs(w[j]));
+        }
+        int perCol = (int) u[5];
+        for (int j = 0; j < n; j++) {
+            double cx = u[0] + u[2] / 2 + (j / perCol) * u[2];
+            double cy = u[1] + u[3] * (j % perCol + 0.5);
+            Line l = new Line(cx, cy, lin2X, FLOW_Y);
+            l.setStroke(w[j] >= 0 ? Color.web("#b2182b") : Color.web("#2166ac"));
+            l.setStrokeWidth(0.8 + 6.0 * (max == 0 ? 0 : Math.abs(w[j]) / max));
+            hoverTip(l, "w2[" + j + ", 0] = " + Fmt.num(w[j]) + (w[j] >= 0 ? " (positive: red)" : " (negative: blue)"));
+            lines.getChildren().add(l);
+        }
+    }
+
+    private void target(List<Node> nodes, Map<String, TensorRef> all, double cx, double y) {
+        Line up = new Line(cx, y - 18, cx, FLOW_Y + 59);
+        up.getStyleClass().add("edge");
+        Polygon head = arrowHeadUp(cx, FLOW_Y + 47);
+        edges.put("y", new Shape[]{up, head});
+        nodes.add(up);
+        nodes.add(head);
+        nodes.add(centred(chip(all, "y"), cx, y));
+    }
+
+    private void loss(List<Node> nodes, Map<String, TensorRef> all, double cx, double y) {
+        Line up = new Line(cx, FLOW_Y - 47, cx, y + 20);
+        up.getStyleClass().add("edge");
+        edges.put("loss", new Shape[]{up});
+        nodes.add(up);
+        nodes.add(centred(chip(all, "loss"), cx, y));
+        lossValue = text("", cx, y - 40, "value-text");
+        lossValue.setId("loss-value");
+        nodes.add(lossValue);
+    }
+
+    private Label chip(Map<String, TensorRef> all, String label) {
+        Label c = new Label(label);
+        c.setId(chipId(label));
+        c.getStyleClass().addAll("chip", label.endsWith(".g") ? "chip-grad" : "chip-value");
+        c.setOnMouseClicked(e -> {
+            if (e.isStillSincePress() && !c.getStyleClass().contains("chip-absent")) onSelect.accept(label);
+            e.consume();
+        });
+        TensorRef ref = all.get(label);
+        if (ref != null) hoverTip(c, "Inspect " + label + " (" + ref.shapeText() + ")");
+        chips.put(label, c);
+        return c;
+    }
+
+    // ------------------------------------------------------------------ update (per step)
+
+    private void update(TraceCursor cursor, int step, String selected, boolean hidden) {
+        Map<String, TensorRef> offered = cursor.offered(hidden ? step - 1 : step);
+        Set<String> reads = cursor.reads(step);
+        Set<String> writes = cursor.writes(step);
+        String module = cursor.module(step);
+        TraceStep s = cursor.step(step);
+        boolean backward = s != null && s.phase() == TraceStep.Phase.BACKWARD;
+
+        for (Map.Entry<String, Label> e : chips.entrySet()) {
+            String label = e.getKey();
+            Label c = e.getValue();
+            TensorRef ref = offered.get(label);
+            boolean grad = label.endsWith(".g");
+            // Gradients appear when computed; values not yet computed show greyed, without a shape.
+            // In predict mode what the step writes shows as "?" until the reveal.
+            boolean guess = hidden && writes.contains(label);
+            c.setVisible(ref != null || !grad || guess);
+            c.setText(guess ? label + " ?" : ref == null ? label : label + " " + ref.shapeText());
+            set(c, "chip-absent", ref == null);
+            set(c, "chip-write", (ref != null || guess) && writes.contains(label));
+            set(c, "chip-read", ref != null && !writes.contains(label) && reads.contains(label));
+            set(c, "chip-selected", label.equals(selected));
+        }
+        for (Map.Entry<String, Shape[]> e : edges.entrySet()) {
+            String name = e.getKey();
+            boolean write = writes.contains(name), read = !write && reads.contains(name);
+            for (Shape sh : e.getValue()) {
+                boolean arrow = sh instanceof Polygon;
+                set(sh, arrow ? "arrow-absent" : "edge-absent", !offered.containsKey(name));
+                set(sh, arrow ? "arrow-write" : "edge-write", write);
+                set(sh, arrow ? "arrow-read" : "edge-read", read);
+            }
+        }
+        for (Map.Entry<String, Shape[]> e : backEdges.entrySet()) {
+            for (Shape sh : e.getValue()) sh.setVisible(writes.contains(e.getKey()));
+        }
+        for (Map.Entry<String, Rectangle> e : boxes.entrySet()) {
+            set(e.getValue(), "active", e.getKey().equals(module) && !backward);
+            set(e.getValue(), "active-backward", e.getKey().equals(module) && backward);
+        }
+        set(paramLink1, "edge-read", reads.contains("w1") || writes.contains("w1.g"));
+        set(paramLink2, "edge-read", reads.contains("w2") || writes.contains("w2.g"));
+
+        boolean haveL2 = offered.containsKey("l2") && unitValues != null;
+        boolean reluActive = "relu".equals(module) && !backward;
+        for (Circle u : units) {
+            u.setFill(haveL2 ? (Color) u.getUserData() : Color.WHITE);
+            set(u, "unit-empty", !haveL2);
+            set(u, "unit-active", reluActive);
+        }
+        lines.setOpacity("lin2".equals(module) ? 0.95 : 0.55);
+
+        TensorRef out = offered.get("out");
+        TensorRef y = offered.get("y");
+        if (out != null && y != null && builtSample < out.shape()[0]) {
+            // This sample's term of the loss: (prediction - label)^2.
+            mseSub.setText("(" + Fmt.num(MatrixSample.get(out.array(), builtSample, 0)) + " - "
+                    + Fmt.num(MatrixSample.get(y.array(), 0, builtSample)) + ")\u00b2");
+        } else {
+            mseSub.setText("mean (out - y)\u00b2");
+        }
+        TensorRef loss = offered.get("loss");
+        lossValue.setText(loss == null ? "" : "= " + Fmt.num(MatrixSample.get(loss.array(), 0, 0)));
+    }
+
+    private static void set(Node n, String styleClass, boolean on) {
+        List<String> c = n.getStyleClass();
+        if (on && !c.contains(styleClass)) c.add(styleClass);
+        else if (!on) c.remove(styleClass);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Shows {@code text} in the shared tooltip while the pointer is over {@code n}. */
+    private void hoverTip(Node n, String text) {
+        n.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            tip.setText(text);
+            Tooltip.install(n, tip);
+        });
+        n.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> Tooltip.uninstall(n, tip));
+    }
+
+    /** A label centred on (cx, cy) once its size is known. */
+    private static Label centred(Label l, double cx, double cy) {
+        l.layoutXProperty().bind(l.widthProperty().multiply(-0.5).add(cx));
+        l.layoutYProperty().bind(l.heightProperty().multiply(-0.5).add(cy));
+        return l;
+    }
+
+    private static Label text(String s, double cx, double cy, String style) {
+        Label l = new Label(s);
+        l.getStyleClass().add(style);
+        l.setAlignment(Pos.CENTER);
+        return centred(l, cx, cy);
+    }
+
+    private static Polygon arrowHead(double x, double y, boolean right) {
+        double d = right ? -14 : 14;
+        Polygon p = new Polygon(x, y, x + d, y - 7, x + d, y + 7);
+        p.getStyleClass().add("arrow");
+        return p;
+    }
+
+    private static Polygon arrowHeadUp(double x, double y) {
+        Polygon p = new Polygon(x, y, x - 7, y + 14, x + 7, y + 14);
+        p.getStyleClass().add("arrow");
+        return p;
+    }
+}

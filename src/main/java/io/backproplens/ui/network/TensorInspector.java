@@ -1,0 +1,317 @@
+package io.backproplens.ui.network;
+
+import io.backproplens.engine.TensorRef;
+import io.backproplens.stats.Summary;
+import io.backproplens.ui.ErrorDialogs;
+import io.backproplens.ui.common.Fmt;
+import io.backproplens.ui.common.HeatmapView;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tensor inspector: the list of every tensor that exists at the current step (values and
+ * {@code .g}), and for the selected one a heatmap, its shape, mean, std, min and max; hovering a
+ * cell tells its index and value. Statistics and pictures are computed in the background.
+ */
+public final class TensorInspector extends BorderPane {
+    private final InspectionWorker worker = new InspectionWorker();
+    private final ObservableList<String> items = FXCollections.observableArrayList();
+    private final ListView<String> list = new ListView<>(items);
+    private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Inspection> shown = new ReadOnlyObjectWrapper<>();
+    private final Label title = new Label("No tensor");
+    private final Label kind = new Label();
+    private final Label status = new Label();
+    private final HeatmapView heatmap = new HeatmapView();
+    private final ToggleGroup modeGroup = new ToggleGroup();
+    private final Map<InspectMode, ToggleButton> modeButtons = new EnumMap<>(InspectMode.class);
+    private final Map<String, Label> stats = new LinkedHashMap<>();
+    private Map<String, TensorRef> offered = Map.of();
+    private Set<String> reads = Set.of();
+    private Set<String> writes = Set.of();
+    private int sample;
+    /** The mode chosen per tensor label; otherwise the first available. */
+    private final Map<String, InspectMode> chosenMode = new java.util.HashMap<>();
+    private boolean updatingList;
+    private Runnable onSelectionChanged = () -> {};
+
+    public TensorInspector() {
+        getStyleClass().add("tensor-inspector");
+        list.setId("tensor-list");
+        list.setCellFactory(v -> new TensorCell());
+        list.setPrefWidth(175);
+        list.setMinWidth(150);
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!updatingList && now != null) select(now);
+        });
+        setLeft(list);
+        BorderPane.setMargin(list, new Insets(0, 8, 0, 0));
+
+        title.setId("inspector-title");
+        title.getStyleClass().add("inspector-title");
+        kind.getStyleClass().add("inspector-kind");
+        kind.setId("inspector-kind");
+        status.setId("inspector-status");
+        status.getStyleClass().add("inspector-status");
+        HBox modes = new HBox(4);
+        modes.setAlignment(Pos.CENTER_LEFT);
+        for (InspectMode m : InspectMode.values()) {
+            ToggleButton b = new ToggleButton(m.text());
+            b.setId("mode-" + m.name().toLowerCase());
+            b.setToggleGroup(modeGroup);
+            b.setUserData(m);
+            b.setFocusTraversable(false);
+            b.getStyleClass().add("mode-button");
+            modeButtons.put(m, b);
+            modes.getChildren().add(b);
+        }
+        modeGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                // A toggle group lets the user deselect; keep one mode selected.
+                if (was != null) was.setSelected(true);
+                return;
+            }
+            String label = selected.get();
+            if (label != null && !updatingList) {
+                chosenMode.put(label, (InspectMode) now.getUserData());
+                inspect();
+            }
+        });
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        kind.setMinWidth(0);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        modes.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(kind, Priority.SOMETIMES);
+        HBox header = new HBox(10, title, kind, grow, modes);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane statGrid = new GridPane();
+        statGrid.setHgap(6);
+        statGrid.setVgap(2);
+        statGrid.getStyleClass().add("stat-grid");
+        int r = 0;
+        for (String s : List.of("shape", "count", "mean", "std", "min", "max")) {
+            Label name = new Label(s);
+            name.getStyleClass().add("stat-name");
+            Label value = new Label("");
+            value.setId("stat-" + s);
+            value.getStyleClass().add("stat-value");
+            stats.put(s, value);
+            // Two pairs per row: shape/count, mean/std, min/max; keeps the column short.
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            value.setMinWidth(Region.USE_PREF_SIZE);
+            statGrid.add(name, (r % 2) * 2, r / 2);
+            statGrid.add(value, (r % 2) * 2 + 1, r / 2);
+            r++;
+        }
+        Label nonFinite = new Label();
+        nonFinite.setId("stat-nonfinite");
+        nonFinite.getStyleClass().add("stat-warning");
+        nonFinite.setWrapText(true);
+        stats.put("nonfinite", nonFinite);
+        status.setWrapText(true);
+        // Empty lines take no room: at 1280x720 the legend must stay in view.
+        for (Label l : new Label[]{status, nonFinite}) l.managedProperty().bind(l.textProperty().isNotEmpty());
+        // Legend, caption and hover beside the picture: at 1280x720 every pixel of height counts.
+        VBox heatInfo = heatmap.takeInfo();
+        heatInfo.setMaxWidth(380);
+        VBox statColumn = new VBox(4, statGrid, nonFinite, status, heatInfo);
+        statColumn.setPrefWidth(380);
+        statColumn.setMinWidth(Region.USE_PREF_SIZE);
+        statColumn.setMaxWidth(380);
+        statGrid.setMinWidth(Region.USE_PREF_SIZE);
+
+        heatmap.setId("inspector-heatmap");
+        HBox.setHgrow(heatmap, Priority.ALWAYS);
+        HBox content = new HBox(10, heatmap, statColumn);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        VBox body = new VBox(6, header, content);
+        setCenter(body);
+        setPadding(new Insets(6));
+    }
+
+    /** The label of the selected tensor ({@code w1.g}). */
+    public ReadOnlyStringProperty selectedProperty() { return selected.getReadOnlyProperty(); }
+
+    public String selected() { return selected.get(); }
+
+    /** The inspection on screen (null while none has finished); tests wait on it. */
+    public ReadOnlyObjectProperty<Inspection> shownProperty() { return shown.getReadOnlyProperty(); }
+
+    /**
+     * The tensors offered in the list, in order. (The list holds labels, never the tensors: a
+     * record holding an INDArray compares element by element, 39 million of them for x.)
+     */
+    public List<TensorRef> offeredTensors() { return items.stream().map(offered::get).toList(); }
+
+    public ListView<String> list() { return list; }
+
+    public HeatmapView heatmap() { return heatmap; }
+
+    /** The text shown for a statistic: shape, mean, std, min, max, count. */
+    public String statText(String name) { return stats.get(name).getText(); }
+
+    void onSelectionChanged(Runnable r) { this.onSelectionChanged = r; }
+
+    /**
+     * The tensors that exist at the current step and what the step reads and writes. The selection
+     * stays if the tensor still exists (it is redrawn if its array changed: a new pass or step).
+     */
+    public void setContext(Map<String, TensorRef> offered, Set<String> reads, Set<String> writes, int sample) {
+        setContext(offered, reads, writes, sample, null);
+    }
+
+    /** As {@link #setContext(Map, Set, Set, int)}, selecting {@code prefer} if it exists. */
+    public void setContext(Map<String, TensorRef> offered, Set<String> reads, Set<String> writes, int sample,
+                           String prefer) {
+        this.offered = offered;
+        this.reads = reads;
+        this.writes = writes;
+        this.sample = sample;
+        updatingList = true;
+        try {
+            if (!items.equals(new java.util.ArrayList<>(offered.keySet()))) items.setAll(offered.keySet());
+        } finally {
+            updatingList = false;
+        }
+        list.refresh();
+        if (offered.isEmpty()) {
+            worker.cancel();
+            selected.set(null);
+            shown.set(null);
+            heatmap.setRaster(null);
+            title.setText("No tensor");
+            return;
+        }
+        String label = prefer != null && offered.containsKey(prefer) ? prefer : selected.get();
+        if (label == null || !offered.containsKey(label)) label = offered.keySet().iterator().next();
+        select(label);
+    }
+
+    /** Shows the tensor with this label, if it exists at the current step. */
+    public void select(String label) {
+        TensorRef ref = offered.get(label);
+        if (ref == null) return;
+        boolean changed = !label.equals(selected.get());
+        selected.set(label);
+        updatingList = true;
+        try {
+            int at = items.indexOf(label);
+            list.getSelectionModel().select(at);
+            list.scrollTo(at);
+            List<InspectMode> modes = InspectMode.available(ref);
+            for (Map.Entry<InspectMode, ToggleButton> e : modeButtons.entrySet()) {
+                e.getValue().setVisible(modes.contains(e.getKey()));
+                e.getValue().setManaged(modes.contains(e.getKey()));
+            }
+            modeButtons.get(modeFor(ref)).setSelected(true);
+        } finally {
+            updatingList = false;
+        }
+        inspect();
+        if (changed) onSelectionChanged.run();
+    }
+
+    /** Forgets cached statistics (call when a new pass replaces the arrays). */
+    public void clearCache() { worker.clear(); }
+
+    private InspectMode modeFor(TensorRef ref) {
+        List<InspectMode> modes = InspectMode.available(ref);
+        InspectMode m = chosenMode.get(ref.label());
+        return m != null && modes.contains(m) ? m : modes.get(0);
+    }
+
+    private void inspect() {
+        String label = selected.get();
+        TensorRef ref = label == null ? null : offered.get(label);
+        if (ref == null) return;
+        InspectMode mode = modeFor(ref);
+        int s = mode == InspectMode.SAMPLE ? sample : 0;
+        Inspection now = shown.get();
+        if (now != null && now.ref().array() == ref.array() && now.label().equals(label) && now.mode() == mode
+                && now.sample() == s) {
+            return;
+        }
+        title.setText(label);
+        kind.setText(describe(ref));
+        stats.get("shape").setText(ref.shapeText());
+        status.setText("computing\u2026");
+        worker.inspect(ref, mode, s, this::showInspection, e -> {
+            status.setText("");
+            ErrorDialogs.show("Inspecting " + label, e);
+        });
+    }
+
+    private void showInspection(Inspection in) {
+        shown.set(in);
+        Summary s = in.summary();
+        title.setText(in.label());
+        stats.get("shape").setText(in.shapeText());
+        stats.get("mean").setText(Fmt.num(s.mean()));
+        stats.get("std").setText(Fmt.num(s.std()));
+        stats.get("min").setText(Fmt.num(s.min()));
+        stats.get("max").setText(Fmt.num(s.max()));
+        stats.get("count").setText(Fmt.count(s.count()));
+        stats.get("nonfinite").setText(s.nanCount() + s.infCount() == 0 ? ""
+                : s.nanCount() + " NaN, " + s.infCount() + " inf (left out of the statistics)");
+        status.setText("");
+        heatmap.setRaster(in.raster());
+    }
+
+    private static String describe(TensorRef ref) {
+        String name = ref.tensorName();
+        if (ref.grad()) return "gradient of the loss w.r.t. " + name;
+        return switch (name) {
+            case "x" -> "input batch (normalised pixels)";
+            case "y" -> "target labels";
+            case "w1", "w2" -> "weights";
+            case "b1", "b2" -> "bias";
+            case "l1" -> "Lin1 output";
+            case "l2" -> "ReLU output (activations)";
+            case "out" -> "prediction";
+            case "loss" -> "MSE loss";
+            default -> "";
+        };
+    }
+
+    /** A list row: the label and shape, marked when the current step reads or writes it. */
+    private final class TensorCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String label, boolean empty) {
+            super.updateItem(label, empty);
+            getStyleClass().removeAll("cell-read", "cell-write");
+            TensorRef ref = label == null ? null : offered.get(label);
+            if (empty || ref == null) {
+                setText(null);
+                return;
+            }
+            setText(ref.label() + "  " + ref.shapeText());
+            if (writes.contains(ref.label())) getStyleClass().add("cell-write");
+            else if (reads.contains(ref.label())) getStyleClass().add("cell-read");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.backproplens.ui.network;
+
+import io.backproplens.engine.Tensor;
+import io.backproplens.engine.TensorRef;
+import io.backproplens.ui.common.ColorMap;
+import io.backproplens.ui.common.DigitImage;
+import io.backproplens.ui.common.Fmt;
+import io.backproplens.ui.common.MatrixSample;
+import io.backproplens.ui.common.Raster;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Set;
+
+/**
+ * Turns a tensor of the trace into a {@link Raster} for the inspector, in one of the
+ * {@link InspectMode}s. Runs off the FX thread; reads at most a few hundred thousand elements,
+ * whatever the tensor's size.
+ */
+public final class TensorPictures {
+    /** Largest matrix picture: enough for a sharp heatmap, small enough to build in milliseconds. */
+    public static final int MAX_ROWS = 400;
+    public static final int MAX_COLS = 500;
+    private static final Set<String> SIGNED_VALUES = Set.of("w1", "b1", "w2", "b2", "l1", "out");
+
+    private TensorPictures() {}
+
+    /**
+     * Diverging (centred on 0) for gradients, weights and signed pre-activations; viridis for
+     * images, activations after the ReLU, labels and the loss.
+     */
+    public static ColorMap mapFor(String label) {
+        return label.endsWith(".g") || SIGNED_VALUES.contains(label) ? ColorMap.DIVERGING : ColorMap.VIRIDIS;
+    }
+
+    public static Raster of(TensorRef ref, InspectMode mode, int sample) {
+        return switch (mode) {
+            case MATRIX -> matrix(ref);
+            case TILES -> tiles(ref);
+            case SAMPLE -> sample(ref, sample);
+        };
+    }
+
+    public static Raster matrix(TensorRef ref) {
+        INDArray a = ref.array();
+        MatrixSample m = MatrixSample.of(a, MAX_ROWS, MAX_COLS);
+        String label = ref.label();
+        int rank = a.rank();
+        Raster.CellDescriber cells = (x, y) -> {
+            float v = m.value(y, x);
+            return switch (rank) {
+                case 0 -> label + " = " + Fmt.num(v);
+                case 1 -> label + "[" + m.cols()[x] + "] = " + Fmt.num(v);
+                default -> label + "[" + m.rows()[y] + ", " + m.cols()[x] + "] = " + Fmt.num(v);
+            };
+        };
+        return Raster.of(m.width(), m.height(), m.values(), mapFor(label), false, cells, caption(m));
+    }
+
+    /** w1 (784 x nh) as nh tiles of 28x28 in a grid, one pixel of gap between tiles. */
+    public static Raster tiles(TensorRef ref) {
+        INDArray a = ref.array();
+        if (a.rank() != 2 || a.size(0) != 784) throw new IllegalArgumentException(ref.label() + " is not 784 x nh");
+        int nh = (int) a.size(1);
+        int cols = Math.min((int) Math.ceil(Math.sqrt(nh * 2.0)), nh);
+        int rows = (nh + cols - 1) / cols;
+        int side = DigitImage.SIDE, step = side + 1;
+        int w = cols * step - 1, h = rows * step - 1;
+        float[] v = new float[w * h];
+        java.util.Arrays.fill(v, Float.NaN);
+        MatrixSample all = MatrixSample.of(a, 784, nh);
+        for (int u = 0; u < nh; u++) {
+            int ox = (u % cols) * step, oy = (u / cols) * step;
+            for (int p = 0; p < 784; p++) v[(oy + p / side) * w + ox + p % side] = all.value(p, u);
+        }
+        String label = ref.label();
+        Raster.CellDescriber cells = (x, y) -> {
+            int u = (y / step) * cols + x / step, px = x % step, py = y % step;
+            if (px == side || py == side || u >= nh) return null;
+            int p = py * side + px;
+            return label + "[" + p + ", " + u + "] = " + Fmt.num(v[y * w + x]) + "   (unit " + u + ", pixel row " + py + ", col " + px + ")";
+        };
+        return Raster.of(w, h, v, mapFor(label), true, cells,
+                nh + " hidden units, each one's 784 incoming weights as a 28x28 tile (" + cols + " per row)");
+    }
+
+    /** Row {@code sample} of an n x 784 tensor as a 28x28 image. */
+    public static Raster sample(TensorRef ref, int sample) {
+        INDArray a = ref.array();
+        if (a.rank() != 2 || a.size(1) != 784) throw new IllegalArgumentException(ref.label() + " is not n x 784");
+        int row = (int) Math.min(sample, a.size(0) - 1);
+        float[] pixels = MatrixSample.row(a, row);
+        Raster r = DigitImage.raster(pixels, mapFor(ref.label()), ref.label() + "[" + row + "]");
+        String what = ref.grad() ? "which pixels move the loss, and which way" : "the digit the network sees (normalised)";
+        return new Raster(r.width(), r.height(), r.values(), r.argb(), r.map(), r.lo(), r.hi(), true, r.cells(),
+                "sample " + row + " of " + Fmt.count(a.size(0)) + " as 28x28: " + what);
+    }
+
+    private static String caption(MatrixSample m) {
+        String shape = Tensor.shapeText(new long[]{m.srcRows(), m.srcCols()});
+        if (m.height() == m.srcRows() && m.width() == m.srcCols()) return "every cell of " + shape;
+        StringBuilder s = new StringBuilder("sampled from " + shape + ": ");
+        s.append(m.height() == m.srcRows() ? "every row" : "every " + ordinal(m.srcRows() / (double) m.height()) + " row");
+        s.append(", ");
+        s.append(m.width() == m.srcCols() ? "every column" : "every " + ordinal(m.srcCols() / (double) m.width()) + " column");
+        return s.append(" (real values, not averages)").toString();
+    }
+
+    private static String ordinal(double every) {
+        long n = Math.round(every);
+        if (Math.abs(every - n) > 0.05) return "~" + Fmt.num(every) + "th";
+        String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : switch ((int) (n % 10)) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+}
