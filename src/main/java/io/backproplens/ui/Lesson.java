@@ -22,7 +22,10 @@ public enum Lesson {
     BACKWARD("Backward", "network", "The chain rule in reverse: each module turns out.g into its inputs' .g.",
             w -> w.stepTo(Integer.MAX_VALUE)),
     GRADCHECK("Gradient check", "network", "The hand-written .g tensors against an independent autodiff (SameDiff) and finite differences.",
-            w -> w.stepTo(Integer.MAX_VALUE)),
+            w -> {
+                w.stepTo(Integer.MAX_VALUE);
+                w.network().showGradientCheck(true);
+            }),
     MODULE("Module refactor", "network", "The same engine as classes: Module with forward and bwd, Lin, Relu, Mse, Model. This is the code that ran.",
             w -> w.showCode(true));
 

@@ -83,6 +83,7 @@ public final class MainWindow extends StackPane {
             b.setOnAction(e -> showLesson(l));
             buttons.getChildren().add(b);
         }
+        caption.setText("The notebook as a lesson: pick a scene (Ctrl+1 to Ctrl+9), or explore the tabs. F1 lists the keys.");
         caption.setId("lesson-caption");
         caption.getStyleClass().add("lesson-caption");
         caption.setWrapText(true);

@@ -1,5 +1,6 @@
 package io.backproplens.ui;
 
+import io.backproplens.engine.TensorRef;
 import io.backproplens.session.PassResult;
 import io.backproplens.ui.network.FormulaPanel;
 import io.backproplens.ui.network.GradCheckPanel;
@@ -76,6 +77,7 @@ public final class NetworkView extends BorderPane implements Steppable {
         setTop(playback);
         setCenter(main);
 
+        inspector.setOnSave(this::saveTensor);
         inspector.selectedProperty().addListener(o -> {
             if (!refreshing) refreshGraph();
         });
@@ -124,6 +126,25 @@ public final class NetworkView extends BorderPane implements Steppable {
     public void showGradientCheck(boolean run) {
         side.getSelectionModel().select(1);
         if (run && state.pass.get() != null) gradCheck.run(state.pass.get(), controller.background());
+    }
+
+    /** Saves a tensor as .npy or .csv, chosen by the file name's ending; written in the background. */
+    private void saveTensor(TensorRef t) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save " + t.label());
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("NumPy array (*.npy)", "*.npy"),
+                new javafx.stage.FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"));
+        chooser.setInitialFileName(t.label() + ".npy");
+        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f == null) return;
+        java.nio.file.Path path = f.toPath();
+        boolean csv = path.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        controller.background().submit("Saving " + t.label() + " to " + path.getFileName(), () -> {
+            if (csv) io.backproplens.ui.Exports.csv(t.array(), path);
+            else io.backproplens.ui.Exports.npy(t.array(), path);
+            return path;
+        }, p -> state.status.set("Saved " + t.label() + " (" + t.shapeText() + ") to " + p));
     }
 
     /** The first tensor the current step writes (what the inspector follows), or null. */

@@ -57,6 +57,8 @@ public final class TensorInspector extends BorderPane {
     private final Map<String, InspectMode> chosenMode = new java.util.HashMap<>();
     private boolean updatingList;
     private Runnable onSelectionChanged = () -> {};
+    private final javafx.scene.control.Button save = new javafx.scene.control.Button("Save\u2026");
+    private java.util.function.Consumer<TensorRef> onSave = t -> {};
 
     public TensorInspector() {
         getStyleClass().add("tensor-inspector");
@@ -106,7 +108,15 @@ public final class TensorInspector extends BorderPane {
         title.setMinWidth(Region.USE_PREF_SIZE);
         modes.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(kind, Priority.SOMETIMES);
-        HBox header = new HBox(10, title, kind, grow, modes);
+        save.setId("btn-save-tensor");
+        save.setFocusTraversable(false);
+        save.setTooltip(new javafx.scene.control.Tooltip("Save this tensor as NumPy .npy or .csv"));
+        save.setOnAction(e -> {
+            TensorRef t = selected.get() == null ? null : offered.get(selected.get());
+            if (t != null) onSave.accept(t);
+        });
+        save.disableProperty().bind(selected.isNull());
+        HBox header = new HBox(10, title, kind, grow, modes, save);
         header.setAlignment(Pos.CENTER_LEFT);
 
         GridPane statGrid = new GridPane();
@@ -158,6 +168,9 @@ public final class TensorInspector extends BorderPane {
     public ReadOnlyStringProperty selectedProperty() { return selected.getReadOnlyProperty(); }
 
     public String selected() { return selected.get(); }
+
+    /** What the Save button does with the selected tensor (the view owns files and background work). */
+    public void setOnSave(java.util.function.Consumer<TensorRef> action) { this.onSave = action; }
 
     /** The inspection on screen (null while none has finished); tests wait on it. */
     public ReadOnlyObjectProperty<Inspection> shownProperty() { return shown.getReadOnlyProperty(); }
