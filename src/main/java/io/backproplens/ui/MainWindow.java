@@ -14,7 +14,10 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -57,9 +60,9 @@ public final class MainWindow extends StackPane {
         addView("data", "Data", data);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         center.getItems().add(tabs);
-        menu = new AppMenu(this);
         // The settings are global (every view follows them): under the lessons, above the views.
-        layout.setTop(new VBox(menu, lessonBar(), new ControlsBar(controller)));
+        menu = new AppMenu(this);
+        layout.setTop(new VBox(lessonBar(), new ControlsBar(controller)));
         layout.setCenter(center);
         layout.setBottom(statusBar(controller.state()));
         getChildren().addAll(layout, help);
@@ -73,22 +76,34 @@ public final class MainWindow extends StackPane {
         tabById.put(id, tab);
     }
 
+    /** Menus and the lesson's scene buttons share one row (height is scarce at 1280x720); the caption below. */
     private Node lessonBar() {
-        FlowPane buttons = new FlowPane(6, 6);
+        HBox buttons = new HBox(4);
         buttons.setId("lesson-bar");
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         for (Lesson l : Lesson.values()) {
             Button b = new Button((l.ordinal() + 1) + " " + l.title());
             b.setId("lesson-" + l.name().toLowerCase());
+            b.getStyleClass().add("lesson-button");
             b.setFocusTraversable(false);
+            b.setMinWidth(Region.USE_PREF_SIZE);
             b.setOnAction(e -> showLesson(l));
             buttons.getChildren().add(b);
         }
+        ScrollPane scroll = new ScrollPane(buttons);
+        scroll.setFitToHeight(true);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("lesson-scroll");
+        HBox.setHgrow(scroll, Priority.ALWAYS);
+        HBox row = new HBox(8, menu, scroll);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         caption.setText("The notebook as a lesson: pick a scene (Ctrl+1 to Ctrl+9), or explore the tabs. F1 lists the keys.");
         caption.setId("lesson-caption");
         caption.getStyleClass().add("lesson-caption");
         caption.setWrapText(true);
-        VBox bar = new VBox(4, buttons, caption);
-        bar.setPadding(new Insets(6, 8, 6, 8));
+        VBox bar = new VBox(2, row, caption);
+        bar.setPadding(new Insets(2, 8, 4, 0));
         bar.getStyleClass().add("lesson-bar");
         return bar;
     }

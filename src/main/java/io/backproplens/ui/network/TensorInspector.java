@@ -109,6 +109,7 @@ public final class TensorInspector extends BorderPane {
         modes.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(kind, Priority.SOMETIMES);
         save.setId("btn-save-tensor");
+        save.setMinWidth(Region.USE_PREF_SIZE);
         save.setFocusTraversable(false);
         save.setTooltip(new javafx.scene.control.Tooltip("Save this tensor as NumPy .npy or .csv"));
         save.setOnAction(e -> {
