@@ -1,5 +1,8 @@
 package io.backproplens.ui;
 
+import io.backproplens.engine.Init;
+import io.backproplens.ui.activations.ActivationsLens;
+
 import java.util.function.Consumer;
 
 /**
@@ -8,13 +11,16 @@ import java.util.function.Consumer;
  */
 public enum Lesson {
     MATMUL("Matmul", "matmul", "A matrix product is a triple loop over (i,k),(k,j),(i,j): watch each multiply-add land in result[i,j].",
-            w -> w.matmul().showVariant("TRIPLE_LOOP")),
+            w -> w.matmul().showVariant("TRIPLE_LOOP", 4)),
     BROADCASTING("Broadcasting", "matmul", "a[i].unsqueeze(-1) * b: the column is broadcast across b without copying, then summed over dim 0.",
-            w -> w.matmul().showVariant("BROADCAST")),
+            w -> w.matmul().showVariant("BROADCAST", 0)),
     DATA("Data", "data", "MNIST: 50,000 training images of 784 pixels, normalised with the training set's mean and std.",
             w -> {}),
     INIT("Init", "activations", "Xavier keeps a linear layer's output std near 1; after a ReLU Kaiming's sqrt(2/fan_in) is needed.",
-            w -> {}),
+            w -> {
+                w.activations().lens().setMode(ActivationsLens.Mode.COMPARE);
+                w.activations().lens().setCompare(Init.XAVIER, Init.KAIMING, 1);
+            }),
     FORWARD("Forward", "network", "x @ w1 + b1, ReLU, @ w2 + b2: every sample of the batch at once.",
             w -> w.stepTo(2)),
     LOSS("Loss", "network", "MSE: the mean over the batch of (output - label) squared.",

@@ -127,11 +127,15 @@ public final class MatmulView extends BorderPane implements Steppable {
         backward.open(pass, which);
     }
 
-    /** Shows the stepper on the user's matrices with a variant ({@code TRIPLE_LOOP}, ...): lesson scenes. */
-    public void showVariant(String variant) {
+    /**
+     * Shows the stepper on the user's matrices with a variant ({@code TRIPLE_LOOP}, ...) standing at
+     * a step (-1 is before the first): lesson scenes open mid-way, so a slide shows the work.
+     */
+    public void showVariant(String variant, int step) {
         select(Section.OWN);
         own.stepper().setVariant(MatmulVariant.valueOf(variant));
         own.stepper().reset();
+        for (int i = 0; i <= step && i < own.stepper().stepCount(); i++) own.stepper().next();
     }
 
     /** The stepper's matrices, variant and step, for a scene file. */
@@ -144,9 +148,7 @@ public final class MatmulView extends BorderPane implements Steppable {
     public void restore(SceneFile.MatmulState state) {
         select(Section.OWN);
         own.load(Matrices.parse("a", state.a()), Matrices.parse("b", state.b()));
-        own.stepper().setVariant(MatmulVariant.valueOf(state.variant().toUpperCase(java.util.Locale.ROOT)));
-        own.stepper().reset();
-        for (int i = 0; i <= state.step() && i < own.stepper().stepCount(); i++) own.stepper().next();
+        showVariant(state.variant().toUpperCase(java.util.Locale.ROOT), state.step());
     }
 
     private Steppable front() { return getCenter() instanceof Steppable s ? s : null; }
