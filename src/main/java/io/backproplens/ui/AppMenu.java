@@ -27,11 +27,11 @@ public final class AppMenu extends MenuBar {
     }
 
     private Menu fileMenu() {
-        MenuItem open = item("Open scene\u2026", "Ctrl+O", this::openScene);
-        MenuItem save = item("Save scene\u2026", "Ctrl+S", this::saveScene);
-        MenuItem png = item("Export view as PNG\u2026", "Ctrl+E", this::exportPng);
+        MenuItem open = accelerated("Open scene\u2026", "Shortcut+O", this::openScene);
+        MenuItem save = accelerated("Save scene\u2026", "Shortcut+S", this::saveScene);
+        MenuItem png = accelerated("Export view as PNG\u2026", "Shortcut+E", this::exportPng);
         MenuItem reset = item("Reset settings to defaults", null, this::resetDefaults);
-        MenuItem quit = item("Quit", "Ctrl+Q", window::quit);
+        MenuItem quit = accelerated("Quit", "Shortcut+Q", window::quit);
         return new Menu("File", null, open, save, png, reset, quit);
     }
 
@@ -78,7 +78,14 @@ public final class AppMenu extends MenuBar {
         return m;
     }
 
-    /** Menu accelerators are shown as text only: the window's key filter does the work. */
+    /** A menu item with a real accelerator (keys the window's own key filter does not handle). */
+    private static MenuItem accelerated(String text, String keys, Runnable action) {
+        MenuItem i = item(text, null, action);
+        i.setAccelerator(javafx.scene.input.KeyCombination.keyCombination(keys));
+        return i;
+    }
+
+    /** For keys the window's key filter handles, the menu shows them as text only (no double action). */
     private static MenuItem item(String text, String keys, Runnable action) {
         MenuItem i = new MenuItem(keys == null ? text : text + "    (" + keys + ")");
         i.setOnAction(e -> action.run());

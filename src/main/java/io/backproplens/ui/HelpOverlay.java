@@ -20,6 +20,8 @@ public final class HelpOverlay extends StackPane {
             new String[]{"Home", "Reset to the first step"},
             new String[]{"End", "Jump to the last step"},
             new String[]{"R / X / K", "Init: randn / Xavier / Kaiming"},
+            new String[]{"A / G / C / D", "Activations view: histograms / gradients / compare / depth sweep"},
+            new String[]{"S / N", "Activations view: ReLU or ReLU - 0.5 / a new seed"},
             new String[]{"Ctrl+1 .. Ctrl+9", "Lesson scenes"},
             new String[]{"Ctrl+Plus / Ctrl+Minus / Ctrl+0", "UI scale up / down / 100%"},
             new String[]{"F11", "Full screen"},
