@@ -167,7 +167,7 @@ public final class ActivationsLens extends BorderPane {
             apply(s -> s.withReluShift(v));
         });
 
-        seedField.setId("seed-field");
+        seedField.setId("activations-seed-field");
         seedField.setPrefColumnCount(6);
         seedField.setOnAction(e -> commitSeed());
         seedField.focusedProperty().addListener((o, was, now) -> { if (!now) commitSeed(); });

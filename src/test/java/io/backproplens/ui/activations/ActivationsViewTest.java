@@ -203,8 +203,8 @@ class ActivationsViewTest {
         assertThat(lens.forwardPanel("relu").data().histogram().atomCount()).isEqualTo(clamped);
         assertThat(text(robot, "#hist-relu .hist-detail")).contains("exactly -0.5");
 
-        robot.clickOn("#seed-field");
-        robot.interact(() -> ((TextField) robot.lookup("#seed-field").query()).setText("7"));
+        robot.clickOn("#activations-seed-field");
+        robot.interact(() -> ((TextField) robot.lookup("#activations-seed-field").query()).setText("7"));
         robot.type(KeyCode.ENTER);
         waitUntil(60, () -> state.settings.get().seed() == 7);
         waitForCurrentPass(lens);
@@ -212,8 +212,8 @@ class ActivationsViewTest {
         waitUntil(60, () -> state.settings.get().seed() != 7);
         // Not a number: refused with a message, the seed stays.
         long seed = fx(() -> state.settings.get().seed());
-        robot.clickOn("#seed-field");
-        robot.interact(() -> ((TextField) robot.lookup("#seed-field").query()).setText("abc"));
+        robot.clickOn("#activations-seed-field");
+        robot.interact(() -> ((TextField) robot.lookup("#activations-seed-field").query()).setText("abc"));
         robot.type(KeyCode.ENTER);
         assertThat(text(robot, "#activations-message")).contains("whole number");
         assertThat(fx(() -> state.settings.get().seed())).isEqualTo(seed);

@@ -193,7 +193,9 @@ class MatmulRealPassTest {
         robot.interact(() -> view.select(MatmulView.Section.LADDER));
         SpeedLadderPane ladder = view.ladder();
         org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
-                () -> ladder.measured().size() == 4 && !ladder.running());
+                () -> ladder.measured().size() == 4 && !ladder.running()
+                        // The chart is drawn on the FX thread after the last rung lands.
+                        && robot.lookup("#ladder-bar-blas").tryQuery().isPresent());
         for (var v : io.backproplens.matmul.MatmulVariant.values()) {
             var rung = ladder.measured().get(v);
             assertThat(rung.seconds()).isPositive();
