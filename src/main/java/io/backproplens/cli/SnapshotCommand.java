@@ -1,5 +1,6 @@
 package io.backproplens.cli;
 
+import io.backproplens.ui.Presentation;
 import io.backproplens.ui.Snapshots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,9 +28,15 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", description = "image height in pixels (default: ${DEFAULT-VALUE})")
     int height = 1080;
 
+    @Option(names = "--theme", paramLabel = "THEME", description = "LIGHT (high contrast) or DARK (default: ${DEFAULT-VALUE})")
+    Presentation.Theme theme = Presentation.Theme.LIGHT;
+
+    @Option(names = "--scale", paramLabel = "S", description = "UI scale from 1.0 to 2.5 (default: ${DEFAULT-VALUE})")
+    double scale = 1.0;
+
     @Override
     public Integer call() throws Exception {
-        List<Path> files = Snapshots.renderLessons(out, width, height);
+        List<Path> files = Snapshots.renderLessons(out, width, height, theme, scale);
         for (Path f : files) spec.commandLine().getOut().println(f);
         spec.commandLine().getOut().flush();
         return 0;

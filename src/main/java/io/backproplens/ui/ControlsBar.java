@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -108,13 +109,14 @@ public final class ControlsBar extends VBox {
         Button nextSample = iconButton("mdi2c-chevron-right", "Next sample", "sample-next");
         nextSample.setOnAction(e -> setSample(state.sample.get() + 1));
 
-        HBox row = new HBox(8,
-                label("Init"), init,
-                label("seed"), seed,
-                label("nh"), nh,
-                label("ReLU shift"), shift,
-                label("batch"), batchKind, batch,
-                label("sample"), prevSample, sample, nextSample);
+        // Label and control stay together; at a large UI scale the groups wrap instead of clipping.
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(14, 4,
+                group(label("Init"), init),
+                group(label("seed"), seed),
+                group(label("nh"), nh),
+                group(label("ReLU shift"), shift),
+                group(label("batch"), batchKind, batch),
+                group(label("sample"), prevSample, sample, nextSample));
         row.setAlignment(Pos.CENTER_LEFT);
         message.setId("controls-message");
         message.getStyleClass().add("controls-message");
@@ -289,8 +291,15 @@ public final class ControlsBar extends VBox {
         return f;
     }
 
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox g = new HBox(6, nodes);
+        g.setAlignment(Pos.CENTER_LEFT);
+        return g;
+    }
+
     private static Label label(String text) {
         Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add("controls-label");
         return l;
     }

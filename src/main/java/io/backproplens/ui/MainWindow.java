@@ -96,12 +96,14 @@ public final class MainWindow extends StackPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("lesson-scroll");
         HBox.setHgrow(scroll, Priority.ALWAYS);
+        menu.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, menu, scroll);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         caption.setText("The notebook as a lesson: pick a scene (Ctrl+1 to Ctrl+9), or explore the tabs. F1 lists the keys.");
         caption.setId("lesson-caption");
         caption.getStyleClass().add("lesson-caption");
         caption.setWrapText(true);
+        VBox.setMargin(caption, new Insets(0, 0, 0, 8));
         VBox bar = new VBox(2, row, caption);
         bar.setPadding(new Insets(2, 8, 4, 0));
         bar.getStyleClass().add("lesson-bar");

@@ -40,6 +40,15 @@ public final class Snapshots {
      * background work has finished, and writes {@code NN-scene.png} files into {@code outDir}.
      */
     public static List<Path> renderLessons(Path outDir, int width, int height) throws Exception {
+        return renderLessons(outDir, width, height, Presentation.Theme.LIGHT, 1.0);
+    }
+
+    /** The same with a theme and a UI scale (1.0 to 2.5), as a teacher would set them for a room. */
+    public static List<Path> renderLessons(Path outDir, int width, int height, Presentation.Theme theme, double scale)
+            throws Exception {
+        if (scale < Presentation.MIN_SCALE || scale > Presentation.MAX_SCALE) {
+            throw new IllegalArgumentException("scale must be from 1.0 to 2.5, got " + scale);
+        }
         if (width < 640 || height < 360 || width > 7680 || height > 4320) {
             throw new IllegalArgumentException("size must be from 640x360 to 7680x4320, got " + width + "x" + height);
         }
@@ -51,6 +60,8 @@ public final class Snapshots {
         Platform.setImplicitExit(false);
         try {
             AppState state = new AppState();
+            state.presentation.theme.set(theme);
+            state.presentation.scale.set(scale);
             Controller controller = new Controller(state, new Background(state));
             ErrorDialogs.setShowDialogs(false);
             MainWindow window = onFx(() -> {
