@@ -45,4 +45,18 @@ public final class AppState {
     public final StringProperty status = new SimpleStringProperty("Starting");
     public final DoubleProperty progress = new SimpleDoubleProperty(-1);
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
+
+    /**
+     * Next, as the keys and the Next buttons do it: in predict mode, for a view that hides new
+     * values, the first press steps with the step's values hidden and the second reveals them.
+     */
+    public void next(Steppable view) {
+        boolean predicting = predict.get() && view.hidesNewValues();
+        if (predicting && hidden.get()) {
+            hidden.set(false);
+        } else {
+            view.next();
+            hidden.set(predicting);
+        }
+    }
 }

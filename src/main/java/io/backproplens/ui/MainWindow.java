@@ -189,12 +189,7 @@ public final class MainWindow extends StackPane {
         AppState s = controller.state();
         switch (c) {
             case RIGHT, SPACE, PAGE_DOWN -> {
-                if (s.predict.get() && s.hidden.get()) {
-                    s.hidden.set(false);
-                } else {
-                    view.next();
-                    s.hidden.set(s.predict.get());
-                }
+                s.next(view);
             }
             case LEFT, PAGE_UP -> {
                 s.hidden.set(false);

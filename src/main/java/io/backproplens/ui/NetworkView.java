@@ -51,7 +51,7 @@ public final class NetworkView extends BorderPane implements Steppable {
         zoom = new ZoomPane(graph, NetworkGraph.WIDTH, NetworkGraph.HEIGHT);
         zoom.setId("graph-zoom");
 
-        playback = new PlaybackBar(this::reset, this::previous, this::next, this::atEnd);
+        playback = new PlaybackBar(this::reset, this::previous, () -> state.next(this), this::atEnd);
         playback.setId("playback-bar");
         Button check = new Button("Check gradients", new FontIcon("mdi2c-check-decagram"));
         check.setId("btn-gradcheck");
@@ -121,6 +121,9 @@ public final class NetworkView extends BorderPane implements Steppable {
 
     @Override
     public void togglePlay() { playback.toggle(); }
+
+    @Override
+    public boolean hidesNewValues() { return true; }
 
     /** Brings the gradient check to the front and runs it on the current pass (for the lesson scene). */
     public void showGradientCheck(boolean run) {

@@ -14,4 +14,10 @@ public interface Steppable {
     default void end() {}
 
     default void togglePlay() {}
+
+    /**
+     * Whether the view honours predict-then-reveal ({@link AppState#hidden}): only then does Next
+     * stop once to hide the step's new values; other views step on every press.
+     */
+    default boolean hidesNewValues() { return false; }
 }

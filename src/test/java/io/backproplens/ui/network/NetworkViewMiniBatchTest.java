@@ -79,8 +79,7 @@ class NetworkViewMiniBatchTest {
         double kaimingStd = Double.parseDouble(fx(() -> app.view.inspector().statText("std")));
         assertThat(kaimingStd).isCloseTo(Math.sqrt(2.0 / 784), within(0.002));
 
-        robot.clickOn("#init-choice");
-        robot.clickOn("Xavier");
+        chooseInit(robot, Init.XAVIER);
         PassResult xavier = app.awaitPass("the Xavier pass", p -> p.settings().init() == Init.XAVIER);
         await("w1's statistics for Xavier", 60, () -> {
             Inspection i = app.view.inspector().shownProperty().get();
@@ -90,8 +89,7 @@ class NetworkViewMiniBatchTest {
         assertThat(xavierStd).isCloseTo(1 / Math.sqrt(784), within(0.002)).isNotEqualTo(kaimingStd);
 
         // randn: std 1; the activations' statistics follow too.
-        robot.clickOn("#init-choice");
-        robot.clickOn("randn");
+        chooseInit(robot, Init.RANDN);
         app.awaitPass("the randn pass", p -> p.settings().init() == Init.RANDN);
         await("w1's statistics for randn", 60, () -> {
             Inspection i = app.view.inspector().shownProperty().get();
@@ -275,5 +273,16 @@ class NetworkViewMiniBatchTest {
 
     private List<String> labels() {
         return fx(() -> app.view.inspector().offeredTensors().stream().map(TensorRef::label).toList());
+    }
+
+    /**
+     * Picks an init in the controls bar's combo box. Selected through the control, not by clicking
+     * the popup's text: the window has other nodes reading "Xavier" (the activations view's
+     * buttons), and a click by text could land on one of them.
+     */
+    private static void chooseInit(FxRobot robot, Init init) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Init> box = robot.lookup("#init-choice").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> box.getSelectionModel().select(init));
     }
 }
