@@ -39,6 +39,8 @@ public class LensApp extends Application {
         stage.setTitle("Backprop Lens");
         stage.setScene(scene);
         stage.show();
+        // The window should be up within 2 s of JVM start; logged so anyone can check it on their machine.
+        LOG.info("Window shown {} ms after JVM start", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         FxStallMeter.installIfRequested(state);
         controller.start();
 

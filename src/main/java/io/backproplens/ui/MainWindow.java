@@ -38,9 +38,11 @@ public final class MainWindow extends StackPane {
     private final TabPane tabs = new TabPane();
     private final Map<String, Tab> tabById = new LinkedHashMap<>();
     private final NetworkView network;
-    private final MatmulView matmul;
-    private final ActivationsView activations;
-    private final DataView data;
+    // Built when first shown (or asked for): the window must be up within 2 s of JVM start, and
+    // every node in the scene costs CSS and layout time before the first frame.
+    private MatmulView matmul;
+    private ActivationsView activations;
+    private DataView data;
     private final EngineCodePanel code = new EngineCodePanel();
     private final SplitPane center = new SplitPane();
     private final HelpOverlay help = new HelpOverlay();
@@ -51,13 +53,11 @@ public final class MainWindow extends StackPane {
         this.controller = controller;
         getStyleClass().add("main-window");
         network = new NetworkView(controller);
-        matmul = new MatmulView(controller);
-        activations = new ActivationsView(controller);
-        data = new DataView(controller);
         addView("network", "Network", network);
-        addView("matmul", "Matmul", matmul);
-        addView("activations", "Activations", activations);
-        addView("data", "Data", data);
+        addView("matmul", "Matmul", null);
+        addView("activations", "Activations", null);
+        addView("data", "Data", null);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> build(now));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         center.getItems().add(tabs);
         // The settings are global (every view follows them): under the lessons, above the views.
@@ -67,6 +67,16 @@ public final class MainWindow extends StackPane {
         layout.setBottom(statusBar(controller.state()));
         getChildren().addAll(layout, help);
         addEventFilter(KeyEvent.KEY_PRESSED, this::routeKey);
+    }
+
+    /** Builds a tab's view the first time it is needed. */
+    private void build(Tab tab) {
+        switch (tab.getId()) {
+            case "tab-matmul" -> matmul();
+            case "tab-activations" -> activations();
+            case "tab-data" -> data();
+            default -> { }
+        }
     }
 
     private void addView(String id, String title, Node view) {
@@ -220,7 +230,7 @@ public final class MainWindow extends StackPane {
     public void saveScene(Path file) throws IOException {
         Lesson lesson = state().lesson.get();
         String scene = lesson != null && lesson.tab().equals(selectedTab()) ? lesson.name().toLowerCase() : selectedTab();
-        SceneFile.of(scene, state().settings.get(), state().step.get(), state().sample.get(), matmul.matmulState()).write(file);
+        SceneFile.of(scene, state().settings.get(), state().step.get(), state().sample.get(), matmul().matmulState()).write(file);
     }
 
     /**
@@ -249,7 +259,7 @@ public final class MainWindow extends StackPane {
         else selectTab(f.scene());
         state().sample.set(f.sample());
         state().step.set(f.step());
-        if (f.matmul() != null) matmul.restore(f.matmul());
+        if (f.matmul() != null) matmul().restore(f.matmul());
         controller.update(s -> f.settings());
         return null;
     }
@@ -262,9 +272,20 @@ public final class MainWindow extends StackPane {
 
     public NetworkView network() { return network; }
 
-    public MatmulView matmul() { return matmul; }
+    public MatmulView matmul() {
+        if (matmul == null) tabById.get("matmul").setContent(matmul = new MatmulView(controller));
+        return matmul;
+    }
 
-    public ActivationsView activations() { return activations; }
+    public ActivationsView activations() {
+        if (activations == null) tabById.get("activations").setContent(activations = new ActivationsView(controller));
+        return activations;
+    }
+
+    public DataView data() {
+        if (data == null) tabById.get("data").setContent(data = new DataView(controller));
+        return data;
+    }
 
     /** Toggles the help overlay (menu). */
     public void toggleHelp() { help.toggle(); }
