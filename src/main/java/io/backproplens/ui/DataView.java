@@ -4,18 +4,15 @@ import io.backproplens.engine.Tensor;
 import io.backproplens.session.Dataset;
 import io.backproplens.session.Session;
 import io.backproplens.stats.Summary;
+import io.backproplens.ui.common.ColorMap;
+import io.backproplens.ui.common.DigitImage;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelWriter;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Locale;
 
@@ -80,10 +77,8 @@ public final class DataView extends ScrollPane {
         addRow(6, "x_valid normalised", "", f(s.valid().mean()), f(s.valid().std()), false);
         digits.getChildren().clear();
         for (int i = 0; i < DIGITS && i < d.trainRows(); i++) {
-            ImageView image = new ImageView(digit(d.xTrain().getRow(i)));
-            image.setFitWidth(84);
-            image.setFitHeight(84);
-            image.setSmooth(false);
+            DigitImage image = new DigitImage(84);
+            image.show(d.xTrain().getRow(i).toFloatVector(), ColorMap.VIRIDIS);
             Label label = new Label(Integer.toString(d.yTrain().getInt(i)), image);
             label.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
             label.setAlignment(Pos.CENTER);
@@ -105,19 +100,5 @@ public final class DataView extends ScrollPane {
     private static String f(double v) {
         String s = String.format(Locale.ROOT, "%.4f", v);
         return s.equals("-0.0000") ? "0.0000" : s;  // 2.1e-08 below zero is zero to 4 decimals
-    }
-
-    /** A 28x28 grey image of one (normalised) row, scaled to its own min and max. */
-    static WritableImage digit(INDArray row) {
-        float[] v = row.toFloatVector();
-        float min = Float.MAX_VALUE, max = -Float.MAX_VALUE;
-        for (float x : v) { min = Math.min(min, x); max = Math.max(max, x); }
-        WritableImage img = new WritableImage(28, 28);
-        PixelWriter w = img.getPixelWriter();
-        for (int i = 0; i < 784; i++) {
-            double t = max > min ? (v[i] - min) / (max - min) : 0;
-            w.setColor(i % 28, i / 28, Color.gray(1 - t));
-        }
-        return img;
     }
 }

@@ -25,10 +25,10 @@ public final class BatchSumPane extends BorderPane implements Steppable {
     private final PlayBar bar = new PlayBar(cursor, "bs");
     private final CodePanel code = new CodePanel("bs-code");
     private final MatrixGrid inpGrid = new MatrixGrid(), outGrid = new MatrixGrid();
-    private final Label inpTitle = title(), outTitle = title();
+    private final Label inpTitle = Labels.small(), outTitle = Labels.small();
     private final MatrixGrid colGrid = new MatrixGrid(), rowGrid = new MatrixGrid(), outerGrid = new MatrixGrid();
     private final MatrixGrid beforeGrid = new MatrixGrid(), sumGrid = new MatrixGrid(), matmulGrid = new MatrixGrid();
-    private final Label colTitle = title(), rowTitle = title(), outerTitle = title(), beforeTitle = title(), sumTitle = title(), matmulTitle = title();
+    private final Label colTitle = Labels.small(), rowTitle = Labels.small(), outerTitle = Labels.small(), beforeTitle = Labels.small(), sumTitle = Labels.small(), matmulTitle = Labels.small();
     private final Label verdict = new Label();
     private final Label notebookNote = new Label();
     private final HBox stepRow = new HBox(12), sumRow = new HBox(12);
@@ -57,7 +57,7 @@ public final class BatchSumPane extends BorderPane implements Steppable {
         inputsBox = new HBox(18);
         notebookNote.setMaxWidth(440);
         verdict.setMaxWidth(420);
-        targetBox = new VBox(8, titled(matmulTitle, matmulGrid), notebookNote);
+        targetBox = new VBox(8, Labels.titled(matmulTitle, matmulGrid), notebookNote);
         HBox top = new HBox(18, code, inputsBox, targetBox);
         top.setAlignment(Pos.TOP_LEFT);
         stepRow.setAlignment(Pos.CENTER_LEFT);
@@ -103,16 +103,16 @@ public final class BatchSumPane extends BorderPane implements Steppable {
         }
         inpTitle.setText(inp + "[:" + n + ", " + slice.inpIndex() + "]");
         outTitle.setText(og + "[:" + n + ", " + slice.outIndex() + "]" + s);
-        if (bias) inputsBox.getChildren().setAll(titled(outTitle, outGrid));
-        else inputsBox.getChildren().setAll(titled(inpTitle, inpGrid), titled(outTitle, outGrid));
+        if (bias) inputsBox.getChildren().setAll(Labels.titled(outTitle, outGrid));
+        else inputsBox.getChildren().setAll(Labels.titled(inpTitle, inpGrid), Labels.titled(outTitle, outGrid));
         if (bias) {
-            stepRow.getChildren().setAll(titled(beforeTitle, beforeGrid), op("+"), titled(rowTitle, rowGrid), op("="), titled(sumTitle, sumGrid));
+            stepRow.getChildren().setAll(Labels.titled(beforeTitle, beforeGrid), Labels.op("+"), Labels.titled(rowTitle, rowGrid), Labels.op("="), Labels.titled(sumTitle, sumGrid));
             sumRow.getChildren().setAll(verdict);
             matmulTitle.setText(og + ".sum(0)" + s + "  (ND4J)");
         } else {
-            stepRow.getChildren().setAll(titled(colTitle, colGrid), op("\u00d7"), titled(rowTitle, rowGrid), op("="), titled(outerTitle, outerGrid));
-            sumRow.getChildren().setAll(titled(beforeTitle, beforeGrid), op("+"), titled(outerTitle2, outerCopy), op("="), titled(sumTitle, sumGrid),
-                    op(" "), verdict);
+            stepRow.getChildren().setAll(Labels.titled(colTitle, colGrid), Labels.op("\u00d7"), Labels.titled(rowTitle, rowGrid), Labels.op("="), Labels.titled(outerTitle, outerGrid));
+            sumRow.getChildren().setAll(Labels.titled(beforeTitle, beforeGrid), Labels.op("+"), Labels.titled(outerTitle2, outerCopy), Labels.op("="), Labels.titled(sumTitle, sumGrid),
+                    Labels.op(" "), verdict);
             matmulTitle.setText(inp + ".t() @ " + og + s + "  (ND4J)");
         }
         sizeCells();
@@ -120,7 +120,7 @@ public final class BatchSumPane extends BorderPane implements Steppable {
         render();
     }
 
-    private final Label outerTitle2 = title();
+    private final Label outerTitle2 = Labels.small();
     private final MatrixGrid outerCopy = new MatrixGrid();
     { outerCopy.setHeads(false); }
 
@@ -273,26 +273,8 @@ public final class BatchSumPane extends BorderPane implements Steppable {
         for (MatrixGrid g : List.of(colGrid, rowGrid, outerGrid, outerCopy, beforeGrid, sumGrid)) g.setCellSize(s * wf, s);
     }
 
-    private static Label title() {
-        Label l = new Label();
-        l.getStyleClass().add("mm-small-title");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
 
-    private static VBox titled(Label title, Node grid) {
-        VBox box = new VBox(4, title, grid);
-        box.setAlignment(Pos.TOP_CENTER);
-        box.setMinWidth(Region.USE_PREF_SIZE);
-        return box;
-    }
 
-    private static Label op(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("mm-op");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
 
     @Override public void next() { cursor.next(); }
 

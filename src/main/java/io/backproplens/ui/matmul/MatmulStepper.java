@@ -62,7 +62,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private MatmulVariant variant = MatmulVariant.TRIPLE_LOOP;
 
     private final Label caption = new Label();
-    private final Label aTitle = title(), bTitle = title(), rTitle = title();
+    private final Label aTitle = Labels.gridTitle(), bTitle = Labels.gridTitle(), rTitle = Labels.gridTitle();
     private final MatrixGrid aGrid = new MatrixGrid(), bGrid = new MatrixGrid(), rGrid = new MatrixGrid();
     private final Label message = new Label();
     private final HBox gridsRow;
@@ -78,11 +78,11 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private final TextFlow tripleLine1 = new TextFlow(), tripleLine2 = new TextFlow();
     private final VBox tripleBox = new VBox(10, tripleLine1, tripleLine2);
     private final MatrixGrid innerA = new MatrixGrid(), innerB = new MatrixGrid(), innerP = new MatrixGrid();
-    private final Label innerATitle = small(), innerBTitle = small(), innerPTitle = small();
+    private final Label innerATitle = Labels.small(), innerBTitle = Labels.small(), innerPTitle = Labels.small();
     private final TextFlow innerSum = new TextFlow();
     private final Node innerBox;
     private final MatrixGrid castCol = new MatrixGrid(), castB = new MatrixGrid(), castP = new MatrixGrid(), castSum = new MatrixGrid();
-    private final Label castColTitle = small(), castBTitle = small(), castPTitle = small(), castSumTitle = small();
+    private final Label castColTitle = Labels.small(), castBTitle = Labels.small(), castPTitle = Labels.small(), castSumTitle = Labels.small();
     private final Label castNote = new Label();
     private final Node castBox;
     private final Label blasText = new Label();
@@ -133,7 +133,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         aGrid.setId(prefix + "-a");
         bGrid.setId(prefix + "-b");
         rGrid.setId(prefix + "-result");
-        HBox grids = new HBox(10, titled(aTitle, aGrid), op("@"), titled(bTitle, bGrid), op("="), titled(rTitle, rGrid));
+        HBox grids = new HBox(10, Labels.titled(aTitle, aGrid), Labels.op("@"), Labels.titled(bTitle, bGrid), Labels.op("="), Labels.titled(rTitle, rGrid));
         gridsRow = grids;
         grids.setAlignment(Pos.CENTER);
         message.setId(prefix + "-message");
@@ -157,8 +157,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         ((VBox) innerBox).setAlignment(Pos.CENTER);
         castNote.getStyleClass().add("mm-note");
         castNote.setWrapText(true);
-        HBox castRow = new HBox(12, titled(castColTitle, castCol), op("\u00d7"), titled(castBTitle, castB), op("="),
-                titled(castPTitle, castP), op("\u2192"), titled(castSumTitle, castSum));
+        HBox castRow = new HBox(12, Labels.titled(castColTitle, castCol), Labels.op("\u00d7"), Labels.titled(castBTitle, castB), Labels.op("="),
+                Labels.titled(castPTitle, castP), Labels.op("\u2192"), Labels.titled(castSumTitle, castSum));
         castRow.setAlignment(Pos.CENTER);
         castBox = new VBox(8, castRow, castNote);
         ((VBox) castBox).setAlignment(Pos.CENTER);
@@ -593,25 +593,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
 
     // ---- small builders ----------------------------------------------------------------------
 
-    private static Label title() {
-        Label l = new Label();
-        l.getStyleClass().add("mm-grid-title");
-        return l;
-    }
 
-    private static Label small() {
-        Label l = new Label();
-        l.getStyleClass().add("mm-small-title");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
 
-    private static VBox titled(Label title, Node grid) {
-        VBox box = new VBox(4, title, grid);
-        box.setAlignment(Pos.TOP_CENTER);
-        box.setMinWidth(Region.USE_PREF_SIZE);
-        return box;
-    }
 
     private static HBox row(Label title, Node grid) {
         title.setPrefWidth(130);
@@ -621,12 +604,6 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         return box;
     }
 
-    private static Label op(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("mm-op");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
 
     private static Text t(String s, String css) {
         Text t = new Text(s);

@@ -1,5 +1,6 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.common.ColorMap;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -11,7 +12,6 @@ import javafx.scene.paint.Color;
  */
 final class PixelPictures {
     static final int SIDE = 28;
-    private static final Color NEG = Color.web("#2166ac"), POS = Color.web("#b2182b");
 
     private PixelPictures() {}
 
@@ -52,9 +52,9 @@ final class PixelPictures {
         return draw(c, scale);
     }
 
+    /** The app's one blue-white-red map (the inspector's too), for t in [-1, 1]. */
     static Color diverging(double t) {
-        t = Math.max(-1, Math.min(1, t));
-        return t >= 0 ? Color.WHITE.interpolate(POS, t) : Color.WHITE.interpolate(NEG, -t);
+        return ColorMap.DIVERGING.color(t, -1, 1);
     }
 
     private static WritableImage draw(Color[] c, int scale) {

@@ -193,9 +193,10 @@ class MatmulRealPassTest {
         robot.interact(() -> view.select(MatmulView.Section.LADDER));
         SpeedLadderPane ladder = view.ladder();
         org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
-                () -> ladder.measured().size() == 4 && !ladder.running()
-                        // The chart is drawn on the FX thread after the last rung lands.
-                        && robot.lookup("#ladder-bar-blas").tryQuery().isPresent());
+                // Read on the FX thread, which draws the chart after the last rung lands: wait for its last label.
+                () -> org.testfx.util.WaitForAsyncUtils.asyncFx(() -> ladder.measured().size() == 4 && !ladder.running()
+                        && robot.lookup("#ladder-chart").tryQuery().map(c -> ((javafx.scene.layout.Pane) c).getChildren()
+                                .stream().anyMatch(n -> n instanceof Label l && l.getText().contains("45,879"))).orElse(false)).get());
         for (var v : io.backproplens.matmul.MatmulVariant.values()) {
             var rung = ladder.measured().get(v);
             assertThat(rung.seconds()).isPositive();
@@ -204,8 +205,11 @@ class MatmulRealPassTest {
             assertThat(rung.maxDiffFromBlas()).isLessThan(1e-3);
             assertThat(robot.lookup("#ladder-bar-" + v.name().toLowerCase()).tryQuery()).isPresent();
         }
-        assertThat(robot.lookup("#ladder-chart").queryAs(javafx.scene.layout.Pane.class).getChildren().stream()
-                .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()))
+        // The chart redraws itself on the FX thread (on every resize): read it there, in one go.
+        java.util.List<String> labels = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> robot.lookup("#ladder-chart")
+                .queryAs(javafx.scene.layout.Pane.class).getChildren().stream()
+                .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList()).get();
+        assertThat(labels)
                 .anyMatch(t -> t.contains("notebook (Python): 835 ms"))
                 .anyMatch(t -> t.contains("18.2 \u00b5s") && t.contains("45,879\u00d7 faster"));
         assertThat(robot.lookup("#ladder-explain").queryAs(Label.class).getText()).contains("where Python's took 835 ms");
