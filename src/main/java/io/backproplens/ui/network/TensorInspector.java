@@ -286,7 +286,8 @@ public final class TensorInspector extends BorderPane {
         title.setText(in.label());
         stats.get("shape").setText(in.shapeText());
         stats.get("mean").setText(Fmt.num(s.mean()));
-        stats.get("std").setText(Fmt.num(s.std()));
+        // A single value has no spread: torch prints nan, a class is better served by a dash.
+        stats.get("std").setText(s.finiteCount() < 2 ? "\u2014" : Fmt.num(s.std()));
         stats.get("min").setText(Fmt.num(s.min()));
         stats.get("max").setText(Fmt.num(s.max()));
         stats.get("count").setText(Fmt.count(s.count()));
