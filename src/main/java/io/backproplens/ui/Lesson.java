@@ -33,7 +33,10 @@ public enum Lesson {
                 w.network().showGradientCheck(true);
             }),
     MODULE("Module refactor", "network", "The same engine as classes: Module with forward and bwd, Lin, Relu, Mse, Model. This is the code that ran.",
-            w -> w.showCode(true));
+            w -> {
+                w.stepTo(Integer.MAX_VALUE);
+                w.showCode(true);
+            });
 
     private final String title;
     private final String tab;
@@ -59,6 +62,7 @@ public enum Lesson {
 
     void apply(MainWindow window) {
         window.showCode(false);
+        window.network().showInspector();
         window.selectTab(tab);
         setup.accept(window);
     }

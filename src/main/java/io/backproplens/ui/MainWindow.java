@@ -150,7 +150,7 @@ public final class MainWindow extends StackPane {
     public void showCode(boolean on) {
         if (on && !center.getItems().contains(code)) {
             center.getItems().add(code);
-            center.setDividerPositions(0.55);
+            center.setDividerPositions(0.62);
         } else if (!on) {
             center.getItems().remove(code);
         }

@@ -125,6 +125,9 @@ public final class NetworkView extends BorderPane implements Steppable {
     @Override
     public boolean hidesNewValues() { return true; }
 
+    /** Brings the tensor inspector to the front (lesson scenes other than the gradient check). */
+    public void showInspector() { side.getSelectionModel().select(0); }
+
     /** Brings the gradient check to the front and runs it on the current pass (for the lesson scene). */
     public void showGradientCheck(boolean run) {
         side.getSelectionModel().select(1);
