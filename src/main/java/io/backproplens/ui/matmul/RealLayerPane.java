@@ -92,7 +92,7 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         pics.add(framed(productTitle, bigProduct, null), 1, 1);
         madds.getStyleClass().add("mm-note");
         madds.setWrapText(true);
-        detail.getChildren().addAll(pics, sumLine, checkLine, madds);
+        detail.getChildren().addAll(pics, legend(), sumLine, checkLine, madds);
         HBox middle = new HBox(12, paper, detail);
         HBox.setHgrow(paper, Priority.ALWAYS);
         content.setCenter(middle);
@@ -107,9 +107,30 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         load();
     }
 
+    /** The colour key of the weight and product images (the app's blue-white-red map). */
+    private static HBox legend() {
+        javafx.scene.shape.Rectangle bar = new javafx.scene.shape.Rectangle(140, 16);
+        bar.setFill(io.backproplens.ui.common.ColorMap.DIVERGING.gradient());
+        bar.setStroke(javafx.scene.paint.Color.gray(0.5));
+        Label neg = new Label("\u2212");
+        Label pos = new Label("+");
+        Label note = new Label("white = 0");
+        for (Label l : new Label[]{neg, pos, note}) {
+            l.getStyleClass().add("mm-note");
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox box = new HBox(6, neg, bar, pos, note);
+        box.setId("rl-legend");
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
     private static Label pictureTitle() {
         Label l = new Label();
         l.getStyleClass().add("mm-picture-title");
+        // Wrap under the picture rather than cut a title to "one over the...".
+        l.setWrapText(true);
+        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         return l;
     }
 
@@ -260,7 +281,7 @@ public final class RealLayerPane extends BorderPane implements Steppable {
             double[] wj = column(j);
             double[] prod = new double[x[i].length];
             for (int q = 0; q < prod.length; q++) prod[q] = x[i][q] * wj[q];
-            digitTitle.setText("x_valid[" + i + "]  (a " + labels[i] + ")");
+            digitTitle.setText("x_valid[" + i + "] (a " + labels[i] + ")");
             weightTitle.setText("w1[:," + j + "]");
             overlayTitle.setText("one over the other");
             productTitle.setText("elementwise product");
