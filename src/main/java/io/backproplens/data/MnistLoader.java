@@ -62,6 +62,9 @@ public final class MnistLoader {
     private record Part(String imagesName, IdxReader.Images images, String labelsName, IdxReader.Labels labels) {
 
         void check() throws DataFormatException {
+            if (images.count() == 0) {
+                throw new DataFormatException(imagesName, "holds no images");
+            }
             if (images.rows() != Mnist.IMAGE_ROWS || images.cols() != Mnist.IMAGE_COLS) {
                 throw new DataFormatException(imagesName, "images are " + images.rows() + "x" + images.cols()
                         + ", but the network takes 28x28 MNIST digits");

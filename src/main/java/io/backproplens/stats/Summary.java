@@ -31,6 +31,9 @@ public record Summary(long count, double mean, double std, double min, double ma
     }
 
     public static Summary of(INDArray array) {
+        if (array.isEmpty()) {
+            return new Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
+        }
         Values v = Values.of(array);
         // Pass 1: counts, sum, min, max.
         long nan = 0, inf = 0, n = 0;

@@ -135,6 +135,10 @@ class MnistLoaderTest {
         write(dir, "train-images-idx3-ubyte", idx(IMAGES_MAGIC, new int[] {5, 27, 28}, new byte[5 * 27 * 28]));
         assertThatThrownBy(() -> MnistLoader.load(dir))
                 .hasMessage(images + ": images are 27x28, but the network takes 28x28 MNIST digits");
+
+        write(dir, "train-images-idx3-ubyte", idx(IMAGES_MAGIC, new int[] {0, 28, 28}, new byte[0]));
+        write(dir, "train-labels-idx1-ubyte", idx(LABELS_MAGIC, new int[] {0}, new byte[0]));
+        assertThatThrownBy(() -> MnistLoader.load(dir)).hasMessage(images + ": holds no images");
     }
 
     @Test

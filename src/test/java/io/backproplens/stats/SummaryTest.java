@@ -75,6 +75,9 @@ class SummaryTest {
         assertThat(s.min()).isNaN();
         assertThat(s.nanCount()).isEqualTo(1);
         assertThat(s.infCount()).isEqualTo(1);
+        Summary empty = Summary.of(Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 0));
+        assertThat(empty.count()).isZero();
+        assertThat(empty.mean()).isNaN();
         Summary one = Summary.of(Nd4j.createFromArray(new float[] {3}));
         assertThat(one.mean()).isEqualTo(3.0);
         assertThat(one.std()).isNaN();
