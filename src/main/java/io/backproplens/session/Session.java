@@ -1,7 +1,10 @@
 package io.backproplens.session;
 
+import io.backproplens.engine.Lin;
 import io.backproplens.engine.Model;
+import io.backproplens.engine.Relu;
 import io.backproplens.engine.Tensor;
+import io.backproplens.engine.Trace;
 import io.backproplens.engine.Weights;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,7 +45,6 @@ public final class Session {
         model.backward();
         long t2 = System.nanoTime();
 
-        // The notebook's cells 44-49 on x_valid, with the same weights.
         ValidPass v = validForward(s, model.weights());
         return new PassResult(s, model, model.trace(), loss.value().getDouble(0), v.lin1(), v.relu(), v.lin2(), t1 - t0, t2 - t1);
     }
@@ -58,13 +60,13 @@ public final class Session {
     /** x_valid as the engine uses it (normalised, in the session's dtype, column-major). */
     public INDArray xValid() { return xValidF; }
 
+    /** The notebook's cells 44-49 on x_valid, computed by the engine's own modules, not a re-derivation. */
     private ValidPass validForward(Settings s, Weights w) {
-        INDArray lin1 = xValidF.mmul(w.w1().value()).addiRowVector(w.b1().value());
-        // relu gets its own array: lin1 stays what the notebook's cell 44 printed.
-        INDArray relu = org.nd4j.linalg.ops.transforms.Transforms.relu(lin1, true);
-        if (s.reluShift() != 0) relu.subi(s.reluShift());
-        INDArray lin2 = relu.mmul(w.w2().value()).addiRowVector(w.b2().value());
-        return new ValidPass(s, lin1, relu, lin2);
+        Trace scratch = new Trace();
+        Tensor lin1 = new Lin("lin1", w.w1(), w.b1(), "l1").call(scratch, new Tensor("x_valid", xValidF));
+        Tensor relu = new Relu("relu", s.reluShift(), "l2").call(scratch, lin1);
+        Tensor lin2 = new Lin("lin2", w.w2(), w.b2(), "out").call(scratch, relu);
+        return new ValidPass(s, lin1.value(), relu.value(), lin2.value());
     }
 
     /** The first n rows (a copy in the same layout; a view would keep the whole array's strides). */
