@@ -150,7 +150,8 @@ public final class MainWindow extends StackPane {
     public void showCode(boolean on) {
         if (on && !center.getItems().contains(code)) {
             center.getItems().add(code);
-            center.setDividerPositions(0.62);
+            // On a 1280-wide projector the graph keeps more room; the code scrolls sideways.
+            center.setDividerPositions(getWidth() > 0 && getWidth() < 1500 ? 0.7 : 0.62);
         } else if (!on) {
             center.getItems().remove(code);
         }
