@@ -3,7 +3,6 @@ package io.backproplens.cli;
 import io.backproplens.bench.Benchmark;
 import io.backproplens.bench.Timing;
 import io.backproplens.session.Dataset;
-import io.backproplens.session.Datasets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
                     + io.backproplens.session.Settings.MAX_NH + ", got " + nh);
         }
         if (runs < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1, got " + runs);
-        Dataset d = data.path == null ? Datasets.bundled() : Datasets.load(data.path);
+        Dataset d = data.dataset();
         Benchmark b = new Benchmark(runs);
         Benchmark.Result r = new Benchmark.Result(b.ladder(d.xValid(), 42), b.fwdBwd(d.xTrain(), d.yTrain(), nh, 42));
         PrintWriter out = spec.commandLine().getOut();

@@ -2,6 +2,8 @@ package io.backproplens.cli;
 
 import io.backproplens.data.Mnist;
 import io.backproplens.data.MnistLoader;
+import io.backproplens.session.Dataset;
+import io.backproplens.session.Datasets;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -16,5 +18,10 @@ final class DataOption {
 
     Mnist load() throws IOException {
         return path == null ? MnistLoader.loadBundled() : MnistLoader.load(path);
+    }
+
+    /** The chosen MNIST, normalised as the notebook does. */
+    Dataset dataset() throws IOException {
+        return Datasets.normalized(load());
     }
 }

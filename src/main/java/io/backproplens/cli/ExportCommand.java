@@ -2,7 +2,6 @@ package io.backproplens.cli;
 
 import io.backproplens.engine.TensorRef;
 import io.backproplens.engine.Trace;
-import io.backproplens.session.Datasets;
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
 import io.backproplens.session.Settings;
@@ -45,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new IllegalArgumentException("--out " + outDir + ": exists and is not a folder");
         }
-        Session session = new Session(data.path == null ? Datasets.bundled() : Datasets.load(data.path), DataType.FLOAT);
+        Session session = new Session(data.dataset(), DataType.FLOAT);
         PassResult r = session.run(s);
         Files.createDirectories(outDir);
         // The trace already holds every array the pass wrote and read: export exactly those.

@@ -4,7 +4,6 @@ import io.backproplens.engine.GradientCheck;
 import io.backproplens.engine.Tensor;
 import io.backproplens.engine.Weights;
 import io.backproplens.session.Dataset;
-import io.backproplens.session.Datasets;
 import io.backproplens.session.Settings;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -41,7 +40,7 @@ final class GradCheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings s = model.settings(spec.commandLine(), batch);
         if (samples < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be at least 1, got " + samples);
-        Dataset d = data.path == null ? Datasets.bundled() : Datasets.load(data.path);
+        Dataset d = data.dataset();
         int n = s.batch() == 0 ? d.trainRows() : Math.min(s.batch(), d.trainRows());
         GradientCheck.Problem p = new GradientCheck.Problem(
                 Weights.init(s.init(), s.nh(), s.seed(), DataType.DOUBLE), s.reluShift(),

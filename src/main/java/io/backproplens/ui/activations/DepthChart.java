@@ -4,16 +4,10 @@ import io.backproplens.stats.DepthSweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -23,15 +17,12 @@ import javafx.scene.text.TextAlignment;
  * underflowed). A layer that holds some infinities or NaN among finite values gets a red ring. Each
  * of these is a {@link Marker}, and the first of each kind per scheme is labelled on the chart.
  */
-public final class DepthChart extends Region {
+public final class DepthChart extends CanvasChart {
     public enum Kind { INF, NAN, ZERO }
 
     /** A non-finite or underflowed layer the chart marked. */
     public record Marker(DepthSweep.Scheme scheme, int layer, Kind kind) {}
 
-    private final Canvas canvas = new Canvas();
-    private final DoubleProperty fontSize = new SimpleDoubleProperty(16);
-    private final Text measure = new Text();
     private DepthSweep.Result result;
     private int hoverLayer = -1;
     private IntConsumer onHover = l -> {};
@@ -42,11 +33,9 @@ public final class DepthChart extends Region {
     private int depth = 1;
 
     public DepthChart() {
-        getStyleClass().add("depth-chart");
-        getChildren().add(canvas);
+        super("depth-chart");
         setMinSize(200, 160);
         setPrefSize(900, 560);
-        fontSize.addListener((o, a, b) -> draw());
         setOnMouseMoved(e -> hover(e.getX()));
         setOnMouseExited(e -> {
             hoverLayer = -1;
@@ -55,7 +44,6 @@ public final class DepthChart extends Region {
         });
     }
 
-    public DoubleProperty fontSizeProperty() { return fontSize; }
 
     /** Called with the layer under the mouse (from 1), or -1 when it leaves. */
     public void setOnHoverLayer(IntConsumer c) { this.onHover = c; }
@@ -73,15 +61,6 @@ public final class DepthChart extends Region {
     /** The texts the last draw wrote on the chart beside the markers ("randn: Inf at layer 45"). */
     public List<String> drawnLabels() { return List.copyOf(labels); }
 
-    @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
-    }
 
     private void hover(double x) {
         if (result == null || px1 <= px0) return;
@@ -94,15 +73,7 @@ public final class DepthChart extends Region {
         }
     }
 
-    private Font font(double scale, boolean bold) {
-        return Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, fontSize.get() * scale);
-    }
 
-    private double textWidth(String s, Font f) {
-        measure.setFont(f);
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
-    }
 
     /** Where a layer's point goes: on the log axis, in the top band, or in the bottom band. */
     private enum Place { LOG, TOP, BOTTOM }
@@ -113,6 +84,7 @@ public final class DepthChart extends Region {
         return Place.LOG;
     }
 
+    @Override
     public void draw() {
         markers.clear();
         labels.clear();
@@ -120,7 +92,7 @@ public final class DepthChart extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
         if (w < 60 || h < 60) return;
-        double fs = fontSize.get();
+        double fs = fontSizeProperty().get();
         Font tickFont = font(1.0, false), labelFont = font(1.0, false), noteFont = font(0.95, true);
         if (result == null || result.series().isEmpty()) {
             g.setFont(labelFont);
@@ -293,7 +265,7 @@ public final class DepthChart extends Region {
     /** A label near a point, moved down when it would cover an earlier one. */
     private void note(GraphicsContext g, Font f, String text, double cx, double y, double w,
                       List<double[]> boxes, Color color) {
-        double tw = textWidth(text, f), th = fontSize.get() * 1.2;
+        double tw = textWidth(text, f), th = fontSizeProperty().get() * 1.2;
         // Right-aligned, ending at cx: the label points at its marker from the left.
         double x0 = Math.max(px0 + 2, Math.min(w - tw - 4, cx - tw));
         double yy = y;

@@ -4,17 +4,11 @@ import io.backproplens.stats.Histogram;
 import io.backproplens.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -25,10 +19,7 @@ import javafx.scene.text.TextAlignment;
  *
  * <p>Drawing 80 bins takes well under a millisecond; the histogram itself is computed elsewhere.
  */
-public final class HistogramChart extends Region {
-    private final Canvas canvas = new Canvas();
-    private final DoubleProperty fontSize = new SimpleDoubleProperty(16);
-    private final Text measure = new Text();
+public final class HistogramChart extends CanvasChart {
 
     private Histogram histogram;
     private Summary summary;
@@ -39,15 +30,11 @@ public final class HistogramChart extends Region {
     private final List<String> drawnNotes = new ArrayList<>();
 
     public HistogramChart() {
-        getStyleClass().add("histogram-chart");
-        getChildren().add(canvas);
+        super("histogram-chart");
         setMinSize(160, 120);
         setPrefSize(520, 340);
-        fontSize.addListener((o, a, b) -> draw());
     }
 
-    /** The font size the chart's text follows (bind it to the CSS root size). */
-    public DoubleProperty fontSizeProperty() { return fontSize; }
 
     /**
      * Shows a histogram.
@@ -72,27 +59,11 @@ public final class HistogramChart extends Region {
     /** The annotations the last redraw wrote ("NaN 12", "49.7% exactly 0", ...), for tests. */
     public List<String> drawnNotes() { return List.copyOf(drawnNotes); }
 
-    @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
-    }
 
-    private Font font(double scale, boolean bold) {
-        return Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, fontSize.get() * scale);
-    }
 
-    private double textWidth(String s, Font f) {
-        measure.setFont(f);
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
-    }
 
     /** Redraws everything; cheap, called on every change of data or size. */
+    @Override
     public void draw() {
         long t0 = System.nanoTime();
         drawnNotes.clear();
@@ -100,7 +71,7 @@ public final class HistogramChart extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
         if (w < 40 || h < 40) return;
-        double fs = fontSize.get();
+        double fs = fontSizeProperty().get();
         Font tickFont = font(0.85, false), labelFont = font(0.95, false), noteFont = font(0.85, true);
         if (histogram == null) {
             g.setFill(Palette.AXIS);
