@@ -29,10 +29,21 @@ public final class Controller {
 
     /** Starts ND4J and loads the bundled MNIST in the background, then runs the first pass. */
     public void start() {
-        background.submit("Loading ND4J and MNIST", () -> new Session(Datasets.bundled(), DataType.FLOAT), session -> {
+        background.submit("Loading ND4J and MNIST", Controller::loadBundled, session -> {
             state.session.set(session);
             recompute();
         });
+    }
+
+    /** The bundled data; if it cannot be read, a message that says how to get it back. */
+    private static Session loadBundled() throws java.io.IOException {
+        try {
+            return new Session(Datasets.bundled(), DataType.FLOAT);
+        } catch (java.io.IOException e) {
+            throw new java.io.IOException("The bundled MNIST could not be read (" + e.getMessage() + "). It travels in "
+                    + "the app's jar from data/mnist/: rebuild from a full clone with 'mvn -B package', or start the app "
+                    + "with 'mvn javafx:run'.", e);
+        }
     }
 
     /**

@@ -39,7 +39,11 @@ public final class ErrorDialogs {
         if (t instanceof OutOfMemoryError) {
             return "Out of memory. Start with more heap (java -Xmx4g ...) or choose a smaller batch.";
         }
-        if (t instanceof IOException && t.getMessage() != null) return t.getMessage();
+        // The app's own IOExceptions are written for people (file, what is wrong, what to do):
+        // the outermost one says the most.
+        for (Throwable c = error; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof IOException && c.getMessage() != null) return c.getMessage();
+        }
         String m = t.getMessage();
         return m == null || m.isBlank() ? "Unexpected error (" + t.getClass().getSimpleName() + "); see the log." : m;
     }
