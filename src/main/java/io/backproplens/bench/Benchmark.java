@@ -91,7 +91,7 @@ public final class Benchmark {
         SameDiffModel sd = new SameDiffModel(w, 0, DataType.FLOAT, false);
         SquareGemm gemm = new SquareGemm();
         Runnable engine = () -> {
-            Model m = new Model(w, 0).inputGrad(false);
+            Model m = Model.notebook(w, 0).inputGrad(false);
             m.call(new Tensor("x", x), new Tensor("y", y));
             m.backward();
         };

@@ -54,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
                 new Row("x_train_normalized", "x_train normalized", d.xTrain().shape(), Summary.of(d.xTrain())),
                 new Row("x_valid_normalized", "x_valid normalized", d.xValid().shape(), Summary.of(d.xValid())));
         PassResult r = new Session(d, DataType.FLOAT).run(settings);
-        INDArray w1 = r.model().weights().w1().value();
+        INDArray w1 = r.weights().w1().value();
         Row w1Row = new Row("w1", "w1", w1.shape(), Summary.of(w1));
         List<Row> layers = List.of(
                 new Row("lin1", "lin(x_valid, w1, b1)", r.validLin1().shape(), Summary.of(r.validLin1())),

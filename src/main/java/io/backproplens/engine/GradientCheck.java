@@ -74,7 +74,7 @@ public final class GradientCheck {
     public static Map<String, INDArray> engineGradients(Problem p) {
         Weights w = copy(p.weights());
         Tensor x = new Tensor("x", p.x());
-        Model m = new Model(w, p.reluShift()).inputGrad(true);
+        Model m = Model.notebook(w, p.reluShift()).inputGrad(true);
         m.call(x, new Tensor("y", p.y()));
         m.backward();
         Map<String, INDArray> g = new LinkedHashMap<>();
@@ -180,7 +180,7 @@ public final class GradientCheck {
     }
 
     private static Model forward(Weights w, double shift, INDArray x, INDArray y) {
-        Model m = new Model(w, shift);
+        Model m = Model.notebook(w, shift);
         m.call(new Tensor("x", x), new Tensor("y", y));
         return m;
     }

@@ -1,68 +1,155 @@
 package io.backproplens.engine;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The notebook's {@code Module}: calling it stores its inputs and output, {@code forward} computes,
- * {@code bwd} sets the inputs' {@code .g} from the output's {@code .g}, and {@code backward} calls
- * {@code bwd} with what was stored. Each call also appends one step to the trace.
+ * The notebook's {@code Module}: calling it stores its arguments and output, {@code forward}
+ * computes the output, {@code bwd} sets the arguments' {@code .g} from the output's, and
+ * {@code backward()} calls {@code bwd}. A subclass states each line of its maths once, as an
+ * {@link Equation} through {@link Step}; what the step reads, writes and prints follows from it.
  */
 public abstract class Module {
     private final String name;
     private final String outName;
+    private final List<String> argSlots;
+    private final Map<String, Tensor> params;
     private Tensor[] args;
     private Tensor out;
+    private Consumer<TraceStep> recorder = s -> {};
 
-    protected Module(String name, String outName) {
+    /**
+     * @param argSlots the slot names of the call's arguments, in order ({@code inp}, {@code targ})
+     * @param params   the module's own tensors by slot name ({@code w}, {@code b})
+     */
+    protected Module(String name, String outName, List<String> argSlots, Map<String, Tensor> params) {
         this.name = name;
         this.outName = outName;
+        this.argSlots = List.copyOf(argSlots);
+        this.params = new LinkedHashMap<>(params);
     }
 
-    /** {@code __call__}: remember the arguments, run forward, record the step. */
-    public final Tensor call(Trace trace, Tensor... args) {
+    /** {@code __call__}: remember the arguments, run forward. */
+    public final Tensor call(Tensor... args) {
+        if (args.length != argSlots.size()) {
+            throw new IllegalArgumentException(name + " takes " + argSlots + ", got " + args.length + " tensors");
+        }
         this.args = args;
-        this.out = new Tensor(outName, forward(args));
-        trace.add(new TraceStep(TraceStep.Phase.FORWARD, name, forwardFormulas(),
-                bind(forwardFormulas(), args, out), forwardReads(args), List.of(TensorRef.value(out))));
+        this.out = new Tensor(outName, null);
+        Step s = new Step(TraceStep.Phase.FORWARD);
+        forward(s);
+        if (out.value() == null) throw new IllegalStateException(name + ": forward wrote no {out}");
+        recorder.accept(s.record());
         return out;
     }
 
-    /** {@code backward}: {@code bwd(out, *args)}, then record the step. */
-    public final void backward(Trace trace) {
+    /** {@code backward()}: {@code bwd(out, *args)}. */
+    public final void backward() {
         if (out == null) throw new IllegalStateException(name + ": backward() before a forward call");
-        bwd(out, args);
-        trace.add(new TraceStep(TraceStep.Phase.BACKWARD, name, backwardFormulas(),
-                bind(backwardFormulas(), args, out), backwardReads(out, args), backwardWrites(args)));
+        Step s = new Step(TraceStep.Phase.BACKWARD);
+        bwd(s);
+        recorder.accept(s.record());
     }
 
-    protected abstract org.nd4j.linalg.api.ndarray.INDArray forward(Tensor... args);
+    /** Computes {@code {out}} with one or more {@link Step#out} equations. */
+    protected abstract void forward(Step s);
 
-    protected abstract void bwd(Tensor out, Tensor... args);
+    /** Sets the {@code .g} of the arguments and parameters with {@link Step#grad} equations. */
+    protected abstract void bwd(Step s);
 
-    /** The formulas in the notebook's generic names ({@code inp}, {@code out}, {@code w}, ...). */
-    protected abstract List<String> forwardFormulas();
+    /** The ReLU's shift, for the trace; other modules have none. */
+    protected OptionalDouble reluShift() { return OptionalDouble.empty(); }
 
-    protected abstract List<String> backwardFormulas();
-
-    protected abstract List<TensorRef> forwardReads(Tensor... args);
-
-    protected abstract List<TensorRef> backwardReads(Tensor out, Tensor... args);
-
-    protected abstract List<TensorRef> backwardWrites(Tensor... args);
-
-    /** Replaces the generic names in a formula by this call's tensor names. */
-    protected abstract String bind(String formula, Tensor[] args, Tensor out);
-
-    private List<String> bind(List<String> formulas, Tensor[] args, Tensor out) {
-        return formulas.stream().map(f -> bind(f, args, out)).toList();
-    }
+    /** Where this module's steps go: the model that owns it sets this for each pass. */
+    final void recordTo(Consumer<TraceStep> recorder) { this.recorder = recorder; }
 
     public String name() { return name; }
 
     public Tensor out() { return out; }
 
-    /** Replace a whole word (not inside another identifier) in a formula. */
-    protected static String replaceWord(String formula, String word, String by) {
-        return formula.replaceAll("(?<![A-Za-z0-9_])" + word + "(?![A-Za-z0-9_])", by);
+    /** The module's own tensors ({@code w}, {@code b}), in declaration order. */
+    public List<Tensor> params() { return List.copyOf(params.values()); }
+
+    private Tensor slot(String slot) {
+        if (slot.equals("out")) return out;
+        int i = argSlots.indexOf(slot);
+        if (i >= 0) return args[i];
+        Tensor p = params.get(slot);
+        if (p == null) throw new IllegalArgumentException(name + " has no slot {" + slot + "}");
+        return p;
+    }
+
+    /**
+     * One forward or backward call being run: the equations it evaluates, and the check that each
+     * equation's code touches exactly the tensors its template names (so the text shown to the class
+     * and the code that ran cannot disagree).
+     */
+    protected final class Step {
+        private final TraceStep.Phase phase;
+        private final List<TraceStep.Line> lines = new ArrayList<>();
+        private Set<Equation.Slot> touched;
+
+        private Step(TraceStep.Phase phase) { this.phase = phase; }
+
+        /** The value of a slot, inside an equation's code. */
+        public INDArray v(String slot) { return touch(new Equation.Slot(slot, false)).value(); }
+
+        /** The gradient of a slot, inside an equation's code. */
+        public INDArray g(String slot) {
+            INDArray g = touch(new Equation.Slot(slot, true)).g();
+            if (g == null) throw new IllegalStateException(name + ": " + slot + ".g is not set yet");
+            return g;
+        }
+
+        /** A forward equation: the left side's value is what {@code code} returns. */
+        public void out(String template, Supplier<INDArray> code) { run(template, code, false); }
+
+        /** A backward equation: the left side's {@code .g} is what {@code code} returns. */
+        public void grad(String template, Supplier<INDArray> code) { run(template, code, true); }
+
+        private void run(String template, Supplier<INDArray> code, boolean grad) {
+            Equation e = Equation.parse(template);
+            if (e.writes().grad() != grad) {
+                throw new IllegalArgumentException(name + ": " + (grad ? "grad" : "out") + "() must write "
+                        + (grad ? "a .g" : "a value") + ": " + template);
+            }
+            touched = new LinkedHashSet<>();
+            INDArray result = code.get();
+            if (!touched.equals(new LinkedHashSet<>(e.reads()))) {
+                throw new IllegalStateException(name + ": the code of '" + template + "' read "
+                        + touched + " but its template names " + e.reads());
+            }
+            touched = null;
+            List<TensorRef> reads = e.reads().stream().map(this::ref).toList();
+            Tensor target = slot(e.writes().name());
+            if (grad) target.setG(result); else target.setValue(result);
+            lines.add(new TraceStep.Line(e.notebook(), e.bind(s -> slot(s).name()), reads,
+                    new TensorRef(target.name(), grad, result)));
+        }
+
+        private Tensor touch(Equation.Slot s) {
+            if (touched == null) throw new IllegalStateException(name + ": tensors are read inside an equation's code");
+            touched.add(s);
+            return slot(s.name());
+        }
+
+        private TensorRef ref(Equation.Slot s) {
+            Tensor t = slot(s.name());
+            return new TensorRef(t.name(), s.grad(), s.grad() ? t.g() : t.value());
+        }
+
+        private TraceStep record() {
+            long batch = args[0].value().rank() == 0 ? 1 : args[0].value().size(0);
+            return new TraceStep(phase, name, List.copyOf(lines), batch, reluShift());
+        }
     }
 }

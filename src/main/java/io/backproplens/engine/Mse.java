@@ -1,71 +1,33 @@
 package io.backproplens.engine;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
 import java.util.List;
+import java.util.Map;
 
-/**
- * {@code Mse}: {@code (inp.squeeze() - targ).pow(2).mean()}, the mean over the batch of the squared
- * error between the one output column and the label; backward sets {@code inp.g}.
- */
+/** {@code Mse}: {@code (inp.squeeze() - targ).pow(2).mean()}, the squared error of the one output against the label. */
 public final class Mse extends Module {
-
-    public Mse(String name, String outName) { super(name, outName); }
+    public Mse(String name, String outName) { super(name, outName, List.of("inp", "targ"), Map.of()); }
 
     @Override
-    protected INDArray forward(Tensor... args) {
-        INDArray diff = squeezedDiff(args[0], args[1]);
-        // The sum of squares in double: a float32 mean of 50,000 terms would drift in the 5th digit.
-        double sumSq = diff.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).norm2Number().doubleValue();
-        return Nd4j.scalar(args[0].value().dataType(), sumSq * sumSq / diff.length());
+    protected void forward(Step s) {
+        // Summed in double: a float32 mean of 50,000 squares drifts in the 5th digit.
+        s.out("{out} = ({inp}.squeeze() - {targ}).pow(2).mean()", () -> Nd4j.scalar(s.v("inp").dataType(),
+                Math.pow(diff(s.v("inp"), s.v("targ")).castTo(DataType.DOUBLE).norm2Number().doubleValue(), 2) / s.v("targ").length()));
     }
 
     @Override
-    protected void bwd(Tensor out, Tensor... args) {
-        Tensor inp = args[0];
-        long n = args[1].value().length();
-        inp.setG(squeezedDiff(inp, args[1]).muli(2.0 / n).reshape(n, 1));
+    protected void bwd(Step s) {
+        s.grad("{inp}.g = 2*({inp}.squeeze()-{targ}).unsqueeze(-1) / {targ}.shape[0]",
+                () -> diff(s.v("inp"), s.v("targ")).muli(2.0 / s.v("targ").length()).reshape(-1, 1));
     }
 
     /** {@code inp.squeeze() - targ}, refusing shapes that do not fit rather than broadcasting them. */
-    private static INDArray squeezedDiff(Tensor inp, Tensor targ) {
-        long n = targ.value().length();
-        INDArray v = inp.value();
-        if (v.rank() != 2 || v.size(1) != 1 || v.size(0) != n) {
-            throw new IllegalArgumentException("mse: output " + Tensor.shapeText(v.shape())
-                    + " does not fit target " + Tensor.shapeText(targ.value().shape())
-                    + " (expected " + n + "x1)");
-        }
-        return v.reshape(n).sub(targ.value().reshape(n));
-    }
-
-    @Override
-    protected List<String> forwardFormulas() { return List.of("out = (inp.squeeze() - targ).pow(2).mean()"); }
-
-    @Override
-    protected List<String> backwardFormulas() {
-        return List.of("inp.g = 2*(inp.squeeze()-targ).unsqueeze(-1) / targ.shape[0]");
-    }
-
-    @Override
-    protected List<TensorRef> forwardReads(Tensor... args) {
-        return List.of(TensorRef.value(args[0]), TensorRef.value(args[1]));
-    }
-
-    @Override
-    protected List<TensorRef> backwardReads(Tensor out, Tensor... args) {
-        return List.of(TensorRef.value(args[0]), TensorRef.value(args[1]));
-    }
-
-    @Override
-    protected List<TensorRef> backwardWrites(Tensor... args) { return List.of(TensorRef.grad(args[0])); }
-
-    @Override
-    protected String bind(String formula, Tensor[] args, Tensor out) {
-        String s = replaceWord(formula, "inp", "\u0000");
-        s = replaceWord(s, "targ", args[1].name());
-        s = replaceWord(s, "out", out.name());
-        return s.replace("\u0000", args[0].name());
+    private static INDArray diff(INDArray inp, INDArray targ) {
+        long n = targ.length();
+        if (inp.rank() == 2 && inp.size(1) == 1 && inp.size(0) == n) return inp.reshape(n).sub(targ.reshape(n));
+        throw new IllegalArgumentException("mse: output " + Tensor.shapeText(inp.shape()) + " does not fit target "
+                + Tensor.shapeText(targ.shape()) + " (expected " + n + "x1)");
     }
 }

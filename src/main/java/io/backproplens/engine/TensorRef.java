@@ -9,10 +9,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public record TensorRef(String tensorName, boolean grad, INDArray array) {
 
-    static TensorRef value(Tensor t) { return new TensorRef(t.name(), false, t.value()); }
-
-    static TensorRef grad(Tensor t) { return new TensorRef(t.name(), true, t.g()); }
-
     /** {@code w1} or {@code w1.g}, as the notebook writes them. */
     public String label() { return grad ? tensorName + ".g" : tensorName; }
 

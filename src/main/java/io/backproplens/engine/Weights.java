@@ -10,6 +10,8 @@ import java.util.Random;
 public record Weights(Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
 
     public static final int INPUTS = 784;
+    /** The most hidden units the app offers: 784x1024 weights still draw as tiles and train in seconds. */
+    public static final int MAX_NH = 1024;
 
     /**
      * Seeded weights. The draws come from {@link java.util.Random}, whose sequence is fixed by the
@@ -17,7 +19,7 @@ public record Weights(Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
      * w1 is drawn first, then w2. Biases start at zero, as in the notebook.
      */
     public static Weights init(Init init, int nh, long seed, DataType dtype) {
-        if (nh < 1 || nh > 4096) throw new IllegalArgumentException("nh must be between 1 and 4096, got " + nh);
+        if (nh < 1 || nh > MAX_NH) throw new IllegalArgumentException("nh (hidden units) must be between 1 and " + MAX_NH + ", got " + nh);
         Random rng = new Random(seed);
         double[] w1 = gaussian(rng, INPUTS * nh, init.scale(INPUTS));
         double[] w2 = init == Init.NOTEBOOK

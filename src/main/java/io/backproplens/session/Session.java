@@ -1,14 +1,14 @@
 package io.backproplens.session;
 
-import io.backproplens.engine.Lin;
 import io.backproplens.engine.Model;
-import io.backproplens.engine.Relu;
+import io.backproplens.engine.Module;
 import io.backproplens.engine.Tensor;
-import io.backproplens.engine.Trace;
 import io.backproplens.engine.Weights;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.List;
 
 /**
  * Runs the notebook's model on the data for given settings. No UI here: the app calls it from a
@@ -38,15 +38,16 @@ public final class Session {
         INDArray x = n == data.trainRows() ? xTrainF : rows(xTrainF, n);
         INDArray y = rows(data.yTrain(), n).castTo(dtype);
 
-        Model model = new Model(Weights.init(s.init(), s.nh(), s.seed(), dtype), s.reluShift()).inputGrad(true);
+        Weights weights = Weights.init(s.init(), s.nh(), s.seed(), dtype);
+        Model model = Model.notebook(weights, s.reluShift()).inputGrad(true);
         long t0 = System.nanoTime();
         Tensor loss = model.call(new Tensor("x", x), new Tensor("y", y));
         long t1 = System.nanoTime();
         model.backward();
         long t2 = System.nanoTime();
 
-        ValidPass v = validForward(s, model.weights());
-        return new PassResult(s, model, model.trace(), loss.value().getDouble(0), v.lin1(), v.relu(), v.lin2(), t1 - t0, t2 - t1);
+        ValidPass v = validForward(s, weights);
+        return new PassResult(s, weights, model, model.trace(), loss.value().getDouble(0), v.lin1(), v.relu(), v.lin2(), t1 - t0, t2 - t1);
     }
 
     /**
@@ -60,13 +61,15 @@ public final class Session {
     /** x_valid as the engine uses it (normalised, in the session's dtype, column-major). */
     public INDArray xValid() { return xValidF; }
 
-    /** The notebook's cells 44-49 on x_valid, computed by the engine's own modules, not a re-derivation. */
+    /**
+     * The notebook's cells 44-49 on x_valid, computed by a model of the same weights (a second model,
+     * so the training pass's modules keep what they stored for their backward).
+     */
     private ValidPass validForward(Settings s, Weights w) {
-        Trace scratch = new Trace();
-        Tensor lin1 = new Lin("lin1", w.w1(), w.b1(), "l1").call(scratch, new Tensor("x_valid", xValidF));
-        Tensor relu = new Relu("relu", s.reluShift(), "l2").call(scratch, lin1);
-        Tensor lin2 = new Lin("lin2", w.w2(), w.b2(), "out").call(scratch, relu);
-        return new ValidPass(s, lin1.value(), relu.value(), lin2.value());
+        Model m = Model.notebook(w, s.reluShift());
+        m.forward(new Tensor("x_valid", xValidF));
+        List<Module> l = m.layers();
+        return new ValidPass(s, l.get(0).out().value(), l.get(1).out().value(), l.get(2).out().value());
     }
 
     /** The first n rows (a copy in the same layout; a view would keep the whole array's strides). */

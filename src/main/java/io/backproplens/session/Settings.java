@@ -1,6 +1,7 @@
 package io.backproplens.session;
 
 import io.backproplens.engine.Init;
+import io.backproplens.engine.Weights;
 
 /**
  * Everything that decides one forward and backward pass. Immutable: a change of any control makes a
@@ -10,7 +11,7 @@ import io.backproplens.engine.Init;
  */
 public record Settings(Init init, long seed, int nh, double reluShift, int batch) {
 
-    public static final int MAX_NH = 1024;
+    public static final int MAX_NH = Weights.MAX_NH;
 
     public static Settings defaults() { return new Settings(Init.KAIMING, 42, 50, 0.0, 0); }
 

@@ -128,7 +128,7 @@ class CommandsTest {
         // The same pass in-process: the file holds exactly the engine's gradient.
         PassResult p = new Session(Datasets.load(sample), DataType.FLOAT)
                 .run(Settings.defaults().withSeed(5).withBatch(64).withInit(Init.KAIMING));
-        INDArray engineW1g = p.model().weights().w1().g();
+        INDArray engineW1g = p.weights().w1().g();
         INDArray fileW1g = Nd4j.createFromNpyFile(out.resolve("w1.g.npy").toFile());
         assertThat(fileW1g.shape()).containsExactly(784, 50);
         assertThat(fileW1g.equalsWithEps(engineW1g, 0)).isTrue();

@@ -16,7 +16,7 @@ class EngineTraceTest {
         Nd4j.getRandom().setSeed(3);
         INDArray x = Nd4j.randn(DataType.FLOAT, N, Weights.INPUTS);
         INDArray y = Nd4j.createFromArray(new float[]{1, 2, 3, 4, 5, 6});
-        Model m = new Model(Weights.init(Init.KAIMING, NH, 1, DataType.FLOAT), 0).inputGrad(inputGrad);
+        Model m = Model.notebook(Weights.init(Init.KAIMING, NH, 1, DataType.FLOAT), 0).inputGrad(inputGrad);
         m.call(new Tensor("x", Model.prepareInput(x, DataType.FLOAT)), new Tensor("y", y));
         m.backward();
         return m;

@@ -53,4 +53,31 @@ class GradientCheckTest {
         assertThat(r.checks()).filteredOn(c -> c.tensor().equals("w2"))
                 .allSatisfy(c -> assertThat(c.pass()).isFalse());
     }
+
+    /** The app runs in float32: its gradients must agree with SameDiff's float32 ones to float rounding. */
+    @ParameterizedTest
+    @EnumSource(Init.class)
+    void float32GradientsMatchSameDiffInFloat32(Init init) {
+        Nd4j.getRandom().setSeed(11);
+        INDArray x = Model.prepareInput(Nd4j.randn(DataType.FLOAT, 256, Weights.INPUTS), DataType.FLOAT);
+        INDArray y = Nd4j.createFromArray(new java.util.Random(11).ints(256, 0, 10).asDoubleStream().toArray()).castTo(DataType.FLOAT);
+        Weights w = Weights.init(init, 50, 42, DataType.FLOAT);
+        Tensor xt = new Tensor("x", x);
+        Model m = Model.notebook(w, 0).inputGrad(true);
+        double loss = m.call(xt, new Tensor("y", y)).value().getDouble(0);
+        m.backward();
+
+        SameDiffModel sd = new SameDiffModel(w, 0, DataType.FLOAT, true);
+        Map<String, INDArray> ref = sd.gradients(x, y);
+        assertThat(loss).isCloseTo(sd.loss(x, y), org.assertj.core.data.Percentage.withPercentage(1e-3));
+        Map<String, INDArray> mine = Map.of("w1", w.w1().g(), "b1", w.b1().g(), "w2", w.w2().g(), "b2", w.b2().g(), "x", xt.g());
+        for (var e : mine.entrySet()) {
+            INDArray a = e.getValue().castTo(DataType.DOUBLE);
+            INDArray b = ref.get(e.getKey()).castTo(DataType.DOUBLE).reshape(a.shape());
+            double scale = b.amaxNumber().doubleValue();
+            double err = a.sub(b).amaxNumber().doubleValue();
+            // float32 has 24 bits (6e-8); sums of a few hundred products lose a few more.
+            assertThat(err / scale).as(e.getKey() + ".g, " + init).isLessThan(1e-4);
+        }
+    }
 }

@@ -77,7 +77,7 @@ public final class GradCheckPanel extends ScrollPane {
         background.submit("Gradient check on " + Fmt.count(rows) + " rows", () -> {
             INDArray xs = rows == total ? xAll : xAll.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
             INDArray ys = rows == total ? yAll : yAll.get(NDArrayIndex.interval(0, rows));
-            GradientCheck.Problem problem = new GradientCheck.Problem(pass.model().weights(), pass.settings().reluShift(), xs, ys);
+            GradientCheck.Problem problem = new GradientCheck.Problem(pass.weights(), pass.settings().reluShift(), xs, ys);
             return GradientCheck.run(problem, SAMPLES, 1);
         }, r -> show(r, pass));
     }

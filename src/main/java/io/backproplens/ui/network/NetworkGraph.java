@@ -154,13 +154,7 @@ public final class NetworkGraph extends Pane {
     private static double reluShift(TraceCursor cursor) {
         TraceStep s = cursor.step(cursor.indexOf("relu", TraceStep.Phase.FORWARD));
         if (s == null) return 0;
-        String f = s.formulas().get(0);
-        int at = f.lastIndexOf(" - ");
-        try {
-            return at < 0 ? 0 : Double.parseDouble(f.substring(at + 3));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return s.reluShift().orElse(0);
     }
 
     private void input(List<Node> nodes, Map<String, TensorRef> all, int sample, double x, double y, double w, double h) {

@@ -70,8 +70,8 @@ class ActivationDataTest {
         Map<String, INDArray> g = ActivationData.gradientArrays(p);
         // In the order the backward pass wrote them: mse, lin2 (l2.g, w2.g), relu, lin1.
         assertThat(g.keySet()).containsExactly("out.g", "l2.g", "w2.g", "l1.g", "w1.g");
-        assertThat(g.get("w1.g")).isSameAs(p.model().weights().w1().g());
-        assertThat(g.get("w2.g")).isSameAs(p.model().weights().w2().g());
+        assertThat(g.get("w1.g")).isSameAs(p.weights().w1().g());
+        assertThat(g.get("w2.g")).isSameAs(p.weights().w2().g());
         List<LayerData> d = ActivationData.gradients(p);
         assertThat(d).extracting(LayerData::key).containsExactly("out.g", "l2.g", "l1.g", "w1.g", "w2.g");
         assertThat(d.get(3).shapeText()).isEqualTo("784x50");

@@ -179,7 +179,7 @@ class MatmulRealPassTest {
         assertThat(real.stepCount()).isEqualTo(5 * 50);
         for (int n = 0; n < 7; n++) robot.clickOn("#rl-next"); // step (0, 6)
         INDArray xv = session.data().xValid().get(NDArrayIndex.interval(0, 5), NDArrayIndex.all()).castTo(DataType.DOUBLE);
-        INDArray w1 = pass.model().weights().w1().value().castTo(DataType.DOUBLE);
+        INDArray w1 = pass.weights().w1().value().castTo(DataType.DOUBLE);
         double expected = xv.mmul(w1).getDouble(0, 6);
         assertThat(real.currentSum()).isCloseTo(expected, within(1e-9));
         // And it is the first layer's output on x_valid before b1 (zero at init): lin(x_valid, w1, b1)[0, 6].

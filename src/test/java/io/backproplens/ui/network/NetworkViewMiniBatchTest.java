@@ -83,7 +83,7 @@ class NetworkViewMiniBatchTest {
         PassResult xavier = app.awaitPass("the Xavier pass", p -> p.settings().init() == Init.XAVIER);
         await("w1's statistics for Xavier", 60, () -> {
             Inspection i = app.view.inspector().shownProperty().get();
-            return i != null && i.label().equals("w1") && i.ref().array() == xavier.model().weights().w1().value();
+            return i != null && i.label().equals("w1") && i.ref().array() == xavier.weights().w1().value();
         });
         double xavierStd = Double.parseDouble(fx(() -> app.view.inspector().statText("std")));
         assertThat(xavierStd).isCloseTo(1 / Math.sqrt(784), within(0.002)).isNotEqualTo(kaimingStd);
@@ -93,7 +93,7 @@ class NetworkViewMiniBatchTest {
         app.awaitPass("the randn pass", p -> p.settings().init() == Init.RANDN);
         await("w1's statistics for randn", 60, () -> {
             Inspection i = app.view.inspector().shownProperty().get();
-            return i != null && i.label().equals("w1") && i.ref().array() == app.view.pass().model().weights().w1().value();
+            return i != null && i.label().equals("w1") && i.ref().array() == app.view.pass().weights().w1().value();
         });
         assertThat(Double.parseDouble(fx(() -> app.view.inspector().statText("std")))).isCloseTo(1.0, within(0.02));
     }
