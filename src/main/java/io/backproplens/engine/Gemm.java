@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Matrix products with the layout chosen for speed. Measured here (GUIDE.md): writing
+ * Matrix products with the layout chosen for speed. Measured here (docs/performance.md): writing
  * {@code l1.g @ w1.t()} into a c-order result takes ~900 ms, into an f-order one ~50 ms, so every
  * product the engine makes lands in a fresh f-order (column-major) array, and transposes are
  * passed to BLAS as flags rather than materialised. Public so the benchmark can time each product

@@ -131,7 +131,7 @@ public final class DepthSweep {
                 INDArray w = normals.get(l);
                 int fanIn = (int) w.size(0);
                 // The weights as torch would hold them (scaled, rounded to float32), then
-                // lin = a @ w into a column-major result (the fast layout, GUIDE.md).
+                // lin = a @ w into a column-major result (the fast layout, docs/performance.md).
                 INDArray scaled = w.mul(scheme.scale(fanIn));
                 INDArray lin = Nd4j.createUninitialized(DataType.FLOAT, new long[]{a.size(0), width}, 'f');
                 Nd4j.gemm(a, scaled, lin, false, false, 1.0, 0.0);

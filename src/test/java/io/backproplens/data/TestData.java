@@ -28,7 +28,7 @@ final class TestData {
         return bundled;
     }
 
-    /** src/test/resources/mnist-sample.pkl.gz, a copy of ../shared/fixtures/mnist-sample.pkl.gz. */
+    /** src/test/resources/mnist-sample.pkl.gz, a small file in the exact layout of the classic mnist.pkl.gz (see src/test/resources/README.md). */
     static Path pickleSample() {
         return resource("/mnist-sample.pkl.gz");
     }

@@ -1,5 +1,6 @@
 package io.backproplens.matmul;
 
+import io.backproplens.Notebook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,15 +19,8 @@ import static org.assertj.core.api.Assertions.within;
 
 class MatmulVariantTest {
 
-    /** Cell In [5] of the notebook, verbatim. */
-    static final List<String> NOTEBOOK_LINES = List.of(
-            "(0, 0) (0, 0) (0, 0)", "(0, 1) (1, 0) (0, 0)", "(0, 2) (2, 0) (0, 0)",
-            "(0, 0) (0, 1) (0, 1)", "(0, 1) (1, 1) (0, 1)", "(0, 2) (2, 1) (0, 1)",
-            "(1, 0) (0, 0) (1, 0)", "(1, 1) (1, 0) (1, 0)", "(1, 2) (2, 0) (1, 0)",
-            "(1, 0) (0, 1) (1, 1)", "(1, 1) (1, 1) (1, 1)", "(1, 2) (2, 1) (1, 1)",
-            "(2, 0) (0, 0) (2, 0)", "(2, 1) (1, 0) (2, 0)", "(2, 2) (2, 0) (2, 0)",
-            "(2, 0) (0, 1) (2, 1)", "(2, 1) (1, 1) (2, 1)", "(2, 2) (2, 1) (2, 1)");
-    static final double[][] NOTEBOOK_RESULT = {{15, 27}, {6, 7}, {26, 63}};
+    static final List<String> NOTEBOOK_LINES = Notebook.TRIPLES;
+    static final double[][] NOTEBOOK_RESULT = Notebook.RESULT;
 
     @Test
     void tripleLoopPrintsTheNotebooksEighteenLinesAndResult() {
@@ -34,7 +28,7 @@ class MatmulVariantTest {
 
         assertThat(r.steps()).extracting(MatmulStep::log).containsExactlyElementsOf(NOTEBOOK_LINES);
         assertThat(r.result()).isDeepEqualTo(NOTEBOOK_RESULT);
-        assertThat(Matrices.format(r.result())).isEqualTo("[[15, 27], [6, 7], [26, 63]]");
+        assertThat(Matrices.format(r.result())).isEqualTo(Notebook.RESULT_TEXT);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.backproplens.session;
 
+import io.backproplens.Notebook;
 import io.backproplens.data.Mnist;
 import io.backproplens.data.MnistLoader;
 import io.backproplens.engine.Init;
@@ -42,11 +43,11 @@ class NotebookNumbersTest {
         assertThat(data.yTrain().shape()).containsExactly(50000);
         assertThat(data.xValid().shape()).containsExactly(10000, 784);
         assertThat(data.yValid().shape()).containsExactly(10000);
-        assertThat(dec4(xt.mean()) + "/" + dec4(xt.std())).isEqualTo("0.1304/0.3073");
-        assertThat(dec4(xv.mean()) + "/" + dec4(xv.std())).isEqualTo("0.1287/0.3050");
-        assertThat(dec4(nt.mean()) + "/" + dec4(nt.std())).isEqualTo("0.0000/1.0000");
+        assertThat(dec4(xt.mean()) + "/" + dec4(xt.std())).isEqualTo(Notebook.X_TRAIN_STATS);
+        assertThat(dec4(xv.mean()) + "/" + dec4(xv.std())).isEqualTo(Notebook.X_VALID_STATS);
+        assertThat(dec4(nt.mean()) + "/" + dec4(nt.std())).isEqualTo(Notebook.X_TRAIN_NORMALIZED_STATS);
         assertThat(Math.abs(nt.mean())).isLessThan(1e-3);  // the notebook's test_near_zero
-        assertThat(dec4(nv.mean()) + "/" + dec4(nv.std())).isEqualTo("-0.0059/0.9924");
+        assertThat(dec4(nv.mean()) + "/" + dec4(nv.std())).isEqualTo(Notebook.X_VALID_NORMALIZED_STATS);
         assertThat(data.rawTrainMean()).isCloseTo(0.1304, within(5e-5));
         assertThat(data.rawTrainStd()).isCloseTo(0.3073, within(5e-5));
     }
@@ -58,10 +59,10 @@ class NotebookNumbersTest {
         Summary lin = Summary.of(r.validLin1()), relu = Summary.of(r.validRelu());
 
         assertThat(w1.mean()).isCloseTo(0, within(1e-3));
-        assertThat(w1.std()).isCloseTo(1 / Math.sqrt(784), within(1e-3));  // 0.0357; notebook 0.0358
-        assertThat(lin.std()).isCloseTo(1.0, within(0.05));                 // notebook 1.0071
-        assertThat(relu.mean()).isCloseTo(0.37, within(0.03));              // notebook 0.3758
-        assertThat(relu.std()).isCloseTo(0.58, within(0.03));               // notebook 0.5854
+        assertThat(w1.std()).isCloseTo(Notebook.XAVIER_W1_STD, within(1e-3));
+        assertThat(lin.std()).isCloseTo(Notebook.XAVIER_LIN_STD, within(0.05));
+        assertThat(relu.mean()).isCloseTo(Notebook.XAVIER_RELU_MEAN, within(0.03));
+        assertThat(relu.std()).isCloseTo(Notebook.XAVIER_RELU_STD, within(0.03));
     }
 
     @Test
@@ -69,8 +70,8 @@ class NotebookNumbersTest {
         PassResult r = session.run(Settings.defaults().withInit(Init.KAIMING).withBatch(1000));
         Summary relu = Summary.of(r.validRelu());
 
-        assertThat(relu.mean()).isCloseTo(0.51, within(0.03));  // notebook 0.5117
-        assertThat(relu.std()).isCloseTo(0.79, within(0.03));   // notebook 0.7864
+        assertThat(relu.mean()).isCloseTo(Notebook.KAIMING_RELU_MEAN, within(0.03));
+        assertThat(relu.std()).isCloseTo(Notebook.KAIMING_RELU_STD, within(0.03));
         assertThat(r.validLin2().shape()).containsExactly(10000, 1);
     }
 
@@ -78,7 +79,7 @@ class NotebookNumbersTest {
     void theNotebooksOwnInitGivesItsTrainingLoss() {
         PassResult r = session.run(Settings.defaults().withInit(Init.NOTEBOOK));
 
-        assertThat(r.loss()).isCloseTo(24.3061, within(0.5));  // unseeded torch weights printed 24.3061
+        assertThat(r.loss()).isCloseTo(Notebook.LOSS, within(0.5));  // the notebook's weights were unseeded
     }
 
     /** The notebook's weights were unseeded; ours are seeded, so the loss is pinned: a change of draws or maths shows. */
@@ -86,6 +87,6 @@ class NotebookNumbersTest {
     void theSeededNotebookInitGivesThePinnedLoss() {
         PassResult r = session.run(Settings.defaults().withInit(Init.NOTEBOOK).withSeed(42));
 
-        assertThat(r.loss()).isCloseTo(24.4908, within(5e-5));  // report --init notebook --seed 42
+        assertThat(r.loss()).isCloseTo(Notebook.SEEDED_LOSS, within(5e-5));
     }
 }

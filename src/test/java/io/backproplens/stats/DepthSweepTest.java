@@ -20,12 +20,6 @@ class DepthSweepTest {
     @Test
     void theCourseDemoOnXValid() {
         DepthSweep.Result r = DepthSweep.run(data.xValid(), 50, 100, 42, 0.0);
-        System.out.printf("Depth sweep 50 layers x 100 wide, 4 schemes on x_valid: %.0f ms%n", r.nanos() / 1e6);
-        for (DepthSweep.Series s : r.series()) {
-            StringBuilder b = new StringBuilder(s.scheme().label() + ":");
-            for (DepthSweep.Layer l : s.layers()) if (l.index() % 5 == 0 || l.index() == 1) b.append(String.format(" L%d=%.3g", l.index(), l.std()));
-            System.out.println(b + "  firstInf=" + s.firstInf() + " firstNan=" + s.firstNan() + " firstZeroStd=" + s.firstZeroStd());
-        }
         assertThat(r.series()).hasSize(4);
         assertThat(r.series()).allSatisfy(s -> assertThat(s.layers()).hasSize(50));
 

@@ -128,24 +128,12 @@ class HistogramTest {
         assertThatThrownBy(() -> new Histogram.Binning(0, 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** Prints the time to bin 500,000 floats (no wall-clock assertion: shared machine). */
+    /** Half a million values, as the activations view bins them: every one lands in some bin. */
     @Test
-    void timeToBinHalfAMillionValues() {
+    void binsHalfAMillionValuesWithNoneLost() {
         Random r = new Random(7);
         float[] v = new float[500_000];
         for (int i = 0; i < v.length; i++) v[i] = (float) Math.max(0, r.nextGaussian());
-        long best = Long.MAX_VALUE, sum = 0;
-        int runs = 50;
-        Histogram h = null;
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            h = Histogram.of(v, 0.0);
-            long t = System.nanoTime() - t0;
-            best = Math.min(best, t);
-            if (i >= 10) sum += t;
-        }
-        System.out.printf("Histogram.of(500,000 floats, atom 0): best %.2f ms, mean of last %d %.2f ms%n",
-                best / 1e6, runs - 10, sum / 1e6 / (runs - 10));
-        assertAllCounted(h, v.length);
+        assertAllCounted(Histogram.of(v, 0.0), v.length);
     }
 }
