@@ -1,0 +1,127 @@
+package io.backproplens.ui.audit;
+
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each defect the projector issue lists, built on purpose, is found; a clean layout has none. */
+@ExtendWith(ApplicationExtension.class)
+class LayoutAuditTest {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) { this.stage = stage; }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private List<LayoutAudit.Kind> audit(Pane root, double w, double h) {
+        return fx(() -> {
+            Scene scene = new Scene(root, w, h);
+            stage.setScene(scene);
+            stage.show();
+            root.applyCss();
+            root.layout();
+            return LayoutAudit.of(scene, 14).stream().map(LayoutAudit.Problem::kind).toList();
+        });
+    }
+
+    private static Label label(String text, double px) {
+        Label l = new Label(text);
+        l.setFont(Font.font(px));
+        return l;
+    }
+
+    @Test
+    void aCleanLayoutHasNoProblems() {
+        Button next = new Button("Next");
+        next.setFont(Font.font(16));
+        assertThat(audit(new VBox(label("Step 8 of 8: lin1, backward", 20), next), 400, 200)).isEmpty();
+    }
+
+    @Test
+    void aLabelCutToAnEllipsisIsTruncated() {
+        Label l = label("Check gradients against SameDiff", 20);
+        l.setMaxWidth(80);
+        assertThat(audit(new VBox(l), 400, 200)).containsExactly(LayoutAudit.Kind.TRUNCATED);
+    }
+
+    @Test
+    void smallTextIsBelowTheFloor() {
+        assertThat(audit(new VBox(label("tick 0.5", 9)), 400, 200)).containsExactly(LayoutAudit.Kind.TOO_SMALL);
+    }
+
+    @Test
+    void textPlacedOnTextOverlaps() {
+        Pane p = new Pane(label("(0.6082 - 4)²", 20), label("loss", 20));
+        assertThat(audit(p, 400, 200)).contains(LayoutAudit.Kind.OVERLAP);
+    }
+
+    @Test
+    void textBeyondTheWindowIsOutside() {
+        Label far = label("lin2", 20);
+        far.relocate(380, 10);
+        assertThat(audit(new Pane(far), 400, 200)).containsExactly(LayoutAudit.Kind.OUTSIDE);
+    }
+
+    @Test
+    void aScrollPaneThatHidesRowsIsReportedUnlessScrollingIsItsPoint() {
+        VBox rows = new VBox();
+        for (int i = 0; i < 20; i++) rows.getChildren().add(label("row " + i, 20));
+        ScrollPane sp = new ScrollPane(rows);
+        sp.setPrefViewportHeight(60);
+        assertThat(audit(new VBox(sp), 400, 200)).contains(LayoutAudit.Kind.HIDDEN_BY_SCROLL);
+
+        VBox rows2 = new VBox();
+        for (int i = 0; i < 20; i++) rows2.getChildren().add(label("row " + i, 20));
+        ScrollPane log = new ScrollPane(rows2);
+        log.setPrefViewportHeight(60);
+        log.getProperties().put(LayoutAudit.SCROLLS, true);
+        assertThat(audit(new VBox(log), 400, 200)).doesNotContain(LayoutAudit.Kind.HIDDEN_BY_SCROLL);
+    }
+
+    @Test
+    void canvasTextIsAuditedToo() {
+        Canvas c = new Canvas(300, 100);
+        c.getGraphicsContext2D().setFont(Font.font(8));
+        DrawnText.fillText(c, "0.25", 10, 50);
+        assertThat(audit(new Pane(c), 400, 200)).containsExactly(LayoutAudit.Kind.TOO_SMALL);
+
+        Canvas wide = new Canvas(300, 100);
+        wide.getGraphicsContext2D().setFont(Font.font(16));
+        DrawnText.fillText(wide, "layer 50", 290, 50);
+        wide.relocate(100, 0);
+        assertThat(audit(new Pane(wide), 400, 200)).containsExactly(LayoutAudit.Kind.OUTSIDE);
+    }
+
+    @Test
+    void aZoomedOutGraphsTextIsMeasuredAtItsScreenSize() {
+        Pane graph = new Pane(label("Lin1", 18));
+        graph.setScaleX(0.6);
+        graph.setScaleY(0.6);
+        graph.relocate(100, 50);
+        assertThat(audit(new Pane(graph), 400, 200)).containsExactly(LayoutAudit.Kind.TOO_SMALL);
+    }
+}
