@@ -1,7 +1,7 @@
 package io.backproplens;
 
 import io.backproplens.cli.Cli;
-import io.backproplens.ui.LensApp;
+import io.backproplens.ui.shell.LensApp;
 import javafx.application.Application;
 
 /**
