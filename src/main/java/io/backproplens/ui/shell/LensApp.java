@@ -53,6 +53,9 @@ public class LensApp extends Application {
         if (args.size() == 1 && args.get(0).endsWith(".json")) window.openScene(Path.of(args.get(0)));
     }
 
+    /** Opens the window (blocks until it closes); {@code args} may name one scene file. */
+    public static void open(String[] args) { Application.launch(LensApp.class, args); }
+
     /** The app's own CSS, on top of the AtlantaFX theme. */
     public static String stylesheet() {
         return Objects.requireNonNull(LensApp.class.getResource("/css/lens.css")).toExternalForm();
