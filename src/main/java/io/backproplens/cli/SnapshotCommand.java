@@ -1,7 +1,7 @@
 package io.backproplens.cli;
 
-import io.backproplens.ui.Presentation;
-import io.backproplens.ui.Snapshots;
+import io.backproplens.ui.core.Presentation;
+import io.backproplens.ui.shell.Snapshots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

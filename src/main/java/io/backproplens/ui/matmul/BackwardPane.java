@@ -1,8 +1,8 @@
 package io.backproplens.ui.matmul;
 
 import io.backproplens.session.PassResult;
-import io.backproplens.ui.AppState;
-import io.backproplens.ui.Steppable;
+import io.backproplens.ui.core.AppState;
+import io.backproplens.ui.core.Steppable;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;

@@ -3,7 +3,7 @@ package io.backproplens.ui.matmul;
 import io.backproplens.matmul.MatmulReplay;
 import io.backproplens.matmul.MatmulStep;
 import io.backproplens.matmul.MatmulVariant;
-import io.backproplens.ui.Steppable;
+import io.backproplens.ui.core.Steppable;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

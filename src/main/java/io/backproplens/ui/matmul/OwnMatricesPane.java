@@ -1,7 +1,7 @@
 package io.backproplens.ui.matmul;
 
 import io.backproplens.matmul.Matrices;
-import io.backproplens.ui.Steppable;
+import io.backproplens.ui.core.Steppable;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

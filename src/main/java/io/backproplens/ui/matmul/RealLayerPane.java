@@ -2,8 +2,8 @@ package io.backproplens.ui.matmul;
 
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
-import io.backproplens.ui.AppState;
-import io.backproplens.ui.Steppable;
+import io.backproplens.ui.core.AppState;
+import io.backproplens.ui.core.Steppable;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

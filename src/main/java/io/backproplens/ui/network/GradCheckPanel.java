@@ -4,7 +4,7 @@ import io.backproplens.engine.GradientCheck;
 import io.backproplens.engine.Tensor;
 import io.backproplens.engine.TensorRef;
 import io.backproplens.session.PassResult;
-import io.backproplens.ui.Background;
+import io.backproplens.ui.core.Background;
 import io.backproplens.ui.common.Fmt;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

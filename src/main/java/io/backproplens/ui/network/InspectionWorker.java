@@ -2,7 +2,7 @@ package io.backproplens.ui.network;
 
 import io.backproplens.engine.TensorRef;
 import io.backproplens.stats.Summary;
-import io.backproplens.ui.Background;
+import io.backproplens.ui.core.Background;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

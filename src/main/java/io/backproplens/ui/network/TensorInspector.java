@@ -2,7 +2,7 @@ package io.backproplens.ui.network;
 
 import io.backproplens.engine.TensorRef;
 import io.backproplens.stats.Summary;
-import io.backproplens.ui.ErrorDialogs;
+import io.backproplens.ui.core.ErrorDialogs;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.ui.common.HeatmapView;
 import javafx.beans.property.ReadOnlyObjectProperty;

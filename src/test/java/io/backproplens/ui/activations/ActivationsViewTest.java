@@ -11,12 +11,11 @@ import io.backproplens.session.Session;
 import io.backproplens.session.Settings;
 import io.backproplens.stats.DepthSweep;
 import io.backproplens.stats.Summary;
-import io.backproplens.ui.ActivationsView;
-import io.backproplens.ui.AppState;
-import io.backproplens.ui.Background;
-import io.backproplens.ui.Controller;
-import io.backproplens.ui.ErrorDialogs;
-import io.backproplens.ui.MainWindow;
+import io.backproplens.ui.core.AppState;
+import io.backproplens.ui.core.Background;
+import io.backproplens.ui.core.Controller;
+import io.backproplens.ui.core.ErrorDialogs;
+import io.backproplens.ui.shell.MainWindow;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -92,20 +91,20 @@ class ActivationsViewTest {
         }
     }
 
-    private ActivationsLens lens() {
-        return fx(() -> ((ActivationsView) window.tabs().getTabs().get(2).getContent()).lens());
+    private ActivationsView lens() {
+        return fx(() -> (ActivationsView) window.tabs().getTabs().get(2).getContent());
     }
 
     /** Selects the Activations tab and waits for the histograms of the current settings. */
-    private ActivationsLens openTab(FxRobot robot) {
+    private ActivationsView openTab(FxRobot robot) {
         robot.interact(() -> window.tabs().getSelectionModel().select(2));
-        ActivationsLens lens = lens();
+        ActivationsView lens = lens();
         waitForCurrentPass(lens);
         robot.interact(stage::requestFocus);
         return lens;
     }
 
-    private void waitForCurrentPass(ActivationsLens lens) {
+    private void waitForCurrentPass(ActivationsView lens) {
         waitUntil(120, () -> {
             PassResult shown = lens.forwardShownProperty().get();
             return shown != null && shown == state.pass.get() && shown.settings().equals(state.settings.get());
@@ -124,7 +123,7 @@ class ActivationsViewTest {
 
     @Test
     void theNumbersShownAreTheEnginesStatistics(FxRobot robot) {
-        ActivationsLens lens = openTab(robot);
+        ActivationsView lens = openTab(robot);
         PassResult p = fx(() -> state.pass.get());
         Map<String, INDArray> arrays = Map.of("lin1", p.validLin1(), "relu", p.validRelu(), "lin2", p.validLin2());
         for (var e : arrays.entrySet()) {
@@ -146,7 +145,7 @@ class ActivationsViewTest {
 
     @Test
     void keysXAndKSwitchTheInitForEveryViewAndTheNumbersFollow(FxRobot robot) {
-        ActivationsLens lens = openTab(robot);
+        ActivationsView lens = openTab(robot);
         robot.type(KeyCode.X);
         waitUntil(120, () -> state.settings.get().init() == Init.XAVIER);
         waitForCurrentPass(lens);
@@ -193,7 +192,7 @@ class ActivationsViewTest {
 
     @Test
     void reluShiftSeedAndNewSeedGoThroughTheSettings(FxRobot robot) {
-        ActivationsLens lens = openTab(robot);
+        ActivationsView lens = openTab(robot);
         robot.type(KeyCode.S);
         waitUntil(60, () -> state.settings.get().reluShift() == 0.5);
         waitForCurrentPass(lens);
@@ -221,9 +220,9 @@ class ActivationsViewTest {
 
     @Test
     void gradientHistogramsAreTheBackwardPass(FxRobot robot) {
-        ActivationsLens lens = openTab(robot);
+        ActivationsView lens = openTab(robot);
         robot.type(KeyCode.G);
-        waitUntil(10, () -> lens.mode() == ActivationsLens.Mode.GRADIENTS);
+        waitUntil(10, () -> lens.mode() == ActivationsView.Mode.GRADIENTS);
         PassResult p = fx(() -> state.pass.get());
         Map<String, INDArray> g = ActivationData.gradientArrays(p);
         for (String key : ActivationData.GRADIENTS) {
@@ -238,9 +237,9 @@ class ActivationsViewTest {
 
     @Test
     void compareModeKaimingsReluStdExceedsXaviersOverSeveralSeeds(FxRobot robot) {
-        ActivationsLens lens = openTab(robot);
+        ActivationsView lens = openTab(robot);
         robot.type(KeyCode.C);
-        waitUntil(10, () -> lens.mode() == ActivationsLens.Mode.COMPARE);
+        waitUntil(10, () -> lens.mode() == ActivationsView.Mode.COMPARE);
         robot.interact(() -> lens.setCompare(Init.XAVIER, Init.KAIMING, 5));
         waitUntil(120, () -> {
             ActivationData.Comparison c = lens.compareShownProperty().get();
@@ -268,9 +267,9 @@ class ActivationsViewTest {
 
     @Test
     void depthSweepUnderRandnReachesInfOrNanAndTheChartSaysSo(FxRobot robot) {
-        ActivationsLens lens = openTab(robot);
+        ActivationsView lens = openTab(robot);
         robot.type(KeyCode.D);
-        waitUntil(10, () -> lens.mode() == ActivationsLens.Mode.DEPTH);
+        waitUntil(10, () -> lens.mode() == ActivationsView.Mode.DEPTH);
         // While the sweep runs, the FX thread keeps answering: measure its round trips.
         long worst = 0;
         long t0 = System.nanoTime();

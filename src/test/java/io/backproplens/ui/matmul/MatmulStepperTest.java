@@ -1,11 +1,10 @@
 package io.backproplens.ui.matmul;
 
 import io.backproplens.matmul.MatmulVariant;
-import io.backproplens.ui.AppState;
-import io.backproplens.ui.Background;
-import io.backproplens.ui.Controller;
-import io.backproplens.ui.ErrorDialogs;
-import io.backproplens.ui.MatmulView;
+import io.backproplens.ui.core.AppState;
+import io.backproplens.ui.core.Background;
+import io.backproplens.ui.core.Controller;
+import io.backproplens.ui.core.ErrorDialogs;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;

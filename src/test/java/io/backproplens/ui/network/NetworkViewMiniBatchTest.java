@@ -4,7 +4,7 @@ import io.backproplens.engine.GradientCheck;
 import io.backproplens.engine.Init;
 import io.backproplens.engine.TensorRef;
 import io.backproplens.session.PassResult;
-import io.backproplens.ui.ControlsBar;
+import io.backproplens.ui.shell.ControlsBar;
 import io.backproplens.ui.common.HeatmapView;
 import javafx.geometry.Bounds;
 import javafx.scene.control.TextField;

@@ -1,4 +1,10 @@
-package io.backproplens.ui;
+package io.backproplens.ui.shell;
+
+import io.backproplens.ui.matmul.MatmulState;
+import io.backproplens.ui.core.AppState;
+import io.backproplens.ui.core.Background;
+import io.backproplens.ui.core.Controller;
+import io.backproplens.ui.core.ErrorDialogs;
 
 import io.backproplens.engine.Init;
 import io.backproplens.session.Settings;
@@ -102,12 +108,12 @@ class MainWindowTest {
         Settings lesson = new Settings(Init.XAVIER, 11, 20, 0, 500);
         robot.interact(() -> {
             window.controller().update(s -> lesson);
-            window.matmul().restore(new SceneFile.MatmulState("1,2;3,4;5,6", "7,8,9;1,2,3", "BROADCAST", 1));
+            window.matmul().restore(new MatmulState("1,2;3,4;5,6", "7,8,9;1,2,3", "BROADCAST", 1));
             window.showLesson(Lesson.DATA);
             state.sample.set(4);
         });
-        SceneFile.MatmulState matmul = window.matmul().matmulState();
-        assertThat(matmul).isEqualTo(new SceneFile.MatmulState("1,2;3,4;5,6", "7,8,9;1,2,3", "BROADCAST", 1));
+        MatmulState matmul = window.matmul().matmulState();
+        assertThat(matmul).isEqualTo(new MatmulState("1,2;3,4;5,6", "7,8,9;1,2,3", "BROADCAST", 1));
         Path file = dir.resolve("lesson.json");
         robot.interact(() -> {
             try {

@@ -1,4 +1,4 @@
-package io.backproplens.ui;
+package io.backproplens.ui.core;
 
 import io.backproplens.session.Datasets;
 import io.backproplens.session.PassResult;

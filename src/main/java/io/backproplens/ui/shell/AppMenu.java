@@ -1,4 +1,8 @@
-package io.backproplens.ui;
+package io.backproplens.ui.shell;
+
+import io.backproplens.ui.core.ErrorDialogs;
+import io.backproplens.ui.core.Exports;
+import io.backproplens.ui.core.Presentation;
 
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;

@@ -1,4 +1,4 @@
-package io.backproplens.ui;
+package io.backproplens.ui.shell;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -1,4 +1,4 @@
-package io.backproplens.ui;
+package io.backproplens.ui.code;
 
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;

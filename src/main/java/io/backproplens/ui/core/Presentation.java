@@ -1,4 +1,4 @@
-package io.backproplens.ui;
+package io.backproplens.ui.core;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;

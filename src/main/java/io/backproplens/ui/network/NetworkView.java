@@ -1,4 +1,9 @@
-package io.backproplens.ui;
+package io.backproplens.ui.network;
+
+import io.backproplens.ui.core.AppState;
+import io.backproplens.ui.core.Controller;
+import io.backproplens.ui.core.Exports;
+import io.backproplens.ui.core.Steppable;
 
 import io.backproplens.engine.TensorRef;
 import io.backproplens.session.PassResult;
@@ -147,8 +152,8 @@ public final class NetworkView extends BorderPane implements Steppable {
         java.nio.file.Path path = f.toPath();
         boolean csv = path.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
         controller.background().submit("Saving " + t.label() + " to " + path.getFileName(), () -> {
-            if (csv) io.backproplens.ui.Exports.csv(t.array(), path);
-            else io.backproplens.ui.Exports.npy(t.array(), path);
+            if (csv) io.backproplens.ui.core.Exports.csv(t.array(), path);
+            else io.backproplens.ui.core.Exports.npy(t.array(), path);
             return path;
         }, p -> state.status.set("Saved " + t.label() + " (" + t.shapeText() + ") to " + p));
     }

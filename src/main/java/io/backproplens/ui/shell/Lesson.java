@@ -1,7 +1,7 @@
-package io.backproplens.ui;
+package io.backproplens.ui.shell;
 
 import io.backproplens.engine.Init;
-import io.backproplens.ui.activations.ActivationsLens;
+import io.backproplens.ui.activations.ActivationsView;
 
 import java.util.function.Consumer;
 
@@ -18,8 +18,8 @@ public enum Lesson {
             w -> {}),
     INIT("Init", "activations", "Xavier keeps a linear layer's output std near 1; after a ReLU Kaiming's sqrt(2/fan_in) is needed.",
             w -> {
-                w.activations().lens().setMode(ActivationsLens.Mode.COMPARE);
-                w.activations().lens().setCompare(Init.XAVIER, Init.KAIMING, 1);
+                w.activations().setMode(ActivationsView.Mode.COMPARE);
+                w.activations().setCompare(Init.XAVIER, Init.KAIMING, 1);
             }),
     FORWARD("Forward", "network", "x @ w1 + b1, ReLU, @ w2 + b2: every sample of the batch at once.",
             w -> w.stepTo(2)),

@@ -1,5 +1,6 @@
-package io.backproplens.ui;
+package io.backproplens.ui.shell;
 
+import io.backproplens.ui.matmul.MatmulState;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +26,6 @@ public record SceneFile(int version, String scene, String init, long seed, int n
 
     public static final int VERSION = 1;
 
-    /** The stepper's state: matrices as typed ({@code "1,2,1;0,1,0;2,3,4"}), variant and step. */
-    public record MatmulState(String a, String b, String variant, int step) {}
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -5,8 +5,9 @@ import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
 import io.backproplens.session.Settings;
 import io.backproplens.stats.DepthSweep;
-import io.backproplens.ui.AppState;
-import io.backproplens.ui.Controller;
+import io.backproplens.ui.core.AppState;
+import io.backproplens.ui.core.Controller;
+import io.backproplens.ui.core.Steppable;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,9 +43,10 @@ import javafx.scene.layout.VBox;
  * background and only the newest request is shown.
  *
  * <p>Keys while this tab is in front: R, X, K (randn, Xavier, Kaiming), S (ReLU / ReLU - 0.5),
- * N (new seed), A, G, C, D (activations, gradients, compare, depth sweep).
+ * N (new seed), A, G, C, D (activations, gradients, compare, depth sweep). Next and Previous (the
+ * presenter's clicker) walk randn, Xavier, Kaiming.
  */
-public final class ActivationsLens extends BorderPane {
+public final class ActivationsView extends BorderPane implements Steppable {
     public enum Mode { ACTIVATIONS, GRADIENTS, COMPARE, DEPTH }
 
     /** The inits a click or key switches between, in the order Next walks them. */
@@ -79,11 +81,11 @@ public final class ActivationsLens extends BorderPane {
     private final EventHandler<KeyEvent> keys = this::onKey;
     private boolean syncing;
 
-    public ActivationsLens(Controller controller) {
+    public ActivationsView(Controller controller) {
         this.controller = controller;
         this.state = controller.state();
         getStyleClass().add("activations-view");
-        getStylesheets().add(Objects.requireNonNull(ActivationsLens.class.getResource("/css/activations.css")).toExternalForm());
+        getStylesheets().add(Objects.requireNonNull(ActivationsView.class.getResource("/css/activations.css")).toExternalForm());
 
         forwardCaption.getStyleClass().add("mode-caption");
         gradientCaption.getStyleClass().add("mode-caption");
@@ -252,6 +254,10 @@ public final class ActivationsLens extends BorderPane {
         int next = i < 0 ? 0 : Math.floorMod(i + direction, CYCLE.size());
         setInit(CYCLE.get(next));
     }
+
+    @Override public void next() { nextInit(+1); }
+
+    @Override public void previous() { nextInit(-1); }
 
     private void apply(java.util.function.UnaryOperator<Settings> change) {
         String error = controller.update(change);
@@ -440,7 +446,7 @@ public final class ActivationsLens extends BorderPane {
                         (last == null ? 0 : last.nanos()) + one.nanos());
                 DepthSweep.Result partial = last;
                 if (done.size() < DepthSweep.Scheme.values().length) {
-                    io.backproplens.ui.Background.onFx(() -> {
+                    io.backproplens.ui.core.Background.onFx(() -> {
                         if (id == depthRequest.get()) depth.show(partial);
                     });
                 }

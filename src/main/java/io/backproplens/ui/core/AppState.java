@@ -1,4 +1,5 @@
-package io.backproplens.ui;
+package io.backproplens.ui.core;
+
 
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
@@ -29,9 +30,6 @@ public final class AppState {
     public final IntegerProperty step = new SimpleIntegerProperty(-1);
     /** The sample (row of the batch) the views draw. */
     public final IntegerProperty sample = new SimpleIntegerProperty(0);
-
-    /** The lesson scene last chosen, or null. */
-    public final ObjectProperty<Lesson> lesson = new SimpleObjectProperty<>();
 
     /** Predict-then-reveal: the next step's new values stay hidden until Next is pressed again. */
     public final BooleanProperty predict = new SimpleBooleanProperty(false);

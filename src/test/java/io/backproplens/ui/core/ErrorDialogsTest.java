@@ -1,4 +1,4 @@
-package io.backproplens.ui;
+package io.backproplens.ui.core;
 
 import org.junit.jupiter.api.Test;
 

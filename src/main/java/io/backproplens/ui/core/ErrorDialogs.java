@@ -1,4 +1,4 @@
-package io.backproplens.ui;
+package io.backproplens.ui.core;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;

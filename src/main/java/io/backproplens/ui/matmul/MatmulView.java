@@ -1,4 +1,7 @@
-package io.backproplens.ui;
+package io.backproplens.ui.matmul;
+
+import io.backproplens.ui.core.Controller;
+import io.backproplens.ui.core.Steppable;
 
 import io.backproplens.matmul.MatmulVariant;
 import io.backproplens.matmul.Matrices;
@@ -139,13 +142,13 @@ public final class MatmulView extends BorderPane implements Steppable {
     }
 
     /** The stepper's matrices, variant and step, for a scene file. */
-    public SceneFile.MatmulState matmulState() {
+    public MatmulState matmulState() {
         MatmulStepper st = own.stepper();
-        return new SceneFile.MatmulState(own.matrixText("a"), own.matrixText("b"), st.variant().name(), st.position());
+        return new MatmulState(own.matrixText("a"), own.matrixText("b"), st.variant().name(), st.position());
     }
 
-    /** Restores a scene file's stepper state (checked by {@link SceneFile#read}). */
-    public void restore(SceneFile.MatmulState state) {
+    /** Restores a scene file's stepper state (checked when the scene file is read). */
+    public void restore(MatmulState state) {
         select(Section.OWN);
         own.load(Matrices.parse("a", state.a()), Matrices.parse("b", state.b()));
         showVariant(state.variant().toUpperCase(java.util.Locale.ROOT), state.step());

@@ -1,4 +1,6 @@
-package io.backproplens.ui;
+package io.backproplens.ui.data;
+
+import io.backproplens.ui.core.Controller;
 
 import io.backproplens.engine.Tensor;
 import io.backproplens.session.Dataset;

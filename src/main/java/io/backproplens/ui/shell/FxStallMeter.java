@@ -1,4 +1,7 @@
-package io.backproplens.ui;
+package io.backproplens.ui.shell;
+
+import io.backproplens.ui.core.AppState;
+import io.backproplens.ui.core.Background;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;

@@ -1,4 +1,9 @@
-package io.backproplens.ui;
+package io.backproplens.ui.shell;
+
+import io.backproplens.ui.core.AppState;
+import io.backproplens.ui.core.Background;
+import io.backproplens.ui.core.Controller;
+import io.backproplens.ui.core.ErrorDialogs;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -47,6 +52,9 @@ public class LensApp extends Application {
         List<String> args = getParameters().getRaw();
         if (args.size() == 1 && args.get(0).endsWith(".json")) window.openScene(Path.of(args.get(0)));
     }
+
+    /** Opens the window (blocks until it closes); {@code args} may name one scene file. */
+    public static void open(String[] args) { Application.launch(LensApp.class, args); }
 
     /** The app's own CSS, on top of the AtlantaFX theme. */
     public static String stylesheet() {

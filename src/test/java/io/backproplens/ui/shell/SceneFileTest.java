@@ -1,5 +1,6 @@
-package io.backproplens.ui;
+package io.backproplens.ui.shell;
 
+import io.backproplens.ui.matmul.MatmulState;
 import io.backproplens.engine.Init;
 import io.backproplens.session.Settings;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class SceneFileTest {
     @Test
     void savedAndReadBackIsTheSameScene(@TempDir Path dir) throws IOException {
         SceneFile saved = SceneFile.of("backward", new Settings(Init.XAVIER, 7, 32, -0.5, 1000), 5, 3,
-                new SceneFile.MatmulState("1,2;3,4", "5;6", "BROADCAST", 1));
+                new MatmulState("1,2;3,4", "5;6", "BROADCAST", 1));
         Path f = dir.resolve("lesson.json");
         saved.write(f);
         SceneFile read = SceneFile.read(f);
@@ -41,7 +42,7 @@ class SceneFileTest {
     private static String valid() throws IOException {
         Path tmp = Files.createTempFile("scene", ".json");
         SceneFile.of("network", Settings.defaults(), 2, 0,
-                new SceneFile.MatmulState("1,2,1;0,1,0;2,3,4", "2,5;6,7;1,8", "TRIPLE_LOOP", -1)).write(tmp);
+                new MatmulState("1,2,1;0,1,0;2,3,4", "2,5;6,7;1,8", "TRIPLE_LOOP", -1)).write(tmp);
         String s = Files.readString(tmp);
         Files.delete(tmp);
         return s;

@@ -1,4 +1,10 @@
-package io.backproplens.ui;
+package io.backproplens.ui.shell;
+
+import io.backproplens.ui.core.AppState;
+import io.backproplens.ui.core.Background;
+import io.backproplens.ui.core.Controller;
+import io.backproplens.ui.core.ErrorDialogs;
+import io.backproplens.ui.core.Presentation;
 
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;

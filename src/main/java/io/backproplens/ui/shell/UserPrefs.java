@@ -1,4 +1,6 @@
-package io.backproplens.ui;
+package io.backproplens.ui.shell;
+
+import io.backproplens.ui.core.Presentation;
 
 import io.backproplens.engine.Init;
 import io.backproplens.session.Settings;

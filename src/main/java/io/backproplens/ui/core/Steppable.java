@@ -1,4 +1,4 @@
-package io.backproplens.ui;
+package io.backproplens.ui.core;
 
 /**
  * A view that walks through steps. The window sends Next (Right, Space, PageDown: what a

@@ -1,4 +1,14 @@
-package io.backproplens.ui;
+package io.backproplens.ui.shell;
+
+import io.backproplens.ui.activations.ActivationsView;
+import io.backproplens.ui.code.EngineCodePanel;
+import io.backproplens.ui.core.AppState;
+import io.backproplens.ui.core.Controller;
+import io.backproplens.ui.core.ErrorDialogs;
+import io.backproplens.ui.core.Steppable;
+import io.backproplens.ui.data.DataView;
+import io.backproplens.ui.matmul.MatmulView;
+import io.backproplens.ui.network.NetworkView;
 
 import io.backproplens.engine.Init;
 import javafx.application.Platform;
@@ -41,6 +51,8 @@ public final class MainWindow extends StackPane {
     // every node in the scene costs CSS and layout time before the first frame.
     private MatmulView matmul;
     private ActivationsView activations;
+    /** The lesson scene last chosen, or null: names the scene in a saved scene file. */
+    private Lesson lesson;
     private DataView data;
     private final EngineCodePanel code = new EngineCodePanel();
     private final SplitPane center = new SplitPane();
@@ -131,7 +143,7 @@ public final class MainWindow extends StackPane {
     public void showLesson(Lesson lesson) {
         lesson.apply(this);
         caption.setText(lesson.title() + ": " + lesson.caption());
-        controller.state().lesson.set(lesson);
+        this.lesson = lesson;
     }
 
     public void selectTab(String id) {
@@ -228,7 +240,7 @@ public final class MainWindow extends StackPane {
 
     /** Saves what is on screen as a scene file a teacher can reopen in class. */
     public void saveScene(Path file) throws IOException {
-        Lesson lesson = state().lesson.get();
+        Lesson lesson = this.lesson;
         String scene = lesson != null && lesson.tab().equals(selectedTab()) ? lesson.name().toLowerCase() : selectedTab();
         SceneFile.of(scene, state().settings.get(), state().step.get(), state().sample.get(), matmul().matmulState()).write(file);
     }
