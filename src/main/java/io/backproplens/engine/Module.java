@@ -40,14 +40,10 @@ public abstract class Module {
 
     /** {@code __call__}: remember the arguments, run forward. */
     public final Tensor call(Tensor... args) {
-        if (args.length != argSlots.size()) {
-            throw new IllegalArgumentException(name + " takes " + argSlots + ", got " + args.length + " tensors");
-        }
-        this.args = args;
+        this.args = checked(args);
         this.out = new Tensor(outName, null);
         Step s = new Step(TraceStep.Phase.FORWARD);
         forward(s);
-        if (out.value() == null) throw new IllegalStateException(name + ": forward wrote no {out}");
         recorder.accept(s.record());
         return out;
     }
@@ -58,6 +54,11 @@ public abstract class Module {
         Step s = new Step(TraceStep.Phase.BACKWARD);
         bwd(s);
         recorder.accept(s.record());
+    }
+
+    private Tensor[] checked(Tensor[] args) {
+        if (args.length == argSlots.size()) return args;
+        throw new IllegalArgumentException(name + " takes " + argSlots + ", got " + args.length + " tensors");
     }
 
     /** Computes {@code {out}} with one or more {@link Step#out} equations. */
@@ -148,6 +149,7 @@ public abstract class Module {
         }
 
         private TraceStep record() {
+            if (phase == TraceStep.Phase.FORWARD && out.value() == null) throw new IllegalStateException(name + ": forward wrote no {out}");
             long batch = args[0].value().rank() == 0 ? 1 : args[0].value().size(0);
             return new TraceStep(phase, name, List.copyOf(lines), batch, reluShift());
         }

@@ -1,41 +1,72 @@
 package io.backproplens.ui.code;
 
+import io.backproplens.ui.audit.LayoutAudit;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The engine's own {@code Module}, {@code Lin}, {@code Relu}, {@code Mse} and {@code Model} source,
- * read from the class path (the build copies it there), so what students read is what runs.
+ * The notebook's last cell beside the engine that ran: one tab per class ({@code Module},
+ * {@code Relu}, {@code Lin}, {@code Mse}, {@code Model}), each method of the Python on the left and
+ * the Java that does the same on its right. The Java is the engine's own source, copied onto the
+ * class path by the build, so what students read is what runs.
  */
 public final class EngineCodePanel extends TabPane {
-    static final List<String> FILES = List.of("Module", "Lin", "Relu", "Mse", "Model");
 
     public EngineCodePanel() {
         setId("code-panel");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        for (String name : FILES) {
-            TextArea text = new TextArea(source(name));
-            text.setEditable(false);
-            text.getStyleClass().add("code-text");
-            getTabs().add(new Tab(name, text));
+        Map<String, Map<String, String>> python = SideBySide.python(SideBySide.resource("/notebook/module_refactor.py"));
+        for (String name : SideBySide.CLASSES) {
+            List<SideBySide.Row> rows = SideBySide.rows(python.getOrDefault(name, Map.of()),
+                    SideBySide.java(name, SideBySide.resource("/engine-source/" + name + ".java")));
+            getTabs().add(new Tab(name, table(rows)));
         }
     }
 
-    static String source(String name) {
-        try (InputStream in = EngineCodePanel.class.getResourceAsStream("/engine-source/" + name + ".java")) {
-            if (in == null) return "// " + name + ".java is not in this build";
-            String s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            // Skip the package and import lines: the class is the lesson.
-            int start = s.indexOf("/**");
-            return start > 0 ? s.substring(start) : s;
-        } catch (IOException e) {
-            return "// could not read " + name + ".java: " + e.getMessage();
+    private static ScrollPane table(List<SideBySide.Row> rows) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("code-compare");
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        half.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(half, half);
+        grid.addRow(0, heading("notebook (Python)"), heading("engine (Java)"));
+        for (int i = 0; i < rows.size(); i++) {
+            SideBySide.Row r = rows.get(i);
+            grid.addRow(i + 1, code(r.python(), i), code(r.java(), i));
         }
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        // Model's and Module's Java are longer than a projector is tall: reading them means scrolling.
+        scroll.getProperties().put(LayoutAudit.SCROLLS, true);
+        return scroll;
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("code-heading");
+        return l;
+    }
+
+    private static Label code(String text, int row) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("code-text", row % 2 == 0 ? "code-row-even" : "code-row-odd");
+        l.setWrapText(true);
+        l.setAlignment(Pos.TOP_LEFT);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMaxHeight(Double.MAX_VALUE);
+        GridPane.setValignment(l, VPos.TOP);
+        GridPane.setFillHeight(l, true);
+        return l;
     }
 }

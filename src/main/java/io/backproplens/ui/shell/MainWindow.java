@@ -162,8 +162,9 @@ public final class MainWindow extends StackPane {
     public void showCode(boolean on) {
         if (on && !center.getItems().contains(code)) {
             center.getItems().add(code);
-            // On a 1280-wide projector the graph keeps more room; the code scrolls sideways.
-            center.setDividerPositions(getWidth() > 0 && getWidth() < 1500 ? 0.7 : 0.62);
+            // The code is the lesson here: Python and Java side by side need most of the width;
+            // the graph stays in view as a reminder of what the classes compute.
+            center.setDividerPositions(0.3);
         } else if (!on) {
             center.getItems().remove(code);
         }
