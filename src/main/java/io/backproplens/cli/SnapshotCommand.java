@@ -2,11 +2,13 @@ package io.backproplens.cli;
 
 import io.backproplens.ui.core.Presentation;
 import io.backproplens.ui.shell.Snapshots;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,8 +21,13 @@ final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the PNG files (created if missing)")
+    @Option(names = "--out", paramLabel = "DIR", description = "folder for the PNG files (created if missing); required unless --audit")
     Path out;
+
+    @Option(names = "--audit", description = "instead of pictures, check the layout of every scene and view at this size and scale: "
+            + "cut labels, text outside the window or its pane, overlapping text, hidden rows, text under "
+            + (int) Snapshots.FONT_FLOOR_PX + " px x scale. Prints one line per problem and 'N problems'; exit status 1 when N > 0.")
+    boolean audit;
 
     @Option(names = "--width", paramLabel = "W", description = "image width in pixels (default: ${DEFAULT-VALUE})")
     int width = 1920;
@@ -36,9 +43,20 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (audit) return audit();
+        if (out == null) throw new CommandLine.ParameterException(spec.commandLine(), "--out DIR is required (or --audit)");
         List<Path> files = Snapshots.renderLessons(out, width, height, theme, scale);
         for (Path f : files) spec.commandLine().getOut().println(f);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private int audit() throws Exception {
+        List<String> problems = Snapshots.audit(List.of(new Snapshots.Setup(width, height, scale)), theme);
+        PrintWriter o = spec.commandLine().getOut();
+        problems.forEach(o::println);
+        o.println(problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+        o.flush();
+        return problems.isEmpty() ? 0 : 1;
     }
 }

@@ -55,13 +55,13 @@ public final class LayoutAudit {
     private void visit(Node n) {
         if (!n.isVisible() || n.getOpacity() == 0) return;
         if (n instanceof Labeled l && isTruncated(l)) {
-            problems.add(new Problem(Kind.TRUNCATED, describe(n), "'" + l.getText() + "' is cut"));
+            problems.add(new Problem(Kind.TRUNCATED, describe(n), "'" + abbreviate(l.getText()) + "' is cut"));
         }
         if (n instanceof ScrollPane sp && !sp.getProperties().containsKey(SCROLLS) && hidesContent(sp)) {
             problems.add(new Problem(Kind.HIDDEN_BY_SCROLL, describe(n), "content "
                     + size(sp.getContent().getLayoutBounds()) + " in a viewport " + size(sp.getViewportBounds())));
         }
-        if (n instanceof Text t && !t.getText().isBlank()) {
+        if (n instanceof Text t && !t.getText().isBlank() && !isGraphic(t)) {
             text(t.getText(), t.localToScene(t.getLayoutBounds()), t.getFont().getSize() * scaleOf(t), t);
         }
         if (n instanceof Canvas c) {
@@ -70,6 +70,11 @@ public final class LayoutAudit {
             }
         }
         if (n instanceof Parent p) for (Node child : p.getChildrenUnmodifiable()) visit(child);
+    }
+
+    /** An icon (an icon font's glyph is a Text node) is not text to read. */
+    private static boolean isGraphic(Text t) {
+        return t.getParent() instanceof Labeled l && l.getGraphic() == t || t.getStyleClass().contains("ikonli-font-icon");
     }
 
     private void text(String text, Bounds box, double px, Node owner) {
@@ -82,9 +87,9 @@ public final class LayoutAudit {
         Bounds clip = visibleArea(owner);
         if (clip == null || !clip.intersects(box)) return;  // scrolled or clipped away entirely: not shown
         if (!contains(window, box)) {
-            problems.add(new Problem(Kind.OUTSIDE, describe(owner), "'" + text + "' at " + size(box) + " leaves the window"));
+            problems.add(new Problem(Kind.OUTSIDE, describe(owner), "'" + abbreviate(text) + "' at " + size(box) + " leaves the window"));
         } else if (!contains(clip, box)) {
-            problems.add(new Problem(Kind.CLIPPED, describe(owner), "'" + text + "' is cut by its parent's clip"));
+            problems.add(new Problem(Kind.CLIPPED, describe(owner), "'" + abbreviate(text) + "' is cut by its parent's clip"));
         }
         if (px + 0.05 < minFontPx) tooSmall(text, px, owner);
         shown.add(new Shown(text, box, px, owner));
@@ -143,7 +148,7 @@ public final class LayoutAudit {
         String full = l.getText();
         if (full == null || full.isBlank() || l.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY) return false;
         for (Node c : l.getChildrenUnmodifiable()) {
-            if (c instanceof Text t) {
+            if (c instanceof Text t && c != l.getGraphic()) {  // an icon font's glyph is a Text too
                 String drawn = squash(t.getText()), want = squash(full);
                 if (l.isMnemonicParsing()) { drawn = drawn.replace("_", ""); want = want.replace("_", ""); }
                 String ellipsis = l.getEllipsisString();

@@ -1,131 +1,78 @@
 package io.backproplens.ui.shell;
 
-import io.backproplens.ui.core.AppState;
-import io.backproplens.ui.core.Background;
-import io.backproplens.ui.core.Controller;
-import io.backproplens.ui.core.ErrorDialogs;
+import io.backproplens.ui.audit.LayoutAudit;
 import io.backproplens.ui.core.Presentation;
-
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 
 /**
- * Renders every lesson scene to PNG without a display (JavaFX's headless Monocle platform): for
- * slides, for the README, and for CI. The real window and the real views, nothing mocked.
+ * What {@code snapshot} does, without a display: every lesson scene rendered to PNG (for slides,
+ * the README and CI), or the layout audit of every place in the app at the sizes and scales of a
+ * classroom. The real window and the real views, nothing mocked.
  */
 public final class Snapshots {
-    private static final long TIMEOUT_SECONDS = 300;
+    /** The smallest text the back row can read at 100%, in pixels; it grows with the UI scale. */
+    public static final double FONT_FLOOR_PX = 14;
+
+    /** One window size and UI scale to audit. */
+    public record Setup(int width, int height, double scale) {
+        @Override
+        public String toString() { return String.format(Locale.ROOT, "%dx%d at %.0f%%", width, height, scale * 100); }
+    }
 
     private Snapshots() {}
 
-    /** Before the toolkit starts: the headless platform and software rendering. */
-    public static void useHeadlessPlatform() {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.text", "t2k");
-        System.setProperty("java.awt.headless", "true");
-        System.setProperty("backproplens.prefs", "false");
-    }
-
-    /**
-     * Starts the app headless at {@code width x height}, shows each lesson scene once its
-     * background work has finished, and writes {@code NN-scene.png} files into {@code outDir}.
-     */
-    public static List<Path> renderLessons(Path outDir, int width, int height) throws Exception {
-        return renderLessons(outDir, width, height, Presentation.Theme.LIGHT, 1.0);
-    }
-
-    /** The same with a theme and a UI scale (1.0 to 2.5), as a teacher would set them for a room. */
+    /** Writes {@code NN-scene.png} for every lesson scene into {@code outDir}. */
     public static List<Path> renderLessons(Path outDir, int width, int height, Presentation.Theme theme, double scale)
             throws Exception {
-        if (scale < Presentation.MIN_SCALE || scale > Presentation.MAX_SCALE) {
-            throw new IllegalArgumentException("scale must be from 1.0 to 2.5, got " + scale);
-        }
-        if (width < 640 || height < 360 || width > 7680 || height > 4320) {
-            throw new IllegalArgumentException("size must be from 640x360 to 7680x4320, got " + width + "x" + height);
-        }
+        HeadlessApp.checkScale(scale);
+        HeadlessApp.checkSize(width, height);
         Files.createDirectories(outDir);
-        useHeadlessPlatform();
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(60, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false);
-        try {
-            AppState state = new AppState();
-            state.presentation.theme.set(theme);
-            state.presentation.scale.set(scale);
-            Controller controller = new Controller(state, new Background(state));
-            ErrorDialogs.setShowDialogs(false);
-            MainWindow window = onFx(() -> {
-                MainWindow w = new MainWindow(controller);
-                state.presentation.applyTo(w);
-                Scene scene = new Scene(w, width, height);
-                scene.getStylesheets().add(LensApp.stylesheet());
-                Stage stage = new Stage();
-                stage.setScene(scene);
-                stage.setWidth(width);
-                stage.setHeight(height);
-                stage.show();
-                controller.start();
-                return w;
-            });
-            waitUntil(() -> state.pass.get() != null && !state.busy.get(), "the first pass");
+        try (HeadlessApp app = HeadlessApp.start(width, height, width, height, theme, scale)) {
             List<Path> written = new ArrayList<>();
-            for (Lesson lesson : Lesson.values()) {
-                onFx(() -> { window.showLesson(lesson); return null; });
-                settle(state);
-                WritableImage image = onFx(() -> window.getScene().snapshot(new WritableImage(width, height)));
-                Path file = outDir.resolve(lesson.fileName() + ".png");
+            for (Place p : Place.lessons()) {
+                app.show(p);
+                WritableImage image = app.snapshot();
+                Path file = outDir.resolve(p.name() + ".png");
                 ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
                 written.add(file);
             }
-            if (ErrorDialogs.lastMessage() != null) throw new IOException("while rendering: " + ErrorDialogs.lastMessage());
+            app.failIfErrorShown("rendering");
             return written;
-        } finally {
-            Platform.exit();
         }
     }
 
-    /** Lets background work a scene started finish, then a few frames pass for layout and charts. */
-    private static void settle(AppState state) throws Exception {
-        Thread.sleep(300);
-        waitUntil(() -> !state.busy.get(), "background work");
-        Thread.sleep(500);
-        onFx(() -> null);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, String what) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (!onFx(condition)) {
-            if (System.nanoTime() > end) throw new IOException("timed out waiting for " + what);
-            if (ErrorDialogs.lastMessage() != null) throw new IOException(ErrorDialogs.lastMessage());
-            Thread.sleep(100);
-        }
-    }
-
-    static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
+    /**
+     * The layout audit of every place at every setup: one line per problem, each naming the setup
+     * and the place ({@code 1280x720 at 100% 05-forward: truncated: Button#next: 'Next' is cut}).
+     */
+    public static List<String> audit(List<Setup> setups, Presentation.Theme theme) throws Exception {
+        if (setups.isEmpty()) throw new IllegalArgumentException("nothing to audit");
+        for (Setup s : setups) { HeadlessApp.checkSize(s.width(), s.height()); HeadlessApp.checkScale(s.scale()); }
+        int screenW = setups.stream().mapToInt(Setup::width).max().orElseThrow();
+        int screenH = setups.stream().mapToInt(Setup::height).max().orElseThrow();
+        Setup first = setups.get(0);
+        List<String> lines = new ArrayList<>();
+        try (HeadlessApp app = HeadlessApp.start(first.width(), first.height(), screenW, screenH, theme, first.scale())) {
+            for (Setup s : setups) {
+                app.configure(s.width(), s.height(), s.scale());
+                for (Place p : Place.all()) {
+                    app.show(p);
+                    for (LayoutAudit.Problem problem : HeadlessApp.onFx(() ->
+                            LayoutAudit.of(app.window.getScene(), FONT_FLOOR_PX * s.scale()))) {
+                        lines.add(s + " " + p.name() + ": " + problem);
+                    }
+                }
             }
-        });
-        return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            app.failIfErrorShown("auditing");
+        }
+        return lines;
     }
 }
