@@ -1,6 +1,7 @@
 package io.backproplens.cli;
 
 import io.backproplens.engine.TensorRef;
+import io.backproplens.files.AtomicWrite;
 import io.backproplens.engine.Trace;
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
@@ -60,8 +61,12 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Written in C order: NumPy readers expect it, and a view or f-order array would need flags. */
+    /**
+     * Written in C order: NumPy readers expect it, and a view or f-order array would need flags.
+     * Atomically: a full disk leaves the file of an earlier export whole, not cut off.
+     */
     private static void write(TensorRef ref, Path file) throws IOException {
-        Nd4j.writeAsNumpy(ref.array().dup('c'), file.toFile());
+        var c = ref.array().dup('c');
+        AtomicWrite.write(file, out -> Nd4j.writeAsNumpy(c, out));
     }
 }
