@@ -36,15 +36,14 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "folder to write into (created if missing)")
     Path outDir;
 
-    @Option(names = "--batch", paramLabel = "N", description = "training rows in the pass; 0 = all (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", paramLabel = "N", description = "training rows in the pass, 0 to "
+            + ModelOptions.MAX_BATCH + "; 0 = all (default: ${DEFAULT-VALUE})")
     int batch = 1000;
 
     @Override
     public Integer call() throws Exception {
         Settings s = model.settings(spec.commandLine(), batch);
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw new IllegalArgumentException("--out " + outDir + ": exists and is not a folder");
-        }
+        OutputFolder.check(spec.commandLine(), outDir);
         Session session = new Session(data.dataset(), DataType.FLOAT);
         PassResult r = session.run(s);
         Files.createDirectories(outDir);

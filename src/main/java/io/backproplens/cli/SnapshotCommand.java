@@ -22,10 +22,15 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the PNG files (created if missing)")
     Path out;
 
-    @Option(names = "--width", paramLabel = "W", description = "image width in pixels (default: ${DEFAULT-VALUE})")
+    /** From a small laptop screen to 8K; Snapshots refuses the same sizes (the lead will make it one constant). */
+    static final int MIN_WIDTH = 640, MAX_WIDTH = 7680, MIN_HEIGHT = 360, MAX_HEIGHT = 4320;
+
+    @Option(names = "--width", paramLabel = "W", description = "image width in pixels, " + MIN_WIDTH + " to "
+            + MAX_WIDTH + " (default: ${DEFAULT-VALUE})")
     int width = 1920;
 
-    @Option(names = "--height", paramLabel = "H", description = "image height in pixels (default: ${DEFAULT-VALUE})")
+    @Option(names = "--height", paramLabel = "H", description = "image height in pixels, " + MIN_HEIGHT + " to "
+            + MAX_HEIGHT + " (default: ${DEFAULT-VALUE})")
     int height = 1080;
 
     @Option(names = "--theme", paramLabel = "THEME", description = "LIGHT (high contrast) or DARK (default: ${DEFAULT-VALUE})")
@@ -36,6 +41,10 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFolder.check(spec.commandLine(), out);
+        Ranges.check(spec.commandLine(), "--width", width, MIN_WIDTH, MAX_WIDTH);
+        Ranges.check(spec.commandLine(), "--height", height, MIN_HEIGHT, MAX_HEIGHT);
+        Ranges.check(spec.commandLine(), "--scale", scale, Presentation.MIN_SCALE, Presentation.MAX_SCALE);
         List<Path> files = Snapshots.renderLessons(out, width, height, theme, scale);
         for (Path f : files) spec.commandLine().getOut().println(f);
         spec.commandLine().getOut().flush();
