@@ -30,19 +30,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of the tables")
     boolean json;
 
-    @Option(names = "--runs", paramLabel = "N", description = "timed runs per measurement; the median is reported (default: ${DEFAULT-VALUE})")
+    /** A full-batch round of the three takes about a second: 50 runs keep the command to minutes. */
+    static final int MAX_RUNS = 50;
+
+    @Option(names = "--runs", paramLabel = "N", description = "timed runs per measurement, 1 to " + MAX_RUNS
+            + "; the median is reported (default: ${DEFAULT-VALUE})")
     int runs = 9;
 
-    @Option(names = "--nh", paramLabel = "N", description = "hidden units (default: ${DEFAULT-VALUE})")
+    @Option(names = "--nh", paramLabel = "N", description = "hidden units, 1 to "
+            + io.backproplens.session.Settings.MAX_NH + " (default: ${DEFAULT-VALUE})")
     int nh = 50;
 
     @Override
     public Integer call() throws Exception {
-        if (nh < 1 || nh > io.backproplens.session.Settings.MAX_NH) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--nh must be between 1 and "
-                    + io.backproplens.session.Settings.MAX_NH + ", got " + nh);
-        }
-        if (runs < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1, got " + runs);
+        Ranges.check(spec.commandLine(), "--nh", nh, 1, io.backproplens.session.Settings.MAX_NH);
+        Ranges.check(spec.commandLine(), "--runs", runs, 1, MAX_RUNS);
         Dataset d = data.dataset();
         Benchmark b = new Benchmark(runs);
         Benchmark.Result r = new Benchmark.Result(b.ladder(d.xValid(), 42), b.fwdBwd(d.xTrain(), d.yTrain(), nh, 42));

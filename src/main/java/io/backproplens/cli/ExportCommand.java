@@ -1,6 +1,7 @@
 package io.backproplens.cli;
 
 import io.backproplens.engine.TensorRef;
+import io.backproplens.files.AtomicWrite;
 import io.backproplens.engine.Trace;
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
@@ -35,15 +36,14 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "folder to write into (created if missing)")
     Path outDir;
 
-    @Option(names = "--batch", paramLabel = "N", description = "training rows in the pass; 0 = all (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", paramLabel = "N", description = "training rows in the pass, 0 to "
+            + ModelOptions.MAX_BATCH + "; 0 = all (default: ${DEFAULT-VALUE})")
     int batch = 1000;
 
     @Override
     public Integer call() throws Exception {
         Settings s = model.settings(spec.commandLine(), batch);
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw new IllegalArgumentException("--out " + outDir + ": exists and is not a folder");
-        }
+        OutputFolder.check(spec.commandLine(), outDir);
         Session session = new Session(data.dataset(), DataType.FLOAT);
         PassResult r = session.run(s);
         Files.createDirectories(outDir);
@@ -60,8 +60,12 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Written in C order: NumPy readers expect it, and a view or f-order array would need flags. */
+    /**
+     * Written in C order: NumPy readers expect it, and a view or f-order array would need flags.
+     * Atomically: a full disk leaves the file of an earlier export whole, not cut off.
+     */
     private static void write(TensorRef ref, Path file) throws IOException {
-        Nd4j.writeAsNumpy(ref.array().dup('c'), file.toFile());
+        var c = ref.array().dup('c');
+        AtomicWrite.write(file, out -> Nd4j.writeAsNumpy(c, out));
     }
 }

@@ -7,7 +7,6 @@ import io.backproplens.session.Dataset;
 import io.backproplens.session.Settings;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,18 +29,26 @@ final class GradCheckCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--batch", paramLabel = "N", description = "training rows in the pass; 0 = all (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", paramLabel = "N", description = "training rows in the pass, limited by memory: "
+            + "the float64 check needs about " + MemoryEstimate.HELP + "; 0 = all, which needs more (default: ${DEFAULT-VALUE})")
     int batch = 1000;
 
-    @Option(names = "--samples", paramLabel = "N", description = "finite-difference entries per tensor (default: ${DEFAULT-VALUE})")
+    /** Each sample costs two forward passes per tensor, and a redraw up to 20 times near ReLU kinks. */
+    static final int MAX_SAMPLES = 100;
+
+    @Option(names = "--samples", paramLabel = "N", description = "finite-difference entries per tensor, 1 to "
+            + MAX_SAMPLES + " (default: ${DEFAULT-VALUE})")
     int samples = 20;
 
     @Override
     public Integer call() throws Exception {
         Settings s = model.settings(spec.commandLine(), batch);
-        if (samples < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be at least 1, got " + samples);
+        Ranges.check(spec.commandLine(), "--samples", samples, 1, MAX_SAMPLES);
+        int asked = s.batch() == 0 ? ModelOptions.MAX_BATCH : s.batch();
+        MemoryEstimate.check(spec.commandLine(), asked, s.nh()); // before the data is even loaded
         Dataset d = data.dataset();
         int n = s.batch() == 0 ? d.trainRows() : Math.min(s.batch(), d.trainRows());
+        MemoryEstimate.check(spec.commandLine(), n, s.nh());
         GradientCheck.Problem p = new GradientCheck.Problem(
                 Weights.init(s.init(), s.nh(), s.seed(), DataType.DOUBLE), s.reluShift(),
                 d.xTrain().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()),

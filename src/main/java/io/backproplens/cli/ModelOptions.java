@@ -18,24 +18,24 @@ final class ModelOptions {
     @Option(names = "--seed", paramLabel = "N", description = "seed of the weights (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
-    @Option(names = "--nh", paramLabel = "N", description = "hidden units (default: ${DEFAULT-VALUE})")
+    @Option(names = "--nh", paramLabel = "N", description = "hidden units, 1 to " + Settings.MAX_NH + " (default: ${DEFAULT-VALUE})")
     int nh = 50;
 
+    /** A shift beyond the activations' own scale (about +-5 after normalising) only shows rounding. */
+    static final double MAX_RELU_SHIFT = 10;
+
     @Option(names = "--relu-shift", paramLabel = "S",
-            description = "subtract S after the ReLU; the notebook's refactor used 0.5 (default: ${DEFAULT-VALUE})")
+            description = "subtract S after the ReLU, -10 to 10; the notebook's refactor used 0.5 (default: ${DEFAULT-VALUE})")
     double reluShift = 0;
+
+    /** The training rows there are: a larger --batch means all of them. */
+    static final int MAX_BATCH = 50_000;
 
     /** The settings, or a parameter error naming the option (Settings' own messages do not). */
     Settings settings(CommandLine cmd, int batch) {
-        if (nh < 1 || nh > Settings.MAX_NH) {
-            throw new CommandLine.ParameterException(cmd, "--nh must be between 1 and " + Settings.MAX_NH + ", got " + nh);
-        }
-        if (!Double.isFinite(reluShift)) {
-            throw new CommandLine.ParameterException(cmd, "--relu-shift must be a finite number, got " + reluShift);
-        }
-        if (batch < 0) {
-            throw new CommandLine.ParameterException(cmd, "--batch must be 0 (the whole training set) or positive, got " + batch);
-        }
+        Ranges.check(cmd, "--nh", nh, 1, Settings.MAX_NH);
+        Ranges.check(cmd, "--relu-shift", reluShift, -MAX_RELU_SHIFT, MAX_RELU_SHIFT);
+        Ranges.check(cmd, "--batch", batch, 0, MAX_BATCH);
         return new Settings(init, seed, nh, reluShift, batch);
     }
 

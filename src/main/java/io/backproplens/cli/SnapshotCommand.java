@@ -29,10 +29,12 @@ final class SnapshotCommand implements Callable<Integer> {
             + (int) Snapshots.FONT_FLOOR_PX + " px x scale. Prints one line per problem and 'N problems'; exit status 1 when N > 0.")
     boolean audit;
 
-    @Option(names = "--width", paramLabel = "W", description = "image width in pixels (default: ${DEFAULT-VALUE})")
+    @Option(names = "--width", paramLabel = "W", description = "image width in pixels, " + Snapshots.MIN_WIDTH + " to "
+            + Snapshots.MAX_WIDTH + " (default: ${DEFAULT-VALUE})")
     int width = 1920;
 
-    @Option(names = "--height", paramLabel = "H", description = "image height in pixels (default: ${DEFAULT-VALUE})")
+    @Option(names = "--height", paramLabel = "H", description = "image height in pixels, " + Snapshots.MIN_HEIGHT + " to "
+            + Snapshots.MAX_HEIGHT + " (default: ${DEFAULT-VALUE})")
     int height = 1080;
 
     @Option(names = "--theme", paramLabel = "THEME", description = "LIGHT (high contrast) or DARK (default: ${DEFAULT-VALUE})")
@@ -43,8 +45,12 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Ranges.check(spec.commandLine(), "--width", width, Snapshots.MIN_WIDTH, Snapshots.MAX_WIDTH);
+        Ranges.check(spec.commandLine(), "--height", height, Snapshots.MIN_HEIGHT, Snapshots.MAX_HEIGHT);
+        Ranges.check(spec.commandLine(), "--scale", scale, Presentation.MIN_SCALE, Presentation.MAX_SCALE);
         if (audit) return audit();
         if (out == null) throw new CommandLine.ParameterException(spec.commandLine(), "--out DIR is required (or --audit)");
+        OutputFolder.check(spec.commandLine(), out);
         List<Path> files = Snapshots.renderLessons(out, width, height, theme, scale);
         for (Path f : files) spec.commandLine().getOut().println(f);
         spec.commandLine().getOut().flush();

@@ -31,6 +31,12 @@ final class Text {
         }
     }
 
+    /** A number as a person types it: 10, -0.5, 1e+308, NaN (never 309 digits). */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+(e|$)", "$1") : Double.toString(v);
+    }
+
     static List<Long> shape(long[] shape) {
         return Arrays.stream(shape).boxed().toList();
     }

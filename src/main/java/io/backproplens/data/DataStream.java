@@ -8,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -19,8 +20,6 @@ import java.util.zip.ZipException;
  */
 final class DataStream implements AutoCloseable {
 
-    /** The largest byte[] the JVM reliably hands out. */
-    static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
     private static final int CHUNK = 1 << 20;
 
     final String name;
@@ -37,18 +36,48 @@ final class DataStream implements AutoCloseable {
         this.rawSize = rawSize;
     }
 
-    static DataStream open(Path file) throws IOException {
+    /**
+     * Opens a regular file of at most {@code maxBytes} bytes on disk; {@code what} names what such
+     * a file is at most ("an MNIST IDX file") in the message that refuses a bigger one.
+     *
+     * <p>The file's type and size are checked before it is opened: opening a FIFO blocks until a
+     * writer appears (for ever, in practice), and a device such as /dev/zero never ends. Links are
+     * followed on purpose (data folders are often links); it is the target that must be a regular
+     * file. The type can still change between the check and the open; that race needs someone
+     * swapping files under the reader and is not worth a native call to close.
+     */
+    static DataStream open(Path file, long maxBytes, String what) throws IOException {
         String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new DataFormatException(name, "is a directory, not a data file");
-        }
+        BasicFileAttributes attributes;
         try {
-            return of(name, Files.newInputStream(file), Files.size(file));
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw new DataFormatException(name, "file not found", e);
         } catch (AccessDeniedException e) {
             throw new DataFormatException(name, "cannot be read (permission denied)", e);
         }
+        if (attributes.isDirectory()) {
+            throw new DataFormatException(name, "is a directory, not a data file");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new DataFormatException(name, "is not a regular file (a pipe, device or socket?); give a data file");
+        }
+        if (attributes.size() > maxBytes) {
+            throw new DataFormatException(name, "is " + megabytes(attributes.size()) + " on disk, more than the "
+                    + megabytes(maxBytes) + " " + what + " can be");
+        }
+        try {
+            return of(name, Files.newInputStream(file), attributes.size());
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(name, "file not found", e);
+        } catch (AccessDeniedException e) {
+            throw new DataFormatException(name, "cannot be read (permission denied)", e);
+        }
+    }
+
+    /** A byte count for people: "2147.5 MB" (decimal megabytes, as file managers show them). */
+    static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     /** {@code fileSize} is the stream's byte count when known, else -1; {@code name} goes into messages. */

@@ -10,17 +10,23 @@ import java.util.Locale;
  * per dimension, then unsigned bytes. Files may be gzipped or raw (see {@link DataStream}).
  *
  * <p>The header is never trusted for allocation: a 20-byte file claiming two billion images must
- * fail fast with a message, not with an OutOfMemoryError. Raw files are checked against their size
- * before the data is read; gzip streams are read into a buffer that grows with the bytes that
- * actually arrive, and the length is checked exactly afterwards.
+ * fail fast with a message, not with an OutOfMemoryError. Counts above MNIST's own 70,000 and files
+ * bigger on disk than MNIST's largest are refused before anything is read; raw files are checked
+ * against their size before the data is read; gzip streams are read into a buffer that grows with
+ * the bytes that actually arrive, and the length is checked exactly afterwards.
  */
 public final class IdxReader {
 
     public static final int IMAGES_MAGIC = 0x00000803;
     public static final int LABELS_MAGIC = 0x00000801;
-    /** MNIST has 70,000 images; ten million leaves room for bigger sets and rejects garbage. */
-    public static final int MAX_COUNT = 10_000_000;
+    /** MNIST has 70,000 images (60,000 training, 10,000 test): no file of it holds more. */
+    public static final int MAX_COUNT = 70_000;
     public static final int MAX_SIDE = 4096;
+    /** The data of MNIST's largest possible file, 70,000 images of 28x28. */
+    public static final long MAX_DATA_BYTES = (long) MAX_COUNT * 28 * 28;
+    /** On disk: header, data, and room for gzip's overhead on incompressible bytes (under 1%). */
+    static final long MAX_FILE_BYTES = MAX_DATA_BYTES + MAX_DATA_BYTES / 100 + (1 << 16);
+    private static final String WHAT = "an MNIST IDX file";
 
     /** {@code count} images of {@code rows x cols} unsigned bytes, row-major, image after image. */
     public record Images(int count, int rows, int cols, byte[] pixels) {}
@@ -30,22 +36,35 @@ public final class IdxReader {
 
     private IdxReader() {}
 
+    /** Images of any size (each side 1..{@value #MAX_SIDE}). */
     public static Images readImages(Path file) throws IOException {
-        try (DataStream s = DataStream.open(file)) {
-            return readImages(s);
+        return readImages(file, 0, 0);
+    }
+
+    /**
+     * Images of exactly {@code rows x cols} (0, 0: any size), checked in the header before the
+     * pixels are read: the network takes 28x28 and nothing else.
+     */
+    public static Images readImages(Path file, int rows, int cols) throws IOException {
+        try (DataStream s = DataStream.open(file, MAX_FILE_BYTES, WHAT)) {
+            return readImages(s, rows, cols);
         }
     }
 
     public static Labels readLabels(Path file) throws IOException {
-        try (DataStream s = DataStream.open(file)) {
+        try (DataStream s = DataStream.open(file, MAX_FILE_BYTES, WHAT)) {
             return readLabels(s);
         }
     }
 
     /** For streams of unknown size, such as class path resources; {@code name} goes into messages. */
     public static Images readImages(String name, InputStream in) throws IOException {
+        return readImages(name, in, 0, 0);
+    }
+
+    public static Images readImages(String name, InputStream in, int rows, int cols) throws IOException {
         try (DataStream s = DataStream.of(name, in, -1)) {
-            return readImages(s);
+            return readImages(s, rows, cols);
         }
     }
 
@@ -55,13 +74,17 @@ public final class IdxReader {
         }
     }
 
-    private static Images readImages(DataStream s) throws IOException {
+    private static Images readImages(DataStream s, int wantRows, int wantCols) throws IOException {
         int[] dims = header(s, IMAGES_MAGIC, "images", 3);
         int count = dims[0], rows = dims[1], cols = dims[2];
         checkCount(s, count, "image");
         if (rows < 1 || rows > MAX_SIDE || cols < 1 || cols > MAX_SIDE) {
             throw new DataFormatException(s.name, "absurd image size " + rows + "x" + cols
                     + " in header (each side must be 1.." + MAX_SIDE + ")");
+        }
+        if (wantRows > 0 && (rows != wantRows || cols != wantCols)) {
+            throw new DataFormatException(s.name, "images are " + rows + "x" + cols
+                    + ", but the network takes " + wantRows + "x" + wantCols + " MNIST digits");
         }
         byte[] pixels = body(s, (long) count * rows * cols, count + " images of " + rows + "x" + cols);
         return new Images(count, rows, cols, pixels);
@@ -98,7 +121,7 @@ public final class IdxReader {
     private static void checkCount(DataStream s, int count, String what) throws DataFormatException {
         if (count < 0 || count > MAX_COUNT) {
             throw new DataFormatException(s.name, "absurd " + what + " count " + Integer.toUnsignedLong(count)
-                    + " in header (at most " + MAX_COUNT + " accepted)");
+                    + " in header (MNIST has at most " + MAX_COUNT + ")");
         }
     }
 
@@ -106,8 +129,9 @@ public final class IdxReader {
     private static byte[] body(DataStream s, long expected, String claim) throws IOException {
         String says = "header says " + claim + " (" + expected + " bytes)";
         String holder = s.gzipped ? "decompressed data" : "file";
-        if (expected > DataStream.MAX_ARRAY) {
-            throw new DataFormatException(s.name, says + ", more than one Java array can hold");
+        if (expected > MAX_DATA_BYTES) {
+            throw new DataFormatException(s.name, says + ", more than MNIST's largest file ("
+                    + MAX_DATA_BYTES + " bytes)");
         }
         long known = s.remaining();
         if (known >= 0 && known != expected) {

@@ -65,10 +65,6 @@ public final class MnistLoader {
             if (images.count() == 0) {
                 throw new DataFormatException(imagesName, "holds no images");
             }
-            if (images.rows() != Mnist.IMAGE_ROWS || images.cols() != Mnist.IMAGE_COLS) {
-                throw new DataFormatException(imagesName, "images are " + images.rows() + "x" + images.cols()
-                        + ", but the network takes 28x28 MNIST digits");
-            }
             if (images.count() != labels.count()) {
                 throw new DataFormatException(labelsName, "holds " + labels.count() + " labels but "
                         + imagesName + " holds " + images.count() + " images");
@@ -88,7 +84,7 @@ public final class MnistLoader {
         IdxReader.Images x;
         IdxReader.Labels y;
         try (InputStream in = resource(xName)) {
-            x = IdxReader.readImages(xName, in);
+            x = IdxReader.readImages(xName, in, Mnist.IMAGE_ROWS, Mnist.IMAGE_COLS);
         }
         try (InputStream in = resource(yName)) {
             y = IdxReader.readLabels(yName, in);
@@ -106,14 +102,18 @@ public final class MnistLoader {
 
     private static Part inDirectory(Path dir, String imagesBase, String labelsBase) throws IOException {
         Path x = find(dir, imagesBase), y = find(dir, labelsBase);
-        return new Part(x.toString(), IdxReader.readImages(x), y.toString(), IdxReader.readLabels(y));
+        return new Part(x.toString(), IdxReader.readImages(x, Mnist.IMAGE_ROWS, Mnist.IMAGE_COLS),
+                y.toString(), IdxReader.readLabels(y));
     }
 
-    /** The raw file if present, else its .gz: raw needs no inflating. */
+    /**
+     * The raw file if present, else its .gz: raw needs no inflating. Whatever exists under the name
+     * is taken, so a FIFO or folder there is refused by name when opened, not skipped in silence.
+     */
     private static Path find(Path dir, String base) throws DataFormatException {
         for (String name : new String[] {base, base + ".gz"}) {
             Path p = dir.resolve(name);
-            if (Files.isRegularFile(p)) {
+            if (Files.exists(p)) {
                 return p;
             }
         }

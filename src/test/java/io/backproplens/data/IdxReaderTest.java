@@ -146,11 +146,14 @@ class IdxReaderTest {
     @Timeout(5)
     void absurdDimsFailFastWithoutAllocating() throws Exception {
         String[][] cases = {
-            {"2147483647,28,28", "absurd image count 2147483647 in header (at most 10000000 accepted)"},
-            {"-1,28,28", "absurd image count 4294967295 in header (at most 10000000 accepted)"},
+            {"2147483647,28,28", "absurd image count 2147483647 in header (MNIST has at most 70000)"},
+            {"-1,28,28", "absurd image count 4294967295 in header (MNIST has at most 70000)"},
+            {"2700000,28,28", "absurd image count 2700000 in header (MNIST has at most 70000)"},
+            {"70001,28,28", "absurd image count 70001 in header (MNIST has at most 70000)"},
             {"60000,0,28", "absurd image size 0x28 in header (each side must be 1..4096)"},
             {"60000,28,5000", "absurd image size 28x5000 in header (each side must be 1..4096)"},
-            {"10000000,4096,4096", "header says 10000000 images of 4096x4096 (167772160000000 bytes), more than one Java array can hold"},
+            {"70000,4096,4096", "header says 70000 images of 4096x4096 (1174405120000 bytes), more than MNIST's largest file (54880000 bytes)"},
+            {"1000,1000,1000", "header says 1000 images of 1000x1000 (1000000000 bytes), more than MNIST's largest file (54880000 bytes)"},
         };
         for (String[] c : cases) {
             int[] dims = Arrays.stream(c[0].split(",")).mapToInt(Integer::parseInt).toArray();
@@ -161,20 +164,20 @@ class IdxReaderTest {
         }
         Path labels = write(dir, "absurd-labels", idx(LABELS_MAGIC, new int[] {Integer.MAX_VALUE}, new byte[3]));
         assertFailsWithoutAllocating(() -> IdxReader.readLabels(labels),
-                labels + ": absurd label count 2147483647 in header (at most 10000000 accepted)");
+                labels + ": absurd label count 2147483647 in header (MNIST has at most 70000)");
     }
 
     @Test
     @Timeout(5)
     void plausibleButLyingHeaderDoesNotAllocateWhatItClaims() throws Exception {
-        // 1,000,000 images of 28x28 would be 784 MB; the file holds 100 bytes of them.
-        byte[] file = idx(IMAGES_MAGIC, new int[] {1_000_000, 28, 28}, new byte[100]);
+        // 70,000 images of 28x28 would be 55 MB; the file holds 100 bytes of them.
+        byte[] file = idx(IMAGES_MAGIC, new int[] {70_000, 28, 28}, new byte[100]);
         Path raw = write(dir, "liar-raw", file);
         Path gz = write(dir, "liar.gz", gzip(file));
         assertFailsWithoutAllocating(() -> IdxReader.readImages(raw), raw
-                + ": header says 1000000 images of 28x28 (784000000 bytes) but the file holds 100 bytes after the header");
-        assertFailsWithoutAllocating(() -> IdxReader.readImages(gz), gz + ": header says 1000000 images of 28x28"
-                + " (784000000 bytes) but the decompressed data holds 100 bytes after the header");
+                + ": header says 70000 images of 28x28 (54880000 bytes) but the file holds 100 bytes after the header");
+        assertFailsWithoutAllocating(() -> IdxReader.readImages(gz), gz + ": header says 70000 images of 28x28"
+                + " (54880000 bytes) but the decompressed data holds 100 bytes after the header");
     }
 
     @Test

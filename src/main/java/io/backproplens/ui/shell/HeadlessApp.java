@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class HeadlessApp implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 300;
-    /** The largest window asked for: Monocle's screen must hold it, or its renderer overflows. */
-    static final int MAX_WIDTH = 7680, MAX_HEIGHT = 4320;
 
     final AppState state;
     final MainWindow window;
@@ -79,8 +77,9 @@ final class HeadlessApp implements AutoCloseable {
     }
 
     static void checkSize(int width, int height) {
-        if (width < 640 || height < 360 || width > MAX_WIDTH || height > MAX_HEIGHT) {
-            throw new IllegalArgumentException("size must be from 640x360 to " + MAX_WIDTH + "x" + MAX_HEIGHT
+        if (width < Snapshots.MIN_WIDTH || height < Snapshots.MIN_HEIGHT || width > Snapshots.MAX_WIDTH || height > Snapshots.MAX_HEIGHT) {
+            throw new IllegalArgumentException("size must be from " + Snapshots.MIN_WIDTH + "x" + Snapshots.MIN_HEIGHT
+                    + " to " + Snapshots.MAX_WIDTH + "x" + Snapshots.MAX_HEIGHT
                     + ", got " + width + "x" + height);
         }
     }

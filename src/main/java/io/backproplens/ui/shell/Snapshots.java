@@ -20,6 +20,8 @@ import java.util.Locale;
 public final class Snapshots {
     /** The smallest text the back row can read at 100%, in pixels; it grows with the UI scale. */
     public static final double FONT_FLOOR_PX = 14;
+    /** Window sizes a snapshot may ask for: from a small laptop screen to 8K. */
+    public static final int MIN_WIDTH = 640, MAX_WIDTH = 7680, MIN_HEIGHT = 360, MAX_HEIGHT = 4320;
 
     /** One window size and UI scale to audit. */
     public record Setup(int width, int height, double scale) {
