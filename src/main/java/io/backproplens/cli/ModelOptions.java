@@ -22,14 +22,14 @@ final class ModelOptions {
     int nh = 50;
 
     /** A shift beyond the activations' own scale (about +-5 after normalising) only shows rounding. */
-    static final double MAX_RELU_SHIFT = 10;
+    static final double MAX_RELU_SHIFT = Settings.MAX_RELU_SHIFT;
 
     @Option(names = "--relu-shift", paramLabel = "S",
             description = "subtract S after the ReLU, -10 to 10; the notebook's refactor used 0.5 (default: ${DEFAULT-VALUE})")
     double reluShift = 0;
 
     /** The training rows there are: a larger --batch means all of them. */
-    static final int MAX_BATCH = 50_000;
+    static final int MAX_BATCH = Settings.MAX_BATCH;
 
     /** The settings, or a parameter error naming the option (Settings' own messages do not). */
     Settings settings(CommandLine cmd, int batch) {

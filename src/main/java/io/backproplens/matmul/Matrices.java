@@ -13,6 +13,8 @@ public final class Matrices {
     /** The notebook's {@code a} and {@code b}. */
     public static final double[][] NOTEBOOK_A = {{1, 2, 1}, {0, 1, 0}, {2, 3, 4}};
     public static final double[][] NOTEBOOK_B = {{2, 5}, {6, 7}, {1, 8}};
+    /** The largest side the app's matrix editor takes: 40x40x40 is 64,000 steps of the triple loop. */
+    public static final int MAX_EDITOR_SIDE = 40;
 
     private Matrices() {}
 

@@ -12,14 +12,18 @@ import io.backproplens.engine.Weights;
 public record Settings(Init init, long seed, int nh, double reluShift, int batch) {
 
     public static final int MAX_NH = Weights.MAX_NH;
+    /** The training set's rows: a batch can be no larger. */
+    public static final int MAX_BATCH = 50_000;
+    /** ReLU shifts beyond this only push every activation far from 0; the notebook's was 0.5. */
+    public static final double MAX_RELU_SHIFT = 10;
 
     public static Settings defaults() { return new Settings(Init.KAIMING, 42, 50, 0.0, 0); }
 
     public Settings {
         if (init == null) throw new IllegalArgumentException("init must be randn, xavier, kaiming or notebook");
         if (nh < 1 || nh > MAX_NH) throw new IllegalArgumentException("nh (hidden units) must be between 1 and " + MAX_NH + ", got " + nh);
-        if (batch < 0) throw new IllegalArgumentException("batch must be 0 (the whole training set) or a positive size, got " + batch);
-        if (!Double.isFinite(reluShift)) throw new IllegalArgumentException("ReLU shift must be a finite number");
+        if (batch < 0 || batch > MAX_BATCH) throw new IllegalArgumentException("batch must be 0 (the whole training set) or 1 to " + MAX_BATCH + ", got " + batch);
+        if (!(Math.abs(reluShift) <= MAX_RELU_SHIFT)) throw new IllegalArgumentException("ReLU shift must be a number from -" + (int) MAX_RELU_SHIFT + " to " + (int) MAX_RELU_SHIFT + ", got " + reluShift);
     }
 
     public Settings withInit(Init v) { return new Settings(v, seed, nh, reluShift, batch); }

@@ -12,7 +12,7 @@ import java.util.Random;
  * its parse into numbers or the cells that are not numbers.
  */
 final class EditableMatrix {
-    static final int MAX = 40;
+    static final int MAX = io.backproplens.matmul.Matrices.MAX_EDITOR_SIDE;
 
     /** A cell that is not a number, with the message naming it. */
     record Bad(int r, int c, String message) {}

@@ -34,6 +34,7 @@ import org.controlsfx.control.StatusBar;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -246,35 +247,52 @@ public final class MainWindow extends StackPane {
         SceneFile.of(scene, state().settings.get(), state().step.get(), state().sample.get(), matmul().matmulState()).write(file);
     }
 
+    /** A scene file read and checked, with the lesson it names (null when it names a view). */
+    private record Opened(SceneFile file, Lesson lesson, String refusal) {}
+
     /**
-     * Opens a scene file. Everything is checked before anything changes: a corrupt file is refused
-     * with a message and the current state stays.
+     * Opens a scene file: read and checked in the background (a scene file is untrusted input and
+     * may be a pipe, a device or huge), then applied on the FX thread only if every value is valid.
+     * A refused file changes nothing and its message is shown.
      *
-     * @return null when opened, else the message shown
+     * @return completes on the FX thread with null when the scene was applied, else the message shown
      */
-    public String openScene(Path file) {
-        SceneFile f;
-        Lesson lesson = null;
+    public CompletableFuture<String> openScene(Path file) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        controller.background().submit("Opening " + file.getFileName(), () -> check(file), o -> {
+            if (o.refusal() != null) {
+                ErrorDialogs.show("Could not open the scene", new IOException(o.refusal()));
+                done.complete(o.refusal());
+                return;
+            }
+            apply(o);
+            done.complete(null);
+        });
+        return done;
+    }
+
+    private Opened check(Path file) {
         try {
-            f = SceneFile.read(file);
-            if (!tabById.containsKey(f.scene())) {
-                try {
-                    lesson = Lesson.parse(f.scene());
-                } catch (IllegalArgumentException e) {
-                    throw new IOException(file.getFileName() + ": unknown scene '" + f.scene() + "'");
-                }
+            SceneFile f = SceneFile.read(file);
+            if (tabById.containsKey(f.scene())) return new Opened(f, null, null);
+            try {
+                return new Opened(f, Lesson.parse(f.scene()), null);
+            } catch (IllegalArgumentException e) {
+                return new Opened(null, null, file.getFileName() + ": unknown scene '" + f.scene() + "'");
             }
         } catch (IOException e) {
-            ErrorDialogs.show("Could not open the scene", e);
-            return e.getMessage();
+            return new Opened(null, null, e.getMessage());
         }
-        if (lesson != null) showLesson(lesson);
+    }
+
+    private void apply(Opened o) {
+        SceneFile f = o.file();
+        if (o.lesson() != null) showLesson(o.lesson());
         else selectTab(f.scene());
         state().sample.set(f.sample());
         state().step.set(f.step());
         if (f.matmul() != null) matmul().restore(f.matmul());
         controller.update(s -> f.settings());
-        return null;
     }
 
     public Controller controller() { return controller; }

@@ -130,7 +130,7 @@ class MainWindowTest {
         });
         assertThat(window.matmul().matmulState()).isNotEqualTo(matmul);
 
-        robot.interact(() -> assertThat(window.openScene(file)).isNull());
+        assertThat(open(robot, file)).isNull();
         assertThat(state.settings.get()).isEqualTo(lesson);
         assertThat(window.selectedTab()).isEqualTo("data");
         assertThat(state.sample.get()).isEqualTo(4);
@@ -138,12 +138,20 @@ class MainWindowTest {
 
         Path corrupt = dir.resolve("corrupt.json");
         Files.writeString(corrupt, Files.readString(file).replace("\"nh\" : 20", "\"nh\" : -3"));
-        String[] message = new String[1];
-        robot.interact(() -> message[0] = window.openScene(corrupt));
-        assertThat(message[0]).isEqualTo("corrupt.json: nh (hidden units) must be between 1 and 1024, got -3");
+        assertThat(open(robot, corrupt)).isEqualTo("corrupt.json: nh (hidden units) must be between 1 and 1024, got -3");
         assertThat(state.settings.get()).as("state kept").isEqualTo(lesson);
         assertThat(window.selectedTab()).isEqualTo("data");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> ErrorDialogs.lastMessage() != null);
         assertThat(ErrorDialogs.lastMessage()).contains("corrupt.json: nh");
+    }
+
+    /** Opens a scene as the menu does and waits for it to be applied or refused. */
+    private String open(FxRobot robot, Path file) throws Exception {
+        @SuppressWarnings("unchecked")
+        java.util.concurrent.CompletableFuture<String>[] f = new java.util.concurrent.CompletableFuture[1];
+        robot.interact(() -> f[0] = window.openScene(file));
+        String message = f[0].get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return message;
     }
 }
