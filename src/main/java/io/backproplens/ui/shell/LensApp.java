@@ -6,6 +6,9 @@ import io.backproplens.ui.core.Controller;
 import io.backproplens.ui.core.ErrorDialogs;
 
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -48,6 +51,12 @@ public class LensApp extends Application {
         LOG.info("Window shown {} ms after JVM start", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         FxStallMeter.installIfRequested(state);
         controller.start();
+        if (prefs.problem() != null) {
+            LOG.warn(prefs.problem());
+            // A notice, not a dialog: the app works, it only forgets the settings when it closes.
+            Platform.runLater(() -> Notifications.create().owner(stage).title("Settings not remembered")
+                    .text(prefs.problem()).hideAfter(Duration.seconds(12)).showWarning());
+        }
 
         List<String> args = getParameters().getRaw();
         if (args.size() == 1 && args.get(0).endsWith(".json")) window.openScene(Path.of(args.get(0)));
