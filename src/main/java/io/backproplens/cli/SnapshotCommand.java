@@ -1,6 +1,7 @@
 package io.backproplens.cli;
 
 import io.backproplens.ui.core.Presentation;
+import io.backproplens.ui.shell.SceneFile;
 import io.backproplens.ui.shell.Snapshots;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +30,10 @@ final class SnapshotCommand implements Callable<Integer> {
             + "cut labels, text outside the window or its pane, overlapping text, hidden rows, text under "
             + (int) Snapshots.FONT_FLOOR_PX + " px x scale. Prints one line per problem and 'N problems'; exit status 1 when N > 0.")
     boolean audit;
+
+    @Option(names = "--open", paramLabel = "FILE", description = "render this saved scene file (as the app opens it) instead of the lesson path; "
+            + "a bad file gets the app's one-line message and exit status 2")
+    Path open;
 
     @Option(names = "--width", paramLabel = "W", description = "image width in pixels, " + Snapshots.MIN_WIDTH + " to "
             + Snapshots.MAX_WIDTH + " (default: ${DEFAULT-VALUE})")
@@ -51,8 +57,21 @@ final class SnapshotCommand implements Callable<Integer> {
         if (audit) return audit();
         if (out == null) throw new CommandLine.ParameterException(spec.commandLine(), "--out DIR is required (or --audit)");
         OutputFolder.check(spec.commandLine(), out);
+        if (open != null) return open();
         List<Path> files = Snapshots.renderLessons(out, width, height, theme, scale);
         for (Path f : files) spec.commandLine().getOut().println(f);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private int open() throws Exception {
+        try {
+            SceneFile.read(open);  // checked before the toolkit starts: a bad file costs no time
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Path file = Snapshots.renderScene(open, out, width, height, theme, scale);
+        spec.commandLine().getOut().println(file);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -44,6 +44,27 @@ class SnapshotCommandTest {
         }
     }
 
+    @Test
+    void opensASavedSceneHeadlessAndRefusesABadOneInOneLine(@TempDir Path dir) throws Exception {
+        Path scene = dir.resolve("backward.lens.json");
+        io.backproplens.ui.shell.SceneFile.of("backward", io.backproplens.session.Settings.defaults().withBatch(1000), 5, 2, null).write(scene);
+        Process p = new ProcessBuilder(javaBin(), "-Xmx3g", "-cp", System.getProperty("java.class.path"),
+                "io.backproplens.Main", "snapshot", "--open", scene.toString(), "--out", dir.resolve("png").toString(),
+                "--width", "1024", "--height", "768").redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("log"))).isZero();
+        BufferedImage img = ImageIO.read(dir.resolve("png/backward.png").toFile());
+        assertThat(img.getWidth()).isEqualTo(1024);
+        assertThat(distinctColours(img)).isGreaterThan(20);
+
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "null");
+        CliRunner.Run r = CliRunner.run("snapshot", "--open", bad.toString(), "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines().toList()).hasSize(1);
+        assertThat(r.err()).contains("bad.json: holds no scene (the file says null)");
+    }
+
     /** How many different colours a sample of the image has: a blank or single-colour image has 1. */
     private static long distinctColours(BufferedImage img) {
         java.util.Set<Integer> colours = new java.util.HashSet<>();

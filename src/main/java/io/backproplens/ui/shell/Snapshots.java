@@ -52,6 +52,30 @@ public final class Snapshots {
     }
 
     /**
+     * Renders a saved scene file as the app would open it, to {@code outDir/NAME.png}. The file is
+     * checked first, so a bad one fails with the app's own one-line message before anything starts.
+     *
+     * @throws java.io.IOException with that message when the file is refused
+     */
+    public static Path renderScene(Path sceneFile, Path outDir, int width, int height, Presentation.Theme theme, double scale)
+            throws Exception {
+        HeadlessApp.checkScale(scale);
+        HeadlessApp.checkSize(width, height);
+        SceneFile.read(sceneFile);
+        Files.createDirectories(outDir);
+        try (HeadlessApp app = HeadlessApp.start(width, height, width, height, theme, scale)) {
+            String refused = HeadlessApp.onFx(() -> app.window.openScene(sceneFile)).get(300, java.util.concurrent.TimeUnit.SECONDS);
+            if (refused != null) throw new java.io.IOException(refused);
+            app.settle();
+            String name = sceneFile.getFileName().toString().replaceFirst("(\\.lens)?\\.json$", "");
+            Path file = outDir.resolve(name + ".png");
+            ImageIO.write(SwingFXUtils.fromFXImage(app.snapshot(), null), "png", file.toFile());
+            app.failIfErrorShown("rendering " + sceneFile.getFileName());
+            return file;
+        }
+    }
+
+    /**
      * The layout audit of every place at every setup: one line per problem, each naming the setup
      * and the place ({@code 1280x720 at 100% 05-forward: truncated: Button#next: 'Next' is cut}).
      */
