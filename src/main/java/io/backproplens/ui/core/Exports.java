@@ -1,5 +1,6 @@
 package io.backproplens.ui.core;
 
+import io.backproplens.files.AtomicWrite;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -13,7 +14,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import javax.imageio.ImageIO;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Saving what is on screen: a view as PNG at a chosen size, a tensor as .npy or .csv. */
@@ -29,7 +29,18 @@ public final class Exports {
             throw new IllegalArgumentException("image size must be between 100 and 8192 pixels a side, got " + width + "x" + height);
         }
         WritableImage image = render(view, width, height);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        writePng(image, file);
+    }
+
+    /**
+     * Writes an image as PNG whole or not at all: ImageIO writing into the file itself would truncate
+     * the previous picture first and leave a cut-off one on a full disk.
+     */
+    public static void writePng(WritableImage image, Path file) throws IOException {
+        java.awt.image.BufferedImage picture = SwingFXUtils.fromFXImage(image, null);
+        AtomicWrite.write(file, out -> {
+            if (!ImageIO.write(picture, "png", out)) throw new IOException("no PNG writer in this Java");
+        });
     }
 
     /** A snapshot of the region laid out at the given size. */
@@ -57,7 +68,8 @@ public final class Exports {
 
     /** Writes a tensor as NumPy {@code .npy} (ND4J's writer) so anyone can load it with numpy.load. */
     public static void npy(INDArray tensor, Path file) throws IOException {
-        Nd4j.writeAsNumpy(tensor.dup('c'), file.toFile());
+        INDArray c = tensor.dup('c');
+        AtomicWrite.write(file, out -> Nd4j.writeAsNumpy(c, out));
     }
 
     /** Writes a tensor of rank 0 to 2 as CSV, one row per line. */
@@ -66,7 +78,8 @@ public final class Exports {
         long rows = m.size(0), cols = m.size(1);
         // One bulk copy out of native memory: element-wise getDouble would cross JNI 39M times.
         double[] d = m.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+        AtomicWrite.write(file, out -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
             for (long i = 0; i < rows; i++) {
                 StringBuilder line = new StringBuilder();
                 for (long j = 0; j < cols; j++) {
@@ -76,6 +89,7 @@ public final class Exports {
                 w.write(line.toString());
                 w.newLine();
             }
-        }
+            w.flush();
+        });
     }
 }

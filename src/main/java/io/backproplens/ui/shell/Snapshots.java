@@ -1,11 +1,10 @@
 package io.backproplens.ui.shell;
 
 import io.backproplens.ui.audit.LayoutAudit;
+import io.backproplens.ui.core.Exports;
 import io.backproplens.ui.core.Presentation;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ public final class Snapshots {
                 app.show(p);
                 WritableImage image = app.snapshot();
                 Path file = outDir.resolve(p.name() + ".png");
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+                Exports.writePng(image, file);
                 written.add(file);
             }
             app.failIfErrorShown("rendering");
@@ -69,7 +68,7 @@ public final class Snapshots {
             app.settle();
             String name = sceneFile.getFileName().toString().replaceFirst("(\\.lens)?\\.json$", "");
             Path file = outDir.resolve(name + ".png");
-            ImageIO.write(SwingFXUtils.fromFXImage(app.snapshot(), null), "png", file.toFile());
+            Exports.writePng(app.snapshot(), file);
             app.failIfErrorShown("rendering " + sceneFile.getFileName());
             return file;
         }
