@@ -31,6 +31,10 @@ final class SnapshotCommand implements Callable<Integer> {
             + (int) Snapshots.FONT_FLOOR_PX + " px x scale. Prints one line per problem and 'N problems'; exit status 1 when N > 0.")
     boolean audit;
 
+    @Option(names = "--only", paramLabel = "TEXT", description = "with --audit: only the places whose name contains TEXT "
+            + "(the lesson scenes 01-matmul .. 09-module, activations-*, matmul-*, network-start)")
+    String only = "";
+
     @Option(names = "--open", paramLabel = "FILE", description = "render this saved scene file (as the app opens it) instead of the lesson path; "
             + "a bad file gets the app's one-line message and exit status 2")
     Path open;
@@ -77,7 +81,7 @@ final class SnapshotCommand implements Callable<Integer> {
     }
 
     private int audit() throws Exception {
-        List<String> problems = Snapshots.audit(List.of(new Snapshots.Setup(width, height, scale)), theme);
+        List<String> problems = Snapshots.audit(List.of(new Snapshots.Setup(width, height, scale)), theme, only);
         PrintWriter o = spec.commandLine().getOut();
         problems.forEach(o::println);
         o.println(problems.size() + (problems.size() == 1 ? " problem" : " problems"));

@@ -117,9 +117,9 @@ final class HeadlessApp implements AutoCloseable {
 
     /** Lets background work finish, then a few frames pass for layout and charts. */
     void settle() throws Exception {
-        Thread.sleep(300);
+        Thread.sleep(200);  // a view starts its background work on the next pulse
         waitUntil(() -> !state.busy.get(), "background work");
-        Thread.sleep(500);
+        Thread.sleep(300);  // charts and pictures are drawn on the pulses after their data arrives
         onFx(() -> { window.applyCss(); window.layout(); return null; });
     }
 

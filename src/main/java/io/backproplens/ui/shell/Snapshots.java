@@ -78,7 +78,15 @@ public final class Snapshots {
      * The layout audit of every place at every setup: one line per problem, each naming the setup
      * and the place ({@code 1280x720 at 100% 05-forward: truncated: Button#next: 'Next' is cut}).
      */
+    /** The names of every place the audit visits, in order. */
+    public static List<String> placeNames() { return Place.all().stream().map(Place::name).toList(); }
+
     public static List<String> audit(List<Setup> setups, Presentation.Theme theme) throws Exception {
+        return audit(setups, theme, "");
+    }
+
+    /** The same for the places whose name contains {@code only} ({@code matmul}, {@code 05-forward}, ...). */
+    public static List<String> audit(List<Setup> setups, Presentation.Theme theme, String only) throws Exception {
         if (setups.isEmpty()) throw new IllegalArgumentException("nothing to audit");
         for (Setup s : setups) { HeadlessApp.checkSize(s.width(), s.height()); HeadlessApp.checkScale(s.scale()); }
         int screenW = setups.stream().mapToInt(Setup::width).max().orElseThrow();
@@ -89,6 +97,7 @@ public final class Snapshots {
             for (Setup s : setups) {
                 app.configure(s.width(), s.height(), s.scale());
                 for (Place p : Place.all()) {
+                    if (!p.name().contains(only)) continue;
                     app.show(p);
                     for (LayoutAudit.Problem problem : HeadlessApp.onFx(() ->
                             LayoutAudit.of(app.window.getScene(), FONT_FLOOR_PX * s.scale()))) {
