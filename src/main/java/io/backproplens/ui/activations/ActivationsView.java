@@ -1,5 +1,6 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.Init;
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
@@ -390,11 +391,11 @@ public final class ActivationsView extends BorderPane implements Steppable {
         latest = h;
         paintVisible();
         int rows = (int) h.pass().validLin1().size(0);
-        forwardCaption.setText("x_valid (" + Ticks.integer(rows) + " images) \u2192 Lin(784, " + s.nh() + ") \u2192 ReLU"
-                + (s.reluShift() == 0 ? "" : " \u2212 " + Ticks.plain(s.reluShift())) + " \u2192 Lin(" + s.nh()
+        forwardCaption.setText("x_valid (" + Fmt.count(rows) + " images) \u2192 Lin(784, " + s.nh() + ") \u2192 ReLU"
+                + (s.reluShift() == 0 ? "" : " \u2212 " + Fmt.plain(s.reluShift())) + " \u2192 Lin(" + s.nh()
                 + ", 1)   with   " + s.init().description() + ",  seed " + s.seed());
         long batch = h.pass().trace().get(0).reads().get(0).array().size(0);
-        gradientCaption.setText("Gradients of the MSE loss after one backward pass on " + Ticks.integer(batch)
+        gradientCaption.setText("Gradients of the MSE loss after one backward pass on " + Fmt.count(batch)
                 + " training images (" + ActivationData.initName(s.init()) + ", seed " + s.seed() + ").  Read them right to left: "
                 + "out.g first, then back through lin2, the ReLU and lin1.");
         forwardShown.set(h.pass());

@@ -1,5 +1,6 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.Init;
 import java.util.List;
 import java.util.function.Consumer;
@@ -120,7 +121,7 @@ final class ComparePane extends BorderPane {
         this.shown = c;
         long s0 = c.base().seed();
         caption.setText("x_valid through Lin(784, " + c.base().nh() + ") \u2192 ReLU"
-                + (c.base().reluShift() == 0 ? "" : " \u2212 " + Ticks.plain(c.base().reluShift()))
+                + (c.base().reluShift() == 0 ? "" : " \u2212 " + Fmt.plain(c.base().reluShift()))
                 + " \u2192 Lin(" + c.base().nh() + ", 1), the same random numbers (seed " + s0
                 + ") scaled two ways; both charts share their bins and count axis."
                 + (c.seeds() > 1 ? "  Table: average over seeds " + s0 + "\u2013" + (s0 + c.seeds() - 1) + "." : ""));
@@ -153,7 +154,7 @@ final class ComparePane extends BorderPane {
             table.add(stat(k, "stdA", row.stdA()), 2, r);
             table.add(stat(k, "meanB", row.meanB()), 3, r);
             table.add(stat(k, "stdB", row.stdB()), 4, r);
-            Label ratio = cell("\u00d7 " + Ticks.stat(row.stdB() / row.stdA()), "cmp-cell");
+            Label ratio = cell("\u00d7 " + Fmt.stat(row.stdB() / row.stdA()), "cmp-cell");
             ratio.setId("cmp-" + k + "-ratio");
             table.add(ratio, 5, r);
             r++;
@@ -177,7 +178,7 @@ final class ComparePane extends BorderPane {
     }
 
     private static Label stat(String key, String col, double v) {
-        Label l = cell(Ticks.stat(v), "cmp-cell");
+        Label l = cell(Fmt.stat(v), "cmp-cell");
         l.setId("cmp-" + key + "-" + col);
         return l;
     }

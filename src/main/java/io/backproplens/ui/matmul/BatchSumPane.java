@@ -1,5 +1,6 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.matmul.OuterProductReplay;
 import io.backproplens.ui.core.Steppable;
 import javafx.geometry.Insets;
@@ -236,7 +237,7 @@ public final class BatchSumPane extends BorderPane implements Steppable {
 
     private static void set(MatrixGrid g, double[][] v, double scale, MatrixGrid.Roles roles) {
         g.setShape(v.length, v[0].length);
-        g.setTexts((r, c) -> Fmt.num(v[r][c] * scale));
+        g.setTexts((r, c) -> Fmt.cell(v[r][c] * scale));
         g.setRoles(roles);
         g.refresh();
     }

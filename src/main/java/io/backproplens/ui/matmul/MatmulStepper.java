@@ -1,5 +1,6 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.matmul.MatmulReplay;
 import io.backproplens.matmul.MatmulStep;
 import io.backproplens.matmul.MatmulVariant;
@@ -48,7 +49,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         /** Two valid matrices, shown by their values. */
         public static Input of(String aName, String bName, String rName, double[][] a, double[][] b) {
             return new Input(aName, bName, rName, a.length, a[0].length, b.length, b[0].length,
-                    (r, c) -> Fmt.num(a[r][c]), (r, c) -> Fmt.num(b[r][c]), Set.of(), Set.of(), a, b, null);
+                    (r, c) -> Fmt.cell(a[r][c]), (r, c) -> Fmt.cell(b[r][c]), Set.of(), Set.of(), a, b, null);
         }
 
         static int key(int r, int c) { return r * 1000 + c; }
@@ -338,7 +339,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             message.setManaged(false);
             resultNow = replay.resultAfter(p);
             double[][] res = resultNow;
-            rGrid.setTexts((r, c) -> Fmt.num(res[r][c]));
+            rGrid.setTexts((r, c) -> Fmt.cell(res[r][c]));
             rGrid.setRoles((r, c) -> rRole(st, p, r, c));
             if (st != null) {
                 aGrid.follow(i, variant == MatmulVariant.TRIPLE_LOOP ? k : -1);
@@ -443,12 +444,12 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 tripleLine1.getChildren().setAll(
                         t(ref(an, "[" + st.i() + "," + st.k() + "]"), "mm-t-a"), t(" \u00d7 ", null),
                         t(ref(bn, "[" + st.k() + "," + st.j() + "]"), "mm-t-b"), t(" = ", null),
-                        t(Fmt.num(replay.a()[st.i()][st.k()]), "mm-t-a"), t(" \u00d7 ", null),
-                        t(Fmt.num(replay.b()[st.k()][st.j()]), "mm-t-b"), t(" = ", null), t(Fmt.num(prod), "mm-t-p"));
+                        t(Fmt.cell(replay.a()[st.i()][st.k()]), "mm-t-a"), t(" \u00d7 ", null),
+                        t(Fmt.cell(replay.b()[st.k()][st.j()]), "mm-t-b"), t(" = ", null), t(Fmt.cell(prod), "mm-t-p"));
                 tripleLine2.getChildren().setAll(
                         t(ref(rn, "[" + st.i() + "," + st.j() + "]"), "mm-t-r"), t(" = ", null),
-                        t(Fmt.num(prev), null), t(" + ", null), t(Fmt.num(prod), "mm-t-p"), t(" = ", null),
-                        t(Fmt.num(sum), "mm-t-r"));
+                        t(Fmt.cell(prev), null), t(" + ", null), t(Fmt.cell(prod), "mm-t-p"), t(" = ", null),
+                        t(Fmt.cell(sum), "mm-t-r"));
                 detail.getChildren().setAll(tripleBox);
             }
             case INNER_REMOVED -> {
@@ -457,11 +458,11 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 innerATitle.setText(ref(an, "[" + i + ",:]"));
                 innerBTitle.setText(ref(bn, "[:," + j + "]"));
                 innerPTitle.setText("product");
-                setRow(innerA, n, c -> Fmt.num(replay.a()[i][c]), MatrixGrid.Role.A);
-                setRow(innerB, n, c -> Fmt.num(replay.b()[c][j]), MatrixGrid.Role.B);
-                setRow(innerP, n, c -> Fmt.num(prod[c]), MatrixGrid.Role.R_CTX);
+                setRow(innerA, n, c -> Fmt.cell(replay.a()[i][c]), MatrixGrid.Role.A);
+                setRow(innerB, n, c -> Fmt.cell(replay.b()[c][j]), MatrixGrid.Role.B);
+                setRow(innerP, n, c -> Fmt.cell(prod[c]), MatrixGrid.Role.R_CTX);
                 innerSum.getChildren().setAll(t("(" + plain(an) + "[" + i + ",:] * " + plain(bn) + "[:," + j + "]).sum()  =  ", null),
-                        t(Fmt.num(st.writes().get(0).value()), "mm-t-r"), t("   \u2192  " + ref(rn, "[" + i + "," + j + "]"), "mm-t-r"));
+                        t(Fmt.cell(st.writes().get(0).value()), "mm-t-r"), t("   \u2192  " + ref(rn, "[" + i + "," + j + "]"), "mm-t-r"));
                 detail.getChildren().setAll(innerBox);
             }
             case BROADCAST -> {
@@ -472,16 +473,16 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 castPTitle.setText("product");
                 castSumTitle.setText(".sum(dim=0) \u2192 " + ref(rn, "[" + i + "]"));
                 castCol.setShape(ac, bc);
-                castCol.setTexts((r, c) -> Fmt.num(replay.a()[i][r]));
+                castCol.setTexts((r, c) -> Fmt.cell(replay.a()[i][r]));
                 castCol.setRoles((r, c) -> c == 0 ? MatrixGrid.Role.A : MatrixGrid.Role.FADED);
                 castB.setShape(ac, bc);
-                castB.setTexts((r, c) -> Fmt.num(replay.b()[r][c]));
+                castB.setTexts((r, c) -> Fmt.cell(replay.b()[r][c]));
                 castB.setRoles((r, c) -> MatrixGrid.Role.B);
                 castP.setShape(ac, bc);
-                castP.setTexts((r, c) -> Fmt.num(prod[r][c]));
+                castP.setTexts((r, c) -> Fmt.cell(prod[r][c]));
                 castP.setRoles((r, c) -> MatrixGrid.Role.R_CTX);
                 castSum.setShape(1, bc);
-                castSum.setTexts((r, c) -> Fmt.num(st.writes().get(c).value()));
+                castSum.setTexts((r, c) -> Fmt.cell(st.writes().get(c).value()));
                 castSum.setRoles((r, c) -> MatrixGrid.Role.R);
                 for (MatrixGrid g : List.of(castCol, castB, castP, castSum)) g.refresh();
                 castNote.setText(plain(an) + "[" + i + "].unsqueeze(-1) has shape (" + ac + ", 1): its one column is broadcast across "
@@ -527,7 +528,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             for (int c = 0; c < Math.min(input.bc(), 40); c++) chars = Math.max(chars, input.bText().at(r, c).length());
         if (replay != null) {
             double[][] fin = replay.result();
-            for (double[] row : fin) for (double v : row) chars = Math.max(chars, Fmt.num(v).length());
+            for (double[] row : fin) for (double v : row) chars = Math.max(chars, Fmt.cell(v).length());
         }
         chars = Math.min(chars, 10);
         double wf = Math.max(1, 0.25 * chars + 0.3);

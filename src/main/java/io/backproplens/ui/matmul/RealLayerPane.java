@@ -1,5 +1,6 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
 import io.backproplens.ui.core.AppState;
@@ -253,7 +254,7 @@ public final class RealLayerPane extends BorderPane implements Steppable {
             for (int vc = 0; vc < visCols; vc++) {
                 int col = c0 + vc;
                 int order = r * nh + col;
-                Label cell = new Label(order <= p ? Fmt.num(round3(result[r][col])) : "0");
+                Label cell = new Label(order <= p ? Fmt.cell(round3(result[r][col])) : "0");
                 cell.getStyleClass().addAll("mm-cell", order == p ? "mm-r" : order < p ? "mm-plain" : "mm-pending");
                 cell.setAlignment(Pos.CENTER);
                 cell.setMinSize(u, u * 0.62);

@@ -1,5 +1,6 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.common.Fmt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -116,7 +117,8 @@ class ActivationsViewTest {
     }
 
     private static double parse(String s) {
-        return Double.parseDouble(s.replace("Inf", "Infinity"));
+        // Fmt spells non-finite values as PyTorch does: nan, inf, -inf.
+        return Double.parseDouble(s.replace(Fmt.INF, "Infinity").replace(Fmt.NAN, "NaN"));
     }
 
     // ------------------------------------------------------------------ tests
@@ -294,11 +296,11 @@ class ActivationsViewTest {
             assertThat(m.scheme()).isEqualTo(DepthSweep.Scheme.RANDN);
             assertThat(m.kind()).isIn(DepthChart.Kind.INF, DepthChart.Kind.NAN);
         });
-        assertThat(fx(chart::drawnLabels)).anySatisfy(l -> assertThat(l).startsWith("randn:").containsAnyOf("Inf", "NaN"));
+        assertThat(fx(chart::drawnLabels)).anySatisfy(l -> assertThat(l).startsWith("randn:").containsAnyOf(Fmt.INF, Fmt.NAN));
         // ... and the legend says it in words, visibly, in red.
         Label note = fx(() -> lens.depthNote(DepthSweep.Scheme.RANDN));
         assertThat(fx(note::isVisible)).isTrue();
-        assertThat(fx(note::getText)).contains("overflows float32").containsAnyOf("Inf at layer", "NaN from layer");
+        assertThat(fx(note::getText)).contains("overflows float32").containsAnyOf("inf at layer", "nan from layer");
         assertThat(fx(() -> note.getStyleClass().contains("alarm"))).isTrue();
         // Kaiming holds, Xavier and randn*0.01 say what they did.
         assertThat(fx(() -> lens.depthNote(DepthSweep.Scheme.KAIMING).getText())).startsWith("layer 50: std");

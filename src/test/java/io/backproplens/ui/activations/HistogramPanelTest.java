@@ -72,10 +72,10 @@ class HistogramPanelTest {
 
         assertThat(fx(() -> panel.nonFiniteLabel().isVisible())).isTrue();
         assertThat(fx(() -> panel.nonFiniteLabel().getText()))
-                .startsWith("\u26a0 2 NaN \u00b7 1 +Inf \u00b7 2 \u2212Inf").contains("995 finite values");
-        assertThat(fx(() -> panel.chart().drawnNotes())).contains("NaN 2", "+Inf 1", "\u2212Inf 2");
+                .startsWith("\u26a0 2 nan \u00b7 1 +inf \u00b7 2 \u2212inf").contains("995 finite values");
+        assertThat(fx(() -> panel.chart().drawnNotes())).contains("nan 2", "+inf 1", "\u2212inf 2");
         // The mean and std shown are of the finite values (as Summary defines them), not NaN.
-        assertThat(fx(() -> panel.statsLabel().getText())).doesNotContain("NaN").startsWith("mean ");
+        assertThat(fx(() -> panel.statsLabel().getText())).doesNotContain("nan").startsWith("mean ");
         Histogram h = d.histogram();
         assertThat(h.binned() + h.nonFiniteCount()).isEqualTo(1000);
 
@@ -89,8 +89,8 @@ class HistogramPanelTest {
     void onlyNanStillDraws(FxRobot robot) {
         LayerData d = data("lin2", Nd4j.createFromArray(new float[]{Float.NaN, Float.NaN, Float.NaN}), Double.NaN);
         robot.interact(() -> panel.show(d, null, Palette.RANDN, 0));
-        assertThat(fx(() -> panel.statsLabel().getText())).isEqualTo("mean NaN    std NaN");
-        assertThat(fx(() -> panel.chart().drawnNotes())).contains("NaN 3");
+        assertThat(fx(() -> panel.statsLabel().getText())).isEqualTo("mean nan    std nan");
+        assertThat(fx(() -> panel.chart().drawnNotes())).contains("nan 3");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.TensorRef;
 import io.backproplens.engine.TraceStep;
 import io.backproplens.session.Datasets;
@@ -101,7 +102,7 @@ class MatmulRealPassTest {
             for (int h = 0; h < 3; h++) {
                 assertThat(sums.sumNow()[m][h]).isCloseTo(expected[m][h], within(1e-12 * Math.abs(expected[m][h]) + 1e-18));
                 // The grid the class reads shows the same number as the matmul's grid beside it.
-                assertThat(sums.sumGrid().cellText(m, h)).isEqualTo(Fmt.num(expected[m][h] * slice.gradScale()));
+                assertThat(sums.sumGrid().cellText(m, h)).isEqualTo(Fmt.cell(expected[m][h] * slice.gradScale()));
                 assertThat(sums.matmulGrid().cellText(m, h)).isEqualTo(sums.sumGrid().cellText(m, h));
             }
         assertThat(sums.verdictText()).startsWith("\u2714 Equal to the matmul x.t() @ l1.g");
@@ -184,7 +185,7 @@ class MatmulRealPassTest {
         // And it is the first layer's output on x_valid before b1 (zero at init): lin(x_valid, w1, b1)[0, 6].
         assertThat(real.currentSum()).isCloseTo(pass.validLin1().getDouble(0, 6), within(1e-4));
         assertThat(robot.lookup("#rl-sum").queryAs(Label.class).getText()).contains(String.format(java.util.Locale.ROOT, "%.4f", expected));
-        assertThat(robot.lookup("#rl-current").queryAs(Label.class).getText()).isEqualTo(Fmt.num(Math.round(expected * 100) / 100.0));
+        assertThat(robot.lookup("#rl-current").queryAs(Label.class).getText()).isEqualTo(Fmt.cell(Math.round(expected * 100) / 100.0));
     }
 
     @Test

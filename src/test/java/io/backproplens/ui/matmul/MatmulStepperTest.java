@@ -1,5 +1,6 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.matmul.MatmulVariant;
 import io.backproplens.ui.core.AppState;
 import io.backproplens.ui.core.Background;
@@ -216,7 +217,7 @@ class MatmulStepperTest {
         MatrixGrid ag = stepper.aGrid();
         for (int r = ag.firstRow(); r < ag.firstRow() + ag.visRows(); r++)
             for (int c = ag.firstCol(); c < ag.firstCol() + ag.visCols(); c++)
-                assertThat(ag.cellText(r, c)).as("a[%d,%d]", r, c).isEqualTo(r < 3 && c < 3 ? Fmt.num(io.backproplens.matmul.Matrices.NOTEBOOK_A[r][c]) : "0");
+                assertThat(ag.cellText(r, c)).as("a[%d,%d]", r, c).isEqualTo(r < 3 && c < 3 ? Fmt.cell(io.backproplens.matmul.Matrices.NOTEBOOK_A[r][c]) : "0");
         robot.clickOn("#mm-random");
         assertThat(stepper.stepCount()).isEqualTo(30 * 30 * 30);
         long cells = stepper.aGrid().getChildrenUnmodifiable().stream().filter(n -> n instanceof Control c && c.getStyleClass().contains("mm-cell")).count();
@@ -232,7 +233,7 @@ class MatmulStepperTest {
         double[][] a = stepper.replay().a(), b = stepper.replay().b();
         double expected = 0;
         for (int k = 0; k < 30; k++) expected += a[29][k] * b[k][29];
-        assertThat(stepper.resultGrid().cellText(29, 29)).isEqualTo(Fmt.num(expected));
+        assertThat(stepper.resultGrid().cellText(29, 29)).isEqualTo(Fmt.cell(expected));
         assertThat(log(robot)).hasSize(27000).last().isEqualTo("(29, 29) (29, 29) (29, 29)");
     }
 

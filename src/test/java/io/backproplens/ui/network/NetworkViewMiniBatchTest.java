@@ -1,5 +1,6 @@
 package io.backproplens.ui.network;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.GradientCheck;
 import io.backproplens.engine.Init;
 import io.backproplens.engine.TensorRef;
