@@ -28,16 +28,6 @@ public final class ActivationData {
 
     private ActivationData() {}
 
-    /** An init as a teacher says it: randn, Xavier, Kaiming, notebook. */
-    public static String initName(Init i) {
-        return switch (i) {
-            case RANDN -> "randn";
-            case XAVIER -> "Xavier";
-            case KAIMING -> "Kaiming";
-            case NOTEBOOK -> "notebook";
-        };
-    }
-
     /** The notebook's formula for each tensor. */
     static String formula(String key, double reluShift) {
         return switch (key) {

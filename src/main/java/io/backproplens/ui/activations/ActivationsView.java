@@ -1,5 +1,6 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.core.InitNames;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.Init;
 import io.backproplens.session.PassResult;
@@ -147,9 +148,9 @@ public final class ActivationsView extends BorderPane implements Steppable {
         mode.addListener((o, a, m) -> modeGroup.getToggles().forEach(t -> t.setSelected(t.getUserData() == m)));
 
         HBox inits = pills(initGroup,
-                initButton("randn", "R", Init.RANDN),
-                initButton("Xavier", "X", Init.XAVIER),
-                initButton("Kaiming", "K", Init.KAIMING));
+                initButton(InitNames.of(Init.RANDN), "R", Init.RANDN),
+                initButton(InitNames.of(Init.XAVIER), "X", Init.XAVIER),
+                initButton(InitNames.of(Init.KAIMING), "K", Init.KAIMING));
         initGroup.selectedToggleProperty().addListener((o, was, now) -> {
             if (syncing) return;
             if (now == null) { syncControls(state.settings.get()); return; }
@@ -396,7 +397,7 @@ public final class ActivationsView extends BorderPane implements Steppable {
                 + ", 1)   with   " + s.init().description() + ",  seed " + s.seed());
         long batch = h.pass().trace().get(0).reads().get(0).array().size(0);
         gradientCaption.setText("Gradients of the MSE loss after one backward pass on " + Fmt.count(batch)
-                + " training images (" + ActivationData.initName(s.init()) + ", seed " + s.seed() + ").  Read them right to left: "
+                + " training images (" + InitNames.of(s.init()) + ", seed " + s.seed() + ").  Read them right to left: "
                 + "out.g first, then back through lin2, the ReLU and lin1.");
         forwardShown.set(h.pass());
         markStale();
@@ -414,7 +415,7 @@ public final class ActivationsView extends BorderPane implements Steppable {
         compareKey = key;
         long id = compareRequest.incrementAndGet();
         compare.setStale(compareShown.get() != null);
-        controller.background().submit("Comparing " + ActivationData.initName(a) + " with " + ActivationData.initName(b), () ->
+        controller.background().submit("Comparing " + InitNames.of(a) + " with " + InitNames.of(b), () ->
                 id != compareRequest.get() ? null : ActivationData.compare(session, base, a, b, seeds), c -> {
             if (c == null || id != compareRequest.get()) return;
             compare.show(c);

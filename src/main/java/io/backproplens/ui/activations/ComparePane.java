@@ -1,5 +1,6 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.core.InitNames;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.Init;
 import java.util.List;
@@ -46,7 +47,7 @@ final class ComparePane extends BorderPane {
         initA.getItems().setAll(Init.values());
         initB.getItems().setAll(Init.values());
         javafx.util.StringConverter<Init> names = new javafx.util.StringConverter<>() {
-            @Override public String toString(Init i) { return i == null ? "" : ActivationData.initName(i); }
+            @Override public String toString(Init i) { return i == null ? "" : InitNames.of(i); }
             @Override public Init fromString(String s) { return Init.parse(s); }
         };
         initA.setConverter(names);
@@ -132,14 +133,14 @@ final class ComparePane extends BorderPane {
     private void redraw() {
         if (shown == null) return;
         ActivationData.Pair p = shown.pair(layer.get());
-        panelA.show(p.a(), ActivationData.initName(shown.a()), Palette.of(shown.a()), p.yMax());
-        panelB.show(p.b(), ActivationData.initName(shown.b()), Palette.of(shown.b()), p.yMax());
+        panelA.show(p.a(), InitNames.of(shown.a()), Palette.of(shown.a()), p.yMax());
+        panelB.show(p.b(), InitNames.of(shown.b()), Palette.of(shown.b()), p.yMax());
     }
 
     private void fillTable(ActivationData.Comparison c) {
         table.getChildren().clear();
         table.getColumnConstraints().clear();
-        String a = ActivationData.initName(c.a()), b = ActivationData.initName(c.b());
+        String a = InitNames.of(c.a()), b = InitNames.of(c.b());
         String[] heads = {"", a + " mean", a + " std", b + " mean", b + " std", "std " + b + " / " + a};
         for (int col = 0; col < heads.length; col++) {
             Label h = cell(heads[col], "cmp-head");
