@@ -9,11 +9,11 @@ import io.backproplens.session.Settings;
 import io.backproplens.stats.DepthSweep;
 import io.backproplens.ui.core.AppState;
 import io.backproplens.ui.core.Controller;
+import io.backproplens.ui.core.Newest;
 import io.backproplens.ui.core.Steppable;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -76,9 +76,9 @@ public final class ActivationsView extends BorderPane implements Steppable {
     private final StackPane center = new StackPane();
     private final Node activationsPage, gradientsPage;
 
-    private final AtomicLong forwardRequest = new AtomicLong();
-    private final AtomicLong compareRequest = new AtomicLong();
-    private final AtomicLong depthRequest = new AtomicLong();
+    private final Newest forwardRequests = new Newest();
+    private final Newest compareRequests = new Newest();
+    private final Newest depthRequests = new Newest();
     private Object compareKey, depthKey;
     private final EventHandler<KeyEvent> keys = this::onKey;
     private boolean syncing;
@@ -359,14 +359,8 @@ public final class ActivationsView extends BorderPane implements Steppable {
     private void refreshForward() {
         PassResult p = state.pass.get();
         if (p == null) return;
-        long id = forwardRequest.incrementAndGet();
-        controller.background().submit("Histograms of " + p.settings().init() + " activations and gradients", () -> {
-            if (id != forwardRequest.get()) return null;
-            return new Histograms(p, ActivationData.forward(p), ActivationData.gradients(p));
-        }, h -> {
-            if (h == null || id != forwardRequest.get()) return;
-            showForward(h);
-        });
+        forwardRequests.submit(controller.background(), "Histograms of " + p.settings().init() + " activations and gradients",
+                ticket -> new Histograms(p, ActivationData.forward(p), ActivationData.gradients(p)), this::showForward);
     }
 
     private record Histograms(PassResult pass, List<LayerData> forward, List<LayerData> gradients) {}
@@ -413,11 +407,9 @@ public final class ActivationsView extends BorderPane implements Steppable {
         Object key = List.of(base.seed(), base.nh(), base.reluShift(), a, b, seeds);
         if (key.equals(compareKey) && compareShown.get() != null) return;
         compareKey = key;
-        long id = compareRequest.incrementAndGet();
         compare.setStale(compareShown.get() != null);
-        controller.background().submit("Comparing " + InitNames.of(a) + " with " + InitNames.of(b), () ->
-                id != compareRequest.get() ? null : ActivationData.compare(session, base, a, b, seeds), c -> {
-            if (c == null || id != compareRequest.get()) return;
+        compareRequests.submit(controller.background(), "Comparing " + InitNames.of(a) + " with " + InitNames.of(b),
+                ticket -> ActivationData.compare(session, base, a, b, seeds), c -> {
             compare.show(c);
             compare.setStale(false);
             compareShown.set(c);
@@ -432,30 +424,25 @@ public final class ActivationsView extends BorderPane implements Steppable {
         Object key = List.of(layers, width, base.seed(), base.reluShift());
         if (key.equals(depthKey) && depthShown.get() != null) return;
         depthKey = key;
-        long id = depthRequest.incrementAndGet();
         depth.setStale(depthShown.get() != null);
-        controller.background().submit("Depth sweep: " + layers + " layers, " + width + " wide", () -> {
-            if (id != depthRequest.get()) return null;
+        depthRequests.submit(controller.background(), "Depth sweep: " + layers + " layers, " + width + " wide", ticket -> {
             // Schemes one at a time, each shown as soon as it is done; a newer request stops this one.
             List<DepthSweep.Series> done = new java.util.ArrayList<>();
             DepthSweep.Result last = null;
             for (DepthSweep.Scheme scheme : DepthSweep.Scheme.values()) {
-                if (id != depthRequest.get()) return null;
+                if (ticket.stale()) return null;
                 DepthSweep.Result one = DepthSweep.run(session.xValid(), layers, width, base.seed(), base.reluShift(),
-                        List.of(scheme), () -> id != depthRequest.get());
+                        List.of(scheme), ticket::stale);
                 done.add(one.get(scheme));
                 last = new DepthSweep.Result(layers, width, base.seed(), base.reluShift(), List.copyOf(done),
                         (last == null ? 0 : last.nanos()) + one.nanos());
                 DepthSweep.Result partial = last;
                 if (done.size() < DepthSweep.Scheme.values().length) {
-                    io.backproplens.ui.core.Background.onFx(() -> {
-                        if (id == depthRequest.get()) depth.show(partial);
-                    });
+                    io.backproplens.ui.core.Background.onFx(() -> ticket.ifCurrent(() -> depth.show(partial)));
                 }
             }
-            return id != depthRequest.get() ? null : last;
+            return last;
         }, r -> {
-            if (r == null || id != depthRequest.get()) return;
             depth.show(r);
             depth.setStale(false);
             depthShown.set(r);

@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
 public final class Controller {
     private final AppState state;
     private final Background background;
-    private volatile Settings latest;
+    private final Newest passes = new Newest();
 
     public Controller(AppState state, Background background) {
         this.state = state;
@@ -66,14 +66,13 @@ public final class Controller {
         Session session = state.session.get();
         if (session == null) return;
         Settings wanted = state.settings.get();
-        latest = wanted;
         String what = "Forward and backward on " + (wanted.batch() == 0 ? "all " + session.data().trainRows()
                 : Integer.toString(wanted.batch())) + " samples (" + wanted.init() + ")";
-        background.submit(what, () -> wanted.equals(latest) ? session.run(wanted) : null, this::apply);
+        passes.submit(background, what, ticket -> session.run(wanted), this::apply);
     }
 
     private void apply(PassResult result) {
-        if (result == null || !result.settings().equals(state.settings.get())) return;
+        if (!result.settings().equals(state.settings.get())) return;
         int rows = (int) result.trace().get(0).reads().get(0).array().size(0);
         if (state.sample.get() >= rows) state.sample.set(0);
         state.pass.set(result);
