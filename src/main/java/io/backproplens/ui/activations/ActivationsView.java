@@ -1,6 +1,7 @@
 package io.backproplens.ui.activations;
 
 import io.backproplens.ui.core.InitNames;
+import io.backproplens.ui.core.Keys;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.Init;
 import io.backproplens.session.PassResult;
@@ -49,6 +50,7 @@ import javafx.scene.layout.VBox;
  * presenter's clicker) walk randn, Xavier, Kaiming.
  */
 public final class ActivationsView extends BorderPane implements Steppable {
+    /** In the order of {@link Keys#ACTIVATIONS_MODE}'s keys. */
     public enum Mode { ACTIVATIONS, GRADIENTS, COMPARE, DEPTH }
 
     /** The inits a click or key switches between, in the order Next walks them. */
@@ -286,18 +288,13 @@ public final class ActivationsView extends BorderPane implements Steppable {
     private void onKey(KeyEvent e) {
         if (!isShowing() || e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) return;
         if (e.getTarget() instanceof TextInputControl) return;
-        switch (e.getCode()) {
-            case R -> setInit(Init.RANDN);
-            case X -> setInit(Init.XAVIER);
-            case K -> setInit(Init.KAIMING);
-            case S -> toggleShift();
-            case N -> newSeed();
-            case A -> setMode(Mode.ACTIVATIONS);
-            case G -> setMode(Mode.GRADIENTS);
-            case C -> setMode(Mode.COMPARE);
-            case D -> setMode(Mode.DEPTH);
-            default -> { return; }
-        }
+        int i;
+        if ((i = Keys.INIT.match(e)) >= 0) setInit(Keys.INITS.get(i));
+        else if ((i = Keys.ACTIVATIONS_MODE.match(e)) >= 0) setMode(Mode.values()[i]);
+        else if ((i = Keys.ACTIVATIONS_SHIFT_SEED.match(e)) >= 0) {
+            if (i == 0) toggleShift();
+            else newSeed();
+        } else return;
         e.consume();
     }
 
