@@ -36,9 +36,16 @@ public final class Controller {
     }
 
     /** The bundled data; if it cannot be read, a message that says how to get it back. */
-    private static Session loadBundled() throws java.io.IOException {
+    private static Session loadBundled() throws java.io.IOException { return load(Datasets::bundled); }
+
+    /** Where the data comes from: the bundled MNIST in the app, any source in tests. */
+    interface DataSource {
+        io.backproplens.session.Dataset read() throws java.io.IOException;
+    }
+
+    static Session load(DataSource source) throws java.io.IOException {
         try {
-            return new Session(Datasets.bundled(), DataType.FLOAT);
+            return new Session(source.read(), DataType.FLOAT);
         } catch (java.io.IOException e) {
             throw new java.io.IOException("The bundled MNIST could not be read (" + e.getMessage() + "). It travels in "
                     + "the app's jar from data/mnist/: rebuild from a full clone with 'mvn -B package', or start the app "

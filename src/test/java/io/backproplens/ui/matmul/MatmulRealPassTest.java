@@ -196,14 +196,17 @@ class MatmulRealPassTest {
                 // Read on the FX thread, which draws the chart after the last rung lands: wait for its last label.
                 () -> org.testfx.util.WaitForAsyncUtils.asyncFx(() -> ladder.measured().size() == 4 && !ladder.running()
                         && robot.lookup("#ladder-chart").tryQuery().map(c -> ((javafx.scene.layout.Pane) c).getChildren()
-                                .stream().anyMatch(n -> n instanceof Label l && l.getText().contains("45,879"))).orElse(false)).get());
+                                .stream().anyMatch(n -> n instanceof Label l && l.getText().contains("45,879"))).orElse(false)
+                        && java.util.Arrays.stream(io.backproplens.matmul.MatmulVariant.values()).allMatch(v ->
+                                robot.lookup("#ladder-bar-" + v.name().toLowerCase()).tryQuery().isPresent())).get());
         for (var v : io.backproplens.matmul.MatmulVariant.values()) {
             var rung = ladder.measured().get(v);
             assertThat(rung.seconds()).isPositive();
             assertThat(rung.runs()).isGreaterThanOrEqualTo(3);
             // Every rung computes the same x_valid[:5] @ w as BLAS (float32).
             assertThat(rung.maxDiffFromBlas()).isLessThan(1e-3);
-            assertThat(robot.lookup("#ladder-bar-" + v.name().toLowerCase()).tryQuery()).isPresent();
+            assertThat(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> robot.lookup("#ladder-bar-" + v.name().toLowerCase())
+                    .tryQuery().isPresent()).get()).isTrue();
         }
         // The chart redraws itself on the FX thread (on every resize): read it there, in one go.
         java.util.List<String> labels = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> robot.lookup("#ladder-chart")
