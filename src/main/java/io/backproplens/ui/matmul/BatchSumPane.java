@@ -1,5 +1,7 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.core.PlayBar;
+import io.backproplens.ui.core.StepCursor;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.matmul.OuterProductReplay;
 import io.backproplens.ui.core.Steppable;
@@ -23,7 +25,7 @@ import java.util.Map;
  */
 public final class BatchSumPane extends BorderPane implements Steppable {
     private final StepCursor cursor = new StepCursor();
-    private final PlayBar bar = new PlayBar(cursor, "bs");
+    private final PlayBar bar = Labels.playBar(cursor, "bs");
     private final CodePanel code = new CodePanel("bs-code");
     private final MatrixGrid inpGrid = new MatrixGrid(), outGrid = new MatrixGrid();
     private final Label inpTitle = Labels.small(), outTitle = Labels.small();

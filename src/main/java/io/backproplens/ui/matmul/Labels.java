@@ -1,5 +1,7 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.core.PlayBar;
+import io.backproplens.ui.core.StepCursor;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -9,6 +11,13 @@ import javafx.scene.layout.VBox;
 /** The stepper's small builders, shared by every pane that draws grids: one look everywhere. */
 final class Labels {
     private Labels() {}
+
+    /** The stepping control of every matmul pane: 0.5 to 20 multiply-adds a second, 2 to start. */
+    static PlayBar playBar(StepCursor cursor, String prefix) {
+        PlayBar bar = new PlayBar(cursor, prefix, 0.5, 20, 2);
+        bar.getStyleClass().add("mm-playbar");
+        return bar;
+    }
 
     /** A grid's big title ({@code a (3x3)}). */
     static Label gridTitle() {

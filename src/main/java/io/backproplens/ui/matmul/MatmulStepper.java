@@ -1,5 +1,7 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.core.PlayBar;
+import io.backproplens.ui.core.StepCursor;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.matmul.MatmulReplay;
 import io.backproplens.matmul.MatmulStep;
@@ -40,10 +42,10 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     /**
      * What to multiply. {@code a}/{@code b} are null when {@code message} says why they cannot be
      * multiplied (a cell that is not a number, inner dimensions that differ); the texts still show
-     * every cell as typed, and {@code aBad}/{@code bBad} ({@code r * 1000 + c}) mark the bad ones.
+     * every cell as typed, and {@code aBad}/{@code bBad} mark the bad cells.
      */
     public record Input(String aName, String bName, String rName, int ar, int ac, int br, int bc,
-                        MatrixGrid.Texts aText, MatrixGrid.Texts bText, Set<Integer> aBad, Set<Integer> bBad,
+                        MatrixGrid.Texts aText, MatrixGrid.Texts bText, Set<Cell> aBad, Set<Cell> bBad,
                         double[][] a, double[][] b, String message) {
 
         /** Two valid matrices, shown by their values. */
@@ -51,8 +53,6 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             return new Input(aName, bName, rName, a.length, a[0].length, b.length, b[0].length,
                     (r, c) -> Fmt.cell(a[r][c]), (r, c) -> Fmt.cell(b[r][c]), Set.of(), Set.of(), a, b, null);
         }
-
-        static int key(int r, int c) { return r * 1000 + c; }
     }
 
     private final String prefix;
@@ -96,7 +96,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         this.prefix = prefix;
         getStyleClass().add("mm-stepper");
         code = new CodePanel(prefix + "-code");
-        bar = new PlayBar(cursor, prefix);
+        bar = Labels.playBar(cursor, prefix);
 
         // Top: the variant chooser and a caption saying what is multiplied.
         HBox variants = new HBox(6);
@@ -316,10 +316,10 @@ public final class MatmulStepper extends BorderPane implements Steppable {
 
         aGrid.setShape(input.ar(), input.ac());
         aGrid.setTexts(input.aText());
-        aGrid.setRoles((r, c) -> input.aBad().contains(Input.key(r, c)) ? MatrixGrid.Role.BAD : aRole(st, r, c));
+        aGrid.setRoles((r, c) -> input.aBad().contains(new Cell(r, c)) ? MatrixGrid.Role.BAD : aRole(st, r, c));
         bGrid.setShape(input.br(), input.bc());
         bGrid.setTexts(input.bText());
-        bGrid.setRoles((r, c) -> input.bBad().contains(Input.key(r, c)) ? MatrixGrid.Role.BAD : bRole(st, r, c));
+        bGrid.setRoles((r, c) -> input.bBad().contains(new Cell(r, c)) ? MatrixGrid.Role.BAD : bRole(st, r, c));
         rGrid.setShape(input.ar(), input.bc());
 
         if (replay == null) {

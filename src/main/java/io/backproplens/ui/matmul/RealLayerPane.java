@@ -1,5 +1,7 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.core.PlayBar;
+import io.backproplens.ui.core.StepCursor;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
@@ -39,7 +41,7 @@ public final class RealLayerPane extends BorderPane implements Steppable {
 
     private final AppState state;
     private final StepCursor cursor = new StepCursor();
-    private final PlayBar bar = new PlayBar(cursor, "rl");
+    private final PlayBar bar = Labels.playBar(cursor, "rl");
     private final Label waiting = new Label("Loading MNIST and running the first pass\u2026 the real layer appears when it is ready.");
     private final BorderPane content = new BorderPane();
     private final GridPane paper = new GridPane();
