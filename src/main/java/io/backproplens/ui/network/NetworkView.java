@@ -46,6 +46,8 @@ public final class NetworkView extends BorderPane implements Steppable {
     private final StepCursor steps = new StepCursor();
     private final PlayBar playback;
     private TraceCursor cursor;
+    /** A lesson's moment asked for before the first pass arrived; taken up when it does. */
+    private Moment pending;
     private boolean refreshing;
 
     public NetworkView(Controller controller) {
@@ -95,6 +97,10 @@ public final class NetworkView extends BorderPane implements Steppable {
         state.pass.addListener((o, was, now) -> {
             cursor = now == null ? null : new TraceCursor(now.trace());
             steps.count.set(cursor == null ? 0 : cursor.size());
+            if (now != null && pending != null) {
+                state.step.set(pending.in(now.trace().steps()));
+                pending = null;
+            }
             inspector.clearCache();
             gradCheck.passChanged(now);
             refresh();
@@ -136,6 +142,17 @@ public final class NetworkView extends BorderPane implements Steppable {
 
     @Override
     public boolean hidesNewValues() { return true; }
+
+    /** Moves the step cursor to a moment of the pass (now, or when the first pass arrives). */
+    public void show(Moment moment) {
+        PassResult p = state.pass.get();
+        if (p == null) {
+            pending = moment;
+        } else {
+            pending = null;
+            state.step.set(moment.in(p.trace().steps()));
+        }
+    }
 
     /** Brings the tensor inspector to the front (lesson scenes other than the gradient check). */
     public void showInspector() { side.getSelectionModel().select(0); }
