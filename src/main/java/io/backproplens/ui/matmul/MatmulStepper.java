@@ -20,8 +20,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -74,7 +72,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private final Label logHead = new Label();
     private final ListView<String> log = new ListView<>();
 
-    // Detail pictures, built once and refilled each step.
+    /** The text under the grids before the first step, or while stepping is off. */
     private final Label intro = new Label();
     /** One presenter per loop variant: what differs between them; everything else is here. */
     private final Map<MatmulVariant, LoopPresenter> presenters = new EnumMap<>(MatmulVariant.class);
