@@ -1,5 +1,6 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.Init;
 import io.backproplens.engine.TensorRef;
 import io.backproplens.engine.TraceStep;
@@ -27,21 +28,11 @@ public final class ActivationData {
 
     private ActivationData() {}
 
-    /** An init as a teacher says it: randn, Xavier, Kaiming, notebook. */
-    public static String initName(Init i) {
-        return switch (i) {
-            case RANDN -> "randn";
-            case XAVIER -> "Xavier";
-            case KAIMING -> "Kaiming";
-            case NOTEBOOK -> "notebook";
-        };
-    }
-
     /** The notebook's formula for each tensor. */
     static String formula(String key, double reluShift) {
         return switch (key) {
             case "lin1" -> "x_valid @ w1 + b1";
-            case "relu" -> reluShift == 0 ? "lin1.clamp_min(0.)" : "lin1.clamp_min(0.) - " + Ticks.plain(reluShift);
+            case "relu" -> reluShift == 0 ? "lin1.clamp_min(0.)" : "lin1.clamp_min(0.) - " + Fmt.plain(reluShift);
             case "lin2" -> "relu @ w2 + b2";
             case "out.g" -> "2 * (out - y) / n";
             case "l2.g" -> "out.g @ w2.t()";

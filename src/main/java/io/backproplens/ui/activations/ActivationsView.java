@@ -1,5 +1,8 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.core.InitNames;
+import io.backproplens.ui.core.Keys;
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.Init;
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
@@ -7,11 +10,11 @@ import io.backproplens.session.Settings;
 import io.backproplens.stats.DepthSweep;
 import io.backproplens.ui.core.AppState;
 import io.backproplens.ui.core.Controller;
+import io.backproplens.ui.core.Newest;
 import io.backproplens.ui.core.Steppable;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -47,6 +50,7 @@ import javafx.scene.layout.VBox;
  * presenter's clicker) walk randn, Xavier, Kaiming.
  */
 public final class ActivationsView extends BorderPane implements Steppable {
+    /** In the order of {@link Keys#ACTIVATIONS_MODE}'s keys. */
     public enum Mode { ACTIVATIONS, GRADIENTS, COMPARE, DEPTH }
 
     /** The inits a click or key switches between, in the order Next walks them. */
@@ -74,9 +78,9 @@ public final class ActivationsView extends BorderPane implements Steppable {
     private final StackPane center = new StackPane();
     private final Node activationsPage, gradientsPage;
 
-    private final AtomicLong forwardRequest = new AtomicLong();
-    private final AtomicLong compareRequest = new AtomicLong();
-    private final AtomicLong depthRequest = new AtomicLong();
+    private final Newest forwardRequests = new Newest();
+    private final Newest compareRequests = new Newest();
+    private final Newest depthRequests = new Newest();
     private Object compareKey, depthKey;
     private final EventHandler<KeyEvent> keys = this::onKey;
     private boolean syncing;
@@ -146,9 +150,9 @@ public final class ActivationsView extends BorderPane implements Steppable {
         mode.addListener((o, a, m) -> modeGroup.getToggles().forEach(t -> t.setSelected(t.getUserData() == m)));
 
         HBox inits = pills(initGroup,
-                initButton("randn", "R", Init.RANDN),
-                initButton("Xavier", "X", Init.XAVIER),
-                initButton("Kaiming", "K", Init.KAIMING));
+                initButton(InitNames.of(Init.RANDN), "R", Init.RANDN),
+                initButton(InitNames.of(Init.XAVIER), "X", Init.XAVIER),
+                initButton(InitNames.of(Init.KAIMING), "K", Init.KAIMING));
         initGroup.selectedToggleProperty().addListener((o, was, now) -> {
             if (syncing) return;
             if (now == null) { syncControls(state.settings.get()); return; }
@@ -284,18 +288,13 @@ public final class ActivationsView extends BorderPane implements Steppable {
     private void onKey(KeyEvent e) {
         if (!isShowing() || e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) return;
         if (e.getTarget() instanceof TextInputControl) return;
-        switch (e.getCode()) {
-            case R -> setInit(Init.RANDN);
-            case X -> setInit(Init.XAVIER);
-            case K -> setInit(Init.KAIMING);
-            case S -> toggleShift();
-            case N -> newSeed();
-            case A -> setMode(Mode.ACTIVATIONS);
-            case G -> setMode(Mode.GRADIENTS);
-            case C -> setMode(Mode.COMPARE);
-            case D -> setMode(Mode.DEPTH);
-            default -> { return; }
-        }
+        int i;
+        if ((i = Keys.INIT.match(e)) >= 0) setInit(Keys.INITS.get(i));
+        else if ((i = Keys.ACTIVATIONS_MODE.match(e)) >= 0) setMode(Mode.values()[i]);
+        else if ((i = Keys.ACTIVATIONS_SHIFT_SEED.match(e)) >= 0) {
+            if (i == 0) toggleShift();
+            else newSeed();
+        } else return;
         e.consume();
     }
 
@@ -357,14 +356,8 @@ public final class ActivationsView extends BorderPane implements Steppable {
     private void refreshForward() {
         PassResult p = state.pass.get();
         if (p == null) return;
-        long id = forwardRequest.incrementAndGet();
-        controller.background().submit("Histograms of " + p.settings().init() + " activations and gradients", () -> {
-            if (id != forwardRequest.get()) return null;
-            return new Histograms(p, ActivationData.forward(p), ActivationData.gradients(p));
-        }, h -> {
-            if (h == null || id != forwardRequest.get()) return;
-            showForward(h);
-        });
+        forwardRequests.submit(controller.background(), "Histograms of " + p.settings().init() + " activations and gradients",
+                ticket -> new Histograms(p, ActivationData.forward(p), ActivationData.gradients(p)), this::showForward);
     }
 
     private record Histograms(PassResult pass, List<LayerData> forward, List<LayerData> gradients) {}
@@ -390,12 +383,12 @@ public final class ActivationsView extends BorderPane implements Steppable {
         latest = h;
         paintVisible();
         int rows = (int) h.pass().validLin1().size(0);
-        forwardCaption.setText("x_valid (" + Ticks.integer(rows) + " images) \u2192 Lin(784, " + s.nh() + ") \u2192 ReLU"
-                + (s.reluShift() == 0 ? "" : " \u2212 " + Ticks.plain(s.reluShift())) + " \u2192 Lin(" + s.nh()
+        forwardCaption.setText("x_valid (" + Fmt.count(rows) + " images) \u2192 Lin(784, " + s.nh() + ") \u2192 ReLU"
+                + (s.reluShift() == 0 ? "" : " \u2212 " + Fmt.plain(s.reluShift())) + " \u2192 Lin(" + s.nh()
                 + ", 1)   with   " + s.init().description() + ",  seed " + s.seed());
         long batch = h.pass().trace().get(0).reads().get(0).array().size(0);
-        gradientCaption.setText("Gradients of the MSE loss after one backward pass on " + Ticks.integer(batch)
-                + " training images (" + ActivationData.initName(s.init()) + ", seed " + s.seed() + ").  Read them right to left: "
+        gradientCaption.setText("Gradients of the MSE loss after one backward pass on " + Fmt.count(batch)
+                + " training images (" + InitNames.of(s.init()) + ", seed " + s.seed() + ").  Read them right to left: "
                 + "out.g first, then back through lin2, the ReLU and lin1.");
         forwardShown.set(h.pass());
         markStale();
@@ -411,11 +404,9 @@ public final class ActivationsView extends BorderPane implements Steppable {
         Object key = List.of(base.seed(), base.nh(), base.reluShift(), a, b, seeds);
         if (key.equals(compareKey) && compareShown.get() != null) return;
         compareKey = key;
-        long id = compareRequest.incrementAndGet();
         compare.setStale(compareShown.get() != null);
-        controller.background().submit("Comparing " + ActivationData.initName(a) + " with " + ActivationData.initName(b), () ->
-                id != compareRequest.get() ? null : ActivationData.compare(session, base, a, b, seeds), c -> {
-            if (c == null || id != compareRequest.get()) return;
+        compareRequests.submit(controller.background(), "Comparing " + InitNames.of(a) + " with " + InitNames.of(b),
+                ticket -> ActivationData.compare(session, base, a, b, seeds), c -> {
             compare.show(c);
             compare.setStale(false);
             compareShown.set(c);
@@ -430,30 +421,25 @@ public final class ActivationsView extends BorderPane implements Steppable {
         Object key = List.of(layers, width, base.seed(), base.reluShift());
         if (key.equals(depthKey) && depthShown.get() != null) return;
         depthKey = key;
-        long id = depthRequest.incrementAndGet();
         depth.setStale(depthShown.get() != null);
-        controller.background().submit("Depth sweep: " + layers + " layers, " + width + " wide", () -> {
-            if (id != depthRequest.get()) return null;
+        depthRequests.submit(controller.background(), "Depth sweep: " + layers + " layers, " + width + " wide", ticket -> {
             // Schemes one at a time, each shown as soon as it is done; a newer request stops this one.
             List<DepthSweep.Series> done = new java.util.ArrayList<>();
             DepthSweep.Result last = null;
             for (DepthSweep.Scheme scheme : DepthSweep.Scheme.values()) {
-                if (id != depthRequest.get()) return null;
+                if (ticket.stale()) return null;
                 DepthSweep.Result one = DepthSweep.run(session.xValid(), layers, width, base.seed(), base.reluShift(),
-                        List.of(scheme), () -> id != depthRequest.get());
+                        List.of(scheme), ticket::stale);
                 done.add(one.get(scheme));
                 last = new DepthSweep.Result(layers, width, base.seed(), base.reluShift(), List.copyOf(done),
                         (last == null ? 0 : last.nanos()) + one.nanos());
                 DepthSweep.Result partial = last;
                 if (done.size() < DepthSweep.Scheme.values().length) {
-                    io.backproplens.ui.core.Background.onFx(() -> {
-                        if (id == depthRequest.get()) depth.show(partial);
-                    });
+                    io.backproplens.ui.core.Background.onFx(() -> ticket.ifCurrent(() -> depth.show(partial)));
                 }
             }
-            return id != depthRequest.get() ? null : last;
+            return last;
         }, r -> {
-            if (r == null || id != depthRequest.get()) return;
             depth.show(r);
             depth.setStale(false);
             depthShown.set(r);

@@ -1,5 +1,7 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.core.InitNames;
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.Init;
 import java.util.List;
 import java.util.function.Consumer;
@@ -45,7 +47,7 @@ final class ComparePane extends BorderPane {
         initA.getItems().setAll(Init.values());
         initB.getItems().setAll(Init.values());
         javafx.util.StringConverter<Init> names = new javafx.util.StringConverter<>() {
-            @Override public String toString(Init i) { return i == null ? "" : ActivationData.initName(i); }
+            @Override public String toString(Init i) { return i == null ? "" : InitNames.of(i); }
             @Override public Init fromString(String s) { return Init.parse(s); }
         };
         initA.setConverter(names);
@@ -120,7 +122,7 @@ final class ComparePane extends BorderPane {
         this.shown = c;
         long s0 = c.base().seed();
         caption.setText("x_valid through Lin(784, " + c.base().nh() + ") \u2192 ReLU"
-                + (c.base().reluShift() == 0 ? "" : " \u2212 " + Ticks.plain(c.base().reluShift()))
+                + (c.base().reluShift() == 0 ? "" : " \u2212 " + Fmt.plain(c.base().reluShift()))
                 + " \u2192 Lin(" + c.base().nh() + ", 1), the same random numbers (seed " + s0
                 + ") scaled two ways; both charts share their bins and count axis."
                 + (c.seeds() > 1 ? "  Table: average over seeds " + s0 + "\u2013" + (s0 + c.seeds() - 1) + "." : ""));
@@ -131,14 +133,14 @@ final class ComparePane extends BorderPane {
     private void redraw() {
         if (shown == null) return;
         ActivationData.Pair p = shown.pair(layer.get());
-        panelA.show(p.a(), ActivationData.initName(shown.a()), Palette.of(shown.a()), p.yMax());
-        panelB.show(p.b(), ActivationData.initName(shown.b()), Palette.of(shown.b()), p.yMax());
+        panelA.show(p.a(), InitNames.of(shown.a()), Palette.of(shown.a()), p.yMax());
+        panelB.show(p.b(), InitNames.of(shown.b()), Palette.of(shown.b()), p.yMax());
     }
 
     private void fillTable(ActivationData.Comparison c) {
         table.getChildren().clear();
         table.getColumnConstraints().clear();
-        String a = ActivationData.initName(c.a()), b = ActivationData.initName(c.b());
+        String a = InitNames.of(c.a()), b = InitNames.of(c.b());
         String[] heads = {"", a + " mean", a + " std", b + " mean", b + " std", "std " + b + " / " + a};
         for (int col = 0; col < heads.length; col++) {
             Label h = cell(heads[col], "cmp-head");
@@ -153,7 +155,7 @@ final class ComparePane extends BorderPane {
             table.add(stat(k, "stdA", row.stdA()), 2, r);
             table.add(stat(k, "meanB", row.meanB()), 3, r);
             table.add(stat(k, "stdB", row.stdB()), 4, r);
-            Label ratio = cell("\u00d7 " + Ticks.stat(row.stdB() / row.stdA()), "cmp-cell");
+            Label ratio = cell("\u00d7 " + Fmt.stat(row.stdB() / row.stdA()), "cmp-cell");
             ratio.setId("cmp-" + k + "-ratio");
             table.add(ratio, 5, r);
             r++;
@@ -177,7 +179,7 @@ final class ComparePane extends BorderPane {
     }
 
     private static Label stat(String key, String col, double v) {
-        Label l = cell(Ticks.stat(v), "cmp-cell");
+        Label l = cell(Fmt.stat(v), "cmp-cell");
         l.setId("cmp-" + key + "-" + col);
         return l;
     }

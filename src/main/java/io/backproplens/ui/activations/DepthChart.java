@@ -1,5 +1,6 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.stats.DepthSweep;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class DepthChart extends CanvasChart {
     /** What the last draw marked. */
     public List<Marker> markers() { return List.copyOf(markers); }
 
-    /** The texts the last draw wrote on the chart beside the markers ("randn: Inf at layer 45"). */
+    /** The texts the last draw wrote on the chart beside the markers ("randn: inf at layer 45"). */
     public List<String> drawnLabels() { return List.copyOf(labels); }
 
 
@@ -119,8 +120,8 @@ public final class DepthChart extends CanvasChart {
         int loExp = (int) Math.floor(Math.log10(lo)), hiExp = (int) Math.ceil(Math.log10(hi));
         if (hiExp - loExp < 2) { loExp -= 1; hiExp += 1; }
 
-        String widest = Ticks.power(loExp).length() > Ticks.power(hiExp).length() ? Ticks.power(loExp) : Ticks.power(hiExp);
-        double left = fs * 1.6 + Math.max(textWidth(widest, tickFont), textWidth("Inf/NaN", noteFont)) + 10;
+        String widest = Fmt.power(loExp).length() > Fmt.power(hiExp).length() ? Fmt.power(loExp) : Fmt.power(hiExp);
+        double left = fs * 1.6 + Math.max(textWidth(widest, tickFont), textWidth(Fmt.INF + "/" + Fmt.NAN, noteFont)) + 10;
         double right = fs * 1.2, top = fs * 0.6, bottom = fs * 3.2;
         double band = fs * 2.4;
         px0 = left;
@@ -141,7 +142,7 @@ public final class DepthChart extends CanvasChart {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(Palette.NON_FINITE);
-        g.fillText("Inf/NaN", px0 - 8, topCenter);
+        g.fillText(Fmt.INF + "/" + Fmt.NAN, px0 - 8, topCenter);
         g.setFill(Palette.AXIS);
         g.fillText("0", px0 - 8, bottomCenter);
 
@@ -156,7 +157,7 @@ public final class DepthChart extends CanvasChart {
             g.strokeLine(px0, y, px1, y);
             g.setLineDashes();
             g.setFill(Palette.AXIS);
-            g.fillText(Ticks.power(e), px0 - 8, y);
+            g.fillText(Fmt.power(e), px0 - 8, y);
         }
         // The target: std 1 keeps a deep network trainable.
         g.setFill(Color.gray(0.3));
@@ -233,7 +234,7 @@ public final class DepthChart extends CanvasChart {
                         markers.add(new Marker(s.scheme(), l.index(), k));
                         if (!labelledPartial) {
                             labelledPartial = true;
-                            note(g, noteFont, s.scheme().label() + ": first " + (k == Kind.NAN ? "NaN" : "Inf") + " at layer " + l.index() + " \u2192",
+                            note(g, noteFont, s.scheme().label() + ": first " + (k == Kind.NAN ? Fmt.NAN : Fmt.INF) + " at layer " + l.index() + " \u2192",
                                     xx - 14, yy - fs * 0.6, w, labelBoxes, Palette.NON_FINITE);
                         }
                     }
@@ -246,7 +247,7 @@ public final class DepthChart extends CanvasChart {
                     g.strokeLine(xx - 6, yy + 6, xx + 6, yy - 6);
                     if (p == Place.TOP && !labelledTop) {
                         labelledTop = true;
-                        note(g, noteFont, s.scheme().label() + ": all " + (k == Kind.NAN ? "NaN" : "Inf") + " from layer " + l.index() + " \u2192",
+                        note(g, noteFont, s.scheme().label() + ": all " + (k == Kind.NAN ? Fmt.NAN : Fmt.INF) + " from layer " + l.index() + " \u2192",
                                 xx - 14, topCenter - fs * 0.6, w, labelBoxes, Palette.NON_FINITE);
                     }
                     if (p == Place.BOTTOM && !labelledZero) {

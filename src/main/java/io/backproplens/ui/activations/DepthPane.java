@@ -1,5 +1,6 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.stats.DepthSweep;
 import io.backproplens.stats.DepthSweep.Scheme;
 import java.util.EnumMap;
@@ -85,7 +86,7 @@ final class DepthPane extends BorderPane {
     void show(DepthSweep.Result r) {
         chart.show(r);
         caption.setText("x_valid (10,000 images) through " + r.depth() + " layers of Lin + ReLU"
-                + (r.reluShift() == 0 ? "" : " \u2212 " + Ticks.plain(r.reluShift())) + ", " + r.width()
+                + (r.reluShift() == 0 ? "" : " \u2212 " + Fmt.plain(r.reluShift())) + ", " + r.width()
                 + " wide, float32, seed " + r.seed() + ": the std of each layer's output, on a log scale.");
         for (Scheme s : Scheme.values()) {
             Label n = notes.get(s);
@@ -106,9 +107,9 @@ final class DepthPane extends BorderPane {
         int inf = s.firstInf(), nan = s.firstNan(), zero = s.firstZeroStd();
         if (inf > 0 || nan > 0) {
             b.append("\u26a0 overflows float32: ");
-            if (inf > 0) b.append("Inf at layer ").append(inf);
+            if (inf > 0) b.append(Fmt.INF + " at layer ").append(inf);
             if (inf > 0 && nan > 0) b.append(", ");
-            if (nan > 0) b.append("NaN from layer ").append(nan);
+            if (nan > 0) b.append(Fmt.NAN + " from layer ").append(nan);
             int allBad = -1;
             for (DepthSweep.Layer l : s.layers()) if (l.allNonFinite()) { allBad = l.index(); break; }
             if (allBad > 0) b.append("; no finite value left from layer ").append(allBad);
@@ -116,9 +117,9 @@ final class DepthPane extends BorderPane {
             b.append("vanishes: std exactly 0 (float32 underflow) from layer ").append(zero);
         } else {
             DepthSweep.Layer last = s.last();
-            b.append("layer ").append(last.index()).append(": std ").append(Ticks.stat(last.std()));
+            b.append("layer ").append(last.index()).append(": std ").append(Fmt.stat(last.std()));
             DepthSweep.Layer first = s.layers().get(0);
-            b.append(" (layer 1: ").append(Ticks.stat(first.std())).append(")");
+            b.append(" (layer 1: ").append(Fmt.stat(first.std())).append(")");
         }
         return b.toString();
     }
@@ -133,7 +134,7 @@ final class DepthPane extends BorderPane {
         for (DepthSweep.Series s : r.series()) {
             if (layer > s.layers().size()) continue;
             DepthSweep.Layer l = s.layers().get(layer - 1);
-            String v = l.allNonFinite() ? (l.relu().nanCount() > 0 ? "NaN" : "Inf") : Ticks.stat(l.std());
+            String v = l.allNonFinite() ? (l.relu().nanCount() > 0 ? Fmt.NAN : Fmt.INF) : Fmt.stat(l.std());
             if (!l.allNonFinite() && (l.hasInf() || l.hasNan())) v += " (+ Inf/NaN)";
             b.append("   ").append(s.scheme().label()).append(" ").append(v);
         }

@@ -1,5 +1,6 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.stats.Histogram;
 import io.backproplens.stats.Summary;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class HistogramChart extends CanvasChart {
     /** How long the last redraw took (issuing the canvas commands), for the speed report. */
     public long lastDrawNanos() { return lastDrawNanos; }
 
-    /** The annotations the last redraw wrote ("NaN 12", "49.7% exactly 0", ...), for tests. */
+    /** The annotations the last redraw wrote ("nan 12", "49.7% exactly 0", ...), for tests. */
     public List<String> drawnNotes() { return List.copyOf(drawnNotes); }
 
 
@@ -91,16 +92,16 @@ public final class HistogramChart extends CanvasChart {
         List<Double> yTicks = Ticks.linear(0, yTop, 4);
 
         double yTickWidth = 0;
-        for (double t : yTicks) yTickWidth = Math.max(yTickWidth, textWidth(Ticks.count(t), tickFont));
+        for (double t : yTicks) yTickWidth = Math.max(yTickWidth, textWidth(Fmt.axisCount(t), tickFont));
         double left = fs * 1.5 + yTickWidth + 8;
         double top = fs * 1.6;
         double bottom = fs * 0.85 * 1.3 + 8 + fs * 0.95 * 1.3 + 6;
         // NaN / +Inf / -Inf get their own box on the right when present.
         List<String> nfNames = new ArrayList<>();
         List<Long> nfCounts = new ArrayList<>();
-        if (histogram.nanCount() > 0) { nfNames.add("NaN"); nfCounts.add(histogram.nanCount()); }
-        if (histogram.posInfCount() > 0) { nfNames.add("+Inf"); nfCounts.add(histogram.posInfCount()); }
-        if (histogram.negInfCount() > 0) { nfNames.add("\u2212Inf"); nfCounts.add(histogram.negInfCount()); }
+        if (histogram.nanCount() > 0) { nfNames.add(Fmt.NAN); nfCounts.add(histogram.nanCount()); }
+        if (histogram.posInfCount() > 0) { nfNames.add("+" + Fmt.INF); nfCounts.add(histogram.posInfCount()); }
+        if (histogram.negInfCount() > 0) { nfNames.add("\u2212" + Fmt.INF); nfCounts.add(histogram.negInfCount()); }
         double nfSlot = fs * 3.4;
         double nfWidth = nfNames.isEmpty() ? 0 : nfNames.size() * nfSlot + fs;
         double right = 14 + nfWidth;
@@ -123,7 +124,7 @@ public final class HistogramChart extends CanvasChart {
             g.setStroke(Palette.GRID);
             g.strokeLine(px0, y, px1, y);
             g.setFill(Palette.AXIS);
-            g.fillText(Ticks.count(t), px0 - 6, y);
+            g.fillText(Fmt.axisCount(t), px0 - 6, y);
         }
 
         // The mean +- std band behind the bars.
@@ -165,7 +166,7 @@ public final class HistogramChart extends CanvasChart {
             g.strokeRect(spikeX + 0.5, ay + 0.5, aw - 1, py0 - ay - 1);
             if (histogram.atomCount() > yTop) breakMark(g, spikeX + aw / 2, py1, aw + 6);
             ax = spikeX + aw / 2;
-            String note = Ticks.percent(histogram.atomShare()) + " exactly " + Ticks.plain(histogram.atom());
+            String note = Fmt.percent(histogram.atomShare()) + " exactly " + Fmt.plain(histogram.atom());
             g.setFont(noteFont);
             g.setFill(Palette.AXIS);
             g.setTextBaseline(VPos.BOTTOM);
@@ -226,14 +227,14 @@ public final class HistogramChart extends CanvasChart {
         g.setFont(noteFont);
         g.setTextBaseline(VPos.BOTTOM);
         if (histogram.below() > 0) {
-            String s = "\u25c0 " + Ticks.integer(histogram.below()) + " below";
+            String s = "\u25c0 " + Fmt.count(histogram.below()) + " below";
             g.setFill(Palette.NON_FINITE);
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(s, px0 + 4, py0 - 4);
             drawnNotes.add(s);
         }
         if (histogram.above() > 0) {
-            String s = Ticks.integer(histogram.above()) + " above \u25b6";
+            String s = Fmt.count(histogram.above()) + " above \u25b6";
             g.setFill(Palette.NON_FINITE);
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(s, px1 - 4, py0 - 4);
@@ -257,7 +258,7 @@ public final class HistogramChart extends CanvasChart {
         for (double t : xTicks) {
             double x = Math.round(px.applyAsDouble(t)) + 0.5;
             g.strokeLine(x, py0, x, py0 + 5);
-            g.fillText(Ticks.tick(t, xStep), x, py0 + 7);
+            g.fillText(Fmt.tick(t, xStep), x, py0 + 7);
         }
 
         // Axis labels.
@@ -293,7 +294,7 @@ public final class HistogramChart extends CanvasChart {
                 g.setTextBaseline(VPos.TOP);
                 g.fillText(nfNames.get(i), cx, py0 + 7);
                 g.setTextBaseline(VPos.BOTTOM);
-                g.fillText(Ticks.count(c), cx, Math.max(py1 + fs, py0 - hgt - 2));
+                g.fillText(Fmt.axisCount(c), cx, Math.max(py1 + fs, py0 - hgt - 2));
                 drawnNotes.add(nfNames.get(i) + " " + c);
             }
         }

@@ -1,5 +1,6 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.stats.Histogram;
 import io.backproplens.stats.Summary;
 import javafx.beans.binding.Bindings;
@@ -62,9 +63,9 @@ public final class HistogramPanel extends VBox {
         Summary s = d.summary();
         stats.setText(statsText(s));
         Histogram h = d.histogram();
-        String values = d.shapeText() + " = " + Ticks.integer(h.total()) + " values";
+        String values = d.shapeText() + " = " + Fmt.count(h.total()) + " values";
         if (h.hasAtom()) {
-            values += "   \u00b7   " + Ticks.percent(h.atomShare()) + " exactly " + Ticks.plain(h.atom())
+            values += "   \u00b7   " + Fmt.percent(h.atomShare()) + " exactly " + Fmt.plain(h.atom())
                     + (d.atomText() == null ? "" : " (" + d.atomText() + ")");
         }
         detail.setText(values);
@@ -75,15 +76,15 @@ public final class HistogramPanel extends VBox {
 
     /** The text of the statistics line: {@code mean 0.5117   std 0.7864}, as the notebook prints them. */
     public static String statsText(Summary s) {
-        return "mean " + Ticks.stat(s.mean()) + "    std " + Ticks.stat(s.std());
+        return "mean " + Fmt.stat(s.mean()) + "    std " + Fmt.stat(s.std());
     }
 
-    /** {@code ⚠ 12 NaN · 3 +Inf · 0 −Inf}: counted, not drawn as bins. Empty when all are finite. */
+    /** {@code ⚠ 12 nan · 3 +inf · 0 −inf}: counted, not drawn as bins. Empty when all are finite. */
     public static String nonFiniteText(Histogram h) {
         if (h.nonFiniteCount() == 0) return "";
-        return "\u26a0 " + Ticks.integer(h.nanCount()) + " NaN \u00b7 " + Ticks.integer(h.posInfCount()) + " +Inf \u00b7 "
-                + Ticks.integer(h.negInfCount()) + " \u2212Inf (counted, not in the bins; mean and std are of the "
-                + Ticks.integer(h.total() - h.nonFiniteCount()) + " finite values)";
+        return "\u26a0 " + Fmt.count(h.nanCount()) + " " + Fmt.NAN + " \u00b7 " + Fmt.count(h.posInfCount()) + " +" + Fmt.INF + " \u00b7 "
+                + Fmt.count(h.negInfCount()) + " \u2212" + Fmt.INF + " (counted, not in the bins; mean and std are of the "
+                + Fmt.count(h.total() - h.nonFiniteCount()) + " finite values)";
     }
 
     /** Dims the panel while a newer result is being computed. */

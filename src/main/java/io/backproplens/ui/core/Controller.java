@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
 public final class Controller {
     private final AppState state;
     private final Background background;
-    private volatile Settings latest;
+    private final Newest passes = new Newest();
 
     public Controller(AppState state, Background background) {
         this.state = state;
@@ -36,9 +36,16 @@ public final class Controller {
     }
 
     /** The bundled data; if it cannot be read, a message that says how to get it back. */
-    private static Session loadBundled() throws java.io.IOException {
+    private static Session loadBundled() throws java.io.IOException { return load(Datasets::bundled); }
+
+    /** Where the data comes from: the bundled MNIST in the app, any source in tests. */
+    interface DataSource {
+        io.backproplens.session.Dataset read() throws java.io.IOException;
+    }
+
+    static Session load(DataSource source) throws java.io.IOException {
         try {
-            return new Session(Datasets.bundled(), DataType.FLOAT);
+            return new Session(source.read(), DataType.FLOAT);
         } catch (java.io.IOException e) {
             throw new java.io.IOException("The bundled MNIST could not be read (" + e.getMessage() + "). It travels in "
                     + "the app's jar from data/mnist/: rebuild from a full clone with 'mvn -B package', or start the app "
@@ -66,14 +73,13 @@ public final class Controller {
         Session session = state.session.get();
         if (session == null) return;
         Settings wanted = state.settings.get();
-        latest = wanted;
         String what = "Forward and backward on " + (wanted.batch() == 0 ? "all " + session.data().trainRows()
                 : Integer.toString(wanted.batch())) + " samples (" + wanted.init() + ")";
-        background.submit(what, () -> wanted.equals(latest) ? session.run(wanted) : null, this::apply);
+        passes.submit(background, what, ticket -> session.run(wanted), this::apply);
     }
 
     private void apply(PassResult result) {
-        if (result == null || !result.settings().equals(state.settings.get())) return;
+        if (!result.settings().equals(state.settings.get())) return;
         int rows = (int) result.trace().get(0).reads().get(0).array().size(0);
         if (state.sample.get() >= rows) state.sample.set(0);
         state.pass.set(result);

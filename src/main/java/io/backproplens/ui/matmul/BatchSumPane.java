@@ -1,5 +1,8 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.core.PlayBar;
+import io.backproplens.ui.core.StepCursor;
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.matmul.OuterProductReplay;
 import io.backproplens.ui.core.Steppable;
 import javafx.geometry.Insets;
@@ -22,7 +25,7 @@ import java.util.Map;
  */
 public final class BatchSumPane extends BorderPane implements Steppable {
     private final StepCursor cursor = new StepCursor();
-    private final PlayBar bar = new PlayBar(cursor, "bs");
+    private final PlayBar bar = Labels.playBar(cursor, "bs");
     private final CodePanel code = new CodePanel("bs-code");
     private final MatrixGrid inpGrid = new MatrixGrid(), outGrid = new MatrixGrid();
     private final Label inpTitle = Labels.small(), outTitle = Labels.small();
@@ -236,7 +239,7 @@ public final class BatchSumPane extends BorderPane implements Steppable {
 
     private static void set(MatrixGrid g, double[][] v, double scale, MatrixGrid.Roles roles) {
         g.setShape(v.length, v[0].length);
-        g.setTexts((r, c) -> Fmt.num(v[r][c] * scale));
+        g.setTexts((r, c) -> Fmt.cell(v[r][c] * scale));
         g.setRoles(roles);
         g.refresh();
     }

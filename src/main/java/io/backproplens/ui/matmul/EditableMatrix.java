@@ -1,5 +1,6 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.matmul.Matrices;
 
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class EditableMatrix {
     void fill(double[][] values) {
         resize(values.length, values[0].length);
         for (int r = 0; r < rows; r++)
-            for (int c = 0; c < cols; c++) texts[r][c] = Fmt.num(values[r][c]);
+            for (int c = 0; c < cols; c++) texts[r][c] = Fmt.cell(values[r][c]);
     }
 
     void randomize(Random rng, int lo, int hi) {

@@ -1,5 +1,7 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.core.PlayBar;
+import io.backproplens.ui.core.StepCursor;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -9,6 +11,13 @@ import javafx.scene.layout.VBox;
 /** The stepper's small builders, shared by every pane that draws grids: one look everywhere. */
 final class Labels {
     private Labels() {}
+
+    /** The stepping control of every matmul pane: 0.5 to 20 multiply-adds a second, 2 to start. */
+    static PlayBar playBar(StepCursor cursor, String prefix) {
+        PlayBar bar = new PlayBar(cursor, prefix, 0.5, 20, 2);
+        bar.getStyleClass().add("mm-playbar");
+        return bar;
+    }
 
     /** A grid's big title ({@code a (3x3)}). */
     static Label gridTitle() {
@@ -39,5 +48,42 @@ final class Labels {
         l.getStyleClass().add("mm-op");
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** A name without its display scale ({@code "l1.g \u00d71e5"} -> {@code "l1.g"}), for formulas. */
+    static String plain(String name) {
+        int x = name.indexOf(" \u00d7");
+        return x < 0 ? name : name.substring(0, x);
+    }
+
+    /** {@code name[idx]}, with a display scale moved after the index: {@code l1.g[2,0] \u00d71e5}. */
+    static String ref(String name, String idx) {
+        int x = name.indexOf(" \u00d7");
+        return x < 0 ? name + idx : name.substring(0, x) + idx + name.substring(x);
+    }
+
+    /** A piece of a formula, coloured by its css class (null: plain). */
+    static javafx.scene.text.Text t(String s, String css) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.getStyleClass().add("mm-formula-text");
+        if (css != null) t.getStyleClass().add(css);
+        return t;
+    }
+
+    /** A title to the left of a grid. */
+    static javafx.scene.layout.HBox row(Label title, Node grid) {
+        title.setPrefWidth(130);
+        title.setAlignment(Pos.CENTER_RIGHT);
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(12, title, grid);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    /** Fills a one-row grid. */
+    static void setRow(MatrixGrid g, int n, java.util.function.IntFunction<String> text, MatrixGrid.Role role) {
+        g.setShape(1, n);
+        g.setTexts((r, c) -> text.apply(c));
+        g.setRoles((r, c) -> role);
+        g.refresh();
     }
 }

@@ -1,5 +1,8 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.core.PlayBar;
+import io.backproplens.ui.core.StepCursor;
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.matmul.MatmulReplay;
 import io.backproplens.matmul.MatmulStep;
 import io.backproplens.matmul.MatmulVariant;
@@ -17,8 +20,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,19 +40,17 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     /**
      * What to multiply. {@code a}/{@code b} are null when {@code message} says why they cannot be
      * multiplied (a cell that is not a number, inner dimensions that differ); the texts still show
-     * every cell as typed, and {@code aBad}/{@code bBad} ({@code r * 1000 + c}) mark the bad ones.
+     * every cell as typed, and {@code aBad}/{@code bBad} mark the bad cells.
      */
     public record Input(String aName, String bName, String rName, int ar, int ac, int br, int bc,
-                        MatrixGrid.Texts aText, MatrixGrid.Texts bText, Set<Integer> aBad, Set<Integer> bBad,
+                        MatrixGrid.Texts aText, MatrixGrid.Texts bText, Set<Cell> aBad, Set<Cell> bBad,
                         double[][] a, double[][] b, String message) {
 
         /** Two valid matrices, shown by their values. */
         public static Input of(String aName, String bName, String rName, double[][] a, double[][] b) {
             return new Input(aName, bName, rName, a.length, a[0].length, b.length, b[0].length,
-                    (r, c) -> Fmt.num(a[r][c]), (r, c) -> Fmt.num(b[r][c]), Set.of(), Set.of(), a, b, null);
+                    (r, c) -> Fmt.cell(a[r][c]), (r, c) -> Fmt.cell(b[r][c]), Set.of(), Set.of(), a, b, null);
         }
-
-        static int key(int r, int c) { return r * 1000 + c; }
     }
 
     private final String prefix;
@@ -73,19 +72,10 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private final Label logHead = new Label();
     private final ListView<String> log = new ListView<>();
 
-    // Detail pictures, built once and refilled each step.
+    /** The text under the grids before the first step, or while stepping is off. */
     private final Label intro = new Label();
-    private final TextFlow tripleLine1 = new TextFlow(), tripleLine2 = new TextFlow();
-    private final VBox tripleBox = new VBox(10, tripleLine1, tripleLine2);
-    private final MatrixGrid innerA = new MatrixGrid(), innerB = new MatrixGrid(), innerP = new MatrixGrid();
-    private final Label innerATitle = Labels.small(), innerBTitle = Labels.small(), innerPTitle = Labels.small();
-    private final TextFlow innerSum = new TextFlow();
-    private final Node innerBox;
-    private final MatrixGrid castCol = new MatrixGrid(), castB = new MatrixGrid(), castP = new MatrixGrid(), castSum = new MatrixGrid();
-    private final Label castColTitle = Labels.small(), castBTitle = Labels.small(), castPTitle = Labels.small(), castSumTitle = Labels.small();
-    private final Label castNote = new Label();
-    private final Node castBox;
-    private final Label blasText = new Label();
+    /** One presenter per loop variant: what differs between them; everything else is here. */
+    private final Map<MatmulVariant, LoopPresenter> presenters = new EnumMap<>(MatmulVariant.class);
 
     private Input input;
     private MatmulReplay replay;
@@ -95,7 +85,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         this.prefix = prefix;
         getStyleClass().add("mm-stepper");
         code = new CodePanel(prefix + "-code");
-        bar = new PlayBar(cursor, prefix);
+        bar = Labels.playBar(cursor, prefix);
 
         // Top: the variant chooser and a caption saying what is multiplied.
         HBox variants = new HBox(6);
@@ -144,26 +134,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
 
         intro.getStyleClass().add("mm-detail-text");
         intro.setWrapText(true);
-        tripleBox.setAlignment(Pos.CENTER);
-        tripleLine1.getStyleClass().add("mm-formula");
-        tripleLine2.getStyleClass().add("mm-formula");
-        tripleLine1.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        tripleLine2.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        innerSum.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        innerSum.getStyleClass().add("mm-formula");
-        for (MatrixGrid g : List.of(innerA, innerB, innerP, castCol, castB, castP, castSum)) g.setHeads(false);
-        innerBox = new VBox(6,
-                row(innerATitle, innerA), row(innerBTitle, innerB), row(innerPTitle, innerP), innerSum);
-        ((VBox) innerBox).setAlignment(Pos.CENTER);
-        castNote.getStyleClass().add("mm-note");
-        castNote.setWrapText(true);
-        HBox castRow = new HBox(12, Labels.titled(castColTitle, castCol), Labels.op("\u00d7"), Labels.titled(castBTitle, castB), Labels.op("="),
-                Labels.titled(castPTitle, castP), Labels.op("\u2192"), Labels.titled(castSumTitle, castSum));
-        castRow.setAlignment(Pos.CENTER);
-        castBox = new VBox(8, castRow, castNote);
-        ((VBox) castBox).setAlignment(Pos.CENTER);
-        blasText.getStyleClass().add("mm-detail-text");
-        blasText.setWrapText(true);
+        for (MatmulVariant v : MatmulVariant.values()) presenters.put(v, LoopPresenter.of(v));
         detail.getStyleClass().add("mm-detail");
         detail.setId(prefix + "-detail");
 
@@ -292,8 +263,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
 
     private void setVariantCode() {
         code.setCode(variant.code());
-        boolean triple = variant == MatmulVariant.TRIPLE_LOOP;
-        logTitle.setText(triple ? "print((i,k),(k,j),(i,j))" : "what each step reads and writes");
+        logTitle.setText(presenter().logTitle());
         logHead.setText("  a      b      result");
     }
 
@@ -315,10 +285,10 @@ public final class MatmulStepper extends BorderPane implements Steppable {
 
         aGrid.setShape(input.ar(), input.ac());
         aGrid.setTexts(input.aText());
-        aGrid.setRoles((r, c) -> input.aBad().contains(Input.key(r, c)) ? MatrixGrid.Role.BAD : aRole(st, r, c));
+        aGrid.setRoles((r, c) -> input.aBad().contains(new Cell(r, c)) ? MatrixGrid.Role.BAD : aRole(st, r, c));
         bGrid.setShape(input.br(), input.bc());
         bGrid.setTexts(input.bText());
-        bGrid.setRoles((r, c) -> input.bBad().contains(Input.key(r, c)) ? MatrixGrid.Role.BAD : bRole(st, r, c));
+        bGrid.setRoles((r, c) -> input.bBad().contains(new Cell(r, c)) ? MatrixGrid.Role.BAD : bRole(st, r, c));
         rGrid.setShape(input.ar(), input.bc());
 
         if (replay == null) {
@@ -330,7 +300,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             message.setManaged(true);
             detail.getChildren().setAll(intro);
             intro.setText("Stepping is off until this is fixed. The other cells keep their values.");
-            code.show(-1, Map.of(), order());
+            code.show(-1, Map.of(), presenter().order());
             bar.counter.set("multiply-adds \u2013");
             log.getItems().clear();
         } else {
@@ -338,11 +308,11 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             message.setManaged(false);
             resultNow = replay.resultAfter(p);
             double[][] res = resultNow;
-            rGrid.setTexts((r, c) -> Fmt.num(res[r][c]));
+            rGrid.setTexts((r, c) -> Fmt.cell(res[r][c]));
             rGrid.setRoles((r, c) -> rRole(st, p, r, c));
             if (st != null) {
-                aGrid.follow(i, variant == MatmulVariant.TRIPLE_LOOP ? k : -1);
-                bGrid.follow(variant == MatmulVariant.TRIPLE_LOOP ? k : -1, j);
+                aGrid.follow(i, presenter().followsK() ? k : -1);
+                bGrid.follow(presenter().followsK() ? k : -1, j);
                 rGrid.follow(i, j);
             }
             renderDetail(st, p);
@@ -350,7 +320,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             if (i >= 0) vars.put("i", Integer.toString(i));
             if (j >= 0) vars.put("j", Integer.toString(j));
             if (k >= 0) vars.put("k", Integer.toString(k));
-            code.show(st == null ? zerosLine() : st.codeLine(), vars, order());
+            code.show(st == null ? zerosLine() : st.codeLine(), vars, presenter().order());
             long madds = st == null ? 0 : st.maddsDone();
             bar.counter.set("step " + (p + 1) + " of " + replay.steps().size()
                     + "   \u00b7   multiply-adds " + madds + " of " + replay.totalMadds());
@@ -362,42 +332,21 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         requestLayout();
     }
 
-    private List<String> order() {
-        return switch (variant) {
-            case TRIPLE_LOOP -> List.of("i", "j", "k");
-            case INNER_REMOVED -> List.of("i", "j");
-            case BROADCAST -> List.of("i");
-            case BLAS -> List.of();
-        };
-    }
+    /** The presenter of the variant being shown. */
+    private LoopPresenter presenter() { return presenters.get(variant); }
 
     private MatrixGrid.Role aRole(MatmulStep st, int r, int c) {
-        if (st == null) return MatrixGrid.Role.PLAIN;
-        return switch (variant) {
-            case TRIPLE_LOOP -> r == st.i() && c == st.k() ? MatrixGrid.Role.A : r == st.i() ? MatrixGrid.Role.A_CTX : MatrixGrid.Role.PLAIN;
-            case INNER_REMOVED, BROADCAST -> r == st.i() ? MatrixGrid.Role.A : MatrixGrid.Role.PLAIN;
-            case BLAS -> MatrixGrid.Role.A;
-        };
+        return st == null ? MatrixGrid.Role.PLAIN : presenter().aRole(st, r, c);
     }
 
     private MatrixGrid.Role bRole(MatmulStep st, int r, int c) {
-        if (st == null) return MatrixGrid.Role.PLAIN;
-        return switch (variant) {
-            case TRIPLE_LOOP -> r == st.k() && c == st.j() ? MatrixGrid.Role.B : c == st.j() ? MatrixGrid.Role.B_CTX : MatrixGrid.Role.PLAIN;
-            case INNER_REMOVED -> c == st.j() ? MatrixGrid.Role.B : MatrixGrid.Role.PLAIN;
-            case BROADCAST, BLAS -> MatrixGrid.Role.B;
-        };
+        return st == null ? MatrixGrid.Role.PLAIN : presenter().bRole(st, r, c);
     }
 
     private MatrixGrid.Role rRole(MatmulStep st, int p, int r, int c) {
         if (st == null) return MatrixGrid.Role.PENDING;
         for (MatmulStep.Cell w : st.writes()) if (w.i() == r && w.j() == c) return MatrixGrid.Role.R;
-        boolean done = switch (variant) {
-            case TRIPLE_LOOP, INNER_REMOVED -> r * replay.cols() + c < st.i() * replay.cols() + st.j();
-            case BROADCAST -> r < st.i();
-            case BLAS -> true;
-        };
-        return done ? MatrixGrid.Role.PLAIN : MatrixGrid.Role.PENDING;
+        return presenter().done(st, r, c, replay.cols()) ? MatrixGrid.Role.PLAIN : MatrixGrid.Role.PENDING;
     }
 
     /** The log as the notebook prints it, one line per step up to the current one. */
@@ -419,100 +368,15 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         }
     }
 
-    private String logLine(MatmulStep s) {
-        if (s.log() != null) return s.log();
-        return switch (variant) {
-            case INNER_REMOVED -> "(" + s.i() + ", :) (:, " + s.j() + ") (" + s.i() + ", " + s.j() + ")";
-            case BROADCAST -> "(" + s.i() + ", :) (:, :) (" + s.i() + ", :)";
-            default -> "(:, :) (:, :) (:, :)";
-        };
-    }
+    private String logLine(MatmulStep s) { return s.log() != null ? s.log() : presenter().logLine(s); }
 
     private void renderDetail(MatmulStep st, int p) {
         if (st == null) {
-            intro.setText(plain(input.rName()) + " = torch.zeros(" + replay.rows() + ", " + replay.cols() + ")   \u2014 press Next (\u2192) for the first step");
+            intro.setText(Labels.plain(input.rName()) + " = torch.zeros(" + replay.rows() + ", " + replay.cols() + ")   \u2014 press Next (\u2192) for the first step");
             detail.getChildren().setAll(intro);
             return;
         }
-        String rn = input.rName(), an = input.aName(), bn = input.bName();
-        switch (variant) {
-            case TRIPLE_LOOP -> {
-                double prod = st.terms()[0][0];
-                double sum = st.writes().get(0).value();
-                double prev = st.k() == 0 ? 0 : replay.steps().get(p - 1).writes().get(0).value();
-                tripleLine1.getChildren().setAll(
-                        t(ref(an, "[" + st.i() + "," + st.k() + "]"), "mm-t-a"), t(" \u00d7 ", null),
-                        t(ref(bn, "[" + st.k() + "," + st.j() + "]"), "mm-t-b"), t(" = ", null),
-                        t(Fmt.num(replay.a()[st.i()][st.k()]), "mm-t-a"), t(" \u00d7 ", null),
-                        t(Fmt.num(replay.b()[st.k()][st.j()]), "mm-t-b"), t(" = ", null), t(Fmt.num(prod), "mm-t-p"));
-                tripleLine2.getChildren().setAll(
-                        t(ref(rn, "[" + st.i() + "," + st.j() + "]"), "mm-t-r"), t(" = ", null),
-                        t(Fmt.num(prev), null), t(" + ", null), t(Fmt.num(prod), "mm-t-p"), t(" = ", null),
-                        t(Fmt.num(sum), "mm-t-r"));
-                detail.getChildren().setAll(tripleBox);
-            }
-            case INNER_REMOVED -> {
-                double[] prod = st.terms()[0];
-                int i = st.i(), j = st.j(), n = prod.length;
-                innerATitle.setText(ref(an, "[" + i + ",:]"));
-                innerBTitle.setText(ref(bn, "[:," + j + "]"));
-                innerPTitle.setText("product");
-                setRow(innerA, n, c -> Fmt.num(replay.a()[i][c]), MatrixGrid.Role.A);
-                setRow(innerB, n, c -> Fmt.num(replay.b()[c][j]), MatrixGrid.Role.B);
-                setRow(innerP, n, c -> Fmt.num(prod[c]), MatrixGrid.Role.R_CTX);
-                innerSum.getChildren().setAll(t("(" + plain(an) + "[" + i + ",:] * " + plain(bn) + "[:," + j + "]).sum()  =  ", null),
-                        t(Fmt.num(st.writes().get(0).value()), "mm-t-r"), t("   \u2192  " + ref(rn, "[" + i + "," + j + "]"), "mm-t-r"));
-                detail.getChildren().setAll(innerBox);
-            }
-            case BROADCAST -> {
-                int i = st.i(), ac = replay.inner(), bc = replay.cols();
-                double[][] prod = st.terms();
-                castColTitle.setText(ref(an, "[" + i + "].unsqueeze(-1)"));
-                castBTitle.setText(bn);
-                castPTitle.setText("product");
-                castSumTitle.setText(".sum(dim=0) \u2192 " + ref(rn, "[" + i + "]"));
-                castCol.setShape(ac, bc);
-                castCol.setTexts((r, c) -> Fmt.num(replay.a()[i][r]));
-                castCol.setRoles((r, c) -> c == 0 ? MatrixGrid.Role.A : MatrixGrid.Role.FADED);
-                castB.setShape(ac, bc);
-                castB.setTexts((r, c) -> Fmt.num(replay.b()[r][c]));
-                castB.setRoles((r, c) -> MatrixGrid.Role.B);
-                castP.setShape(ac, bc);
-                castP.setTexts((r, c) -> Fmt.num(prod[r][c]));
-                castP.setRoles((r, c) -> MatrixGrid.Role.R_CTX);
-                castSum.setShape(1, bc);
-                castSum.setTexts((r, c) -> Fmt.num(st.writes().get(c).value()));
-                castSum.setRoles((r, c) -> MatrixGrid.Role.R);
-                for (MatrixGrid g : List.of(castCol, castB, castP, castSum)) g.refresh();
-                castNote.setText(plain(an) + "[" + i + "].unsqueeze(-1) has shape (" + ac + ", 1): its one column is broadcast across "
-                        + plain(bn) + "'s " + bc + " columns. The faded copies are not made in memory; the same column is read again.");
-                detail.getChildren().setAll(castBox);
-            }
-            case BLAS -> {
-                blasText.setText(plain(rn) + " = " + plain(an) + " @ " + plain(bn) + "   \u2014 all " + replay.totalMadds()
-                        + " multiply-adds in one call: ND4J hands them to OpenBLAS, which works in blocks that fit the CPU's cache and vector units.");
-                detail.getChildren().setAll(blasText);
-            }
-        }
-    }
-
-    /** A name without its display scale ({@code "l1.g \u00d71e5"} -> {@code "l1.g"}), for formulas. */
-    private static String plain(String name) {
-        int x = name.indexOf(" \u00d7");
-        return x < 0 ? name : name.substring(0, x);
-    }
-
-    /** {@code name[idx]}, with a display scale moved after the index: {@code l1.g[2,0] \u00d71e5}. */
-    private static String ref(String name, String idx) {
-        int x = name.indexOf(" \u00d7");
-        return x < 0 ? name + idx : name.substring(0, x) + idx + name.substring(x);
-    }
-
-    private static void setRow(MatrixGrid g, int n, java.util.function.IntFunction<String> text, MatrixGrid.Role role) {
-        g.setShape(1, n);
-        g.setTexts((r, c) -> text.apply(c));
-        g.setRoles((r, c) -> role);
-        g.refresh();
+        detail.getChildren().setAll(presenter().detail(st, p, input, replay));
     }
 
     // ---- sizing ----------------------------------------------------------------------------
@@ -527,11 +391,11 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             for (int c = 0; c < Math.min(input.bc(), 40); c++) chars = Math.max(chars, input.bText().at(r, c).length());
         if (replay != null) {
             double[][] fin = replay.result();
-            for (double[] row : fin) for (double v : row) chars = Math.max(chars, Fmt.num(v).length());
+            for (double[] row : fin) for (double v : row) chars = Math.max(chars, Fmt.cell(v).length());
         }
         chars = Math.min(chars, 10);
         double wf = Math.max(1, 0.25 * chars + 0.3);
-        boolean pictureGrids = replay != null && (variant == MatmulVariant.INNER_REMOVED || variant == MatmulVariant.BROADCAST);
+        boolean pictureGrids = replay != null && presenter().hasPictureGrids();
         double gridsH = (h - (message.isVisible() ? 60 : 0)) * (pictureGrids ? 0.5 : 0.66) - 40;
         // The grids row: three grids, two operators, four gaps, the centre's padding.
         double ops = 0;
@@ -562,53 +426,6 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             g.setMaxVisible(visR, visC);
             g.setCellSize(s * wf, s);
         }
-        if (pictureGrids) {
-            double dh = h * 0.5 - 90;
-            double dw = w - 40;
-            double ds = Math.min(s, 72);
-            if (variant == MatmulVariant.INNER_REMOVED) {
-                int n = input.ac();
-                int vis = 12;
-                while (ds > 24 && (Math.min(n, vis) * ds * wf + 220 > dw || 3 * ds + 60 > dh)) ds -= 2;
-                while (vis > 1 && Math.min(n, vis) * ds * wf + 220 > dw) vis--;
-                for (MatrixGrid g : List.of(innerA, innerB, innerP)) {
-                    g.setMaxVisible(1, vis);
-                    g.setCellSize(ds * wf, ds);
-                }
-            } else {
-                int rows = input.ac(), cols = input.bc();
-                int vr = 12, vc = 12;
-                while (ds > 24 && (4 * Math.min(cols, vc) * ds * wf + 200 > dw || Math.min(rows, vr) * ds + 80 > dh)) ds -= 2;
-                while (vc > 1 && 4 * Math.min(cols, vc) * ds * wf + 200 > dw) vc--;
-                while (vr > 1 && Math.min(rows, vr) * ds + 80 > dh) vr--;
-                for (MatrixGrid g : List.of(castCol, castB, castP)) {
-                    g.setMaxVisible(vr, vc);
-                    g.setCellSize(ds * wf, ds);
-                }
-                castSum.setMaxVisible(1, vc);
-                castSum.setCellSize(ds * wf, ds);
-            }
-        }
-    }
-
-    // ---- small builders ----------------------------------------------------------------------
-
-
-
-
-    private static HBox row(Label title, Node grid) {
-        title.setPrefWidth(130);
-        title.setAlignment(Pos.CENTER_RIGHT);
-        HBox box = new HBox(12, title, grid);
-        box.setAlignment(Pos.CENTER);
-        return box;
-    }
-
-
-    private static Text t(String s, String css) {
-        Text t = new Text(s);
-        t.getStyleClass().add("mm-formula-text");
-        if (css != null) t.getStyleClass().add(css);
-        return t;
+        if (pictureGrids) presenter().fitPicture(input, s, wf, w, h);
     }
 }

@@ -134,9 +134,9 @@ public final class MatmulView extends BorderPane implements Steppable {
      * Shows the stepper on the user's matrices with a variant ({@code TRIPLE_LOOP}, ...) standing at
      * a step (-1 is before the first): lesson scenes open mid-way, so a slide shows the work.
      */
-    public void showVariant(String variant, int step) {
+    public void showVariant(MatmulVariant variant, int step) {
         select(Section.OWN);
-        own.stepper().setVariant(MatmulVariant.valueOf(variant));
+        own.stepper().setVariant(variant);
         own.stepper().reset();
         for (int i = 0; i <= step && i < own.stepper().stepCount(); i++) own.stepper().next();
     }
@@ -151,7 +151,7 @@ public final class MatmulView extends BorderPane implements Steppable {
     public void restore(MatmulState state) {
         select(Section.OWN);
         own.load(Matrices.parse("a", state.a()), Matrices.parse("b", state.b()));
-        showVariant(state.variant().toUpperCase(java.util.Locale.ROOT), state.step());
+        showVariant(MatmulVariant.valueOf(state.variant().toUpperCase(java.util.Locale.ROOT)), state.step());
     }
 
     private Steppable front() { return getCenter() instanceof Steppable s ? s : null; }

@@ -109,9 +109,9 @@ public final class OwnMatricesPane extends BorderPane implements Steppable {
     /** Re-reads both matrices and hands them to the stepper, or the reason they cannot be multiplied. */
     private void update(boolean keepPosition) {
         List<EditableMatrix.Bad> badA = a.bad(), badB = b.bad();
-        Set<Integer> aBad = new HashSet<>(), bBad = new HashSet<>();
-        badA.forEach(x -> aBad.add(MatmulStepper.Input.key(x.r(), x.c())));
-        badB.forEach(x -> bBad.add(MatmulStepper.Input.key(x.r(), x.c())));
+        Set<Cell> aBad = new HashSet<>(), bBad = new HashSet<>();
+        badA.forEach(x -> aBad.add(new Cell(x.r(), x.c())));
+        badB.forEach(x -> bBad.add(new Cell(x.r(), x.c())));
         String message = null;
         double[][] av = null, bv = null;
         int nBad = badA.size() + badB.size();

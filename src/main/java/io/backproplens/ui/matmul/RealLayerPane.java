@@ -1,5 +1,8 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.core.PlayBar;
+import io.backproplens.ui.core.StepCursor;
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
 import io.backproplens.ui.core.AppState;
@@ -38,7 +41,7 @@ public final class RealLayerPane extends BorderPane implements Steppable {
 
     private final AppState state;
     private final StepCursor cursor = new StepCursor();
-    private final PlayBar bar = new PlayBar(cursor, "rl");
+    private final PlayBar bar = Labels.playBar(cursor, "rl");
     private final Label waiting = new Label("Loading MNIST and running the first pass\u2026 the real layer appears when it is ready.");
     private final BorderPane content = new BorderPane();
     private final GridPane paper = new GridPane();
@@ -253,7 +256,7 @@ public final class RealLayerPane extends BorderPane implements Steppable {
             for (int vc = 0; vc < visCols; vc++) {
                 int col = c0 + vc;
                 int order = r * nh + col;
-                Label cell = new Label(order <= p ? Fmt.num(round3(result[r][col])) : "0");
+                Label cell = new Label(order <= p ? Fmt.cell(round3(result[r][col])) : "0");
                 cell.getStyleClass().addAll("mm-cell", order == p ? "mm-r" : order < p ? "mm-plain" : "mm-pending");
                 cell.setAlignment(Pos.CENTER);
                 cell.setMinSize(u, u * 0.62);

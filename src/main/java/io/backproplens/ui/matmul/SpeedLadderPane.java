@@ -1,5 +1,6 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.matmul.MatmulVariant;
 import io.backproplens.matmul.SpeedLadder;
 import io.backproplens.session.Session;

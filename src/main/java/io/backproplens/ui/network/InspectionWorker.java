@@ -3,6 +3,7 @@ package io.backproplens.ui.network;
 import io.backproplens.engine.TensorRef;
 import io.backproplens.stats.Summary;
 import io.backproplens.ui.core.Background;
+import io.backproplens.ui.core.Newest;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,6 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -27,28 +27,24 @@ final class InspectionWorker {
         t.setDaemon(true);
         return t;
     });
-    private final AtomicLong generation = new AtomicLong();
+    private final Newest requests = new Newest();
     private final Map<INDArray, Summary> summaries = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** Computes the inspection, then hands it to {@code onDone} on the FX thread unless a newer one was asked for. */
     void inspect(TensorRef ref, InspectMode mode, int sample, Consumer<Inspection> onDone, Consumer<Throwable> onError) {
-        long mine = generation.incrementAndGet();
+        Newest.Ticket mine = requests.begin();
         executor.submit(() -> {
-            if (generation.get() != mine) return;
+            if (mine.stale()) return;
             try {
                 long t0 = System.nanoTime();
                 Summary s = summaries.computeIfAbsent(ref.array(), Summary::of);
-                if (generation.get() != mine) return;
+                if (mine.stale()) return;
                 Inspection result = new Inspection(ref, mode, sample, s, TensorPictures.of(ref, mode, sample));
                 LOG.debug("inspected {} {} in {} ms", ref, mode, (System.nanoTime() - t0) / 1_000_000);
-                Background.onFx(() -> {
-                    if (generation.get() == mine) onDone.accept(result);
-                });
+                Background.onFx(() -> mine.ifCurrent(() -> onDone.accept(result)));
             } catch (Throwable e) {
                 LOG.error("inspecting {} failed", ref, e);
-                Background.onFx(() -> {
-                    if (generation.get() == mine) onError.accept(e);
-                });
+                Background.onFx(() -> mine.ifCurrent(() -> onError.accept(e)));
             }
         });
     }
@@ -57,5 +53,5 @@ final class InspectionWorker {
     void clear() { summaries.clear(); }
 
     /** Drops any pending request (e.g. nothing to inspect any more). */
-    void cancel() { generation.incrementAndGet(); }
+    void cancel() { requests.cancel(); }
 }

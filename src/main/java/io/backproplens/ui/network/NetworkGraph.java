@@ -139,7 +139,7 @@ public final class NetworkGraph extends Pane {
         edges.put("l2", new Shape[]{toUnits, head});
         nodes.add(toUnits);
         nodes.add(head);
-        double[] unitsBox = hidden(nodes, all, sample, 935, 58, 300);
+        UnitBlock unitsBox = hidden(nodes, all, sample, 935, 58, 300);
         opBox(nodes, "lin2", "Lin2", "l2 @ w2 + b2", 1200, 140);
         w2Lines(all, unitsBox, 1200);
         paramLink2 = params(nodes, all, 1160, 4, "w2", "b2", 1200 + 70);
@@ -235,13 +235,23 @@ public final class NetworkGraph extends Pane {
         return link;
     }
 
-    /** The hidden units in a block of columns; returns {x, top, colGap, pitch, r, perCol, n}. */
-    private double[] hidden(List<Node> nodes, Map<String, TensorRef> all, int sample, double x, double top, double bottom) {
+    /**
+     * Where the hidden units sit: {@code shown} circles of radius {@code radius}, {@code perCol} to a
+     * column, columns {@code colGap} apart from {@code x}, rows {@code pitch} apart from {@code top}.
+     */
+    private record UnitBlock(double x, double top, double colGap, double pitch, double radius, int perCol, int shown) {
+        double centerX(int j) { return x + colGap / 2 + (j / perCol) * colGap; }
+
+        double centerY(int j) { return top + pitch * (j % perCol + 0.5); }
+    }
+
+    /** The hidden units in a block of columns. */
+    private UnitBlock hidden(List<Node> nodes, Map<String, TensorRef> all, int sample, double x, double top, double bottom) {
         TensorRef l2 = all.get("l2");
         TensorRef w1 = all.get("w1");
         int nh = w1 == null ? 0 : (int) w1.shape()[1];
         int n = Math.min(nh, MAX_UNITS);
-        if (n == 0) return new double[]{x, top, 0, 0, 0, 1, 0};
+        if (n == 0) return new UnitBlock(x, top, 0, 0, 0, 1, 0);
         // About twice as tall as wide: 50 units are 5 columns of 10.
         int perCol = Math.max(Math.min(n, 8), (n + 4) / 5);
         int cols = (n + perCol - 1) / perCol;
@@ -249,6 +259,7 @@ public final class NetworkGraph extends Pane {
         double r = Math.min(pitch * 0.42, 13);
         double colGap = Math.min(2 * r + 6, 150.0 / cols);
         double blockWidth = cols * colGap;
+        UnitBlock block = new UnitBlock(x, top, colGap, pitch, r, perCol, n);
         // The units are l2 for this sample: its chip above them, its gradient's below.
         nodes.add(centred(chip(all, "l2"), x + blockWidth / 2, top - 34));
         if (all.containsKey("l2.g")) nodes.add(centred(chip(all, "l2.g"), x + blockWidth / 2, bottom + 30));
@@ -261,8 +272,7 @@ public final class NetworkGraph extends Pane {
             }
         }
         for (int j = 0; j < n; j++) {
-            int c = j / perCol, row = j % perCol;
-            Circle unit = new Circle(x + colGap / 2 + c * colGap, top + pitch * (row + 0.5), r);
+            Circle unit = new Circle(block.centerX(j), block.centerY(j), r);
             unit.getStyleClass().add("unit");
             if (unitValues != null) {
                 unit.setUserData(ColorMap.VIRIDIS.color(unitValues[j], lo, hi));
@@ -272,13 +282,13 @@ public final class NetworkGraph extends Pane {
             nodes.add(unit);
         }
         if (nh > n) nodes.add(text("first " + n + " of " + nh, x + blockWidth / 2, bottom + 8, "op-sub"));
-        return new double[]{x, top, colGap, pitch, r, perCol, n};
+        return block;
     }
 
     /** w2 as one line per hidden unit into Lin2: red for positive, blue for negative, width by size. */
-    private void w2Lines(Map<String, TensorRef> all, double[] u, double lin2X) {
+    private void w2Lines(Map<String, TensorRef> all, UnitBlock u, double lin2X) {
         TensorRef w2 = all.get("w2");
-        int n = (int) u[6];
+        int n = u.shown();
         if (w2 == null || n == 0) return;
         float[] w = new float[n];
         double max = 0;
@@ -286,11 +296,8 @@ public final class NetworkGraph extends Pane {
             w[j] = MatrixSample.get(w2.array(), j, 0);
             max = Math.max(max, Math.abs(w[j]));
         }
-        int perCol = (int) u[5];
         for (int j = 0; j < n; j++) {
-            double cx = u[0] + u[2] / 2 + (j / perCol) * u[2];
-            double cy = u[1] + u[3] * (j % perCol + 0.5);
-            Line l = new Line(cx, cy, lin2X, FLOW_Y);
+            Line l = new Line(u.centerX(j), u.centerY(j), lin2X, FLOW_Y);
             l.setStroke(w[j] >= 0 ? Color.web("#b2182b") : Color.web("#2166ac"));
             l.setStrokeWidth(0.8 + 6.0 * (max == 0 ? 0 : Math.abs(w[j]) / max));
             hoverTip(l, "w2[" + j + ", 0] = " + Fmt.num(w[j]) + (w[j] >= 0 ? " (positive: red)" : " (negative: blue)"));

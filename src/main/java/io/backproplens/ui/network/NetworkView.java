@@ -1,5 +1,7 @@
 package io.backproplens.ui.network;
 
+import io.backproplens.ui.core.PlayBar;
+import io.backproplens.ui.core.StepCursor;
 import io.backproplens.ui.core.AppState;
 import io.backproplens.ui.core.Controller;
 import io.backproplens.ui.core.Exports;
@@ -10,7 +12,6 @@ import io.backproplens.session.PassResult;
 import io.backproplens.ui.network.FormulaPanel;
 import io.backproplens.ui.network.GradCheckPanel;
 import io.backproplens.ui.network.NetworkGraph;
-import io.backproplens.ui.network.PlaybackBar;
 import io.backproplens.ui.network.TensorInspector;
 import io.backproplens.ui.network.TraceCursor;
 import io.backproplens.ui.network.ZoomPane;
@@ -41,8 +42,12 @@ public final class NetworkView extends BorderPane implements Steppable {
     private final TensorInspector inspector = new TensorInspector();
     private final GradCheckPanel gradCheck = new GradCheckPanel();
     private final TabPane side = new TabPane();
-    private final PlaybackBar playback;
+    /** Bound to the shared step ({@link AppState#step}); its count is the pass's trace length. */
+    private final StepCursor steps = new StepCursor();
+    private final PlayBar playback;
     private TraceCursor cursor;
+    /** A lesson's moment asked for before the first pass arrived; taken up when it does. */
+    private Moment pending;
     private boolean refreshing;
 
     public NetworkView(Controller controller) {
@@ -56,7 +61,10 @@ public final class NetworkView extends BorderPane implements Steppable {
         zoom = new ZoomPane(graph, NetworkGraph.WIDTH, NetworkGraph.HEIGHT);
         zoom.setId("graph-zoom");
 
-        playback = new PlaybackBar(this::reset, this::previous, () -> state.next(this), this::atEnd);
+        steps.position.bindBidirectional(state.step);
+        // 0.3 to 3 seconds a step: slow enough to say what each step computes.
+        playback = new PlayBar(steps, "net", 1 / 3.0, 1 / 0.3, 1 / 1.2);
+        playback.setStepForward(() -> state.next(this));
         playback.setId("playback-bar");
         Button check = new Button("Check gradients", new FontIcon("mdi2c-check-decagram"));
         check.setId("btn-gradcheck");
@@ -88,6 +96,11 @@ public final class NetworkView extends BorderPane implements Steppable {
         });
         state.pass.addListener((o, was, now) -> {
             cursor = now == null ? null : new TraceCursor(now.trace());
+            steps.count.set(cursor == null ? 0 : cursor.size());
+            if (now != null && pending != null) {
+                state.step.set(pending.in(now.trace().steps()));
+                pending = null;
+            }
             inspector.clearCache();
             gradCheck.passChanged(now);
             refresh();
@@ -114,21 +127,32 @@ public final class NetworkView extends BorderPane implements Steppable {
 
     @Override
     public void reset() {
-        playback.stop();
+        playback.pause();
         state.step.set(-1);
     }
 
     @Override
     public void end() {
-        playback.stop();
+        playback.pause();
         if (cursor != null) state.step.set(cursor.size() - 1);
     }
 
     @Override
-    public void togglePlay() { playback.toggle(); }
+    public void togglePlay() { playback.togglePlay(); }
 
     @Override
     public boolean hidesNewValues() { return true; }
+
+    /** Moves the step cursor to a moment of the pass (now, or when the first pass arrives). */
+    public void show(Moment moment) {
+        PassResult p = state.pass.get();
+        if (p == null) {
+            pending = moment;
+        } else {
+            pending = null;
+            state.step.set(moment.in(p.trace().steps()));
+        }
+    }
 
     /** Brings the tensor inspector to the front (lesson scenes other than the gradient check). */
     public void showInspector() { side.getSelectionModel().select(0); }
@@ -169,7 +193,6 @@ public final class NetworkView extends BorderPane implements Steppable {
     /** Whether the step's new values are hidden: predict mode, before the reveal. */
     private boolean hidden() { return state.hidden.get() && state.step.get() >= 0; }
 
-    private boolean atEnd() { return cursor == null || state.step.get() >= cursor.size() - 1; }
 
     private void refresh() { refresh(null); }
 
@@ -177,7 +200,7 @@ public final class NetworkView extends BorderPane implements Steppable {
         int step = state.step.get();
         int sample = state.sample.get();
         formulas.show(cursor, step, hidden());
-        playback.show(step, cursor == null ? 0 : cursor.size());
+        playback.counter.set(cursor == null || cursor.size() == 0 ? "" : "step " + (step + 1) + " / " + cursor.size());
         if (cursor == null) {
             graph.show(null, -1, 0, null);
             return;
@@ -205,7 +228,7 @@ public final class NetworkView extends BorderPane implements Steppable {
 
     public GradCheckPanel gradCheck() { return gradCheck; }
 
-    public PlaybackBar playback() { return playback; }
+    public PlayBar playback() { return playback; }
 
     public ZoomPane zoom() { return zoom; }
 

@@ -1,5 +1,6 @@
 package io.backproplens.ui.shell;
 
+import io.backproplens.ui.core.Keys;
 import io.backproplens.ui.core.ErrorDialogs;
 import io.backproplens.ui.core.Exports;
 import io.backproplens.ui.core.Presentation;
@@ -31,11 +32,11 @@ public final class AppMenu extends MenuBar {
     }
 
     private Menu fileMenu() {
-        MenuItem open = accelerated("Open scene\u2026", "Shortcut+O", this::openScene);
-        MenuItem save = accelerated("Save scene\u2026", "Shortcut+S", this::saveScene);
-        MenuItem png = accelerated("Export view as PNG\u2026", "Shortcut+E", this::exportPng);
+        MenuItem open = accelerated("Open scene\u2026", Keys.SCENE_FILE.chord(1), this::openScene);
+        MenuItem save = accelerated("Save scene\u2026", Keys.SCENE_FILE.chord(0), this::saveScene);
+        MenuItem png = accelerated("Export view as PNG\u2026", Keys.EXPORT.chord(0), this::exportPng);
         MenuItem reset = item("Reset settings to defaults", null, this::resetDefaults);
-        MenuItem quit = accelerated("Quit", "Shortcut+Q", window::quit);
+        MenuItem quit = accelerated("Quit", Keys.QUIT.chord(0), window::quit);
         return new Menu("File", null, open, save, png, reset, quit);
     }
 
@@ -61,20 +62,20 @@ public final class AppMenu extends MenuBar {
             r.setOnAction(e -> p.theme.set(t));
             theme.getItems().add(r);
         }
-        MenuItem full = item("Full screen", "F11", () -> {
+        MenuItem full = item("Full screen", Keys.FULL_SCREEN.chord(0).display(), () -> {
             javafx.stage.Stage stage = (javafx.stage.Stage) window.getScene().getWindow();
             stage.setFullScreen(!stage.isFullScreen());
         });
         CheckMenuItem code = new CheckMenuItem("Engine code beside the view");
         code.setOnAction(e -> window.showCode(code.isSelected()));
-        MenuItem help = item("Keys\u2026", "F1", window::toggleHelp);
+        MenuItem help = item("Keys\u2026", Keys.HELP.chord(1).display(), window::toggleHelp);
         return new Menu("View", null, scale, theme, full, code, help);
     }
 
     private Menu lessonMenu() {
         Menu m = new Menu("Lesson");
         for (Lesson l : Lesson.values()) {
-            m.getItems().add(item((l.ordinal() + 1) + "  " + l.title(), "Ctrl+" + (l.ordinal() + 1), () -> window.showLesson(l)));
+            m.getItems().add(item((l.ordinal() + 1) + "  " + l.title(), Keys.SCENE.chord(l.ordinal()).display(), () -> window.showLesson(l)));
         }
         CheckMenuItem predict = new CheckMenuItem("Predict, then reveal");
         predict.selectedProperty().bindBidirectional(window.state().predict);
@@ -83,9 +84,9 @@ public final class AppMenu extends MenuBar {
     }
 
     /** A menu item with a real accelerator (keys the window's own key filter does not handle). */
-    private static MenuItem accelerated(String text, String keys, Runnable action) {
+    private static MenuItem accelerated(String text, Keys.Chord keys, Runnable action) {
         MenuItem i = item(text, null, action);
-        i.setAccelerator(javafx.scene.input.KeyCombination.keyCombination(keys));
+        i.setAccelerator(keys.accelerator());
         return i;
     }
 

@@ -1,5 +1,6 @@
 package io.backproplens.ui.shell;
 
+import io.backproplens.ui.core.InitNames;
 import io.backproplens.ui.core.AppState;
 import io.backproplens.ui.core.Controller;
 
@@ -57,13 +58,7 @@ public final class ControlsBar extends VBox {
         init.setId("init-choice");
         init.setConverter(new StringConverter<>() {
             @Override public String toString(Init i) {
-                if (i == null) return "";
-                return switch (i) {
-                    case RANDN -> "randn";
-                    case XAVIER -> "Xavier";
-                    case KAIMING -> "Kaiming";
-                    case NOTEBOOK -> "notebook";
-                };
+                return i == null ? "" : InitNames.of(i);
             }
 
             @Override public Init fromString(String s) { return Init.parse(s); }

@@ -1,5 +1,7 @@
 package io.backproplens.ui.shell;
 
+import io.backproplens.matmul.MatmulVariant;
+import io.backproplens.ui.network.Moment;
 import io.backproplens.engine.Init;
 import io.backproplens.ui.activations.ActivationsView;
 
@@ -11,9 +13,9 @@ import java.util.function.Consumer;
  */
 public enum Lesson {
     MATMUL("Matmul", "matmul", "A matrix product is a triple loop over (i,k),(k,j),(i,j): watch each multiply-add land in result[i,j].",
-            w -> w.matmul().showVariant("TRIPLE_LOOP", 4)),
+            w -> w.matmul().showVariant(MatmulVariant.TRIPLE_LOOP, 4)),
     BROADCASTING("Broadcasting", "matmul", "a[i].unsqueeze(-1) * b: the column is broadcast across b without copying, then summed over dim 0.",
-            w -> w.matmul().showVariant("BROADCAST", 0)),
+            w -> w.matmul().showVariant(MatmulVariant.BROADCAST, 0)),
     DATA("Data", "data", "MNIST: 50,000 training images of 784 pixels, normalised with the training set's mean and std.",
             w -> {}),
     INIT("Init", "activations", "Xavier keeps a linear layer's output std near 1; after a ReLU Kaiming's sqrt(2/fan_in) is needed.",
@@ -22,19 +24,19 @@ public enum Lesson {
                 w.activations().setCompare(Init.XAVIER, Init.KAIMING, 1);
             }),
     FORWARD("Forward", "network", "x @ w1 + b1, ReLU, @ w2 + b2: every sample of the batch at once.",
-            w -> w.stepTo(2)),
+            w -> w.network().show(Moment.OUTPUT)),
     LOSS("Loss", "network", "MSE: the mean over the batch of (output - label) squared.",
-            w -> w.stepTo(3)),
+            w -> w.network().show(Moment.LOSS)),
     BACKWARD("Backward", "network", "The chain rule in reverse: each module turns out.g into its inputs' .g.",
-            w -> w.stepTo(Integer.MAX_VALUE)),
+            w -> w.network().show(Moment.END)),
     GRADCHECK("Gradient check", "network", "The hand-written .g tensors against an independent autodiff (SameDiff) and finite differences.",
             w -> {
-                w.stepTo(Integer.MAX_VALUE);
+                w.network().show(Moment.END);
                 w.network().showGradientCheck(true);
             }),
     MODULE("Module refactor", "network", "The same engine as classes: Module with forward and bwd, Lin, Relu, Mse, Model. This is the code that ran.",
             w -> {
-                w.stepTo(Integer.MAX_VALUE);
+                w.network().show(Moment.END);
                 w.showCode(true);
             });
 

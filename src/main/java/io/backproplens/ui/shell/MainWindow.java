@@ -1,5 +1,6 @@
 package io.backproplens.ui.shell;
 
+import io.backproplens.ui.core.Keys;
 import io.backproplens.ui.activations.ActivationsView;
 import io.backproplens.ui.code.EngineCodePanel;
 import io.backproplens.ui.core.AppState;
@@ -178,60 +179,54 @@ public final class MainWindow extends StackPane {
         return (javafx.scene.layout.Region) tabs.getSelectionModel().getSelectedItem().getContent();
     }
 
-    /** Keys that work everywhere; Next/Previous go to the view in front unless the user is typing. */
+    /** Keys that work everywhere ({@link Keys}); Next/Previous go to the view in front unless the user is typing. */
     private void routeKey(KeyEvent e) {
-        KeyCode c = e.getCode();
-        if (c == KeyCode.F11) {
+        int i;
+        if (Keys.FULL_SCREEN.match(e) >= 0) {
             Stage stage = (Stage) getScene().getWindow();
             stage.setFullScreen(!stage.isFullScreen());
-        } else if (c == KeyCode.F1 || "?".equals(e.getText())) {
+        } else if (Keys.HELP.match(e) >= 0) {
             help.toggle();
-        } else if (c == KeyCode.ESCAPE && help.isVisible()) {
+        } else if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
             help.setVisible(false);
-        } else if (e.isShortcutDown() && digit(c) >= 1) {
-            if (digit(c) <= Lesson.values().length) showLesson(Lesson.values()[digit(c) - 1]);
-        } else if (e.isShortcutDown() && (c == KeyCode.PLUS || c == KeyCode.EQUALS || c == KeyCode.ADD)) {
-            menu.zoom(+0.25);
-        } else if (e.isShortcutDown() && (c == KeyCode.MINUS || c == KeyCode.SUBTRACT)) {
-            menu.zoom(-0.25);
-        } else if (e.isShortcutDown() && (c == KeyCode.DIGIT0 || c == KeyCode.NUMPAD0)) {
-            controller.state().presentation.scale.set(1.0);
+        } else if ((i = Keys.SCENE.match(e)) >= 0) {
+            if (i < Lesson.values().length) showLesson(Lesson.values()[i]);
+        } else if ((i = Keys.SCALE.match(e)) >= 0) {
+            switch (i) {
+                case 0 -> menu.zoom(+0.25);
+                case 1 -> menu.zoom(-0.25);
+                default -> controller.state().presentation.scale.set(1.0);
+            }
         } else if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
             return;
-        } else if (c == KeyCode.R || c == KeyCode.X || c == KeyCode.K) {
-            Init init = c == KeyCode.R ? Init.RANDN : c == KeyCode.X ? Init.XAVIER : Init.KAIMING;
+        } else if ((i = Keys.INIT.match(e)) >= 0) {
+            Init init = Keys.INITS.get(i);
             controller.update(s -> s.withInit(init));
-        } else if (!stepKey(c)) {
+        } else if (!stepKey(e)) {
             return;
         }
         e.consume();
     }
 
     /** Next, Previous, Play, Home, End for the view in front; in predict mode Next reveals first. */
-    private boolean stepKey(KeyCode c) {
+    private boolean stepKey(KeyEvent e) {
         if (!(tabs.getSelectionModel().getSelectedItem().getContent() instanceof Steppable view)) return false;
         AppState s = controller.state();
-        switch (c) {
-            case RIGHT, SPACE, PAGE_DOWN -> {
-                s.next(view);
-            }
-            case LEFT, PAGE_UP -> {
-                s.hidden.set(false);
-                view.previous();
-            }
-            case HOME -> view.reset();
-            case END -> view.end();
-            case P -> view.togglePlay();
-            default -> { return false; }
+        if (Keys.NEXT.match(e) >= 0) {
+            s.next(view);
+        } else if (Keys.PREVIOUS.match(e) >= 0) {
+            s.hidden.set(false);
+            view.previous();
+        } else if (Keys.RESET.match(e) >= 0) {
+            view.reset();
+        } else if (Keys.JUMP_TO_END.match(e) >= 0) {
+            view.end();
+        } else if (Keys.PLAY.match(e) >= 0) {
+            view.togglePlay();
+        } else {
+            return false;
         }
         return true;
-    }
-
-    /** 1 to 9 for the digit keys (top row or keypad), else -1 (0 is the scale reset). */
-    private static int digit(KeyCode c) {
-        if (c.compareTo(KeyCode.DIGIT1) >= 0 && c.compareTo(KeyCode.DIGIT9) <= 0) return c.ordinal() - KeyCode.DIGIT0.ordinal();
-        if (c.compareTo(KeyCode.NUMPAD1) >= 0 && c.compareTo(KeyCode.NUMPAD9) <= 0) return c.ordinal() - KeyCode.NUMPAD0.ordinal();
-        return -1;
     }
 
     /** Moves the network's step cursor, clamped to the current pass's trace. */

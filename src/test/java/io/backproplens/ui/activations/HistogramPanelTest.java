@@ -6,14 +6,12 @@ import atlantafx.base.theme.PrimerLight;
 import io.backproplens.stats.Histogram;
 import io.backproplens.stats.Summary;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -72,10 +70,10 @@ class HistogramPanelTest {
 
         assertThat(fx(() -> panel.nonFiniteLabel().isVisible())).isTrue();
         assertThat(fx(() -> panel.nonFiniteLabel().getText()))
-                .startsWith("\u26a0 2 NaN \u00b7 1 +Inf \u00b7 2 \u2212Inf").contains("995 finite values");
-        assertThat(fx(() -> panel.chart().drawnNotes())).contains("NaN 2", "+Inf 1", "\u2212Inf 2");
+                .startsWith("\u26a0 2 nan \u00b7 1 +inf \u00b7 2 \u2212inf").contains("995 finite values");
+        assertThat(fx(() -> panel.chart().drawnNotes())).contains("nan 2", "+inf 1", "\u2212inf 2");
         // The mean and std shown are of the finite values (as Summary defines them), not NaN.
-        assertThat(fx(() -> panel.statsLabel().getText())).doesNotContain("NaN").startsWith("mean ");
+        assertThat(fx(() -> panel.statsLabel().getText())).doesNotContain("nan").startsWith("mean ");
         Histogram h = d.histogram();
         assertThat(h.binned() + h.nonFiniteCount()).isEqualTo(1000);
 
@@ -89,60 +87,24 @@ class HistogramPanelTest {
     void onlyNanStillDraws(FxRobot robot) {
         LayerData d = data("lin2", Nd4j.createFromArray(new float[]{Float.NaN, Float.NaN, Float.NaN}), Double.NaN);
         robot.interact(() -> panel.show(d, null, Palette.RANDN, 0));
-        assertThat(fx(() -> panel.statsLabel().getText())).isEqualTo("mean NaN    std NaN");
-        assertThat(fx(() -> panel.chart().drawnNotes())).contains("NaN 3");
+        assertThat(fx(() -> panel.statsLabel().getText())).isEqualTo("mean nan    std nan");
+        assertThat(fx(() -> panel.chart().drawnNotes())).contains("nan 3");
     }
 
-    /**
-     * Prints what an init switch costs per histogram of 500,000 values (10000 x 50, the size of lin1
-     * and relu): copying out of ND4J, the engine's Summary, binning, and redrawing. No wall-clock
-     * assertion: the machine is shared.
-     */
+    /** Half a million values (10000 x 50, the size of lin1 and relu on x_valid) are all binned and drawn. */
     @Test
-    void timingOfRecomputingAndRedrawingHalfAMillionValues(FxRobot robot) {
+    void halfAMillionValuesAreBinnedAndDrawn(FxRobot robot) {
         INDArray a = Nd4j.randn(org.nd4j.linalg.api.buffer.DataType.FLOAT, 10_000, 50);
         INDArray relu = org.nd4j.linalg.ops.transforms.Transforms.relu(a, true);
-        int runs = 40, warm = 10;
-        long[] copy = new long[runs], summary = new long[runs], bin = new long[runs], draw = new long[runs], frame = new long[runs], canvas = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            final int k = i;
-            fx(() -> {
-                long t0 = System.nanoTime();
-                float[] v = Histogram.floats(relu);
-                long t1 = System.nanoTime();
-                Summary s = Summary.of(relu);
-                long t2 = System.nanoTime();
-                Histogram h = Histogram.of(v, 0.0);
-                long t3 = System.nanoTime();
-                panel.show(new LayerData("relu", "lin1.clamp_min(0.)", relu.shape(), s, h, "clamped by the ReLU"),
-                        null, k % 2 == 0 ? Palette.XAVIER : Palette.KAIMING, 0);
-                long t4 = System.nanoTime();
-                // Rasterise the panel (software pipeline here): an upper bound for the frame itself.
-                WritableImage img = panel.snapshot(null, null);
-                long t5 = System.nanoTime();
-                copy[k] = t1 - t0;
-                summary[k] = t2 - t1;
-                bin[k] = t3 - t2;
-                draw[k] = t4 - t3;
-                frame[k] = t5 - t4;
-                canvas[k] = panel.chart().lastDrawNanos();
-                return img;
-            });
-        }
-        System.out.printf(Locale.ROOT, "500,000 values (median of %d after %d warm-up): copy %.2f ms, Summary.of %.2f ms, "
-                        + "Histogram.of %.2f ms, panel.show %.2f ms (of which canvas draw %.2f ms), snapshot (sw raster) %.2f ms; "
-                        + "recompute + redraw = %.2f ms%n", runs - warm, warm,
-                median(copy, warm), median(summary, warm), median(bin, warm), median(draw, warm), median(canvas, warm), median(frame, warm),
-                median(copy, warm) + median(bin, warm) + median(draw, warm));
+        fx(() -> {
+            Histogram h = Histogram.of(Histogram.floats(relu), 0.0);
+            panel.show(new LayerData("relu", "lin1.clamp_min(0.)", relu.shape(), Summary.of(relu), h, "clamped by the ReLU"),
+                    null, Palette.KAIMING, 0);
+            return null;
+        });
         assertThat(panel.data().histogram().total()).isEqualTo(500_000);
         assertThat(panel.chart().lastDrawNanos()).isPositive();
         assertThat(fx(() -> panel.chart().drawnNotes())).anySatisfy(n -> assertThat(n).endsWith("exactly 0"));
-    }
-
-    private static double median(long[] t, int skip) {
-        long[] s = Arrays.copyOfRange(t, skip, t.length);
-        Arrays.sort(s);
-        return s[s.length / 2] / 1e6;
     }
 
 }

@@ -1,5 +1,6 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.common.Fmt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -16,18 +17,18 @@ class TicksTest {
 
     @Test
     void numbersAsTheNotebookAndAClassroomReadThem() {
-        assertThat(Ticks.stat(0.51171)).isEqualTo("0.5117");
-        assertThat(Ticks.stat(-0.0397)).isEqualTo("-0.0397");
-        assertThat(Ticks.stat(1.278e-4)).isEqualTo("1.278e-4");
-        assertThat(Ticks.stat(8.09e37)).isEqualTo("8.09e37");
-        assertThat(Ticks.stat(Double.NaN)).isEqualTo("NaN");
-        assertThat(Ticks.stat(Double.POSITIVE_INFINITY)).isEqualTo("Inf");
-        assertThat(Ticks.count(15_000)).isEqualTo("15k");
-        assertThat(Ticks.count(2_500_000)).isEqualTo("2.5M");
-        assertThat(Ticks.count(5_000)).isEqualTo("5,000");
-        assertThat(Ticks.power(-45)).isEqualTo("10\u207b\u2074\u2075");
-        assertThat(Ticks.plain(-0.5)).isEqualTo("-0.5");
-        assertThat(Ticks.plain(0.0)).isEqualTo("0");
-        assertThat(Ticks.tick(-2e-4, 1e-4)).isEqualTo("-2e-4");
+        assertThat(Fmt.stat(0.51171)).isEqualTo("0.5117");
+        assertThat(Fmt.stat(-0.0397)).isEqualTo("-0.0397");
+        assertThat(Fmt.stat(1.278e-4)).isEqualTo("1.278e-4");
+        assertThat(Fmt.stat(8.09e37)).isEqualTo("8.09e37");
+        assertThat(Fmt.stat(Double.NaN)).isEqualTo("nan");
+        assertThat(Fmt.stat(Double.POSITIVE_INFINITY)).isEqualTo("inf");
+        assertThat(Fmt.axisCount(15_000)).isEqualTo("15k");
+        assertThat(Fmt.axisCount(2_500_000)).isEqualTo("2.5M");
+        assertThat(Fmt.axisCount(5_000)).isEqualTo("5,000");
+        assertThat(Fmt.power(-45)).isEqualTo("10\u207b\u2074\u2075");
+        assertThat(Fmt.plain(-0.5)).isEqualTo("-0.5");
+        assertThat(Fmt.plain(0.0)).isEqualTo("0");
+        assertThat(Fmt.tick(-2e-4, 1e-4)).isEqualTo("-2e-4");
     }
 }

@@ -6,15 +6,24 @@ import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** What a teacher reads when something fails: the sentence written for people, never a class name. */
 class ErrorDialogsTest {
 
     @Test
     void theAppsOwnExplanationWinsOverTheLowLevelCause() {
-        IOException low = new IOException("train-images-idx3-ubyte.gz: file not found");
-        IOException ours = new IOException("The bundled MNIST could not be read (" + low.getMessage() + "). Rebuild.", low);
-        assertThat(ErrorDialogs.describe(new ExecutionException(ours))).startsWith("The bundled MNIST could not be read");
+        // The controller's real loading path, with data that cannot be read.
+        Throwable failure = catchThrowable(() -> Controller.load(() -> {
+            throw new IOException("train-images-idx3-ubyte.gz: file not found");
+        }));
+        assertThat(failure).isInstanceOf(IOException.class);
+        // Background hands the task's exception to ErrorDialogs as it is, or wrapped by an executor.
+        for (Throwable shown : new Throwable[]{failure, new ExecutionException(failure)}) {
+            assertThat(ErrorDialogs.describe(shown)).startsWith("The bundled MNIST could not be read")
+                    .contains("train-images-idx3-ubyte.gz: file not found").contains("mvn -B package")
+                    .doesNotContain("IOException");
+        }
     }
 
     @Test

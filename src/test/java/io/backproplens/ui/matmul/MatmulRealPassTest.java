@@ -1,5 +1,6 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.TensorRef;
 import io.backproplens.engine.TraceStep;
 import io.backproplens.session.Datasets;
@@ -101,7 +102,7 @@ class MatmulRealPassTest {
             for (int h = 0; h < 3; h++) {
                 assertThat(sums.sumNow()[m][h]).isCloseTo(expected[m][h], within(1e-12 * Math.abs(expected[m][h]) + 1e-18));
                 // The grid the class reads shows the same number as the matmul's grid beside it.
-                assertThat(sums.sumGrid().cellText(m, h)).isEqualTo(Fmt.num(expected[m][h] * slice.gradScale()));
+                assertThat(sums.sumGrid().cellText(m, h)).isEqualTo(Fmt.cell(expected[m][h] * slice.gradScale()));
                 assertThat(sums.matmulGrid().cellText(m, h)).isEqualTo(sums.sumGrid().cellText(m, h));
             }
         assertThat(sums.verdictText()).startsWith("\u2714 Equal to the matmul x.t() @ l1.g");
@@ -184,7 +185,7 @@ class MatmulRealPassTest {
         // And it is the first layer's output on x_valid before b1 (zero at init): lin(x_valid, w1, b1)[0, 6].
         assertThat(real.currentSum()).isCloseTo(pass.validLin1().getDouble(0, 6), within(1e-4));
         assertThat(robot.lookup("#rl-sum").queryAs(Label.class).getText()).contains(String.format(java.util.Locale.ROOT, "%.4f", expected));
-        assertThat(robot.lookup("#rl-current").queryAs(Label.class).getText()).isEqualTo(Fmt.num(Math.round(expected * 100) / 100.0));
+        assertThat(robot.lookup("#rl-current").queryAs(Label.class).getText()).isEqualTo(Fmt.cell(Math.round(expected * 100) / 100.0));
     }
 
     @Test
@@ -195,14 +196,17 @@ class MatmulRealPassTest {
                 // Read on the FX thread, which draws the chart after the last rung lands: wait for its last label.
                 () -> org.testfx.util.WaitForAsyncUtils.asyncFx(() -> ladder.measured().size() == 4 && !ladder.running()
                         && robot.lookup("#ladder-chart").tryQuery().map(c -> ((javafx.scene.layout.Pane) c).getChildren()
-                                .stream().anyMatch(n -> n instanceof Label l && l.getText().contains("45,879"))).orElse(false)).get());
+                                .stream().anyMatch(n -> n instanceof Label l && l.getText().contains("45,879"))).orElse(false)
+                        && java.util.Arrays.stream(io.backproplens.matmul.MatmulVariant.values()).allMatch(v ->
+                                robot.lookup("#ladder-bar-" + v.name().toLowerCase()).tryQuery().isPresent())).get());
         for (var v : io.backproplens.matmul.MatmulVariant.values()) {
             var rung = ladder.measured().get(v);
             assertThat(rung.seconds()).isPositive();
             assertThat(rung.runs()).isGreaterThanOrEqualTo(3);
             // Every rung computes the same x_valid[:5] @ w as BLAS (float32).
             assertThat(rung.maxDiffFromBlas()).isLessThan(1e-3);
-            assertThat(robot.lookup("#ladder-bar-" + v.name().toLowerCase()).tryQuery()).isPresent();
+            assertThat(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> robot.lookup("#ladder-bar-" + v.name().toLowerCase())
+                    .tryQuery().isPresent()).get()).isTrue();
         }
         // The chart redraws itself on the FX thread (on every resize): read it there, in one go.
         java.util.List<String> labels = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> robot.lookup("#ladder-chart")

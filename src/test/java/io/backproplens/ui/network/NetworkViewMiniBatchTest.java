@@ -1,5 +1,6 @@
 package io.backproplens.ui.network;
 
+import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.GradientCheck;
 import io.backproplens.engine.Init;
 import io.backproplens.engine.TensorRef;
@@ -57,12 +58,12 @@ class NetworkViewMiniBatchTest {
         assertThat(l1g.ref().array()).isSameAs(fx(() -> app.view.pass().model().layers().get(0).out().g()));
 
         // Back through the forward pass to before the first step, with the Previous button.
-        for (int i = 0; i < 6; i++) robot.clickOn("#btn-prev");
+        for (int i = 0; i < 6; i++) robot.clickOn("#net-prev");
         await("step 1 of 8", 30, () -> app.state.step.get() == 0);
         assertThat(labels()).containsExactly("x", "w1", "b1", "w2", "b2", "y", "l1");
         assertThat(fx(() -> app.view.formulas().formulas())).containsExactly("l1 = x @ w1 + b1");
         assertThat(fx(() -> app.view.graph().chip("l2").getStyleClass().contains("chip-absent"))).isTrue();
-        robot.clickOn("#btn-prev");
+        robot.clickOn("#net-prev");
         await("before the first step", 30, () -> app.state.step.get() == -1);
         assertThat(fx(() -> app.view.formulas().formulas())).isEmpty();
         assertThat(labels()).doesNotContain("l1");
@@ -156,8 +157,12 @@ class NetworkViewMiniBatchTest {
     @Test
     void playWalksToTheEndAndStopsAndPTogglesIt(FxRobot robot) {
         app.awaitPass("a 1000-row pass", p -> p.settings().batch() == 1000);
-        fx(() -> robot.lookup("#speed-slider").queryAs(javafx.scene.control.Slider.class).setValue(0.3));
-        robot.clickOn("#btn-play");
+        fx(() -> {
+            javafx.scene.control.Slider speed = robot.lookup("#net-speed").queryAs(javafx.scene.control.Slider.class);
+            speed.setValue(speed.getMax());
+            return null;
+        });
+        robot.clickOn("#net-play");
         await("Play to reach the last step and stop", 30,
                 () -> app.state.step.get() == 7 && !app.view.playback().playingProperty().get());
         fx(() -> app.stage.requestFocus());

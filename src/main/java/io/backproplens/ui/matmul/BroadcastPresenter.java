@@ -1,0 +1,91 @@
+package io.backproplens.ui.matmul;
+
+import io.backproplens.matmul.MatmulReplay;
+import io.backproplens.matmul.MatmulStep;
+import io.backproplens.ui.common.Fmt;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+import static io.backproplens.ui.matmul.Labels.plain;
+import static io.backproplens.ui.matmul.Labels.ref;
+
+/** {@code c[i] = (a[i].unsqueeze(-1) * b).sum(dim=0)}: a whole row of the result a step. */
+final class BroadcastPresenter extends LoopPresenter {
+    private final MatrixGrid column = new MatrixGrid(), bCopy = new MatrixGrid(), product = new MatrixGrid(), sum = new MatrixGrid();
+    private final Label columnTitle = Labels.small(), bTitle = Labels.small(), productTitle = Labels.small(), sumTitle = Labels.small();
+    private final Label note = new Label();
+    private final VBox box;
+
+    BroadcastPresenter() {
+        for (MatrixGrid g : List.of(column, bCopy, product, sum)) g.setHeads(false);
+        note.getStyleClass().add("mm-note");
+        note.setWrapText(true);
+        HBox row = new HBox(12, Labels.titled(columnTitle, column), Labels.op("\u00d7"), Labels.titled(bTitle, bCopy), Labels.op("="),
+                Labels.titled(productTitle, product), Labels.op("\u2192"), Labels.titled(sumTitle, sum));
+        row.setAlignment(Pos.CENTER);
+        box = new VBox(8, row, note);
+        box.setAlignment(Pos.CENTER);
+    }
+
+    @Override List<String> order() { return List.of("i"); }
+
+    @Override MatrixGrid.Role aRole(MatmulStep st, int r, int c) { return r == st.i() ? MatrixGrid.Role.A : MatrixGrid.Role.PLAIN; }
+
+    @Override MatrixGrid.Role bRole(MatmulStep st, int r, int c) { return MatrixGrid.Role.B; }
+
+    @Override boolean done(MatmulStep st, int r, int c, int cols) { return r < st.i(); }
+
+    @Override String logLine(MatmulStep s) { return "(" + s.i() + ", :) (:, :) (" + s.i() + ", :)"; }
+
+    @Override
+    Node detail(MatmulStep st, int p, MatmulStepper.Input in, MatmulReplay replay) {
+        String rn = in.rName(), an = in.aName(), bn = in.bName();
+        int i = st.i(), ac = replay.inner(), bc = replay.cols();
+        double[][] prod = st.terms();
+        columnTitle.setText(ref(an, "[" + i + "].unsqueeze(-1)"));
+        bTitle.setText(bn);
+        productTitle.setText("product");
+        sumTitle.setText(".sum(dim=0) \u2192 " + ref(rn, "[" + i + "]"));
+        column.setShape(ac, bc);
+        column.setTexts((r, c) -> Fmt.cell(replay.a()[i][r]));
+        column.setRoles((r, c) -> c == 0 ? MatrixGrid.Role.A : MatrixGrid.Role.FADED);
+        bCopy.setShape(ac, bc);
+        bCopy.setTexts((r, c) -> Fmt.cell(replay.b()[r][c]));
+        bCopy.setRoles((r, c) -> MatrixGrid.Role.B);
+        product.setShape(ac, bc);
+        product.setTexts((r, c) -> Fmt.cell(prod[r][c]));
+        product.setRoles((r, c) -> MatrixGrid.Role.R_CTX);
+        sum.setShape(1, bc);
+        sum.setTexts((r, c) -> Fmt.cell(st.writes().get(c).value()));
+        sum.setRoles((r, c) -> MatrixGrid.Role.R);
+        for (MatrixGrid g : List.of(column, bCopy, product, sum)) g.refresh();
+        note.setText(plain(an) + "[" + i + "].unsqueeze(-1) has shape (" + ac + ", 1): its one column is broadcast across "
+                + plain(bn) + "'s " + bc + " columns. The faded copies are not made in memory; the same column is read again.");
+        return box;
+    }
+
+    @Override boolean hasPictureGrids() { return true; }
+
+    @Override
+    void fitPicture(MatmulStepper.Input in, double s, double wf, double w, double h) {
+        double dh = h * 0.5 - 90;
+        double dw = w - 40;
+        double ds = Math.min(s, 72);
+        int rows = in.ac(), cols = in.bc();
+        int vr = 12, vc = 12;
+        while (ds > 24 && (4 * Math.min(cols, vc) * ds * wf + 200 > dw || Math.min(rows, vr) * ds + 80 > dh)) ds -= 2;
+        while (vc > 1 && 4 * Math.min(cols, vc) * ds * wf + 200 > dw) vc--;
+        while (vr > 1 && Math.min(rows, vr) * ds + 80 > dh) vr--;
+        for (MatrixGrid g : List.of(column, bCopy, product)) {
+            g.setMaxVisible(vr, vc);
+            g.setCellSize(ds * wf, ds);
+        }
+        sum.setMaxVisible(1, vc);
+        sum.setCellSize(ds * wf, ds);
+    }
+}

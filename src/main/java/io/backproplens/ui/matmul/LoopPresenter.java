@@ -1,0 +1,52 @@
+package io.backproplens.ui.matmul;
+
+import io.backproplens.matmul.MatmulReplay;
+import io.backproplens.matmul.MatmulStep;
+import io.backproplens.matmul.MatmulVariant;
+import javafx.scene.Node;
+
+import java.util.List;
+
+/**
+ * What one loop variant shows while the stepper walks it: which cells of {@code a}, {@code b} and
+ * the result a step touches, the loop variables in the code, the log line, and the picture of the
+ * step under the grids. The stepper itself (grids, code, log, play bar) is the same for all four.
+ */
+abstract sealed class LoopPresenter permits TripleLoopPresenter, InnerRemovedPresenter, BroadcastPresenter, BlasPresenter {
+
+    static LoopPresenter of(MatmulVariant v) {
+        return switch (v) {
+            case TRIPLE_LOOP -> new TripleLoopPresenter();
+            case INNER_REMOVED -> new InnerRemovedPresenter();
+            case BROADCAST -> new BroadcastPresenter();
+            case BLAS -> new BlasPresenter();
+        };
+    }
+
+    /** The loop variables, outermost first, as the code panel shows their values. */
+    abstract List<String> order();
+
+    abstract MatrixGrid.Role aRole(MatmulStep st, int r, int c);
+
+    abstract MatrixGrid.Role bRole(MatmulStep st, int r, int c);
+
+    /** Whether result[r, c] is final before this step (cells the step writes are handled by the stepper). */
+    abstract boolean done(MatmulStep st, int r, int c, int cols);
+
+    /** The log line of a step that has no printout of its own. */
+    String logLine(MatmulStep s) { return "(:, :) (:, :) (:, :)"; }
+
+    String logTitle() { return "what each step reads and writes"; }
+
+    /** Whether the a and b grids follow k as well (only the triple loop reads single cells). */
+    boolean followsK() { return false; }
+
+    /** The picture of step {@code p} (st is that step), refilled in this presenter's own nodes. */
+    abstract Node detail(MatmulStep st, int p, MatmulStepper.Input in, MatmulReplay replay);
+
+    /** Whether the picture has grids of its own, which then share the height with the main grids. */
+    boolean hasPictureGrids() { return false; }
+
+    /** Sizes the picture's grids for a {@code w x h} centre, cells at most {@code s} high, {@code wf} wide per height. */
+    void fitPicture(MatmulStepper.Input in, double s, double wf, double w, double h) {}
+}
