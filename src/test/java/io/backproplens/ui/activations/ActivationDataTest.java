@@ -46,7 +46,7 @@ class ActivationDataTest {
         ValidPass only = session.validPass(s);
         // The reference, written out with plain ND4J on the same weights: x_valid @ w1 + b1,
         // clamp_min(0) - shift, @ w2 + b2 (the notebook's lin, relu, lin).
-        Weights w = session.run(s).model().weights();
+        Weights w = session.run(s).weights();
         INDArray x = session.xValid().castTo(DataType.FLOAT);
         INDArray lin1 = x.mmul(w.w1().value()).addRowVector(w.b1().value().reshape(1, -1));
         INDArray relu = Transforms.max(lin1, 0.0, true).sub(0.5);

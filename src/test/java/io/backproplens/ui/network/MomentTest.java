@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MomentTest {
     private static List<TraceStep> trace(String... forward) {
         List<TraceStep> t = new ArrayList<>();
-        for (String m : forward) t.add(new TraceStep(Phase.FORWARD, m, List.of(), List.of(), List.of(), List.of()));
+        for (String m : forward) t.add(new TraceStep(Phase.FORWARD, m, List.of(), 1, java.util.OptionalDouble.empty()));
         for (int i = forward.length - 1; i >= 0; i--)
-            t.add(new TraceStep(Phase.BACKWARD, forward[i], List.of(), List.of(), List.of(), List.of()));
+            t.add(new TraceStep(Phase.BACKWARD, forward[i], List.of(), 1, java.util.OptionalDouble.empty()));
         return t;
     }
 
