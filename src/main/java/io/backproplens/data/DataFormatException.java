@@ -10,10 +10,15 @@ import java.io.IOException;
 public final class DataFormatException extends IOException {
 
     public DataFormatException(String fileName, String problem) {
-        super(fileName + ": " + problem);
+        super(fileName + ": " + oneLine(problem));
     }
 
     public DataFormatException(String fileName, String problem, Throwable cause) {
-        super(fileName + ": " + problem, cause);
+        super(fileName + ": " + oneLine(problem), cause);
+    }
+
+    /** Library messages may end in a line break (Pyrolite's do, found by fuzzing): one line, always. */
+    private static String oneLine(String problem) {
+        return String.valueOf(problem).strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

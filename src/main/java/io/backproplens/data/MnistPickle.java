@@ -37,6 +37,11 @@ final class MnistPickle {
                         + ", more than " + WHAT + " can be");
             }
         }
+        return read(name, pickle);
+    }
+
+    /** The triple from a pickle's bytes (already gunzipped); {@code name} goes into messages. */
+    static Mnist read(String name, byte[] pickle) throws DataFormatException {
         Object root = NumpyPickle.load(name, pickle);
         Object[] triple = tuple(root, 3);
         if (triple == null) {

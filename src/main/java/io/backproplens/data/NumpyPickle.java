@@ -33,6 +33,8 @@ final class NumpyPickle {
         Unpickler.registerConstructor("numpy", "dtype", args -> new Dtype(args.length > 0 ? args[0] : null));
     }
 
+    private static final String OPCODES_DO_NOT_FIT = "its instructions do not fit together (a damaged file, or not a pickle)";
+
     private NumpyPickle() {}
 
     /** The unpickled object: tuples arrive as Object[], lists as List, numpy arrays as {@link NdArray}. */
@@ -40,13 +42,20 @@ final class NumpyPickle {
         Unpickler unpickler = new GuardedUnpickler();
         try {
             return unpickler.load(new ByteArrayInputStream(pickle));
-        } catch (PickleException | IOException | ClassCastException | IndexOutOfBoundsException e) {
+        } catch (PickleException | IOException e) {
             // Pyrolite wraps our own failures (in __setstate__) in PickleException: report the root.
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            throw new DataFormatException(name, "not a readable pickle: " + root.getMessage(), e);
+            // Only Pyrolite's and our own messages are for people; a reflection failure underneath
+            // (BUILD on a bool: "java.lang.Boolean.__setstate__([B)", found by fuzzing) is not.
+            boolean forPeople = (root instanceof PickleException || root instanceof IOException) && root.getMessage() != null;
+            throw new DataFormatException(name, "not a readable pickle: " + (forPeople ? root.getMessage() : OPCODES_DO_NOT_FIT), e);
+        } catch (RuntimeException e) {
+            // Opcodes in an order Python never writes (APPEND with no list, found by fuzzing) fail
+            // inside Pyrolite with a NullPointerException or ClassCastException: not a message for people.
+            throw new DataFormatException(name, "not a readable pickle: " + OPCODES_DO_NOT_FIT, e);
         } finally {
             unpickler.close(); // drops the memo, which holds every array's bytes
         }

@@ -49,11 +49,28 @@ public final class Matrices {
         if (cell.isEmpty()) throw new IllegalArgumentException(where + " is empty");
         try {
             double v = Double.parseDouble(cell);
-            if (!Double.isFinite(v)) throw new IllegalArgumentException(where + ": '" + cell + "' is not a finite number");
+            if (!Double.isFinite(v)) throw new IllegalArgumentException(where + ": '" + shown(cell) + "' is not a finite number");
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": '" + cell + "' is not a number");
+            throw new IllegalArgumentException(where + ": '" + shown(cell) + "' is not a number");
         }
+    }
+
+    /**
+     * A cell as a one-line message can quote it: line breaks and other control characters as
+     * a backslash, u and four hex digits, and at most 30 characters (fuzzing found a cell holding a line break).
+     */
+    static String shown(String cell) {
+        StringBuilder b = new StringBuilder();
+        cell.codePoints().limit(30).forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                b.append(String.format(Locale.ROOT, "\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return cell.codePointCount(0, cell.length()) > 30 ? b + "..." : b.toString();
     }
 
     /** Refuses a product whose inner dimensions differ, in words a student can act on. */

@@ -97,6 +97,9 @@ class BadInputTest {
         assertOneLine(CliRunner.run("triples", "--a", "1,2;3,x"), "--a", "row 2, column 2", "'x' is not a number");
         assertOneLine(CliRunner.run("triples", "--b", "1,2;3"), "--b", "row 2");
         assertOneLine(CliRunner.run("triples", "--a", ""), "--a", "empty");
+        // Found by MatricesFuzzTest: a line break inside a cell was echoed and split the message.
+        assertOneLine(CliRunner.run("triples", "--a", "1 \n 2;3,4"), "--a: row 1, column 1: '1 \\u000a 2' is not a number");
+        assertOneLine(CliRunner.run("triples", "--a", "y".repeat(5000)), "'" + "y".repeat(30) + "...' is not a number");
     }
 
     @Test

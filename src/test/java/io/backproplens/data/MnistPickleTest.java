@@ -118,6 +118,23 @@ class MnistPickleTest {
         assertThat(mx.getCurrentThreadAllocatedBytes() - before).isLessThan(8L << 20);
     }
 
+    /** Found by MnistPickleFuzzTest: Pyrolite's message for protocol 5 out-of-band data ends in a line break. */
+    @Test
+    void outOfBandBufferIsRefusedInOneLine() throws IOException {
+        // NEXT_BUFFER (0x97, protocol 5) as the first opcode; the rest is never read. The fuzzer's input.
+        Path f = Files.write(dir.resolve("oob.pkl"), new byte[] {(byte) 0x97, 2, 'K', 'N', (byte) 0x9d, '.'});
+        assertRefused(f, ": not a readable pickle: pickle stream refers to out-of-band data");
+    }
+
+    /** Found by MnistPickleFuzzTest: APPEND with no list on the stack threw Pyrolite's NullPointerException. */
+    @Test
+    void opcodesInAnOrderPythonNeverWritesAreRefusedInWords() throws IOException {
+        // PROTO 2, NONE, NONE, APPEND, STOP.
+        Path f = Files.write(dir.resolve("append.pkl"), new byte[] {(byte) 0x80, 2, 'N', 'N', 'a', '.'});
+        assertRefused(f, ": not a readable pickle: its instructions do not fit together (a damaged file, or not a pickle)");
+        assertThatThrownBy(() -> MnistLoader.load(f)).satisfies(e -> assertThat(e.getMessage()).doesNotContain("null", "Cannot invoke"));
+    }
+
     @Test
     void bytesThatAreNoPickleAreRefused() throws IOException {
         Path f = Files.writeString(dir.resolve("text.pkl"), "hello, not a pickle");
