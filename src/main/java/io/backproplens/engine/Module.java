@@ -123,7 +123,9 @@ public abstract class Module {
                         + (grad ? "a .g" : "a value") + ": " + template);
             }
             touched = new LinkedHashSet<>();
+            long t0 = System.nanoTime();
             INDArray result = code.get();
+            long nanos = System.nanoTime() - t0;
             if (!touched.equals(new LinkedHashSet<>(e.reads()))) {
                 throw new IllegalStateException(name + ": the code of '" + template + "' read "
                         + touched + " but its template names " + e.reads());
@@ -133,7 +135,7 @@ public abstract class Module {
             Tensor target = slot(e.writes().name());
             if (grad) target.setG(result); else target.setValue(result);
             lines.add(new TraceStep.Line(e.notebook(), e.bind(s -> slot(s).name()), reads,
-                    new TensorRef(target.name(), grad, result)));
+                    new TensorRef(target.name(), grad, result), nanos));
         }
 
         private Tensor touch(Equation.Slot s) {
