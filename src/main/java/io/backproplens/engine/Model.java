@@ -74,6 +74,12 @@ public final class Model {
 
     public Trace trace() { return trace; }
 
+    /** The trace of a pass run by other means ({@link BlockedPass}); nothing more records into it. */
+    void setTrace(Trace t) {
+        trace = t;
+        for (Module m : all()) m.recordTo(s -> {});
+    }
+
     public List<Module> layers() { return layers; }
 
     public Module loss() { return loss; }
