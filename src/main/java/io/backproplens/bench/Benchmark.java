@@ -1,5 +1,7 @@
 package io.backproplens.bench;
 
+import io.backproplens.engine.BlockedPass;
+import io.backproplens.engine.CpuThreads;
 import io.backproplens.engine.Gemm;
 import io.backproplens.engine.Init;
 import io.backproplens.engine.Model;
@@ -49,7 +51,7 @@ public final class Benchmark {
      */
     public record FwdBwd(long rows, int nh, Timing engine, Timing sameDiff, Timing squareGemm,
                          double flops, List<Product> products, Timing read, long readBytes, long movedBytes,
-                         List<StepTime> steps) {
+                         List<StepTime> steps, Variants variants) {
         public double gemmGflops() { return 2.0 * SQUARE * SQUARE * SQUARE / squareGemm.medianMs() / 1e6; }
 
         /** Memory read bandwidth measured on x_train in this run, GB/s. */
@@ -71,6 +73,16 @@ public final class Benchmark {
 
         public double fractionOfGemmRate() { return engineGflops() / gemmGflops(); }
     }
+
+    /**
+     * The same pass run other ways, in the same rounds: with ND4J's default threads everywhere
+     * (what the engine did before it chose its threads), writing into its previous call's arrays
+     * (a model called in a loop), and over row blocks ({@link BlockedPass}).
+     */
+    public record Variants(Timing allThreads, Timing reused, Timing blocked, int blockRows) {}
+
+    /** Rows per block for the blocked pass. */
+    public static final int BLOCK_ROWS = 4096;
 
     public record Result(List<Rung> ladder, FwdBwd fwdBwd) {}
 
@@ -115,29 +127,51 @@ public final class Benchmark {
         List<String[]> lineNames = new ArrayList<>();
         Runnable engine = () -> {
             long t0 = System.nanoTime();
+            CpuThreads.forNextPass();
             Model m = Model.notebook(w, 0).inputGrad(false);
             m.call(new Tensor("x", x), new Tensor("y", y));
             m.backward();
             lineMs.add(lineTimes(m.trace(), (System.nanoTime() - t0) / 1e6));
             if (lineNames.isEmpty()) lineNames.addAll(lineNames(m.trace()));
         };
+        Runnable allThreads = () -> {
+            CpuThreads.allCores();
+            Model m = Model.notebook(w, 0).inputGrad(false);
+            m.call(new Tensor("x", x), new Tensor("y", y));
+            m.backward();
+        };
+        Model reusing = Model.notebook(w, 0).inputGrad(false).reuseArrays(true);
+        Runnable reused = () -> {
+            CpuThreads.forNextPass();
+            reusing.call(new Tensor("x", x), new Tensor("y", y));
+            reusing.backward();
+        };
+        Runnable blocked = () -> {
+            CpuThreads.forNextPass();
+            new BlockedPass(Model.notebook(w, 0).inputGrad(false), BLOCK_ROWS).run(new Tensor("x", x), new Tensor("y", y));
+        };
         Runnable sameDiff = () -> {
+            CpuThreads.allCores();
             Map<String, INDArray> g = sd.gradients(x, y);
             if (g.size() != SameDiffModel.PARAMS.size()) throw new IllegalStateException("SameDiff returned " + g.keySet());
         };
         List<Timing> t;
         Timing read;
+        Variants variants;
         try (ReadBandwidth bw = new ReadBandwidth(x)) {
-            List<Timing> all = Timing.interleaved(2, runs, List.of(gemm, engine, sameDiff, bw));
+            List<Timing> all = Timing.interleaved(2, runs, List.of(gemm, engine, sameDiff, bw, allThreads, reused, blocked));
             t = all.subList(0, 3);
             read = all.get(3);
+            variants = new Variants(all.get(4), all.get(5), all.get(6), BLOCK_ROWS);
         }
+        CpuThreads.allCores();
+        CpuThreads.forNextPass();
         List<Product> products = products(x, w);
         double flops = products.stream().mapToDouble(Product::flops).sum();
         long rows = x.size(0), bytes = x.length() * x.data().getElementSize();
         long moved = bytes + 4L * rows * nh * x.data().getElementSize();
         return new FwdBwd(rows, nh, t.get(1), t.get(2), t.get(0), flops, products, read, bytes, moved,
-                steps(lineNames, lineMs.subList(lineMs.size() - runs, lineMs.size())));
+                steps(lineNames, lineMs.subList(lineMs.size() - runs, lineMs.size())), variants);
     }
 
     /** Each equation's time in one run (ms, in trace order), then the rest of the run outside them. */
@@ -180,8 +214,12 @@ public final class Benchmark {
             c = Nd4j.createUninitialized(DataType.FLOAT, new long[]{SQUARE, SQUARE}, 'f');
         }
 
+        /** On every core: the machine's rate, whatever the engine chose for its own pass. */
         @Override
-        public void run() { Nd4j.gemm(a, b, c, false, false, 1.0, 0.0); }
+        public void run() {
+            CpuThreads.allCores();
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+        }
     }
 
     /** Each product of the engine's pass, with arrays of the pass's shapes and layouts, timed in turns. */

@@ -80,6 +80,10 @@ final class BenchCommand implements Callable<Integer> {
         fb.put("ms_at_gemm_rate", f.msAtGemmRate());
         fb.put("engine_over_samediff", f.engineOverSameDiff());
         fb.put("fraction_of_gemm_rate", f.fractionOfGemmRate());
+        fb.put("engine_all_threads_ms", f.variants().allThreads().medianMs());
+        fb.put("engine_reused_arrays_ms", f.variants().reused().medianMs());
+        fb.put("blocked_ms", f.variants().blocked().medianMs());
+        fb.put("blocked_rows", f.variants().blockRows());
         fb.put("read_gbps", f.readGbps());
         fb.put("limit_ms", f.limitMs());
         fb.put("over_limit", f.overLimit());
@@ -121,6 +125,9 @@ final class BenchCommand implements Callable<Integer> {
         out.println(Text.f("full batch forward+backward: x_train %dx784, nh %d, float32, all parameter gradients, x.g skipped",
                 f.rows(), f.nh()));
         line(out, "engine", f.engine(), Text.f("%.1f GFLOP/s", f.engineGflops()));
+        line(out, "  ND4J default threads", f.variants().allThreads(), Text.f("%.2fx the engine", f.variants().allThreads().medianMs() / f.engine().medianMs()));
+        line(out, "  reusing its arrays", f.variants().reused(), Text.f("%.2fx the engine", f.variants().reused().medianMs() / f.engine().medianMs()));
+        line(out, Text.f("  in %d-row blocks", f.variants().blockRows()), f.variants().blocked(), Text.f("%.2fx the engine", f.variants().blocked().medianMs() / f.engine().medianMs()));
         line(out, "SameDiff", f.sameDiff(), "");
         line(out, Text.f("square GEMM %dx%d", Benchmark.SQUARE, Benchmark.SQUARE), f.squareGemm(),
                 Text.f("%.1f GFLOP/s", f.gemmGflops()));
