@@ -16,13 +16,13 @@ public final class Lin extends Module {
 
     @Override
     protected void forward(Step s) {
-        s.out("{out} = {inp} @ {w} + {b}", () -> Gemm.mmul(s.v("inp"), false, s.v("w"), false).addiRowVector(s.v("b")));
+        s.out("{out} = {inp} @ {w} + {b}", () -> Gemm.mmul(s.v("inp"), false, s.v("w"), false, s::into).addiRowVector(s.v("b")));
     }
 
     @Override
     protected void bwd(Step s) {
-        if (inputGrad) s.grad("{inp}.g = {out}.g @ {w}.t()", () -> Gemm.mmul(s.g("out"), false, s.v("w"), true));
-        s.grad("{w}.g = {inp}.t() @ {out}.g", () -> Gemm.mmul(s.v("inp"), true, s.g("out"), false));
+        if (inputGrad) s.grad("{inp}.g = {out}.g @ {w}.t()", () -> Gemm.mmul(s.g("out"), false, s.v("w"), true, s::into));
+        s.grad("{w}.g = {inp}.t() @ {out}.g", () -> Gemm.mmul(s.v("inp"), true, s.g("out"), false, s::into));
         s.grad("{b}.g = {out}.g.sum(0)", () -> s.g("out").sum(0));
     }
 }

@@ -15,6 +15,7 @@ public final class Model {
     private final List<Module> layers;
     private final Module loss;
     private Trace trace = new Trace();
+    private OutputArrays outputs = OutputArrays.FRESH;
 
     public Model(List<Module> layers, Module loss) {
         if (layers.isEmpty()) throw new IllegalArgumentException("a model needs at least one layer");
@@ -37,11 +38,25 @@ public final class Model {
         return this;
     }
 
+    /**
+     * Whether each call writes into the arrays of the model's previous call instead of new ones:
+     * for a model called in a loop (training, the benchmark), where a fresh 50,000-row array costs
+     * more in page faults than the step that fills it. With it on, a trace (and every array it
+     * holds) is valid only until the model's next call; off (the default), traces never change.
+     */
+    public Model reuseArrays(boolean on) {
+        outputs = on ? new ReusedOutputs() : OutputArrays.FRESH;
+        return this;
+    }
+
     /** {@code __call__(x, targ)}: forward through the layers and the loss; starts a new trace. */
     public Tensor call(Tensor x, Tensor targ) {
         trace = new Trace();
         params().forEach(Tensor::clearG);
-        for (Module m : all()) m.recordTo(trace::add);
+        for (Module m : all()) {
+            m.recordTo(trace::add);
+            m.outputsFrom(outputs);
+        }
         return loss.call(forward(x), targ);
     }
 
@@ -58,6 +73,12 @@ public final class Model {
     }
 
     public Trace trace() { return trace; }
+
+    /** The trace of a pass run by other means ({@link BlockedPass}); nothing more records into it. */
+    void setTrace(Trace t) {
+        trace = t;
+        for (Module m : all()) m.recordTo(s -> {});
+    }
 
     public List<Module> layers() { return layers; }
 

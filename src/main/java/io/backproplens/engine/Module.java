@@ -26,6 +26,7 @@ public abstract class Module {
     private Tensor[] args;
     private Tensor out;
     private Consumer<TraceStep> recorder = s -> {};
+    private OutputArrays outputs = OutputArrays.FRESH;
 
     /**
      * @param argSlots the slot names of the call's arguments, in order ({@code inp}, {@code targ})
@@ -73,6 +74,9 @@ public abstract class Module {
     /** Where this module's steps go: the model that owns it sets this for each pass. */
     final void recordTo(Consumer<TraceStep> recorder) { this.recorder = recorder; }
 
+    /** Where this module's equations get the arrays they write into: the model that owns it sets this. */
+    final void outputsFrom(OutputArrays outputs) { this.outputs = outputs; }
+
     public String name() { return name; }
 
     public Tensor out() { return out; }
@@ -98,6 +102,7 @@ public abstract class Module {
         private final TraceStep.Phase phase;
         private final List<TraceStep.Line> lines = new ArrayList<>();
         private Set<Equation.Slot> touched;
+        private Equation running;
 
         private Step(TraceStep.Phase phase) { this.phase = phase; }
 
@@ -109,6 +114,18 @@ public abstract class Module {
             INDArray g = touch(new Equation.Slot(slot, true)).g();
             if (g == null) throw new IllegalStateException(name + ": " + slot + ".g is not set yet");
             return g;
+        }
+
+        /**
+         * The array the running equation's left side is written into, of the given shape, in the
+         * dtype of the call's first argument: lent by the model (reused between its calls), or new.
+         * Code fills it with {@link Gemm#mmul(INDArray, boolean, INDArray, boolean, java.util.function.Function)}
+         * or an op with an output, instead of allocating a result and copying it.
+         */
+        public INDArray into(long... shape) {
+            if (running == null) throw new IllegalStateException(name + ": into() is for an equation's code");
+            return outputs.get(name, running.writes().name() + (running.writes().grad() ? ".g" : ""),
+                    args[0].value().dataType(), shape);
         }
 
         /** A forward equation: the left side's value is what {@code code} returns. */
@@ -124,7 +141,11 @@ public abstract class Module {
                         + (grad ? "a .g" : "a value") + ": " + template);
             }
             touched = new LinkedHashSet<>();
+            running = e;
+            long t0 = System.nanoTime();
             INDArray result = code.get();
+            long nanos = System.nanoTime() - t0;
+            running = null;
             if (!touched.equals(new LinkedHashSet<>(e.reads()))) {
                 throw new IllegalStateException(name + ": the code of '" + template + "' read "
                         + touched + " but its template names " + e.reads());
@@ -134,7 +155,7 @@ public abstract class Module {
             Tensor target = slot(e.writes().name());
             if (grad) target.setG(result); else target.setValue(result);
             lines.add(new TraceStep.Line(e.notebook(), e.bind(s -> slot(s).name()), reads,
-                    new TensorRef(target.name(), grad, result)));
+                    new TensorRef(target.name(), grad, result), nanos));
         }
 
         private Tensor touch(Equation.Slot s) {

@@ -1,6 +1,9 @@
 package io.backproplens.engine;
 
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.Map;
@@ -17,13 +20,21 @@ public final class Relu extends Module {
 
     @Override
     protected void forward(Step s) {
-        if (shift == 0) s.out("{out} = {inp}.clamp_min(0.)", () -> Transforms.relu(s.v("inp"), true));
-        else s.out("{out} = {inp}.clamp_min(0.) - " + shift, () -> Transforms.relu(s.v("inp"), true).subi(shift));
+        // Each writes into the step's output array: one pass over the data, no mask or copy allocated.
+        if (shift == 0) s.out("{out} = {inp}.clamp_min(0.)", () -> relu(s.v("inp"), s.into(s.v("inp").shape())));
+        else s.out("{out} = {inp}.clamp_min(0.) - " + shift, () -> relu(s.v("inp"), s.into(s.v("inp").shape())).subi(shift));
     }
 
     @Override
     protected void bwd(Step s) {
-        s.grad("{inp}.g = ({inp}>0).float() * {out}.g", () -> s.v("inp").gt(0).castTo(s.v("inp").dataType()).muli(s.g("out")));
+        // ND4J's relu_bp is exactly (inp > 0) * out.g (0 where inp is 0), fused in one pass.
+        s.grad("{inp}.g = ({inp}>0).float() * {out}.g", () -> Nd4j.exec(
+                new RectifiedLinearDerivative(s.v("inp"), s.g("out"), s.into(s.v("inp").shape())))[0]);
+    }
+
+    private static INDArray relu(INDArray inp, INDArray into) {
+        Nd4j.exec(new RectifiedLinear(inp, into, 0.0));
+        return into;
     }
 
     @Override

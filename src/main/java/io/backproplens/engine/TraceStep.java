@@ -16,8 +16,11 @@ public record TraceStep(Phase phase, String module, List<Line> lines, long batch
 
     public enum Phase { FORWARD, BACKWARD }
 
-    /** One equation as it ran: its texts, what it read, and the one tensor it wrote. */
-    public record Line(String notebook, String bound, List<TensorRef> reads, TensorRef writes) {}
+    /**
+     * One equation as it ran: its texts, what it read, the one tensor it wrote, and how long its
+     * code took (ND4J on the CPU returns when the work is done, so this is the equation's own cost).
+     */
+    public record Line(String notebook, String bound, List<TensorRef> reads, TensorRef writes, long nanos) {}
 
     /** The step name the app shows: {@code lin1} going forward, {@code lin1 (backward)} coming back. */
     public String title() {
