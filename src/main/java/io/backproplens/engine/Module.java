@@ -60,6 +60,22 @@ public abstract class Module {
         recorder.accept(s.record());
     }
 
+    /**
+     * The SGD step of this module's own tensors: {@code w -= lr * w.g} for each, then their grads
+     * cleared (the notebook's {@code w.g.zero_()}). The new values are fresh arrays: the ones an
+     * earlier trace step read stay as they were. A module without tensors records nothing.
+     */
+    public final void update(double lr) {
+        if (params.isEmpty()) return;
+        if (out == null) throw new IllegalStateException(name + ": update() before a forward call");
+        Step s = new Step(TraceStep.Phase.UPDATE);
+        for (String p : params.keySet()) {
+            s.update("{" + p + "} -= lr * {" + p + "}.g", () -> s.v(p).sub(s.g(p).mul(lr)));
+        }
+        params.values().forEach(Tensor::clearG);
+        recorder.accept(s.record());
+    }
+
     /** Computes {@code {out}} with one or more {@link Step#out} equations. */
     protected abstract void forward(Step s);
 
@@ -116,8 +132,17 @@ public abstract class Module {
         /** A backward equation: the left side's {@code .g} is what {@code code} returns. */
         public void grad(String template, Supplier<INDArray> code) { run(template, code, true); }
 
+        /** An update equation ({@code {w} -= lr * {w}.g}): the slot's new value is what {@code code} returns. */
+        void update(String template, Supplier<INDArray> code) {
+            if (!Equation.parse(template).update()) throw new IllegalArgumentException(name + ": update() needs ' -= ': " + template);
+            run(template, code, false);
+        }
+
         private void run(String template, Supplier<INDArray> code, boolean grad) {
             Equation e = Equation.parse(template);
+            if (e.update() != (phase == TraceStep.Phase.UPDATE)) {
+                throw new IllegalArgumentException(name + ": only an update step may use ' -= ': " + template);
+            }
             if (e.writes().grad() != grad) {
                 throw new IllegalArgumentException(name + ": " + (grad ? "grad" : "out") + "() must write "
                         + (grad ? "a .g" : "a value") + ": " + template);
