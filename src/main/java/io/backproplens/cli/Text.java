@@ -10,6 +10,7 @@ import java.util.Locale;
 /** Number and JSON formatting shared by the commands (Locale.ROOT: a decimal point everywhere). */
 final class Text {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper LINE = new ObjectMapper();
 
     private Text() {}
 
@@ -26,6 +27,15 @@ final class Text {
     static String json(Object tree) {
         try {
             return JSON.writeValueAsString(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One JSON object on one line: a stream of them (JSON Lines) pipes into jq and friends. */
+    static String jsonLine(Object tree) {
+        try {
+            return LINE.writeValueAsString(tree);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
