@@ -105,6 +105,40 @@ public final class Benchmark {
         return new FwdBwd(x.size(0), nh, t.get(1), t.get(2), t.get(0), flops, products);
     }
 
+    /**
+     * Mini-batch training speed of the notebook's network (mse head, depth 1, nh hidden units): each
+     * batch is the trainer's forward, backward and update through the engine's modules, in the data's
+     * order, float32.
+     *
+     * @param batchesPerS           with ND4J limited to one native thread, as the train command runs
+     * @param defaultThreadsBatchesPerS the same with ND4J's default threads, to show what the limit buys
+     */
+    public record TrainSpeed(int bs, int batchesPerRun, double batchesPerS, double defaultThreadsBatchesPerS) {}
+
+    /** {@link TrainSpeed} at batch size {@code bs}: medians of runs of 100 batches, the two settings in turns. */
+    public TrainSpeed trainSpeed(INDArray xTrain, INDArray yTrain, int nh, int bs, long seed) {
+        int perRun = 100;
+        io.backproplens.train.TrainData data = new io.backproplens.train.TrainData(xTrain, yTrain,
+                xTrain.get(NDArrayIndex.interval(0, 1), NDArrayIndex.all()), yTrain.get(NDArrayIndex.interval(0, 1)));
+        io.backproplens.train.TrainConfig c = io.backproplens.train.TrainConfig.defaults(io.backproplens.engine.Head.MSE)
+                .withNh(nh).withBs(bs).withSeed(seed);
+        io.backproplens.train.Trainer one = new io.backproplens.train.Trainer(c, data), many = new io.backproplens.train.Trainer(c, data);
+        // Batches stay inside the first epoch, so no validation pass is timed.
+        int maxRuns = Math.max(1, (one.batchesPerEpoch() - 1) / perRun);
+        Runnable single = () -> {
+            if (one.snapshot().step() + perRun >= one.batchesPerEpoch()) one.reset();
+            try (var limit = io.backproplens.train.NativeThreads.limit(1)) {
+                for (int i = 0; i < perRun; i++) one.step();
+            }
+        };
+        Runnable defaults = () -> {
+            if (many.snapshot().step() + perRun >= many.batchesPerEpoch()) many.reset();
+            for (int i = 0; i < perRun; i++) many.step();
+        };
+        List<Timing> t = Timing.interleaved(1, Math.min(runs, Math.max(maxRuns, 3)), List.of(single, defaults));
+        return new TrainSpeed(bs, perRun, perRun * 1000 / t.get(0).medianMs(), perRun * 1000 / t.get(1).medianMs());
+    }
+
     /** The machine's practical peak: a square float GEMM into an f-order result. */
     static final class SquareGemm implements Runnable {
         private final INDArray a, b, c;
