@@ -70,10 +70,25 @@ public abstract class Module {
         if (out == null) throw new IllegalStateException(name + ": update() before a forward call");
         Step s = new Step(TraceStep.Phase.UPDATE);
         for (String p : params.keySet()) {
-            s.update("{" + p + "} -= lr * {" + p + "}.g", () -> s.v(p).sub(s.g(p).mul(lr)));
+            s.update("{" + p + "} -= lr * {" + p + "}.g", () -> minusLrTimes(s.v(p), s.g(p), lr));
         }
         params.values().forEach(Tensor::clearG);
         recorder.accept(s.record());
+    }
+
+    /**
+     * {@code w - lr * g} into a fresh array. ND4J's element-wise {@code w.sub(g.mul(lr))} took ~130 us
+     * per op on a 784x50 float array here, BLAS axpy 6 us: so copy w in g's layout and let BLAS add
+     * {@code -lr * g} to it, entry for entry (both dense, same order), falling back for anything else.
+     */
+    private static INDArray minusLrTimes(INDArray w, INDArray g, double lr) {
+        if (w.dataType() != g.dataType() || !java.util.Arrays.equals(w.shape(), g.shape()) || g.isView()
+                || g.elementWiseStride() != 1) {
+            return w.sub(g.mul(lr));
+        }
+        INDArray next = w.dup(g.ordering());
+        org.nd4j.linalg.factory.Nd4j.getBlasWrapper().level1().axpy(g.length(), -lr, g, next);
+        return next;
     }
 
     /** Computes {@code {out}} with one or more {@link Step#out} equations. */
