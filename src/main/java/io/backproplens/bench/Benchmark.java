@@ -203,6 +203,31 @@ public final class Benchmark {
         return steps;
     }
 
+    /**
+     * Mini-batch training speed of the notebook's network (mse head, depth 1, nh hidden units): each
+     * batch is the trainer's forward, backward and update through the engine's modules, in the data's
+     * order, float32, on the one thread the trainer pins (see {@link CpuThreads#single()}).
+     */
+    public record TrainSpeed(int bs, int batchesPerRun, double batchesPerS) {}
+
+    /** {@link TrainSpeed} at batch size {@code bs}: the median of runs of 100 batches. */
+    public TrainSpeed trainSpeed(INDArray xTrain, INDArray yTrain, int nh, int bs, long seed) {
+        int perRun = 100;
+        io.backproplens.train.TrainData data = new io.backproplens.train.TrainData(xTrain, yTrain,
+                xTrain.get(NDArrayIndex.interval(0, 1), NDArrayIndex.all()), yTrain.get(NDArrayIndex.interval(0, 1)));
+        io.backproplens.train.TrainConfig c = io.backproplens.train.TrainConfig.defaults(io.backproplens.engine.Head.MSE)
+                .withNh(nh).withBs(bs).withSeed(seed);
+        io.backproplens.train.Trainer trainer = new io.backproplens.train.Trainer(c, data);
+        // Batches stay inside the first epoch, so no validation pass is timed.
+        int maxRuns = Math.max(1, (trainer.batchesPerEpoch() - 1) / perRun);
+        Runnable batches = () -> {
+            if (trainer.snapshot().step() + perRun >= trainer.batchesPerEpoch()) trainer.reset();
+            for (int i = 0; i < perRun; i++) trainer.step();
+        };
+        List<Timing> t = Timing.interleaved(1, Math.min(runs, Math.max(maxRuns, 3)), List.of(batches));
+        return new TrainSpeed(bs, perRun, perRun * 1000 / t.get(0).medianMs());
+    }
+
     /** The machine's practical peak: a square float GEMM into an f-order result. */
     static final class SquareGemm implements Runnable {
         private final INDArray a, b, c;

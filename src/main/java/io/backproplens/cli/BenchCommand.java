@@ -48,9 +48,21 @@ final class BenchCommand implements Callable<Integer> {
         Dataset d = data.dataset();
         Benchmark b = new Benchmark(runs);
         Benchmark.Result r = new Benchmark.Result(b.ladder(d.xValid(), 42), b.fwdBwd(d.xTrain(), d.yTrain(), nh, 42));
+        Benchmark.TrainSpeed train = b.trainSpeed(d.xTrain(), d.yTrain(), nh, 64, 42);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) out.println(Text.json(tree(r)));
-        else print(out, r);
+        if (json) {
+            Map<String, Object> tree = tree(r);
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("bs", train.bs());
+            t.put("batches_per_s", train.batchesPerS());
+            tree.put("train", t);
+            out.println(Text.json(tree));
+        } else {
+            print(out, r);
+            out.println();
+            out.println(Text.f("training, mini-batch SGD at bs %d (forward, backward, update; nh %d, mse): %.0f batches/s "
+                    + "on one thread", train.bs(), nh, train.batchesPerS()));
+        }
         out.flush();
         return 0;
     }

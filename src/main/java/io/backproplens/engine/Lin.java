@@ -8,7 +8,15 @@ public final class Lin extends Module {
     private boolean inputGrad = true;
 
     public Lin(String name, Tensor w, Tensor b, String outName) {
-        super(name, outName, List.of("inp"), Map.of("w", w, "b", b));
+        super(name, outName, List.of("inp"), wThenB(w, b));
+    }
+
+    /** In the notebook's order, which params() and the update steps keep (Map.of has none). */
+    private static Map<String, Tensor> wThenB(Tensor w, Tensor b) {
+        Map<String, Tensor> m = new java.util.LinkedHashMap<>();
+        m.put("w", w);
+        m.put("b", b);
+        return m;
     }
 
     /** Whether bwd sets inp.g: the data's gradient is never needed to train, and is the costliest product. */

@@ -25,11 +25,25 @@ public final class Model {
 
     /** The notebook's {@code [Lin(w1,b1), Relu(), Lin(w2,b2)]} with {@code Mse}, named as the app shows them. */
     public static Model notebook(Weights w, double reluShift) {
-        return new Model(List.of(
-                new Lin("lin1", w.w1(), w.b1(), "l1").inputGrad(false),
-                new Relu("relu", reluShift, "l2"),
-                new Lin("lin2", w.w2(), w.b2(), "out")),
-                new Mse("mse", "loss"));
+        return stack(Params.of(w), Head.MSE, reluShift);
+    }
+
+    /**
+     * {@code depth} times Lin+ReLU, then the output Lin and the head: {@code lin1 -> l1, relu -> l2,
+     * lin2 -> out} at depth 1 (the notebook's names), {@code lin1, relu1, lin2, relu2, ..., lin(d+1)}
+     * deeper; for ce, {@code log_softmax -> sm_pred} and {@code nll}. The layers use the given tensors.
+     */
+    public static Model stack(Params p, Head head, double reluShift) {
+        int d = p.depth();
+        List<Module> layers = new ArrayList<>();
+        for (int i = 1; i <= d; i++) {
+            Lin lin = new Lin("lin" + i, p.w(i), p.b(i), "l" + (2 * i - 1));
+            layers.add(i == 1 ? lin.inputGrad(false) : lin);
+            layers.add(new Relu(d == 1 ? "relu" : "relu" + i, reluShift, "l" + 2 * i));
+        }
+        layers.add(new Lin("lin" + (d + 1), p.w(d + 1), p.b(d + 1), "out"));
+        layers.addAll(head.tail());
+        return new Model(layers, head.loss());
     }
 
     /** Whether backward also computes the input's {@code .g} (off by default: training never needs it). */
@@ -70,6 +84,15 @@ public final class Model {
     public void backward() {
         loss.backward();
         for (int i = layers.size() - 1; i >= 0; i--) layers.get(i).backward();
+    }
+
+    /**
+     * The SGD step after {@link #backward()}: {@code w -= lr * w.g} for every layer's tensors, layer
+     * by layer (as 03_minibatch_training loops over {@code model.layers}), each layer's grads cleared;
+     * recorded in the trace after the backward steps as one update step per layer with tensors.
+     */
+    public void update(double lr) {
+        for (Module l : layers) l.update(lr);
     }
 
     public Trace trace() { return trace; }
