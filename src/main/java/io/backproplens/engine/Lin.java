@@ -1,22 +1,13 @@
 package io.backproplens.engine;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code Lin}: {@code inp @ w + b}; backward sets {@code inp.g}, {@code w.g}, {@code b.g}. */
 public final class Lin extends Module {
     private boolean inputGrad = true;
 
     public Lin(String name, Tensor w, Tensor b, String outName) {
-        super(name, outName, List.of("inp"), wThenB(w, b));
-    }
-
-    /** In the notebook's order, which params() and the update steps keep (Map.of has none). */
-    private static Map<String, Tensor> wThenB(Tensor w, Tensor b) {
-        Map<String, Tensor> m = new java.util.LinkedHashMap<>();
-        m.put("w", w);
-        m.put("b", b);
-        return m;
+        super(name, outName, List.of("inp"), ordered("w", w, "b", b));
     }
 
     /** Whether bwd sets inp.g: the data's gradient is never needed to train, and is the costliest product. */

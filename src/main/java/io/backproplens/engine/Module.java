@@ -39,6 +39,14 @@ public abstract class Module {
         this.params = new LinkedHashMap<>(params);
     }
 
+    /** Two tensors in the order given (Map.of keeps none): params() and the update steps follow it. */
+    protected static Map<String, Tensor> ordered(String slot1, Tensor t1, String slot2, Tensor t2) {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        m.put(slot1, t1);
+        m.put(slot2, t2);
+        return m;
+    }
+
     /** {@code __call__}: remember the arguments, run forward. */
     public final Tensor call(Tensor... args) {
         this.args = checked(args);

@@ -1,10 +1,5 @@
 package io.backproplens.engine;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
-import org.nd4j.linalg.factory.Nd4j;
-
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -20,21 +15,13 @@ public final class Relu extends Module {
 
     @Override
     protected void forward(Step s) {
-        // Each writes into the step's output array: one pass over the data, no mask or copy allocated.
-        if (shift == 0) s.out("{out} = {inp}.clamp_min(0.)", () -> relu(s.v("inp"), s.into(s.v("inp").shape())));
-        else s.out("{out} = {inp}.clamp_min(0.) - " + shift, () -> relu(s.v("inp"), s.into(s.v("inp").shape())).subi(shift));
+        if (shift == 0) s.out("{out} = {inp}.clamp_min(0.)", () -> Fused.relu(s.v("inp"), s.into(s.v("inp").shape())));
+        else s.out("{out} = {inp}.clamp_min(0.) - " + shift, () -> Fused.relu(s.v("inp"), s.into(s.v("inp").shape())).subi(shift));
     }
 
     @Override
     protected void bwd(Step s) {
-        // ND4J's relu_bp is exactly (inp > 0) * out.g (0 where inp is 0), fused in one pass.
-        s.grad("{inp}.g = ({inp}>0).float() * {out}.g", () -> Nd4j.exec(
-                new RectifiedLinearDerivative(s.v("inp"), s.g("out"), s.into(s.v("inp").shape())))[0]);
-    }
-
-    private static INDArray relu(INDArray inp, INDArray into) {
-        Nd4j.exec(new RectifiedLinear(inp, into, 0.0));
-        return into;
+        s.grad("{inp}.g = ({inp}>0).float() * {out}.g", () -> Fused.reluBackward(s.v("inp"), s.g("out"), s.into(s.v("inp").shape())));
     }
 
     @Override
