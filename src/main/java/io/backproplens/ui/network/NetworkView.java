@@ -15,9 +15,7 @@ import io.backproplens.ui.network.NetworkGraph;
 import io.backproplens.ui.network.TensorInspector;
 import io.backproplens.ui.network.TraceCursor;
 import io.backproplens.ui.network.ZoomPane;
-import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
@@ -45,6 +43,9 @@ public final class NetworkView extends BorderPane implements Steppable {
     /** Bound to the shared step ({@link AppState#step}); its count is the pass's trace length. */
     private final StepCursor steps = new StepCursor();
     private final PlayBar playback;
+    /** The graph's smallest zoom per unit of UI scale (its smallest text is 18 px: 14.4 px on screen). */
+    static final double GRAPH_FLOOR = 0.8;
+    private final NetworkLayout layout;
     private TraceCursor cursor;
     /** A lesson's moment asked for before the first pass arrived; taken up when it does. */
     private Moment pending;
@@ -56,7 +57,10 @@ public final class NetworkView extends BorderPane implements Steppable {
         getStyleClass().add("network-view");
         getStylesheets().add(Objects.requireNonNull(NetworkView.class.getResource("/css/network.css")).toExternalForm());
 
-        graph = new NetworkGraph(inspector::select);
+        graph = new NetworkGraph(label -> {
+            inspector.select(label);
+            showInspector();
+        });
         graph.setId("network-graph");
         zoom = new ZoomPane(graph, NetworkGraph.WIDTH, NetworkGraph.HEIGHT);
         zoom.setId("graph-zoom");
@@ -82,13 +86,12 @@ public final class NetworkView extends BorderPane implements Steppable {
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("network-side");
 
-        SplitPane bottom = new SplitPane(formulas, side);
-        bottom.setDividerPositions(0.42);
-        SplitPane main = new SplitPane(zoom, bottom);
-        main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.56);
+        // The graph never draws below the legibility floor: 25 px chips stay >= 20 px x UI scale.
+        zoom.setFloor(() -> GRAPH_FLOOR * state.presentation.scale.get());
+        layout = new NetworkLayout(zoom, formulas, side, () -> state.presentation.fontPx());
+        state.presentation.scale.addListener(o -> layout.requestLayout());
         setTop(playback);
-        setCenter(main);
+        setCenter(layout);
 
         inspector.setOnSave(this::saveTensor);
         inspector.selectedProperty().addListener(o -> {
@@ -155,11 +158,22 @@ public final class NetworkView extends BorderPane implements Steppable {
     }
 
     /** Brings the tensor inspector to the front (lesson scenes other than the gradient check). */
-    public void showInspector() { side.getSelectionModel().select(0); }
+    public void showInspector() { side.getSelectionModel().select(tab("tab-inspector")); }
+
+    /** Brings the step's formulas to the front (they are a tab of their own in a small window). */
+    public void showStep() {
+        Tab step = tab("tab-step");
+        if (step != null) side.getSelectionModel().select(step);
+    }
+
+    private Tab tab(String id) {
+        for (Tab t : side.getTabs()) if (id.equals(t.getId())) return t;
+        return null;
+    }
 
     /** Brings the gradient check to the front and runs it on the current pass (for the lesson scene). */
     public void showGradientCheck(boolean run) {
-        side.getSelectionModel().select(1);
+        side.getSelectionModel().select(tab("tab-gradcheck"));
         if (run && state.pass.get() != null) gradCheck.run(state.pass.get(), controller.background());
     }
 
@@ -218,6 +232,9 @@ public final class NetworkView extends BorderPane implements Steppable {
 
     private void refreshGraph() {
         graph.show(cursor, state.step.get(), state.sample.get(), inspector.selected(), hidden());
+        // Where the graph is larger than its pane, keep the active step's box (and its tensors) in view.
+        zoom.focus(graph.focusOf(cursor == null ? null : cursor.module(state.step.get())));
+        javafx.application.Platform.runLater(zoom::requestLayout);
     }
 
     public NetworkGraph graph() { return graph; }
