@@ -50,10 +50,9 @@ public final class GradCheckPanel extends ScrollPane {
         summary.getStyleClass().add("gradcheck-summary");
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
-        status.setMinHeight(Region.USE_PREF_SIZE);
         // A table of results is read by scrolling when the room is short.
         getProperties().put(io.backproplens.ui.audit.LayoutAudit.SCROLLS, true);
-        box.getChildren().addAll(summary, status, table);
+        box.getChildren().addAll(summary, table, status);
         box.setPadding(new Insets(8));
         setContent(box);
         setFitToWidth(true);

@@ -41,13 +41,17 @@ final class NetworkLayout extends Region {
         double w = getWidth(), h = getHeight();
         double em = this.em.getAsDouble();
         double minBand = 11 * em;
-        double gh = Math.min(graph.heightFor(w), Math.max(6 * em, h - minBand));
+        double tabs = 3 * em;  // the tab headers
+        // Beside the tabs the formulas get 45% of the width and must fit the band there; else they
+        // are a tab with the whole width. The graph yields height (down to 6em) to whichever it is.
+        double fw = Math.floor(w * 0.45);
+        double graphWant = graph.heightFor(w);
+        boolean wantCompact = w < 50 * em || formulas.heightFor(fw) > h - graphWant;
+        if (wantCompact != compact) setCompact(wantCompact);
+        double band = Math.max(minBand, compact ? formulas.heightFor(w) + tabs : formulas.heightFor(fw));
+        double gh = Math.min(graphWant, Math.max(6 * em, h - band));
         graph.resizeRelocate(0, 0, w, gh);
         double bh = h - gh;
-        // Beside the tabs the formulas get 45% of the width; they must fit that band's height.
-        double fw = Math.floor(w * 0.45);
-        boolean wantCompact = w < 50 * em || formulas.heightFor(fw) > bh;
-        if (wantCompact != compact) setCompact(wantCompact);
         if (compact) {
             side.resizeRelocate(0, gh, w, bh);
         } else {
@@ -61,8 +65,9 @@ final class NetworkLayout extends Region {
         if (c) {
             getChildren().remove(formulas);
             stepTab.setContent(formulas);
+            javafx.scene.control.Tab was = side.getSelectionModel().getSelectedItem();
             side.getTabs().add(0, stepTab);
-            side.getSelectionModel().select(stepTab);
+            side.getSelectionModel().select(was);
         } else {
             boolean wasStep = side.getSelectionModel().getSelectedItem() == stepTab;
             side.getTabs().remove(stepTab);

@@ -59,7 +59,7 @@ public final class NetworkView extends BorderPane implements Steppable {
 
         graph = new NetworkGraph(label -> {
             inspector.select(label);
-            showInspector();
+            showTensorInspector();
         });
         graph.setId("network-graph");
         zoom = new ZoomPane(graph, NetworkGraph.WIDTH, NetworkGraph.HEIGHT);
@@ -77,6 +77,13 @@ public final class NetworkView extends BorderPane implements Steppable {
         check.disableProperty().bind(state.pass.isNull());
         check.setOnAction(e -> showGradientCheck(true));
         playback.addRight(zoom.controls(), check);
+        // "step 8 / 8" is short and must show whole: the buttons give way instead (fitPlayBar).
+        for (javafx.scene.Node n : playback.getChildren()) {
+            if ("net-counter".equals(n.getId())) ((javafx.scene.control.Label) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        check.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        playback.widthProperty().addListener(o -> fitPlayBar());
+        state.presentation.scale.addListener(o -> fitPlayBar());
 
         Tab inspectTab = new Tab("Tensor inspector", inspector);
         inspectTab.setId("tab-inspector");
@@ -146,6 +153,31 @@ public final class NetworkView extends BorderPane implements Steppable {
     @Override
     public boolean hidesNewValues() { return true; }
 
+    /**
+     * Where the bar is short of width (a narrow window, a large UI scale, a side-by-side scene),
+     * its buttons show only their icons (the tooltips say what they do), then the speed slider
+     * goes: nothing is cut to "...".
+     */
+    private void fitPlayBar() {
+        double em = state.presentation.fontPx(), w = playback.getWidth();
+        if (w <= 0) return;
+        boolean iconsOnly = w < 66 * em, noSpeed = w < 44 * em, noZoom = w < 34 * em;
+        for (javafx.scene.Node n : playback.getChildren()) {
+            if (n instanceof Button b && b.getGraphic() != null) {
+                b.setContentDisplay(iconsOnly ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+                        : "net-next".equals(b.getId()) || "net-end".equals(b.getId())
+                        ? javafx.scene.control.ContentDisplay.RIGHT : javafx.scene.control.ContentDisplay.LEFT);
+            }
+            boolean speed = "net-speed".equals(n.getId()) || n.getStyleClass().contains("speed-label");
+            if (speed) {
+                n.setVisible(!noSpeed);
+                n.setManaged(!noSpeed);
+            }
+        }
+        zoom.controls().setVisible(!noZoom);
+        zoom.controls().setManaged(!noZoom);
+    }
+
     /** Moves the step cursor to a moment of the pass (now, or when the first pass arrives). */
     public void show(Moment moment) {
         PassResult p = state.pass.get();
@@ -158,7 +190,17 @@ public final class NetworkView extends BorderPane implements Steppable {
     }
 
     /** Brings the tensor inspector to the front (lesson scenes other than the gradient check). */
-    public void showInspector() { side.getSelectionModel().select(tab("tab-inspector")); }
+    /**
+     * The front for a lesson scene other than the gradient check: the inspector beside the step's
+     * formulas, or (where the formulas are a tab of their own, in a small window) the formulas.
+     */
+    public void showInspector() {
+        if (layout.compact()) showStep();
+        else showTensorInspector();
+    }
+
+    /** Brings the tensor inspector to the front, whatever the layout. */
+    public void showTensorInspector() { side.getSelectionModel().select(tab("tab-inspector")); }
 
     /** Brings the step's formulas to the front (they are a tab of their own in a small window). */
     public void showStep() {
