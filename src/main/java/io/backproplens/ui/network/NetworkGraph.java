@@ -46,6 +46,8 @@ public final class NetworkGraph extends Pane {
     public static final double WIDTH = 1600;
     public static final double HEIGHT = 350;
     private static final double FLOW_Y = 195;
+    /** What a short pane keeps in view: the parameters above, the flow and the gradients under it. */
+    private static final double FOCUS_HEIGHT = 290;
     /** Hidden units drawn at most; more are summarised in a note. */
     static final int MAX_UNITS = 200;
     private static final String[] CHIP_STATES = {"chip-absent", "chip-read", "chip-write", "chip-selected"};
@@ -113,8 +115,8 @@ public final class NetworkGraph extends Pane {
      */
     public javafx.geometry.Bounds focusOf(String module) {
         Rectangle b = module == null ? null : boxes.get(module);
-        if (b == null) return new javafx.geometry.BoundingBox(0, 0, 700, HEIGHT);
-        return new javafx.geometry.BoundingBox(b.getX() - 200, 0, b.getWidth() + 400, HEIGHT);
+        if (b == null) return new javafx.geometry.BoundingBox(0, 0, 700, FOCUS_HEIGHT);
+        return new javafx.geometry.BoundingBox(b.getX() - 200, 0, b.getWidth() + 400, FOCUS_HEIGHT);
     }
 
     static String chipId(String label) { return "chip-" + label.replace('.', '-'); }
