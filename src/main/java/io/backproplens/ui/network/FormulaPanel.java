@@ -16,7 +16,7 @@ import java.util.List;
  * {@code 50000x50  50000x1  1x50}).
  */
 public final class FormulaPanel extends VBox {
-    private final VBox box = new VBox(4);
+    private final javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane();
     private final ScrollPane scroll = new ScrollPane(box);
     private final Label title = new Label();
     private final Label narration = new Label();
@@ -32,6 +32,11 @@ public final class FormulaPanel extends VBox {
         narration.setWrapText(true);
         // Title and sentence wrap to the panel's width; the formulas scroll (never cut short).
         box.setPadding(new Insets(0, 12, 8, 12));
+        // Formulas side by side when the width allows: at steps with three formulas all of them show.
+        box.hgapProperty().bind(title.fontProperty().map(f -> f.getSize() * 1.5));
+        box.setVgap(4);
+        box.prefWrapLengthProperty().bind(widthProperty().subtract(24));
+        scroll.getProperties().put(io.backproplens.ui.audit.LayoutAudit.SCROLLS, true);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("formula-scroll");
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
@@ -46,6 +51,13 @@ public final class FormulaPanel extends VBox {
     public List<String> formulas() { return List.copyOf(boundShown); }
 
     public String title() { return title.getText(); }
+
+    /** The height this panel needs at {@code width} to show everything without scrolling. */
+    double heightFor(double width) {
+        double inner = width - 24;
+        double head = title.prefHeight(inner) + narration.prefHeight(inner) + 14;
+        return head + box.prefHeight(width) + 4;
+    }
 
     public void show(TraceCursor cursor, int step) { show(cursor, step, false); }
 

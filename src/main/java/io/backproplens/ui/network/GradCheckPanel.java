@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,14 +44,32 @@ public final class GradCheckPanel extends ScrollPane {
         status.setId("gradcheck-status");
         status.setWrapText(true);
         table.setId("gradcheck-table");
-        table.setHgap(18);
+        table.setHgap(14);
         table.setVgap(3);
         summary.setId("gradcheck-summary");
         summary.getStyleClass().add("gradcheck-summary");
-        box.getChildren().addAll(summary, status, table);
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        // A table of results is read by scrolling when the room is short.
+        getProperties().put(io.backproplens.ui.audit.LayoutAudit.SCROLLS, true);
+        box.getChildren().addAll(summary, table, status);
         box.setPadding(new Insets(8));
         setContent(box);
         setFitToWidth(true);
+    }
+
+    private static Label head(String text) {
+        Label h = new Label(text);
+        h.getStyleClass().add("gradcheck-head");
+        h.setMinWidth(Region.USE_PREF_SIZE);
+        return h;
+    }
+
+    private static Label cell(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("gradcheck-cell");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     public ReadOnlyObjectProperty<GradientCheck.Result> resultProperty() { return result.getReadOnlyProperty(); }
@@ -69,8 +89,8 @@ public final class GradCheckPanel extends ScrollPane {
         summary.getStyleClass().removeAll("pass", "fail");
         String where = rows == total ? "all " + Fmt.count(total) + " rows of the batch"
                 : "the first " + Fmt.count(rows) + " of the batch's " + Fmt.count(total) + " rows (capped so it takes seconds, not minutes)";
-        status.setText("On " + where + ", in float64: the engine's gradients against SameDiff (every entry) and against central "
-                + "finite differences (" + SAMPLES + " sampled entries per tensor).");
+        status.setText("On " + where + ", in float64: the largest relative error of each .g against SameDiff (every entry) "
+                + "and central finite differences (" + SAMPLES + " entries per tensor). Point at a number for details.");
         checked = pass;
         INDArray xAll = x.array(), yAll = y.array();
         // Slicing and the float64 copies of weights and data run in the background too.
@@ -93,29 +113,37 @@ public final class GradCheckPanel extends ScrollPane {
     private void show(GradientCheck.Result r, PassResult pass) {
         if (pass != checked) return;
         table.getChildren().clear();
-        String[] head = {"tensor", "compared with", "shape", "entries", "max abs error", "max rel error", "tolerance", ""};
-        for (int c = 0; c < head.length; c++) {
-            Label h = new Label(head[c]);
-            h.getStyleClass().add("gradcheck-head");
-            table.add(h, c, 0);
-        }
+        // One row per tensor, the two references side by side: half the rows of one per check, and
+        // few enough columns to fit the narrow side of the window at 200% without cutting a number.
         List<GradientCheck.Check> checks = r.checks();
-        for (int i = 0; i < checks.size(); i++) {
-            GradientCheck.Check c = checks.get(i);
-            Label verdict = new Label(c.pass() ? "\u2714 pass" : "\u2718 FAIL");
-            verdict.getStyleClass().add(c.pass() ? "pass" : "fail");
-            verdict.setId("gradcheck-" + c.tensor() + "-" + (c.reference().equals(GradientCheck.SAMEDIFF) ? "samediff" : "fd"));
-            Label[] cells = {new Label(c.tensor() + ".g"), new Label(c.reference()), new Label(Tensor.shapeText(c.shape())),
-                    new Label(Fmt.count(c.entries())), new Label(Fmt.num(c.maxAbs())), new Label(Fmt.num(c.maxRel())),
-                    new Label(Fmt.num(c.tolerance())), verdict};
-            for (int k = 0; k < cells.length; k++) {
-                cells[k].getStyleClass().add("gradcheck-cell");
-                table.add(cells[k], k, i + 1);
+        List<String> tensors = checks.stream().map(GradientCheck.Check::tensor).distinct().toList();
+        List<String> refs = checks.stream().map(GradientCheck.Check::reference).distinct().toList();
+        table.add(head("tensor"), 0, 0);
+        for (int k = 0; k < refs.size(); k++) table.add(head(refs.get(k).equals(GradientCheck.SAMEDIFF) ? "vs SameDiff" : "vs finite diff."), 1 + 2 * k, 0, 2, 1);
+        for (int i = 0; i < tensors.size(); i++) {
+            String t = tensors.get(i);
+            table.add(cell(t + ".g"), 0, i + 1);
+            for (int k = 0; k < refs.size(); k++) {
+                String ref = refs.get(k);
+                GradientCheck.Check c = checks.stream().filter(x -> x.tensor().equals(t) && x.reference().equals(ref)).findFirst().orElse(null);
+                if (c == null) continue;
+                Label err = cell(Fmt.num(c.maxRel()));
+                Label verdict = new Label(c.pass() ? "\u2714 pass" : "\u2718 FAIL");
+                verdict.getStyleClass().addAll("gradcheck-cell", c.pass() ? "pass" : "fail");
+                verdict.setMinWidth(Region.USE_PREF_SIZE);
+                verdict.setId("gradcheck-" + c.tensor() + "-" + (c.reference().equals(GradientCheck.SAMEDIFF) ? "samediff" : "fd"));
+                Tooltip tip = new Tooltip(c.tensor() + ".g " + Tensor.shapeText(c.shape()) + " against " + c.reference() + ": "
+                        + Fmt.count(c.entries()) + " entries compared, max abs error " + Fmt.num(c.maxAbs())
+                        + ", max rel error " + Fmt.num(c.maxRel()) + ", tolerance " + Fmt.num(c.tolerance()));
+                err.setTooltip(tip);
+                verdict.setTooltip(tip);
+                table.add(err, 1 + 2 * k, i + 1);
+                table.add(verdict, 2 + 2 * k, i + 1);
             }
         }
         long failed = checks.stream().filter(c -> !c.pass()).count();
         summary.setText((r.passed() ? "\u2714 All " + checks.size() + " checks pass" : "\u2718 " + failed + " of " + checks.size() + " checks fail")
-                + "   (loss: engine " + Fmt.num(r.loss()) + ", SameDiff " + Fmt.num(r.referenceLoss()) + ")");
+                + "  (loss: engine " + Fmt.num(r.loss()) + ", SameDiff " + Fmt.num(r.referenceLoss()) + ")");
         summary.getStyleClass().removeAll("pass", "fail");
         summary.getStyleClass().add(r.passed() ? "pass" : "fail");
         result.set(r);

@@ -46,6 +46,8 @@ public final class NetworkGraph extends Pane {
     public static final double WIDTH = 1600;
     public static final double HEIGHT = 350;
     private static final double FLOW_Y = 195;
+    /** What a short pane keeps in view: the parameters above, the flow and the gradients under it. */
+    private static final double FOCUS_HEIGHT = 290;
     /** Hidden units drawn at most; more are summarised in a note. */
     static final int MAX_UNITS = 200;
     private static final String[] CHIP_STATES = {"chip-absent", "chip-read", "chip-write", "chip-selected"};
@@ -107,6 +109,16 @@ public final class NetworkGraph extends Pane {
     /** The op box of a module ({@code lin1, relu, lin2, mse}). */
     public Rectangle box(String module) { return boxes.get(module); }
 
+    /**
+     * The part of the graph to keep in view for a module's step (content units): its box with the
+     * tensors on either side; the input at the start.
+     */
+    public javafx.geometry.Bounds focusOf(String module) {
+        Rectangle b = module == null ? null : boxes.get(module);
+        if (b == null) return new javafx.geometry.BoundingBox(0, 0, 700, FOCUS_HEIGHT);
+        return new javafx.geometry.BoundingBox(b.getX() - 200, 0, b.getWidth() + 400, FOCUS_HEIGHT);
+    }
+
     static String chipId(String label) { return "chip-" + label.replace('.', '-'); }
 
     // ------------------------------------------------------------------ build (per pass and sample)
@@ -144,7 +156,7 @@ public final class NetworkGraph extends Pane {
         w2Lines(all, unitsBox, 1200);
         paramLink2 = params(nodes, all, 1160, 4, "w2", "b2", 1200 + 70);
         edge(nodes, all, "out", 1340, 1450);
-        mseSub = opBox(nodes, "mse", "MSE", "", 1450, 130);
+        mseSub = opBox(nodes, "mse", "MSE", "", 1455, 130);
         mseSub.setId("mse-sample");
         target(nodes, all, 1515, 312);
         loss(nodes, all, 1515, 62);
@@ -193,6 +205,11 @@ public final class NetworkGraph extends Pane {
         nodes.add(text(title, x + w / 2, y + 30, "op-title"));
         Label s = text(sub, x + w / 2, y + 64, "op-sub");
         nodes.add(s);
+        // The box grows around its text (MSE's "(0.6082 - 4)\u00b2"), about its centre, never cut or spilled.
+        javafx.beans.binding.DoubleBinding width = javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(w, s.getWidth() + 16), s.widthProperty());
+        box.widthProperty().bind(width);
+        box.xProperty().bind(width.multiply(-0.5).add(x + w / 2));
         return s;
     }
 

@@ -15,9 +15,7 @@ import io.backproplens.ui.network.NetworkGraph;
 import io.backproplens.ui.network.TensorInspector;
 import io.backproplens.ui.network.TraceCursor;
 import io.backproplens.ui.network.ZoomPane;
-import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
@@ -45,6 +43,9 @@ public final class NetworkView extends BorderPane implements Steppable {
     /** Bound to the shared step ({@link AppState#step}); its count is the pass's trace length. */
     private final StepCursor steps = new StepCursor();
     private final PlayBar playback;
+    /** The graph's smallest zoom per unit of UI scale (its smallest text is 18 px: 14.4 px on screen). */
+    static final double GRAPH_FLOOR = 0.8;
+    private final NetworkLayout layout;
     private TraceCursor cursor;
     /** A lesson's moment asked for before the first pass arrived; taken up when it does. */
     private Moment pending;
@@ -56,7 +57,10 @@ public final class NetworkView extends BorderPane implements Steppable {
         getStyleClass().add("network-view");
         getStylesheets().add(Objects.requireNonNull(NetworkView.class.getResource("/css/network.css")).toExternalForm());
 
-        graph = new NetworkGraph(inspector::select);
+        graph = new NetworkGraph(label -> {
+            inspector.select(label);
+            showTensorInspector();
+        });
         graph.setId("network-graph");
         zoom = new ZoomPane(graph, NetworkGraph.WIDTH, NetworkGraph.HEIGHT);
         zoom.setId("graph-zoom");
@@ -73,6 +77,13 @@ public final class NetworkView extends BorderPane implements Steppable {
         check.disableProperty().bind(state.pass.isNull());
         check.setOnAction(e -> showGradientCheck(true));
         playback.addRight(zoom.controls(), check);
+        // "step 8 / 8" is short and must show whole: the buttons give way instead (fitPlayBar).
+        for (javafx.scene.Node n : playback.getChildren()) {
+            if ("net-counter".equals(n.getId())) ((javafx.scene.control.Label) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        check.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        playback.widthProperty().addListener(o -> fitPlayBar());
+        state.presentation.scale.addListener(o -> fitPlayBar());
 
         Tab inspectTab = new Tab("Tensor inspector", inspector);
         inspectTab.setId("tab-inspector");
@@ -82,13 +93,12 @@ public final class NetworkView extends BorderPane implements Steppable {
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("network-side");
 
-        SplitPane bottom = new SplitPane(formulas, side);
-        bottom.setDividerPositions(0.42);
-        SplitPane main = new SplitPane(zoom, bottom);
-        main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.56);
+        // The graph never draws below the legibility floor: 25 px chips stay >= 20 px x UI scale.
+        zoom.setFloor(() -> GRAPH_FLOOR * state.presentation.scale.get());
+        layout = new NetworkLayout(zoom, formulas, side, () -> state.presentation.fontPx());
+        state.presentation.scale.addListener(o -> layout.requestLayout());
         setTop(playback);
-        setCenter(main);
+        setCenter(layout);
 
         inspector.setOnSave(this::saveTensor);
         inspector.selectedProperty().addListener(o -> {
@@ -143,6 +153,31 @@ public final class NetworkView extends BorderPane implements Steppable {
     @Override
     public boolean hidesNewValues() { return true; }
 
+    /**
+     * Where the bar is short of width (a narrow window, a large UI scale, a side-by-side scene),
+     * its buttons show only their icons (the tooltips say what they do), then the speed slider
+     * goes: nothing is cut to "...".
+     */
+    private void fitPlayBar() {
+        double em = state.presentation.fontPx(), w = playback.getWidth();
+        if (w <= 0) return;
+        boolean iconsOnly = w < 66 * em, noSpeed = w < 44 * em, noZoom = w < 34 * em;
+        for (javafx.scene.Node n : playback.getChildren()) {
+            if (n instanceof Button b && b.getGraphic() != null) {
+                b.setContentDisplay(iconsOnly ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+                        : "net-next".equals(b.getId()) || "net-end".equals(b.getId())
+                        ? javafx.scene.control.ContentDisplay.RIGHT : javafx.scene.control.ContentDisplay.LEFT);
+            }
+            boolean speed = "net-speed".equals(n.getId()) || n.getStyleClass().contains("speed-label");
+            if (speed) {
+                n.setVisible(!noSpeed);
+                n.setManaged(!noSpeed);
+            }
+        }
+        zoom.controls().setVisible(!noZoom);
+        zoom.controls().setManaged(!noZoom);
+    }
+
     /** Moves the step cursor to a moment of the pass (now, or when the first pass arrives). */
     public void show(Moment moment) {
         PassResult p = state.pass.get();
@@ -155,11 +190,32 @@ public final class NetworkView extends BorderPane implements Steppable {
     }
 
     /** Brings the tensor inspector to the front (lesson scenes other than the gradient check). */
-    public void showInspector() { side.getSelectionModel().select(0); }
+    /**
+     * The front for a lesson scene other than the gradient check: the inspector beside the step's
+     * formulas, or (where the formulas are a tab of their own, in a small window) the formulas.
+     */
+    public void showInspector() {
+        if (layout.compact()) showStep();
+        else showTensorInspector();
+    }
+
+    /** Brings the tensor inspector to the front, whatever the layout. */
+    public void showTensorInspector() { side.getSelectionModel().select(tab("tab-inspector")); }
+
+    /** Brings the step's formulas to the front (they are a tab of their own in a small window). */
+    public void showStep() {
+        Tab step = tab("tab-step");
+        if (step != null) side.getSelectionModel().select(step);
+    }
+
+    private Tab tab(String id) {
+        for (Tab t : side.getTabs()) if (id.equals(t.getId())) return t;
+        return null;
+    }
 
     /** Brings the gradient check to the front and runs it on the current pass (for the lesson scene). */
     public void showGradientCheck(boolean run) {
-        side.getSelectionModel().select(1);
+        side.getSelectionModel().select(tab("tab-gradcheck"));
         if (run && state.pass.get() != null) gradCheck.run(state.pass.get(), controller.background());
     }
 
@@ -218,6 +274,9 @@ public final class NetworkView extends BorderPane implements Steppable {
 
     private void refreshGraph() {
         graph.show(cursor, state.step.get(), state.sample.get(), inspector.selected(), hidden());
+        // Where the graph is larger than its pane, keep the active step's box (and its tensors) in view.
+        zoom.focus(graph.focusOf(cursor == null ? null : cursor.module(state.step.get())));
+        javafx.application.Platform.runLater(zoom::requestLayout);
     }
 
     public NetworkGraph graph() { return graph; }

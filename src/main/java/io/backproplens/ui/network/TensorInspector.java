@@ -46,6 +46,8 @@ public final class TensorInspector extends BorderPane {
     private final Label kind = new Label();
     private final Label status = new Label();
     private final HeatmapView heatmap = new HeatmapView();
+    private final Label scalarValue = new Label();
+    private final VBox heatInfo;
     private final ToggleGroup modeGroup = new ToggleGroup();
     private final Map<InspectMode, ToggleButton> modeButtons = new EnumMap<>(InspectMode.class);
     private final Map<String, Label> stats = new LinkedHashMap<>();
@@ -64,8 +66,7 @@ public final class TensorInspector extends BorderPane {
         getStyleClass().add("tensor-inspector");
         list.setId("tensor-list");
         list.setCellFactory(v -> new TensorCell());
-        list.setPrefWidth(175);
-        list.setMinWidth(150);
+        list.getStyleClass().add("tensor-list");
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (!updatingList && now != null) select(now);
         });
@@ -117,26 +118,31 @@ public final class TensorInspector extends BorderPane {
             if (t != null) onSave.accept(t);
         });
         save.disableProperty().bind(selected.isNull());
-        HBox header = new HBox(10, title, kind, grow, modes, save);
+        // Wraps instead of cutting: at a narrow width or a large UI scale the buttons go under the title.
+        save.setText(null);
+        save.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2c-content-save-outline"));
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(10, 4, title, kind, modes, save);
         header.setAlignment(Pos.CENTER_LEFT);
+        kind.setWrapText(true);
+        kind.setMinWidth(0);
 
         GridPane statGrid = new GridPane();
         statGrid.setHgap(6);
         statGrid.setVgap(2);
         statGrid.getStyleClass().add("stat-grid");
         int r = 0;
-        for (String s : List.of("shape", "count", "mean", "std", "min", "max")) {
+        for (String s : List.of("shape", "mean", "min", "count", "std", "max")) {
             Label name = new Label(s);
             name.getStyleClass().add("stat-name");
             Label value = new Label("");
             value.setId("stat-" + s);
             value.getStyleClass().add("stat-value");
             stats.put(s, value);
-            // Two pairs per row: shape/count, mean/std, min/max; keeps the column short.
+            // Three pairs per row: shape/count/mean, std/min/max; keeps the column short.
             name.setMinWidth(Region.USE_PREF_SIZE);
             value.setMinWidth(Region.USE_PREF_SIZE);
-            statGrid.add(name, (r % 2) * 2, r / 2);
-            statGrid.add(value, (r % 2) * 2 + 1, r / 2);
+            statGrid.add(name, (r % 3) * 2, r / 3);
+            statGrid.add(value, (r % 3) * 2 + 1, r / 3);
             r++;
         }
         Label nonFinite = new Label();
@@ -148,17 +154,20 @@ public final class TensorInspector extends BorderPane {
         // Empty lines take no room: at 1280x720 the legend must stay in view.
         for (Label l : new Label[]{status, nonFinite}) l.managedProperty().bind(l.textProperty().isNotEmpty());
         // Legend, caption and hover beside the picture: at 1280x720 every pixel of height counts.
-        VBox heatInfo = heatmap.takeInfo();
-        heatInfo.setMaxWidth(380);
+        heatInfo = heatmap.takeInfo();
         VBox statColumn = new VBox(4, statGrid, nonFinite, status, heatInfo);
-        statColumn.setPrefWidth(380);
+        statColumn.getStyleClass().add("stat-column");
         statColumn.setMinWidth(Region.USE_PREF_SIZE);
-        statColumn.setMaxWidth(380);
         statGrid.setMinWidth(Region.USE_PREF_SIZE);
 
         heatmap.setId("inspector-heatmap");
-        HBox.setHgrow(heatmap, Priority.ALWAYS);
-        HBox content = new HBox(10, heatmap, statColumn);
+        scalarValue.setId("inspector-scalar");
+        scalarValue.getStyleClass().add("inspector-scalar");
+        scalarValue.setVisible(false);
+        scalarValue.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.StackPane picture = new javafx.scene.layout.StackPane(heatmap, scalarValue);
+        HBox.setHgrow(picture, Priority.ALWAYS);
+        HBox content = new HBox(10, picture, statColumn);
         VBox.setVgrow(content, Priority.ALWAYS);
         VBox body = new VBox(6, header, content);
         setCenter(body);
@@ -268,11 +277,18 @@ public final class TensorInspector extends BorderPane {
         Inspection now = shown.get();
         if (now != null && now.ref().array() == ref.array() && now.label().equals(label) && now.mode() == mode
                 && now.sample() == s) {
+            // Already computed: show it again (the header may show a tensor selected since, e.g. one
+            // a hidden step writes) and drop any request still running for that other tensor.
+            worker.cancel();
+            showInspection(now);
             return;
         }
         title.setText(label);
         kind.setText(describe(ref));
-        stats.get("shape").setText(ref.shapeText());
+        // Nothing of the previous tensor stays on screen while this one is computed.
+        for (Map.Entry<String, Label> e : stats.entrySet()) e.getValue().setText(e.getKey().equals("shape") ? ref.shapeText() : "");
+        scalarValue.setText("");
+        heatmap.setRaster(null);
         status.setText("computing\u2026");
         worker.inspect(ref, mode, s, this::showInspection, e -> {
             status.setText("");
@@ -294,7 +310,14 @@ public final class TensorInspector extends BorderPane {
         stats.get("nonfinite").setText(s.nanCount() + s.infCount() == 0 ? ""
                 : s.nanCount() + " NaN, " + s.infCount() + " inf (left out of the statistics)");
         status.setText("");
-        heatmap.setRaster(in.raster());
+        // A scalar (the loss) is a number, not a 1x1 picture with a colour bar.
+        boolean scalar = s.count() == 1;
+        scalarValue.setText(scalar ? Fmt.num(s.mean()) : "");
+        scalarValue.setVisible(scalar);
+        heatmap.setVisible(!scalar);
+        heatInfo.setVisible(!scalar);
+        heatInfo.setManaged(!scalar);
+        heatmap.setRaster(scalar ? null : in.raster());
     }
 
     private static String describe(TensorRef ref) {

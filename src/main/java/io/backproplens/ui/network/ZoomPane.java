@@ -29,6 +29,10 @@ public final class ZoomPane extends Region {
     private double zoom = 1;
     private double panX, panY;
     private double dragX, dragY;
+    /** The smallest content scale allowed (the legibility floor, grows with the UI scale). */
+    private java.util.function.DoubleSupplier floor = () -> 0;
+    /** The part of the content to keep in view when it is larger than the pane (the active step). */
+    private javafx.geometry.Bounds focus;
 
     public ZoomPane(Node content, double contentWidth, double contentHeight) {
         this.content = content;
@@ -75,6 +79,28 @@ public final class ZoomPane extends Region {
         });
     }
 
+    /**
+     * Never draws the content smaller than {@code minScale} (so its text keeps a legible size);
+     * where it does not fit at that scale, the pane shows the part around {@link #focus}.
+     */
+    public void setFloor(java.util.function.DoubleSupplier minScale) {
+        this.floor = minScale;
+        requestLayout();
+    }
+
+    /** Keeps this region of the content (content units) in view when not all of it fits. */
+    public void focus(javafx.geometry.Bounds region) {
+        this.focus = region;
+        panX = panY = 0;
+        requestLayout();
+    }
+
+    /** The height the pane wants at {@code width}: the content at its fitted (or floor) scale. */
+    double heightFor(double width) {
+        double s = Math.max(floor.getAsDouble(), (width - 8) / contentWidth);
+        return contentHeight * s + 8;
+    }
+
     /** Zoom in, out and fit buttons, to place in a toolbar (over the drawing they hid parts of it). */
     public HBox controls() { return buttons; }
 
@@ -92,7 +118,8 @@ public final class ZoomPane extends Region {
 
     /** Zooms by {@code factor} keeping the content point under (px, py) where it is. */
     public void zoomAt(double factor, double px, double py) {
-        double newZoom = Math.max(0.5, Math.min(8, zoom * factor));
+        // Zooming out stops at the floor: below it the text would be too small for the back row.
+        double newZoom = Math.max(1, Math.min(8, zoom * factor));
         double f = newZoom / zoom;
         // The point under the cursor, in pane coordinates, must stay put: shift the pan accordingly.
         double cx = translate.getX(), cy = translate.getY();
@@ -107,7 +134,7 @@ public final class ZoomPane extends Region {
     private double fitScale() {
         double w = getWidth() - 8, h = getHeight() - 8;
         if (w <= 0 || h <= 0) return 1;
-        return Math.min(w / contentWidth, h / contentHeight);
+        return Math.max(floor.getAsDouble(), Math.min(w / contentWidth, h / contentHeight));
     }
 
     @Override
@@ -115,9 +142,38 @@ public final class ZoomPane extends Region {
         double s = fitScale() * zoom;
         scale.setX(s);
         scale.setY(s);
-        translate.setX((getWidth() - contentWidth * s) / 2 + panX);
-        translate.setY((getHeight() - contentHeight * s) / 2 + panY);
+        translate.setX(offset(getWidth(), contentWidth * s, focus == null ? 0 : focus.getMinX() * s,
+                focus == null ? 0 : focus.getMaxX() * s) + panX);
+        translate.setY(offset(getHeight(), contentHeight * s, focus == null ? 0 : focus.getMinY() * s,
+                focus == null ? 0 : focus.getMaxY() * s) + panY);
         content.autosize();
+        hideCutLabels();
+    }
+
+    /**
+     * Where the content starts along one axis: centred when it fits, else placed so the focus
+     * (from lo to hi) is centred, without showing empty space past either end.
+     */
+    private static double offset(double pane, double size, double lo, double hi) {
+        if (size <= pane || hi <= lo) return (pane - size) / 2;
+        double t = pane / 2 - (lo + hi) / 2;
+        return Math.max(pane - size, Math.min(0, t));
+    }
+
+    /**
+     * Text the pane's edge would cut in half is faded out instead (and not clickable): a label is
+     * shown whole or not at all. Pan or zoom brings it back.
+     */
+    private void hideCutLabels() {
+        if (!(content instanceof javafx.scene.Parent p)) return;
+        javafx.geometry.Bounds view = new javafx.geometry.BoundingBox(0, 0, getWidth(), getHeight());
+        for (Node n : p.lookupAll(".label")) {
+            javafx.geometry.Bounds b = sceneToLocal(n.localToScene(n.getLayoutBounds()));
+            boolean inside = b == null || b.getMinX() >= view.getMinX() - 1 && b.getMaxX() <= view.getMaxX() + 1
+                    && b.getMinY() >= view.getMinY() - 1 && b.getMaxY() <= view.getMaxY() + 1;
+            n.setOpacity(inside ? 1 : 0);
+            n.setMouseTransparent(!inside);
+        }
     }
 
     @Override

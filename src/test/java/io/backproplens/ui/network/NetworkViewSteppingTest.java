@@ -86,6 +86,7 @@ class NetworkViewSteppingTest {
         assertThat(xg.raster().value(3, 2)).isEqualTo(xg.ref().array().getFloat(0, 2 * 28 + 3));
 
         // l2.g chosen from the list (it can scroll to the top of the list, so its cell is in view)...
+        fx(() -> app.view.showTensorInspector());
         robot.clickOn(cellOf("l2.g"));
         assertThat(app.awaitInspection("l2.g").shapeText()).isEqualTo("50000x50");
         // ...and w1.g from the graph: 50 tiles of 28x28.
