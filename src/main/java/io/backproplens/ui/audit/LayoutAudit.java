@@ -96,7 +96,7 @@ public final class LayoutAudit {
         }
         if (!contains(window, box)) {
             problems.add(new Problem(Kind.OUTSIDE, describe(owner), "'" + abbreviate(text) + "' at " + size(box) + " leaves the window"));
-        } else if (!contains(clip, box)) {
+        } else if (!contains(clip, box) && !insideScrollingPane(owner)) {  // a scrolled list cuts its edge rows by design
             problems.add(new Problem(Kind.CLIPPED, describe(owner), "'" + abbreviate(text) + "' is cut by its parent's clip"));
         }
         if (px + 0.05 < minFontPx) tooSmall(text, px, owner);
