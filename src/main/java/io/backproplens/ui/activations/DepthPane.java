@@ -45,36 +45,62 @@ final class DepthPane extends BorderPane {
         setTop(new VBox(4, controls, caption));
 
         chart.setId("sweep-chart");
-        Label hint = new Label(" ");
-        chart.fontSizeProperty().bind(Bindings.createDoubleBinding(() -> hint.getFont().getSize(), hint.fontProperty()));
         setCenter(chart);
         BorderPane.setMargin(chart, new Insets(6, 0, 0, 0));
 
-        VBox legend = new VBox(10);
         legend.getStyleClass().add("sweep-legend");
-        legend.setPrefWidth(300);
-        legend.setMinWidth(220);
+        legend.setHgap(16);
+        legend.setVgap(8);
         for (Scheme s : Scheme.values()) {
             Rectangle swatch = new Rectangle(26, 6, Palette.of(s));
             Label name = new Label(s.label());
             name.getStyleClass().add("sweep-name");
-            name.setStyle("-fx-text-fill: " + Palette.css(Palette.of(s)) + ";");
+            name.getStyleClass().addAll("init-text", s == Scheme.SMALL ? "small" : s.name().toLowerCase(java.util.Locale.ROOT));
             HBox head = new HBox(8, swatch, name);
             head.setAlignment(Pos.CENTER_LEFT);
             Label note = new Label("\u2026");
             note.setId("sweep-note-" + s.name());
             note.getStyleClass().add("sweep-note");
             note.setWrapText(true);
+            note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             notes.put(s, note);
-            legend.getChildren().add(new VBox(2, head, note));
+            VBox entry = new VBox(2, head, note);
+            // 16 em wide: the width follows the UI scale like the text in it.
+            entry.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> note.getFont().getSize() * 16, note.fontProperty()));
+            entry.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            legend.getChildren().add(entry);
         }
-        legend.getChildren().add(hint);
-        setRight(legend);
-        BorderPane.setMargin(legend, new Insets(10, 0, 0, 14));
         readout.setId("sweep-readout");
         readout.getStyleClass().add("sweep-readout");
-        setBottom(readout);
+        readout.setWrapText(true);
+        readout.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The legend beside the chart when the chart keeps 30 em, else under it in two or more columns.
+        widthProperty().addListener((o, a, b) -> placeLegend());
+        readout.fontProperty().addListener((o, a, b) -> placeLegend());
+        placeLegend();
         chart.setOnHoverLayer(this::showReadout);
+    }
+
+    private final FlowPane legend = new FlowPane();
+    private final VBox under = new VBox(6);
+
+    private void placeLegend() {
+        double em = readout.getFont().getSize();
+        boolean beside = getWidth() <= 0 || getWidth() - em * 17 >= em * 30;
+        if (beside && getRight() != legend) {
+            under.getChildren().setAll(readout);
+            legend.setPrefWrapLength(em * 16);
+            legend.setOrientation(javafx.geometry.Orientation.HORIZONTAL);
+            setRight(legend);
+            BorderPane.setMargin(legend, new Insets(10, 0, 0, 14));
+            setBottom(under);
+        } else if (!beside && getRight() == legend || !beside && getBottom() != under || !beside && !under.getChildren().contains(legend)) {
+            setRight(null);
+            under.getChildren().setAll(legend, readout);
+            setBottom(under);
+        }
+        if (beside) legend.setPrefWrapLength(em * 16);
+        else legend.setPrefWrapLength(Math.max(em * 16, getWidth()));
     }
 
     private static HBox group(javafx.scene.Node... nodes) {
