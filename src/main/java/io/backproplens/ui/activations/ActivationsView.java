@@ -107,9 +107,12 @@ public final class ActivationsView extends BorderPane implements Steppable {
         activationsPage = page(forwardCaption, forward);
         gradientsPage = page(gradientCaption, gradients);
         center.getChildren().addAll(activationsPage, gradientsPage, compare, depth);
-        setTop(toolbar());
-        setCenter(center);
-        BorderPane.setMargin(center, new Insets(4, 0, 0, 0));
+        // A VBox, not the BorderPane's top: it gives the wrapping toolbar the height of its rows.
+        Node bar = toolbar();
+        VBox column = new VBox(4, bar, center);
+        VBox.setVgrow(center, Priority.ALWAYS);
+        center.setMinHeight(0);
+        setCenter(column);
 
         mode.addListener((o, a, b) -> showMode());
         showMode();
@@ -129,8 +132,21 @@ public final class ActivationsView extends BorderPane implements Steppable {
         if (state.pass.get() != null) refreshForward();
     }
 
+    /** A caption over the panels; the caption steps aside when the panels need its room. */
     private static Node page(Label caption, Region content) {
-        VBox v = new VBox(6, caption, content);
+        VBox v = new VBox(6, caption, content) {
+            @Override
+            protected void layoutChildren() {
+                double em = caption.getFont().getSize();
+                boolean room = getHeight() >= caption.prefHeight(getWidth()) + em * (PanelGrid.CHART_MIN_EM + 6);
+                if (caption.isManaged() != room) {
+                    caption.setManaged(room);
+                    caption.setVisible(room);
+                }
+                super.layoutChildren();
+            }
+        };
+        v.setMinHeight(0);
         VBox.setVgrow(content, Priority.ALWAYS);
         return v;
     }
@@ -484,6 +500,12 @@ public final class ActivationsView extends BorderPane implements Steppable {
     public HistogramPanel forwardPanel(String key) { return forward.panel(key); }
 
     public HistogramPanel gradientPanel(String key) { return gradients.panel(key); }
+
+    /** Turns the grid's pager to the page that holds this panel (all are on one when they fit). */
+    public void reveal(String key) {
+        forward.reveal(key);
+        gradients.reveal(key);
+    }
 
     public DepthChart depthChart() { return depth.chart(); }
 

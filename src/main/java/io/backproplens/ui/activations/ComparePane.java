@@ -58,7 +58,7 @@ final class ComparePane extends BorderPane {
         initB.setId("cmp-init-b");
         seeds.setId("cmp-seeds");
         seeds.setEditable(true);
-        seeds.setPrefWidth(90);
+        seeds.getEditor().setPrefColumnCount(3);
         Inputs.commitOnFocusLost(seeds);
 
         HBox layers = new HBox();
@@ -87,7 +87,11 @@ final class ComparePane extends BorderPane {
         caption.getStyleClass().add("mode-caption");
         caption.setWrapText(true);
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        setTop(new VBox(4, controls, caption));
+        // In the centre column, not the BorderPane's top: a VBox gives the wrapping controls their rows.
+        VBox head = new VBox(4, controls, caption);
+        head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setTop(null);
+        headBox = head;
 
         table.setId("cmp-table");
         table.getStyleClass().add("cmp-table");
@@ -97,8 +101,24 @@ final class ComparePane extends BorderPane {
         tallTable.getStyleClass().add("cmp-table");
         tallTable.setVisible(false);
         body.getChildren().addAll(panelA, panelB, table, tallTable);
-        setCenter(body);
-        BorderPane.setMargin(body, new javafx.geometry.Insets(6, 0, 0, 0));
+        // The caption steps aside when the table and charts need its room (a small window at 200%).
+        VBox column = new VBox(6, headBox, body) {
+            @Override
+            protected void layoutChildren() {
+                double em = caption.getFont().getSize();
+                double need = controls.prefHeight(getWidth()) + caption.prefHeight(getWidth()) + em * 14;
+                boolean room = getHeight() >= need;
+                if (caption.isManaged() != room) {
+                    caption.setManaged(room);
+                    caption.setVisible(room);
+                }
+                super.layoutChildren();
+            }
+        };
+        column.setMinHeight(0);
+        body.setMinHeight(0);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        setCenter(column);
     }
 
     /**
@@ -138,7 +158,7 @@ final class ComparePane extends BorderPane {
             } else {
                 areaW = W;
                 areaH = Math.max(0, H - th - gap);
-                table.resizeRelocate(0, H - th, tw, th);
+                table.resizeRelocate(0, Math.max(0, H - th), tw, th);
             }
             boolean sideBySide = beside || !besideStacked && (areaW - gap) / 2 >= minW
                     && (areaH < 2 * (text + chartMin) + gap || (areaW - gap) / 2 >= minW * 1.4);
@@ -159,6 +179,7 @@ final class ComparePane extends BorderPane {
     }
 
     private final Body body = new Body();
+    private VBox headBox;
     /** The table turned: layers as columns, the statistics as rows (for a narrow window). */
     private final GridPane tallTable = new GridPane();
 

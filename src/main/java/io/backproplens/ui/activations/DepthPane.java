@@ -34,7 +34,7 @@ final class DepthPane extends BorderPane {
         width.setId("sweep-width");
         for (Spinner<Integer> s : java.util.List.of(depth, width)) {
             s.setEditable(true);
-            s.setPrefWidth(100);
+            s.getEditor().setPrefColumnCount(4);
             Inputs.commitOnFocusLost(s);
         }
         FlowPane controls = new FlowPane(14, 6, group(new Label("Layers"), depth), group(new Label("Width"), width));
@@ -42,11 +42,14 @@ final class DepthPane extends BorderPane {
         caption.getStyleClass().add("mode-caption");
         caption.setWrapText(true);
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        setTop(new VBox(4, controls, caption));
+        // In the centre column, not the BorderPane's top: a VBox gives the wrapping controls their rows.
+        headBox = new VBox(4, controls, caption);
+        headBox.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         chart.setId("sweep-chart");
-        setCenter(chart);
-        BorderPane.setMargin(chart, new Insets(6, 0, 0, 0));
+        VBox column = new VBox(6, headBox, chart);
+        VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        setCenter(column);
 
         legend.getStyleClass().add("sweep-legend");
         legend.setHgap(16);
@@ -82,6 +85,7 @@ final class DepthPane extends BorderPane {
     }
 
     private final FlowPane legend = new FlowPane();
+    private VBox headBox;
     private final VBox under = new VBox(6);
 
     private void placeLegend() {

@@ -182,6 +182,10 @@ class ActivationsViewTest {
         return fx(() -> {
             Map<String, String> out = new java.util.TreeMap<>();
             for (String k : keys) {
+                // A window too small for every panel pages them: turn to this one and lay it out.
+                lens.reveal(k);
+                lens.applyCss();
+                lens.layout();
                 HistogramChart c = (gradients ? lens.gradientPanel(k) : lens.forwardPanel(k)).chart();
                 double[] r = c.xRange();
                 out.put(k, r[0] + ".." + r[1] + " top " + c.yTop() + " bins " + c.histogram().binning());
@@ -224,6 +228,10 @@ class ActivationsViewTest {
             // The previous init (randn) is drawn as an outline on the same bins.
             for (String k : keys) {
                 HistogramChart c = fx(() -> (gradients ? lens.gradientPanel(k) : lens.forwardPanel(k)).chart());
+                // A window too small for every panel pages them: turn to this one.
+                robot.interact(() -> lens.reveal(k));
+                WaitForAsyncUtils.waitForFxEvents();
+                assertThat(fx(c::isVisible)).as(k).isTrue();
                 assertThat(fx(c::outline)).as(k).isNotNull();
                 assertThat(fx(() -> c.outline().name())).isEqualTo("randn");
                 assertThat(fx(c::outlineDrawn)).as(k).isTrue();
