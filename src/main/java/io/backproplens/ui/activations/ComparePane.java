@@ -145,6 +145,10 @@ final class ComparePane extends BorderPane {
             double tw = Math.min(W, table.prefWidth(-1)), th = table.prefHeight(tw);
             double minW = PanelGrid.PANEL_MIN_EM * em;
             double chartMin = PanelGrid.CHART_MIN_EM * em;
+            // The counts line repeats what the chart says; it goes first when the height is short.
+            boolean compact = H - th < 16 * em;
+            panelA.setCompact(compact);
+            panelB.setCompact(compact);
             double text = Math.max(panelA.textHeight(minW), panelB.textHeight(minW));
             // Beside: charts left, table right.
             double leftW = W - tw - gap;
@@ -172,7 +176,10 @@ final class ComparePane extends BorderPane {
                 panelB.resizeRelocate(0, snapPositionY(ch + gap), snapSizeX(areaW), snapSizeY(ch));
             }
             // Too little room for a readable chart: the panels step aside, the table stays.
-            boolean room = sideBySide ? areaH >= text + chartMin * 0.6 : (areaH - gap) / 2 >= text + chartMin * 0.6;
+            // Judged at the width the panels really get (text wraps less when wider).
+            double pw = sideBySide ? (areaW - gap) / 2 : areaW;
+            double realText = Math.max(panelA.textHeight(pw), panelB.textHeight(pw));
+            boolean room = sideBySide ? areaH >= realText + chartMin * 0.6 : (areaH - gap) / 2 >= realText + chartMin * 0.6;
             panelA.setVisible(room);
             panelB.setVisible(room);
         }

@@ -114,6 +114,12 @@ public final class HistogramChart extends CanvasChart {
 
         double top = line * 1.7;
         double bottom = fs * 0.7 + line + fs * 0.25 + line + 4;
+        // A short chart keeps its ticks and drops the x title (the panel's name says what it is).
+        boolean shortChart = h < top + bottom + 2.5 * line;
+        if (shortChart) {
+            top = line * 1.25;
+            bottom = fs * 0.7 + line + 2;
+        }
         double plotH = h - top - bottom;
         // The y scale: round ticks up to the tallest bin (the atom is drawn apart and may be clipped),
         // as many as fit one and a half lines apart.
@@ -344,7 +350,7 @@ public final class HistogramChart extends CanvasChart {
         String title = xLabel;
         if (textWidth(title, labelFont) > w - 4 && title.contains(" (")) title = title.substring(0, title.indexOf(" ("));
         double tx = Math.max(textWidth(title, labelFont) / 2 + 2, Math.min(w - textWidth(title, labelFont) / 2 - 2, (px0 + px1) / 2));
-        place(title, tx, h - 2);
+        if (!shortChart) place(title, tx, h - 2);
 
         // NaN / Inf box: same count scale, clipped with a break mark when taller.
         if (!nfNames.isEmpty()) {

@@ -104,6 +104,12 @@ public final class HistogramPanel extends VBox {
         return h + shown * getSpacing();
     }
 
+    /** Leaves out the line of counts (the chart still writes the atom's share): for a short window. */
+    public void setCompact(boolean compact) {
+        detail.setManaged(!compact);
+        detail.setVisible(!compact);
+    }
+
     /** Dims the panel while a newer result is being computed. */
     public void setStale(boolean stale) { setOpacity(stale ? 0.45 : 1.0); }
 
