@@ -71,8 +71,8 @@ public final class ActivationsView extends BorderPane implements Steppable {
     private final Label message = new Label();
     private final Label forwardCaption = new Label("Loading MNIST and running the first pass\u2026");
     private final Label gradientCaption = new Label("Waiting for the first backward pass\u2026");
-    private final PanelGrid forward = new PanelGrid(ActivationData.FORWARD, 3);
-    private final PanelGrid gradients = new PanelGrid(ActivationData.GRADIENTS, 3);
+    private final PanelGrid forward = new PanelGrid("forward-grid", ActivationData.FORWARD);
+    private final PanelGrid gradients = new PanelGrid("gradient-grid", ActivationData.GRADIENTS);
     private final ComparePane compare = new ComparePane();
     private final DepthPane depth = new DepthPane();
     private final StackPane center = new StackPane();
@@ -103,13 +103,16 @@ public final class ActivationsView extends BorderPane implements Steppable {
                 + "Switch R / X / K: the gradients scale with the weights they flow through.");
         howTo.setWrapText(true);
         howTo.getStyleClass().add("gradient-notes");
-        gradients.add(howTo, 2, 1);
+        gradients.setExtra(howTo);
         activationsPage = page(forwardCaption, forward);
         gradientsPage = page(gradientCaption, gradients);
         center.getChildren().addAll(activationsPage, gradientsPage, compare, depth);
-        setTop(toolbar());
-        setCenter(center);
-        BorderPane.setMargin(center, new Insets(4, 0, 0, 0));
+        // A VBox, not the BorderPane's top: it gives the wrapping toolbar the height of its rows.
+        Node bar = toolbar();
+        VBox column = new VBox(4, bar, center);
+        VBox.setVgrow(center, Priority.ALWAYS);
+        center.setMinHeight(0);
+        setCenter(column);
 
         mode.addListener((o, a, b) -> showMode());
         showMode();
@@ -129,8 +132,21 @@ public final class ActivationsView extends BorderPane implements Steppable {
         if (state.pass.get() != null) refreshForward();
     }
 
+    /** A caption over the panels; the caption steps aside when the panels need its room. */
     private static Node page(Label caption, Region content) {
-        VBox v = new VBox(6, caption, content);
+        VBox v = new VBox(6, caption, content) {
+            @Override
+            protected void layoutChildren() {
+                double em = caption.getFont().getSize();
+                boolean room = getHeight() >= caption.prefHeight(getWidth()) + em * (PanelGrid.CHART_MIN_EM + 6);
+                if (caption.isManaged() != room) {
+                    caption.setManaged(room);
+                    caption.setVisible(room);
+                }
+                super.layoutChildren();
+            }
+        };
+        v.setMinHeight(0);
         VBox.setVgrow(content, Priority.ALWAYS);
         return v;
     }
@@ -352,40 +368,63 @@ public final class ActivationsView extends BorderPane implements Steppable {
         gradients.setStale(stale);
     }
 
-    /** A new pass arrived: histogram its x_valid outputs and its gradients in the background. */
+    /**
+     * A new pass arrived: histogram its x_valid outputs and its gradients in the background, on
+     * the axes shared by randn, Xavier and Kaiming (built once per seed, shift, width and batch:
+     * two more passes; an init switch then only re-bins the new pass).
+     */
     private void refreshForward() {
         PassResult p = state.pass.get();
-        if (p == null) return;
+        Session session = state.session.get();
+        if (p == null || session == null) return;
+        InitSet known = axes;
         forwardRequests.submit(controller.background(), "Histograms of " + p.settings().init() + " activations and gradients",
-                ticket -> new Histograms(p, ActivationData.forward(p), ActivationData.gradients(p)), this::showForward);
+                ticket -> {
+                    InitSet set = known != null && known.covers(p.settings()) ? known.withPass(p)
+                            : InitSet.compute(session, p, ticket::stale);
+                    return set == null ? null : new Histograms(p, set);
+                }, this::showForward);
     }
 
-    private record Histograms(PassResult pass, List<LayerData> forward, List<LayerData> gradients) {}
+    private record Histograms(PassResult pass, InitSet set) {
+        Init init() { return pass.settings().init(); }
+    }
 
+    /** The newest shared axes (read by the background when it builds the next histograms). */
+    private volatile InitSet axes;
     /** The newest histograms, and which of them each grid shows (a hidden grid is painted when shown). */
     private Histograms latest, paintedForward, paintedGradients;
+    /** The init shown before the current one on the same axes: drawn as an outline. */
+    private Init previousInit;
 
     private void paintVisible() {
         if (latest == null) return;
-        javafx.scene.paint.Color c = Palette.of(latest.pass().settings().init());
+        Init now = latest.init();
         if (mode.get() == Mode.ACTIVATIONS && paintedForward != latest) {
-            forward.show(latest.forward(), c);
+            forward.show(latest.set(), now, previousInit);
             paintedForward = latest;
         }
         if (mode.get() == Mode.GRADIENTS && paintedGradients != latest) {
-            gradients.show(latest.gradients(), c);
+            gradients.show(latest.set(), now, previousInit);
             paintedGradients = latest;
         }
     }
 
     private void showForward(Histograms h) {
         Settings s = h.pass().settings();
+        if (latest != null && latest.set().covers(s)) {
+            if (latest.init() != h.init()) previousInit = latest.init();
+        } else {
+            previousInit = null;
+        }
         latest = h;
+        axes = h.set();
         paintVisible();
         int rows = (int) h.pass().validLin1().size(0);
         forwardCaption.setText("x_valid (" + Fmt.count(rows) + " images) \u2192 Lin(784, " + s.nh() + ") \u2192 ReLU"
                 + (s.reluShift() == 0 ? "" : " \u2212 " + Fmt.plain(s.reluShift())) + " \u2192 Lin(" + s.nh()
-                + ", 1)   with   " + s.init().description() + ",  seed " + s.seed());
+                + ", 1)   with   " + s.init().description() + ",  seed " + s.seed()
+                + (previousInit == null ? "" : ";  dashed: " + InitNames.of(previousInit) + ", before"));
         long batch = h.pass().trace().get(0).reads().get(0).array().size(0);
         gradientCaption.setText("Gradients of the MSE loss after one backward pass on " + Fmt.count(batch)
                 + " training images (" + InitNames.of(s.init()) + ", seed " + s.seed() + ").  Read them right to left: "
@@ -393,6 +432,9 @@ public final class ActivationsView extends BorderPane implements Steppable {
         forwardShown.set(h.pass());
         markStale();
     }
+
+    /** The init drawn as an outline (the one shown before), or null. */
+    public Init previousInit() { return previousInit; }
 
     private void refreshCompare() {
         Session session = state.session.get();
@@ -458,6 +500,12 @@ public final class ActivationsView extends BorderPane implements Steppable {
     public HistogramPanel forwardPanel(String key) { return forward.panel(key); }
 
     public HistogramPanel gradientPanel(String key) { return gradients.panel(key); }
+
+    /** Turns the grid's pager to the page that holds this panel (all are on one when they fit). */
+    public void reveal(String key) {
+        forward.reveal(key);
+        gradients.reveal(key);
+    }
 
     public DepthChart depthChart() { return depth.chart(); }
 

@@ -58,7 +58,7 @@ final class ComparePane extends BorderPane {
         initB.setId("cmp-init-b");
         seeds.setId("cmp-seeds");
         seeds.setEditable(true);
-        seeds.setPrefWidth(90);
+        seeds.getEditor().setPrefColumnCount(3);
         Inputs.commitOnFocusLost(seeds);
 
         HBox layers = new HBox();
@@ -87,29 +87,108 @@ final class ComparePane extends BorderPane {
         caption.getStyleClass().add("mode-caption");
         caption.setWrapText(true);
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        setTop(new VBox(4, controls, caption));
-
-        GridPane pair = new GridPane();
-        pair.setHgap(10);
-        for (int c = 0; c < 2; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(50);
-            cc.setHgrow(Priority.ALWAYS);
-            pair.getColumnConstraints().add(cc);
-        }
-        pair.add(panelA, 0, 0);
-        pair.add(panelB, 1, 0);
-        GridPane.setVgrow(panelA, Priority.ALWAYS);
-        GridPane.setVgrow(panelB, Priority.ALWAYS);
-        setCenter(pair);
-        BorderPane.setMargin(pair, new javafx.geometry.Insets(6, 0, 6, 0));
+        // In the centre column, not the BorderPane's top: a VBox gives the wrapping controls their rows.
+        VBox head = new VBox(4, controls, caption);
+        head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setTop(null);
+        headBox = head;
 
         table.setId("cmp-table");
         table.getStyleClass().add("cmp-table");
         table.setHgap(0);
         table.setVgap(0);
-        setBottom(table);
+        tallTable.setId("cmp-table-turned");
+        tallTable.getStyleClass().add("cmp-table");
+        tallTable.setVisible(false);
+        body.getChildren().addAll(panelA, panelB, table, tallTable);
+        // The caption steps aside when the table and charts need its room (a small window at 200%).
+        VBox column = new VBox(6, headBox, body) {
+            @Override
+            protected void layoutChildren() {
+                double em = caption.getFont().getSize();
+                double need = controls.prefHeight(getWidth()) + caption.prefHeight(getWidth()) + em * 14;
+                boolean room = getHeight() >= need;
+                if (caption.isManaged() != room) {
+                    caption.setManaged(room);
+                    caption.setVisible(room);
+                }
+                super.layoutChildren();
+            }
+        };
+        column.setMinHeight(0);
+        body.setMinHeight(0);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        setCenter(column);
     }
+
+    /**
+     * The two charts and the table, arranged for the room there is. The table is the point of the
+     * scene (the class reads its numbers), so it is always whole: beside the charts when the width
+     * allows, under them otherwise, and turned (layers as columns) when its wide form is too wide.
+     * The charts stand side by side when both get {@link PanelGrid#PANEL_MIN_EM}, else one above the other.
+     */
+    private final class Body extends javafx.scene.layout.Pane {
+        @Override protected double computeMinWidth(double h) { return 0; }
+        @Override protected double computeMinHeight(double w) { return 0; }
+        @Override protected double computePrefHeight(double w) { return em() * 20; }
+
+        private double em() { return caption.getFont().getSize(); }
+
+        @Override
+        protected void layoutChildren() {
+            double W = getWidth(), H = getHeight(), em = em(), gap = PanelGrid.GAP_EM * em;
+            // The wide table when it fits the width, else the turned one.
+            boolean turn = table.prefWidth(-1) > W;
+            table.setVisible(!turn);
+            tallTable.setVisible(turn);
+            GridPane table = turn ? tallTable : ComparePane.this.table;
+            double tw = Math.min(W, table.prefWidth(-1)), th = table.prefHeight(tw);
+            double minW = PanelGrid.PANEL_MIN_EM * em;
+            double chartMin = PanelGrid.CHART_MIN_EM * em;
+            // The counts line repeats what the chart says; it goes first when the height is short.
+            boolean compact = H - th < 16 * em;
+            panelA.setCompact(compact);
+            panelB.setCompact(compact);
+            double text = Math.max(panelA.textHeight(minW), panelB.textHeight(minW));
+            // Beside: charts left, table right.
+            double leftW = W - tw - gap;
+            boolean beside = leftW >= 2 * minW + gap && H >= th && H >= text + chartMin;
+            boolean besideStacked = !beside && leftW >= minW && H >= 2 * (text + chartMin) + gap;
+            double areaW, areaH;
+            if (beside || besideStacked) {
+                areaW = leftW;
+                areaH = H;
+                table.resizeRelocate(W - tw, 0, tw, th);
+            } else {
+                areaW = W;
+                areaH = Math.max(0, H - th - gap);
+                table.resizeRelocate(0, Math.max(0, H - th), tw, th);
+            }
+            boolean sideBySide = beside || !besideStacked && (areaW - gap) / 2 >= minW
+                    && (areaH < 2 * (text + chartMin) + gap || (areaW - gap) / 2 >= minW * 1.4);
+            if (sideBySide) {
+                double cw = (areaW - gap) / 2;
+                panelA.resizeRelocate(0, 0, snapSizeX(cw), snapSizeY(areaH));
+                panelB.resizeRelocate(snapPositionX(cw + gap), 0, snapSizeX(cw), snapSizeY(areaH));
+            } else {
+                double ch = (areaH - gap) / 2;
+                panelA.resizeRelocate(0, 0, snapSizeX(areaW), snapSizeY(ch));
+                panelB.resizeRelocate(0, snapPositionY(ch + gap), snapSizeX(areaW), snapSizeY(ch));
+            }
+            // Too little room for a readable chart: the panels step aside, the table stays.
+            // Judged at the width the panels really get (text wraps less when wider).
+            double pw = sideBySide ? (areaW - gap) / 2 : areaW;
+            double realText = Math.max(panelA.textHeight(pw), panelB.textHeight(pw));
+            boolean room = sideBySide ? areaH >= realText + chartMin * 0.6 : (areaH - gap) / 2 >= realText + chartMin * 0.6;
+            panelA.setVisible(room);
+            panelB.setVisible(room);
+        }
+    }
+
+    private final Body body = new Body();
+    private VBox headBox;
+    /** The table turned: layers as columns, the statistics as rows (for a narrow window). */
+    private final GridPane tallTable = new GridPane();
 
     private static HBox group(javafx.scene.Node... nodes) {
         HBox b = new HBox(8, nodes);
@@ -126,7 +205,8 @@ final class ComparePane extends BorderPane {
                 + " \u2192 Lin(" + c.base().nh() + ", 1), the same random numbers (seed " + s0
                 + ") scaled two ways; both charts share their bins and count axis."
                 + (c.seeds() > 1 ? "  Table: average over seeds " + s0 + "\u2013" + (s0 + c.seeds() - 1) + "." : ""));
-        fillTable(c);
+        fillTable(table, c, false);
+        fillTable(tallTable, c, true);
         redraw();
     }
 
@@ -137,7 +217,7 @@ final class ComparePane extends BorderPane {
         panelB.show(p.b(), InitNames.of(shown.b()), Palette.of(shown.b()), p.yMax());
     }
 
-    private void fillTable(ActivationData.Comparison c) {
+    private static void fillTable(GridPane table, ActivationData.Comparison c, boolean tall) {
         table.getChildren().clear();
         table.getColumnConstraints().clear();
         String a = InitNames.of(c.a()), b = InitNames.of(c.b());
@@ -145,36 +225,39 @@ final class ComparePane extends BorderPane {
         for (int col = 0; col < heads.length; col++) {
             Label h = cell(heads[col], "cmp-head");
             h.setId("cmp-head-" + col);
-            table.add(h, col, 0);
+            if (tall) table.add(h, 0, col); else table.add(h, col, 0);
         }
         int r = 1;
         for (ActivationData.Row row : c.rows()) {
             String k = row.key();
-            table.add(cell(k, "cmp-rowhead"), 0, r);
-            table.add(stat(k, "meanA", row.meanA()), 1, r);
-            table.add(stat(k, "stdA", row.stdA()), 2, r);
-            table.add(stat(k, "meanB", row.meanB()), 3, r);
-            table.add(stat(k, "stdB", row.stdB()), 4, r);
             Label ratio = cell("\u00d7 " + Fmt.stat(row.stdB() / row.stdA()), "cmp-cell");
             ratio.setId("cmp-" + k + "-ratio");
-            table.add(ratio, 5, r);
+            Label[] cells = {cell(k, "cmp-rowhead"), stat(k, "meanA", row.meanA()), stat(k, "stdA", row.stdA()),
+                    stat(k, "meanB", row.meanB()), stat(k, "stdB", row.stdB()), ratio};
+            for (int col = 0; col < cells.length; col++) {
+                if (tall) table.add(cells[col], r, col); else table.add(cells[col], col, r);
+            }
             r++;
         }
-        for (int col = 0; col < heads.length; col++) {
+        int columns = tall ? c.rows().size() + 1 : heads.length;
+        for (int col = 0; col < columns; col++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setHalignment(col == 0 ? HPos.LEFT : HPos.RIGHT);
             table.getColumnConstraints().add(cc);
         }
         Label a1 = (Label) table.lookup("#cmp-head-1"), a2 = (Label) table.lookup("#cmp-head-2");
         Label b1 = (Label) table.lookup("#cmp-head-3"), b2 = (Label) table.lookup("#cmp-head-4");
-        for (Label l : new Label[]{a1, a2}) if (l != null) l.setStyle("-fx-text-fill: " + Palette.css(Palette.of(c.a())) + ";");
-        for (Label l : new Label[]{b1, b2}) if (l != null) l.setStyle("-fx-text-fill: " + Palette.css(Palette.of(c.b())) + ";");
+        // Each init's colour, made dark or light enough to read on the page of the current theme.
+        for (Label l : new Label[]{a1, a2}) if (l != null) l.getStyleClass().addAll("init-text", c.a().id());
+        for (Label l : new Label[]{b1, b2}) if (l != null) l.getStyleClass().addAll("init-text", c.b().id());
     }
 
     private static Label cell(String text, String style) {
         Label l = new Label(text);
         l.getStyleClass().add(style);
         l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -188,6 +271,7 @@ final class ComparePane extends BorderPane {
         panelA.setStale(stale);
         panelB.setStale(stale);
         table.setOpacity(stale ? 0.45 : 1);
+        tallTable.setOpacity(stale ? 0.45 : 1);
     }
 
     ActivationData.Comparison shown() { return shown; }

@@ -89,18 +89,20 @@ public final class DepthChart extends CanvasChart {
     public void draw() {
         markers.clear();
         labels.clear();
+        clear();
         double w = canvas.getWidth(), h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        if (w < 60 || h < 60) return;
-        double fs = fontSizeProperty().get();
-        Font tickFont = font(1.0, false), labelFont = font(1.0, false), noteFont = font(0.95, true);
+        Palette.Ink ink = ink();
+        double fs = em();
+        Font tickFont = font(1.0, false), labelFont = font(1.0, false), noteFont = font(1.0, true);
+        double line = lineHeight(tickFont);
+        if (w < 6 * fs || h < 6 * line) return;
         if (result == null || result.series().isEmpty()) {
             g.setFont(labelFont);
-            g.setFill(Palette.AXIS);
+            g.setFill(ink.axis());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("running the depth sweep\u2026", w / 2, h / 2);
+            place("running the depth sweep\u2026", w / 2, h / 2);
             return;
         }
         depth = 1;
@@ -122,80 +124,84 @@ public final class DepthChart extends CanvasChart {
 
         String widest = Fmt.power(loExp).length() > Fmt.power(hiExp).length() ? Fmt.power(loExp) : Fmt.power(hiExp);
         double left = fs * 1.6 + Math.max(textWidth(widest, tickFont), textWidth(Fmt.INF + "/" + Fmt.NAN, noteFont)) + 10;
-        double right = fs * 1.2, top = fs * 0.6, bottom = fs * 3.2;
-        double band = fs * 2.4;
+        double right = fs * 1.2, top = line * 1.4, bottom = fs * 0.7 + line * 2 + fs * 0.3;
+        double band = line * 1.6;
         px0 = left;
         px1 = w - right;
         double yTopBand = top, yLog1 = top + band + fs * 0.6, yLog0 = h - bottom - band - fs * 0.6, yBottomBand = h - bottom - band;
-        if (px1 - px0 < 40 || yLog0 - yLog1 < 40) return;
+        if (px1 - px0 < 4 * fs || yLog0 - yLog1 < 2 * line) return;
         final int lo10 = loExp, hi10 = hiExp;
         java.util.function.IntToDoubleFunction x = l -> depth == 1 ? (px0 + px1) / 2 : px0 + (l - 1) * (px1 - px0) / (depth - 1);
         java.util.function.DoubleUnaryOperator yLog = v -> yLog0 - (Math.log10(v) - lo10) / (hi10 - lo10) * (yLog0 - yLog1);
         double topCenter = yTopBand + band / 2, bottomCenter = yBottomBand + band / 2;
 
         // Bands.
-        g.setFill(Color.web("#fde0dd"));
+        g.setFill(ink.overflowBand());
         g.fillRect(px0, yTopBand, px1 - px0, band);
-        g.setFill(Color.web("#eef1f4"));
+        g.setFill(ink.underflowBand());
         g.fillRect(px0, yBottomBand, px1 - px0, band);
         g.setFont(noteFont);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        g.setFill(Palette.NON_FINITE);
-        g.fillText(Fmt.INF + "/" + Fmt.NAN, px0 - 8, topCenter);
-        g.setFill(Palette.AXIS);
-        g.fillText("0", px0 - 8, bottomCenter);
+        g.setFill(ink.warn());
+        place(Fmt.INF + "/" + Fmt.NAN, px0 - 8, topCenter);
+        g.setFill(ink.axis());
+        place("0", px0 - 8, bottomCenter);
+        // The y axis title, level (rotated text is hard to read from the back), above the plot.
+        g.setFont(labelFont);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        String yTitle = "std of each layer's output (log scale)";
+        if (textWidth(yTitle, labelFont) > w - 4) yTitle = "std (log scale)";
+        place(yTitle, 2, 1);
 
         // Decade grid and labels.
         g.setFont(tickFont);
         g.setLineWidth(1);
-        for (int e : Ticks.decades(loExp, hiExp, (int) Math.max(2, (yLog0 - yLog1) / (fs * 2.2)))) {
+        for (int e : Ticks.decades(loExp, hiExp, (int) Math.max(1, (yLog0 - yLog1) / (line * 1.5)))) {
             double y = Math.round(yLog.applyAsDouble(Math.pow(10, e))) + 0.5;
-            g.setStroke(e == 0 ? Color.gray(0.35) : Palette.GRID);
+            g.setStroke(e == 0 ? ink.axis().deriveColor(0, 1, 1, 0.6) : ink.grid());
             g.setLineWidth(e == 0 ? 2 : 1);
             if (e == 0) g.setLineDashes(8, 5);
             g.strokeLine(px0, y, px1, y);
             g.setLineDashes();
-            g.setFill(Palette.AXIS);
-            g.fillText(Fmt.power(e), px0 - 8, y);
+            g.setFill(ink.axis());
+            place(Fmt.power(e), px0 - 8, y);
         }
         // The target: std 1 keeps a deep network trainable.
-        g.setFill(Color.gray(0.3));
+        g.setFill(ink.axis());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("std = 1", px1 - 6, Math.round(yLog.applyAsDouble(1)) - 3);
+        place("std = 1", px1 - 6, Math.round(yLog.applyAsDouble(1)) - 3);
 
         // x axis: layers.
-        g.setStroke(Palette.AXIS);
+        g.setStroke(ink.axis());
         g.setLineWidth(2);
         g.strokeLine(px0, yLog0 + fs * 0.3, px0, yLog1 - fs * 0.3);
         g.strokeLine(px0, h - bottom, px1, h - bottom);
         g.setFont(tickFont);
-        g.setFill(Palette.AXIS);
+        g.setFill(ink.axis());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.setLineWidth(1);
-        for (double t : Ticks.linear(1, depth, (int) Math.max(2, (px1 - px0) / (fs * 4)))) {
+        double widestLayer = textWidth(Integer.toString(depth), tickFont);
+        for (double t : Ticks.linear(1, depth, (int) Math.max(1, (px1 - px0) / (widestLayer + fs * 2.5)))) {
             int l = (int) Math.round(t);
             if (Math.abs(t - l) > 1e-9) continue;
             double xx = Math.round(x.applyAsDouble(l)) + 0.5;
-            g.strokeLine(xx, h - bottom, xx, h - bottom + 5);
-            g.fillText(Integer.toString(l), xx, h - bottom + 7);
+            g.strokeLine(xx, h - bottom, xx, h - bottom + fs * 0.4);
+            place(Integer.toString(l), xx, h - bottom + fs * 0.6);
         }
         g.setFont(labelFont);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("layer (Lin + ReLU, " + result.width() + " wide)", (px0 + px1) / 2, h - 4);
-        g.save();
-        g.translate(fs * 0.2, (yLog0 + yLog1) / 2);
-        g.rotate(-90);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText("std of the layer's output (log scale)", 0, 0);
-        g.restore();
+        String xTitle = "layer (Lin + ReLU, " + result.width() + " wide)";
+        if (textWidth(xTitle, labelFont) > w - 4) xTitle = "layer";
+        place(xTitle, Math.max(textWidth(xTitle, labelFont) / 2 + 2, (px0 + px1) / 2), h - 2);
 
         // Hover guide.
         if (hoverLayer >= 1 && hoverLayer <= depth) {
             double xx = Math.round(x.applyAsDouble(hoverLayer)) + 0.5;
-            g.setStroke(Color.gray(0.4));
+            g.setStroke(ink.axis().deriveColor(0, 1, 1, 0.5));
             g.setLineWidth(1);
             g.strokeLine(xx, yTopBand, xx, h - bottom);
         }
@@ -227,7 +233,7 @@ public final class DepthChart extends CanvasChart {
                     g.fillOval(xx - 4, yy - 4, 8, 8);
                     if (l.hasInf() || l.hasNan()) {
                         // Some values overflowed already: the std drawn is of the finite ones only.
-                        g.setStroke(Palette.NON_FINITE);
+                        g.setStroke(ink.warn());
                         g.setLineWidth(2.5);
                         g.strokeOval(xx - 9, yy - 9, 18, 18);
                         Kind k = l.hasNan() ? Kind.NAN : Kind.INF;
@@ -235,25 +241,25 @@ public final class DepthChart extends CanvasChart {
                         if (!labelledPartial) {
                             labelledPartial = true;
                             note(g, noteFont, s.scheme().label() + ": first " + (k == Kind.NAN ? Fmt.NAN : Fmt.INF) + " at layer " + l.index() + " \u2192",
-                                    xx - 14, yy - fs * 0.6, w, labelBoxes, Palette.NON_FINITE);
+                                    xx - 14, yy - fs * 0.6, w, labelBoxes, ink.warn(), ink);
                         }
                     }
                 } else {
                     Kind k = p == Place.BOTTOM ? Kind.ZERO : (l.relu().nanCount() > 0 || l.lin().nanCount() > 0 ? Kind.NAN : Kind.INF);
                     markers.add(new Marker(s.scheme(), l.index(), k));
-                    g.setStroke(p == Place.TOP ? Palette.NON_FINITE : c);
+                    g.setStroke(p == Place.TOP ? ink.warn() : c);
                     g.setLineWidth(3);
                     g.strokeLine(xx - 6, yy - 6, xx + 6, yy + 6);
                     g.strokeLine(xx - 6, yy + 6, xx + 6, yy - 6);
                     if (p == Place.TOP && !labelledTop) {
                         labelledTop = true;
                         note(g, noteFont, s.scheme().label() + ": all " + (k == Kind.NAN ? Fmt.NAN : Fmt.INF) + " from layer " + l.index() + " \u2192",
-                                xx - 14, topCenter - fs * 0.6, w, labelBoxes, Palette.NON_FINITE);
+                                xx - 14, topCenter - fs * 0.6, w, labelBoxes, ink.warn(), ink);
                     }
                     if (p == Place.BOTTOM && !labelledZero) {
                         labelledZero = true;
                         note(g, noteFont, s.scheme().label() + ": std 0 (underflow) from layer " + l.index() + " \u2192",
-                                xx - 14, bottomCenter - fs * 0.6, w, labelBoxes, c);
+                                xx - 14, bottomCenter - fs * 0.6, w, labelBoxes, ink.text(c), ink);
                     }
                 }
                 prevX = xx;
@@ -263,29 +269,33 @@ public final class DepthChart extends CanvasChart {
         }
     }
 
-    /** A label near a point, moved down when it would cover an earlier one. */
+    /** A label near a point, moved up when it would cover an earlier one; left out when it finds no room. */
     private void note(GraphicsContext g, Font f, String text, double cx, double y, double w,
-                      List<double[]> boxes, Color color) {
-        double tw = textWidth(text, f), th = fontSizeProperty().get() * 1.2;
+                      List<double[]> boxes, Color color, Palette.Ink ink) {
+        double tw = textWidth(text, f), th = lineHeight(f);
+        if (tw > px1 - px0) return;
         // Right-aligned, ending at cx: the label points at its marker from the left.
         double x0 = Math.max(px0 + 2, Math.min(w - tw - 4, cx - tw));
+        g.setFont(f);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
         double yy = y;
         for (int tries = 0; tries < 6; tries++) {
             boolean hit = false;
             for (double[] b : boxes) {
                 if (x0 < b[2] && x0 + tw > b[0] && yy < b[3] && yy + th > b[1]) { hit = true; break; }
             }
-            if (!hit) break;
+            if (!hit && yy >= 0) {
+                g.setFill(ink.paper().deriveColor(0, 1, 1, 0.85));
+                g.fillRect(x0 - 3, yy, tw + 6, th);
+                g.setFill(color);
+                if (place(text, x0, yy)) {
+                    boxes.add(new double[]{x0, yy, x0 + tw, yy + th});
+                    labels.add(text);
+                }
+                return;
+            }
             yy -= th;
         }
-        boxes.add(new double[]{x0, yy, x0 + tw, yy + th});
-        g.setFill(Color.color(1, 1, 1, 0.85));
-        g.fillRect(x0 - 3, yy, tw + 6, th);
-        g.setFont(f);
-        g.setFill(color);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(text, x0, yy + 1);
-        labels.add(text);
     }
 }

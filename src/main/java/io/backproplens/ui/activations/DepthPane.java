@@ -34,7 +34,7 @@ final class DepthPane extends BorderPane {
         width.setId("sweep-width");
         for (Spinner<Integer> s : java.util.List.of(depth, width)) {
             s.setEditable(true);
-            s.setPrefWidth(100);
+            s.getEditor().setPrefColumnCount(4);
             Inputs.commitOnFocusLost(s);
         }
         FlowPane controls = new FlowPane(14, 6, group(new Label("Layers"), depth), group(new Label("Width"), width));
@@ -42,39 +42,69 @@ final class DepthPane extends BorderPane {
         caption.getStyleClass().add("mode-caption");
         caption.setWrapText(true);
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        setTop(new VBox(4, controls, caption));
+        // In the centre column, not the BorderPane's top: a VBox gives the wrapping controls their rows.
+        headBox = new VBox(4, controls, caption);
+        headBox.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         chart.setId("sweep-chart");
-        Label hint = new Label(" ");
-        chart.fontSizeProperty().bind(Bindings.createDoubleBinding(() -> hint.getFont().getSize(), hint.fontProperty()));
-        setCenter(chart);
-        BorderPane.setMargin(chart, new Insets(6, 0, 0, 0));
+        VBox column = new VBox(6, headBox, chart);
+        VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        setCenter(column);
 
-        VBox legend = new VBox(10);
         legend.getStyleClass().add("sweep-legend");
-        legend.setPrefWidth(300);
-        legend.setMinWidth(220);
+        legend.setHgap(16);
+        legend.setVgap(8);
         for (Scheme s : Scheme.values()) {
             Rectangle swatch = new Rectangle(26, 6, Palette.of(s));
             Label name = new Label(s.label());
             name.getStyleClass().add("sweep-name");
-            name.setStyle("-fx-text-fill: " + Palette.css(Palette.of(s)) + ";");
+            name.getStyleClass().addAll("init-text", s == Scheme.SMALL ? "small" : s.name().toLowerCase(java.util.Locale.ROOT));
             HBox head = new HBox(8, swatch, name);
             head.setAlignment(Pos.CENTER_LEFT);
             Label note = new Label("\u2026");
             note.setId("sweep-note-" + s.name());
             note.getStyleClass().add("sweep-note");
             note.setWrapText(true);
+            note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             notes.put(s, note);
-            legend.getChildren().add(new VBox(2, head, note));
+            VBox entry = new VBox(2, head, note);
+            // 16 em wide: the width follows the UI scale like the text in it.
+            entry.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> note.getFont().getSize() * 16, note.fontProperty()));
+            entry.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            legend.getChildren().add(entry);
         }
-        legend.getChildren().add(hint);
-        setRight(legend);
-        BorderPane.setMargin(legend, new Insets(10, 0, 0, 14));
         readout.setId("sweep-readout");
         readout.getStyleClass().add("sweep-readout");
-        setBottom(readout);
+        readout.setWrapText(true);
+        readout.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The legend beside the chart when the chart keeps 30 em, else under it in two or more columns.
+        widthProperty().addListener((o, a, b) -> placeLegend());
+        readout.fontProperty().addListener((o, a, b) -> placeLegend());
+        placeLegend();
         chart.setOnHoverLayer(this::showReadout);
+    }
+
+    private final FlowPane legend = new FlowPane();
+    private VBox headBox;
+    private final VBox under = new VBox(6);
+
+    private void placeLegend() {
+        double em = readout.getFont().getSize();
+        boolean beside = getWidth() <= 0 || getWidth() - em * 17 >= em * 30;
+        if (beside && getRight() != legend) {
+            under.getChildren().setAll(readout);
+            legend.setPrefWrapLength(em * 16);
+            legend.setOrientation(javafx.geometry.Orientation.HORIZONTAL);
+            setRight(legend);
+            BorderPane.setMargin(legend, new Insets(10, 0, 0, 14));
+            setBottom(under);
+        } else if (!beside && getRight() == legend || !beside && getBottom() != under || !beside && !under.getChildren().contains(legend)) {
+            setRight(null);
+            under.getChildren().setAll(legend, readout);
+            setBottom(under);
+        }
+        if (beside) legend.setPrefWrapLength(em * 16);
+        else legend.setPrefWrapLength(Math.max(em * 16, getWidth()));
     }
 
     private static HBox group(javafx.scene.Node... nodes) {

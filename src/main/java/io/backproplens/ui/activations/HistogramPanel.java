@@ -3,7 +3,6 @@ package io.backproplens.ui.activations;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.stats.Histogram;
 import io.backproplens.stats.Summary;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -23,6 +22,7 @@ public final class HistogramPanel extends VBox {
     private final Label detail = new Label();
     private final Label nonFinite = new Label();
     private final HistogramChart chart = new HistogramChart();
+    private final javafx.scene.layout.FlowPane head = new javafx.scene.layout.FlowPane();
     private LayerData data;
 
     public HistogramPanel(String idSuffix) {
@@ -39,15 +39,15 @@ public final class HistogramPanel extends VBox {
         detail.setWrapText(true);
         // Text lines keep their height (wrapping if needed); the chart gives way.
         for (Label l : new Label[]{name, formula, stats, detail, nonFinite}) l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox head = new HBox(10, name, formula);
-        head.setAlignment(Pos.BASELINE_LEFT);
-        formula.setMinWidth(0);
+        // Name and formula on one line when they fit, the formula under the name when not.
+        head.setHgap(10);
+        head.setRowValignment(javafx.geometry.VPos.BASELINE);
+        head.getChildren().addAll(name, formula);
+        stats.setWrapText(true);
         getChildren().addAll(head, stats, detail, nonFinite, chart);
         setVgrow(chart, Priority.ALWAYS);
         setFillWidth(true);
         setMinWidth(0);
-        // The canvas text follows the CSS font size, so the root size scales the charts too.
-        chart.fontSizeProperty().bind(Bindings.createDoubleBinding(() -> detail.getFont().getSize(), detail.fontProperty()));
     }
 
     /**
@@ -56,7 +56,10 @@ public final class HistogramPanel extends VBox {
      * @param caption a word before the name (the init in compare mode), or null
      * @param yMax    shared top of the count axis, 0 for this histogram's own
      */
-    public void show(LayerData d, String caption, Color color, long yMax) {
+    public void show(LayerData d, String caption, Color color, long yMax) { show(d, caption, color, yMax, null); }
+
+    /** Shows a tensor with another histogram on the same bins as an outline (null for none). */
+    public void show(LayerData d, String caption, Color color, long yMax, HistogramChart.Outline outline) {
         this.data = d;
         name.setText((caption == null ? "" : caption + ": ") + d.key());
         formula.setText("= " + d.formula());
@@ -71,7 +74,7 @@ public final class HistogramPanel extends VBox {
         detail.setText(values);
         nonFinite.setText(nonFiniteText(h));
         nonFinite.setVisible(h.nonFiniteCount() > 0);
-        chart.show(h, s, ActivationData.axisLabel(d.key()), color, yMax);
+        chart.show(h, s, ActivationData.axisLabel(d.key()), color, yMax, outline);
     }
 
     /** The text of the statistics line: {@code mean 0.5117   std 0.7864}, as the notebook prints them. */
@@ -85,6 +88,26 @@ public final class HistogramPanel extends VBox {
         return "\u26a0 " + Fmt.count(h.nanCount()) + " " + Fmt.NAN + " \u00b7 " + Fmt.count(h.posInfCount()) + " +" + Fmt.INF + " \u00b7 "
                 + Fmt.count(h.negInfCount()) + " \u2212" + Fmt.INF + " (counted, not in the bins; mean and std are of the "
                 + Fmt.count(h.total() - h.nonFiniteCount()) + " finite values)";
+    }
+
+    /** The height of everything but the chart at this width: what the layout must leave whole. */
+    double textHeight(double width) {
+        javafx.geometry.Insets in = getInsets();
+        double w = width - in.getLeft() - in.getRight();
+        double h = in.getTop() + in.getBottom();
+        int shown = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if (n == chart || !n.isManaged()) continue;
+            h += n.prefHeight(w);
+            shown++;
+        }
+        return h + shown * getSpacing();
+    }
+
+    /** Leaves out the line of counts (the chart still writes the atom's share): for a short window. */
+    public void setCompact(boolean compact) {
+        detail.setManaged(!compact);
+        detail.setVisible(!compact);
     }
 
     /** Dims the panel while a newer result is being computed. */

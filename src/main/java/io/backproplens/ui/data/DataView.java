@@ -8,26 +8,45 @@ import io.backproplens.session.Session;
 import io.backproplens.stats.Summary;
 import io.backproplens.ui.common.ColorMap;
 import io.backproplens.ui.common.DigitImage;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The notebook's "Dataset" and "Normalize it" cells: shapes, mean and std of x_train and x_valid
  * before and after {@code normalize(x, train_mean, train_std)}, and the first digits as images.
+ *
+ * <p>It fits the window instead of scrolling: the table and the code stay whole (the lesson is in
+ * their numbers), the digits go beside them when the width allows and under them otherwise, and
+ * as many digits are shown as fit (up to {@link #DIGITS}), each 5 em wide so they grow with the UI
+ * scale.
  */
-public final class DataView extends ScrollPane {
+public final class DataView extends Pane {
     private static final int DIGITS = 12;
+    private static final double DIGIT_EM = 5;
 
-    private final GridPane table = new GridPane();
-    private final FlowPane digits = new FlowPane(12, 12);
+    private final Label title = new Label("Data and normalisation");
     private final Label source = new Label("Loading MNIST\u2026");
+    private final GridPane table = new GridPane();
+    private final Label formula = new Label("""
+            train_mean, train_std = x_train.mean(), x_train.std()
+            x_train = normalize(x_train, train_mean, train_std)
+            x_valid = normalize(x_valid, train_mean, train_std)
+            # x_valid uses the TRAINING statistics, never its own""");
+    private final Label digitsTitle = new Label("The first training images and their labels (y_train)");
+    private final List<Label> digits = new ArrayList<>();
+    private final List<float[]> rows = new ArrayList<>();
+    private double digitPx;
 
     /** What the table shows, computed in the background (a summary of 39M values takes ~0.2 s). */
     record Stats(long[] xTrainShape, long[] yTrainShape, long[] xValidShape, long[] yValidShape,
@@ -35,22 +54,17 @@ public final class DataView extends ScrollPane {
 
     public DataView(Controller controller) {
         setId("data-view");
-        setFitToWidth(true);
-        Label title = new Label("Data and normalisation");
+        getStyleClass().add("data-view");
+        getStylesheets().add(Objects.requireNonNull(DataView.class.getResource("/css/data.css")).toExternalForm());
         title.getStyleClass().add("big-title");
-        Label formula = new Label("""
-                train_mean, train_std = x_train.mean(), x_train.std()
-                x_train = normalize(x_train, train_mean, train_std)
-                x_valid = normalize(x_valid, train_mean, train_std)   # the TRAINING statistics, never its own""");
+        source.getStyleClass().add("data-source");
         formula.getStyleClass().add("formula");
+        digitsTitle.getStyleClass().add("section-title");
+        for (Label l : List.of(title, source, formula, digitsTitle)) l.setWrapText(true);
+        table.setId("data-table");
         table.setHgap(32);
         table.setVgap(6);
-        table.setId("data-table");
-        Label digitsTitle = new Label("The first training images and their labels (y_train)");
-        digitsTitle.getStyleClass().add("section-title");
-        VBox box = new VBox(18, title, source, table, formula, digitsTitle, digits);
-        box.setPadding(new Insets(24));
-        setContent(box);
+        getChildren().addAll(title, source, table, formula, digitsTitle);
 
         controller.state().session.addListener((o, was, session) -> {
             if (session != null) load(controller, session);
@@ -68,6 +82,7 @@ public final class DataView extends ScrollPane {
     private void show(Dataset d, Stats s) {
         source.setText("Source: " + d.source() + " (" + d.trainRows() + " training, " + d.validRows() + " validation images)");
         table.getChildren().clear();
+        table.getColumnConstraints().clear();
         addRow(0, "", "shape", "mean", "std", true);
         // normalised = (raw - m) / s, so the raw statistics follow exactly from the normalised ones.
         double m = s.rawTrainMean(), sd = s.rawTrainStd();
@@ -77,21 +92,111 @@ public final class DataView extends ScrollPane {
         addRow(4, "y_valid", shape(s.yValidShape()), "", "", false);
         addRow(5, "x_train normalised", "", f(s.train().mean()), f(s.train().std()), false);
         addRow(6, "x_valid normalised", "", f(s.valid().mean()), f(s.valid().std()), false);
-        digits.getChildren().clear();
+        for (int c = 0; c < 4; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setHalignment(c < 2 ? HPos.LEFT : HPos.RIGHT);
+            table.getColumnConstraints().add(cc);
+        }
+        getChildren().removeAll(digits);
+        digits.clear();
+        rows.clear();
+        digitPx = 0;
         for (int i = 0; i < DIGITS && i < d.trainRows(); i++) {
-            DigitImage image = new DigitImage(84);
-            image.show(d.xTrain().getRow(i).toFloatVector(), ColorMap.VIRIDIS);
-            Label label = new Label(Integer.toString(d.yTrain().getInt(i)), image);
+            rows.add(d.xTrain().getRow(i).toFloatVector());
+            Label label = new Label(Integer.toString(d.yTrain().getInt(i)));
             label.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
             label.setAlignment(Pos.CENTER);
             label.getStyleClass().add("digit-label");
-            digits.getChildren().add(label);
+            digits.add(label);
         }
+        getChildren().addAll(digits);
+        requestLayout();
+    }
+
+    private double em() { return source.getFont().getSize(); }
+
+    /** Pictures 5 em wide: redrawn when the UI scale changes. */
+    private void sizeDigits() {
+        double px = Math.round(DIGIT_EM * em());
+        if (px == digitPx) return;
+        digitPx = px;
+        for (int i = 0; i < digits.size(); i++) {
+            DigitImage image = new DigitImage(px);
+            image.show(rows.get(i), ColorMap.VIRIDIS);
+            digits.get(i).setGraphic(image);
+        }
+    }
+
+    @Override protected double computeMinWidth(double h) { return 0; }
+
+    @Override protected double computeMinHeight(double w) { return 0; }
+
+    @Override
+    protected void layoutChildren() {
+        sizeDigits();
+        Insets in = getInsets();
+        double em = em(), gap = em;
+        double x0 = in.getLeft(), W = getWidth() - in.getLeft() - in.getRight();
+        double y = in.getTop(), bottom = getHeight() - in.getBottom();
+        y = place(title, x0, y, W) + em * 0.3;
+        y = place(source, x0, y, W) + em * 0.8;
+        // Left: the table, then the code under it.
+        double tableW = Math.min(W, table.prefWidth(-1));
+        double codeW = Math.min(W, formula.prefWidth(-1));
+        double leftW = Math.max(tableW, codeW);
+        double cell = digits.isEmpty() ? 0 : Math.max(digitPx, digits.get(0).prefWidth(-1));
+        double cellH = digits.isEmpty() ? 0 : digits.get(0).prefHeight(-1);
+        double top = y;
+        table.resizeRelocate(x0, y, tableW, table.prefHeight(tableW));
+        y += table.prefHeight(tableW) + em;
+        double codeH = formula.prefHeight(Math.min(leftW, W));
+        formula.resizeRelocate(x0, y, Math.min(leftW, W), codeH);
+        y += codeH + em;
+        // Right of them when three digits fit there, else under them.
+        double dx, dy, dw;
+        if (W - leftW - 2 * gap >= 3 * (cell + gap)) {
+            dx = x0 + leftW + 2 * gap;
+            dy = top;
+            dw = W - leftW - 2 * gap;
+        } else {
+            dx = x0;
+            dy = y;
+            dw = W;
+        }
+        double titleH = digitsTitle.prefHeight(dw);
+        int cols = cell <= 0 ? 0 : (int) Math.floor((dw + gap) / (cell + gap));
+        int rowsFit = cellH <= 0 ? 0 : (int) Math.floor((bottom - dy - titleH - em * 0.5 + gap * 0.6) / (cellH + gap * 0.6));
+        int n = Math.max(0, Math.min(digits.size(), cols * Math.max(0, rowsFit)));
+        digitsTitle.setVisible(n > 0);
+        if (n > 0) digitsTitle.resizeRelocate(dx, dy, dw, titleH);
+        double gy = dy + titleH + em * 0.5;
+        for (int i = 0; i < digits.size(); i++) {
+            Label l = digits.get(i);
+            l.setVisible(i < n);
+            if (i < n) l.resizeRelocate(dx + (i % cols) * (cell + gap), gy + (i / cols) * (cellH + gap * 0.6), cell, cellH);
+        }
+    }
+
+    /** Puts a wrapping label at full width; returns the y under it. */
+    private static double place(Region r, double x, double y, double w) {
+        double h = r.prefHeight(w);
+        r.resizeRelocate(x, y, w, h);
+        return y + h;
+    }
+
+    /** How many digit pictures are on screen (as many as fit), for tests. */
+    int digitsShown() {
+        int n = 0;
+        for (Label l : digits) if (l.isVisible()) n++;
+        return n;
     }
 
     private void addRow(int row, String name, String shape, String mean, String std, boolean header) {
         Label[] cells = {new Label(name), new Label(shape), new Label(mean), new Label(std)};
-        for (Label c : cells) c.getStyleClass().add(header ? "table-header" : "table-cell");
+        for (Label c : cells) {
+            c.getStyleClass().add(header ? "table-header" : "table-cell");
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         cells[0].getStyleClass().add("formula");
         table.addRow(row, cells);
     }

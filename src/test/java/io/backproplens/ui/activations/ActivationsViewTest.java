@@ -177,6 +177,81 @@ class ActivationsViewTest {
         waitUntil(120, () -> state.settings.get().init() == Init.XAVIER);
     }
 
+    /** Each chart's x range and count axis top, by panel key, as drawn now. */
+    private static Map<String, String> axes(ActivationsView lens, java.util.List<String> keys, boolean gradients) {
+        return fx(() -> {
+            Map<String, String> out = new java.util.TreeMap<>();
+            for (String k : keys) {
+                // A window too small for every panel pages them: turn to this one and lay it out.
+                lens.reveal(k);
+                lens.applyCss();
+                lens.layout();
+                HistogramChart c = (gradients ? lens.gradientPanel(k) : lens.forwardPanel(k)).chart();
+                double[] r = c.xRange();
+                out.put(k, r[0] + ".." + r[1] + " top " + c.yTop() + " bins " + c.histogram().binning());
+            }
+            return out;
+        });
+    }
+
+    private static int occupied(io.backproplens.stats.Histogram h) {
+        int n = 0;
+        for (int i = 0; i < h.bins(); i++) if (h.count(i) > 0) n++;
+        return n;
+    }
+
+    private void switchInit(FxRobot robot, ActivationsView lens, KeyCode key, Init init) {
+        robot.type(key);
+        waitUntil(120, () -> state.settings.get().init() == init);
+        waitForCurrentPass(lens);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void initKeysKeepEveryChartsAxesAndOutlineThePreviousInit(FxRobot robot) {
+        ActivationsView lens = openTab(robot);
+        for (boolean gradients : new boolean[]{false, true}) {
+            java.util.List<String> keys = gradients ? ActivationData.GRADIENTS : ActivationData.FORWARD;
+            if (gradients) {
+                robot.type(KeyCode.G);
+                waitUntil(10, () -> lens.mode() == ActivationsView.Mode.GRADIENTS);
+            }
+            switchInit(robot, lens, KeyCode.R, Init.RANDN);
+            Map<String, String> randn = axes(lens, keys, gradients);
+            // Every value of this init lies inside the shared bins: nothing is pushed to the sides.
+            for (String k : keys) {
+                HistogramPanel p = gradients ? lens.gradientPanel(k) : lens.forwardPanel(k);
+                assertThat(fx(() -> p.data().histogram().below() + p.data().histogram().above())).as(k).isZero();
+            }
+            switchInit(robot, lens, KeyCode.X, Init.XAVIER);
+            Map<String, String> xavier = axes(lens, keys, gradients);
+            // The previous init (randn) is drawn as an outline on the same bins.
+            for (String k : keys) {
+                HistogramChart c = fx(() -> (gradients ? lens.gradientPanel(k) : lens.forwardPanel(k)).chart());
+                // A window too small for every panel pages them: turn to this one.
+                robot.interact(() -> lens.reveal(k));
+                WaitForAsyncUtils.waitForFxEvents();
+                assertThat(fx(c::isVisible)).as(k).isTrue();
+                assertThat(fx(c::outline)).as(k).isNotNull();
+                assertThat(fx(() -> c.outline().name())).isEqualTo("randn");
+                assertThat(fx(c::outlineDrawn)).as(k).isTrue();
+                assertThat(fx(() -> c.outline().histogram().binning())).isEqualTo(fx(() -> c.histogram().binning()));
+                // The outline is randn's own histogram: its counts add up to randn's values.
+                assertThat(fx(() -> c.outline().histogram().total())).isEqualTo(fx(() -> c.histogram().total()));
+            }
+            switchInit(robot, lens, KeyCode.K, Init.KAIMING);
+            Map<String, String> kaiming = axes(lens, keys, gradients);
+            assertThat(xavier).isEqualTo(randn);
+            assertThat(kaiming).isEqualTo(randn);
+            assertThat(fx(() -> (gradients ? lens.gradientPanel(keys.get(0)) : lens.forwardPanel(keys.get(0))).chart().outline().name()))
+                    .isEqualTo("Xavier");
+        }
+        // On the same bins the pictures differ: Kaiming's wider relu spreads its values over more bins.
+        int xavierBins = fx(() -> occupied(lens.forwardPanel("relu").chart().outline().histogram()));
+        int kaimingBins = fx(() -> occupied(lens.forwardPanel("relu").chart().histogram()));
+        assertThat(kaimingBins).isGreaterThan(xavierBins);
+    }
+
     @Test
     void reluShiftSeedAndNewSeedGoThroughTheSettings(FxRobot robot) {
         ActivationsView lens = openTab(robot);
