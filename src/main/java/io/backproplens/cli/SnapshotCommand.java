@@ -27,7 +27,7 @@ final class SnapshotCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--audit", description = "instead of pictures, check the layout of every scene and view at this size and scale: "
-            + "cut labels, text outside the window or its pane, overlapping text, hidden rows, text under "
+            + "cut labels, text outside the window or its pane, overlapping text, hidden rows, text contrast under 4.5:1 (WCAG AA), text under "
             + (int) Snapshots.FONT_FLOOR_PX + " px x scale. Prints one line per problem and 'N problems'; exit status 1 when N > 0.")
     boolean audit;
 

@@ -181,6 +181,9 @@ public final class MainWindow extends StackPane {
             presenterPane.setBottom(null);
             presenterStage.setCenter(null);
             presenterStage.setBottom(null);
+            // HiddenSidesPane hides a side by making it invisible: shown again on the desk.
+            chrome.setVisible(true);
+            status.setVisible(true);
             layout.setTop(chrome);
             layout.setCenter(center);
             layout.setBottom(status);

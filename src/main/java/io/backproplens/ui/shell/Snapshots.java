@@ -1,5 +1,6 @@
 package io.backproplens.ui.shell;
 
+import io.backproplens.ui.audit.ContrastAudit;
 import io.backproplens.ui.audit.LayoutAudit;
 import io.backproplens.ui.core.Exports;
 import io.backproplens.ui.core.Presentation;
@@ -148,8 +149,11 @@ public final class Snapshots {
                 for (Place p : Place.all()) {
                     if (!p.name().contains(only)) continue;
                     app.show(p);
-                    for (LayoutAudit.Problem problem : HeadlessApp.onFx(() ->
-                            LayoutAudit.of(app.window.getScene(), FONT_FLOOR_PX * s.scale()))) {
+                    for (Object problem : HeadlessApp.onFx(() -> {
+                        List<Object> found = new ArrayList<>(LayoutAudit.of(app.window.getScene(), FONT_FLOOR_PX * s.scale()));
+                        found.addAll(ContrastAudit.of(app.window.getScene(), ContrastAudit.AA));
+                        return found;
+                    })) {
                         lines.add(s + " " + p.name() + ": " + problem);
                     }
                 }
