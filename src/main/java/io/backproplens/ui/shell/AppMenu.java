@@ -29,6 +29,17 @@ public final class AppMenu extends MenuBar {
         this.window = window;
         setId("menu-bar");
         getMenus().addAll(fileMenu(), viewMenu(), lessonMenu());
+        // A menu's popup is a window of its own, outside the root whose font size is the UI scale.
+        Presentation p = window.state().presentation;
+        p.scale.addListener(o -> scaleItems(getMenus(), p.fontPx()));
+        scaleItems(getMenus(), p.fontPx());
+    }
+
+    private static void scaleItems(java.util.List<? extends MenuItem> items, double px) {
+        for (MenuItem i : items) {
+            i.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", px));
+            if (i instanceof Menu m) scaleItems(m.getItems(), px);
+        }
     }
 
     private Menu fileMenu() {
