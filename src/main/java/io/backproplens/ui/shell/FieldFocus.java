@@ -19,8 +19,12 @@ import javafx.scene.input.MouseEvent;
  *       gained it (typed, deleted, pasted). Only then does it keep the clicker's keys (Right, Left,
  *       Space, PageUp, PageDown) for its caret; a field merely clicked into or tabbed to lets them
  *       step the view.</li>
- *   <li>A field gives focus back to the window on Enter (after applying its value), on Esc, and
- *       when the pointer is pressed anywhere outside it.</li>
+ *   <li>Enter ends the edit: the field applies its value and the clicker's keys step the view
+ *       again at once. The field keeps focus, so a refused value stays on screen to be fixed (the
+ *       views commit a field when it loses focus, and the activations view then clears its
+ *       refusal); typing again edits again.</li>
+ *   <li>A field gives focus back to the window on Esc and when the pointer is pressed anywhere
+ *       outside it.</li>
  *   <li>In presenter mode a field takes focus only from a click on it, never by Tab or by being
  *       the first control of the window.</li>
  * </ul>
@@ -72,11 +76,14 @@ final class FieldFocus {
 
     private void key(KeyEvent e) {
         if (field == null) return;
-        boolean done = e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.ENTER && field instanceof TextField;
-        if (!done) return;
-        // Later: the field first handles the key itself (Enter applies the value, Esc restores it).
-        TextInputControl f = field;
-        Platform.runLater(() -> giveBack(f));
+        if (e.getCode() == KeyCode.ENTER && field instanceof TextField) {
+            // After the field's own action (which may rewrite its text): the edit is over.
+            Platform.runLater(() -> edited = false);
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            // Later: the field first handles Esc itself (restores its value).
+            TextInputControl f = field;
+            Platform.runLater(() -> giveBack(f));
+        }
     }
 
     private void pressed(MouseEvent e) {

@@ -98,16 +98,22 @@ class PresenterModeTest {
         assertThat(fx(state.step::get)).as("a field being edited keeps the arrows").isEqualTo(before);
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fx(seed::isFocused)).as("Enter gives focus back").isFalse();
+        // Enter ends the edit: the clicker's keys are the view's again.
         robot.type(KeyCode.RIGHT);
         await("Right to step the network", 10, () -> state.step.get() == before + 1);
         robot.type(KeyCode.SPACE);
         await("Space to step the network", 10, () -> state.step.get() == before + 2);
 
-        // Clicked into but not typed in: the clicker steps anyway.
+        // Esc gives focus back to the window; clicked into again but not typed in, the clicker steps anyway.
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(seed::isFocused)).as("Esc gives focus back").isFalse();
         robot.clickOn(seed);
         robot.type(KeyCode.LEFT);
         await("Left to step back from a focused, unedited field", 10, () -> state.step.get() == before + 1);
+        // A click elsewhere (the lesson caption) takes focus from the field.
+        robot.clickOn("#lesson-caption");
+        assertThat(fx(seed::isFocused)).as("a click elsewhere gives focus back").isFalse();
     }
 
     @Test
