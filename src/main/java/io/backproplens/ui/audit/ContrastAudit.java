@@ -9,6 +9,7 @@ import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
+import javafx.scene.shape.Shape;
 import javafx.scene.text.Text;
 
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import java.util.Locale;
 /**
  * WCAG contrast of every visible text against what it is drawn on, from the real colours in the
  * scene graph after CSS: a text's fill (a Label's text fill reaches its skin's Text node) against
- * the background fill of its nearest ancestor that paints one, translucent fills composited over
- * the ones beneath them, up to the scene's fill. AA asks 4.5:1 for body text. Disabled controls
+ * what is painted beneath it: shapes and regions drawn before it in the same parent, then the
+ * ancestors' background fills, translucent ones composited over the ones beneath, up to the
+ * scene's fill. AA asks 4.5:1 for body text. Disabled controls
  * are exempt (WCAG exempts inactive components); so are icon glyphs (not text). Canvas-drawn text
  * has no colour in the scene graph, and is not covered. Runs on the FX thread, after CSS.
  */
@@ -63,10 +65,29 @@ public final class ContrastAudit {
         if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) visit(c, base, min, problems);
     }
 
-    /** The colour under {@code n}: the ancestors' background fills, translucent ones composited, over {@code base}. */
+    /**
+     * The colour under {@code n}: what is painted beneath it, nearest first, translucent layers
+     * composited, over {@code base}. Beneath a node lie the siblings before it in its parent (a
+     * shape or a region drawn first, as a graph's box behind its title) where they cover the
+     * text's centre, then the parent's own background, and so on up.
+     */
     static Color backgroundBehind(Node n, Color base) {
+        javafx.geometry.Bounds box = n.localToScene(n.getLayoutBounds());
+        double cx = box.getCenterX(), cy = box.getCenterY();
         List<Color> layers = new ArrayList<>();  // nearest first
-        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+        outer:
+        for (Node c = n; c.getParent() != null; c = c.getParent()) {
+            Parent p = c.getParent();
+            List<Node> siblings = p.getChildrenUnmodifiable();
+            for (int i = siblings.indexOf(c) - 1; i >= 0; i--) {
+                Node s = siblings.get(i);
+                if (!s.isVisible() || s.getOpacity() == 0 || !s.localToScene(s.getLayoutBounds()).contains(cx, cy)) continue;
+                Color fill = s instanceof Shape shape && shape.getFill() instanceof Color col && col.getOpacity() > 0 ? col
+                        : s instanceof Region r ? topFill(r.getBackground()) : null;
+                if (fill == null) continue;
+                layers.add(fill);
+                if (fill.getOpacity() >= 1) break outer;
+            }
             Color fill = p instanceof Region r ? topFill(r.getBackground()) : null;
             if (fill == null) continue;
             layers.add(fill);

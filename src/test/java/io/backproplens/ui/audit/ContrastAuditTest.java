@@ -90,6 +90,21 @@ class ContrastAuditTest {
     }
 
     @Test
+    void aShapeDrawnBeneathTheTextIsItsBackground() {
+        // A graph's box: dark title on a white rectangle, the pane behind both dark. Readable.
+        Label title = new Label("Lin1");
+        title.setStyle("-fx-text-fill: #24292F;");
+        javafx.scene.shape.Rectangle box = new javafx.scene.shape.Rectangle(120, 60, Color.WHITE);
+        StackPane node = new StackPane(box, title);
+        node.setStyle("-fx-background-color: #0D1117;");
+        assertThat(audit(new StackPane(node))).isEmpty();
+        // Without the box the same title is the unreadable dark on dark.
+        javafx.application.Platform.runLater(() -> box.setVisible(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> ContrastAudit.of(stage.getScene(), ContrastAudit.AA))).hasSize(1);
+    }
+
+    @Test
     void disabledControlsAreExempt() {
         Label grey = new Label("inactive");
         grey.setStyle("-fx-text-fill: #DDDDDD;");
