@@ -27,7 +27,7 @@ final class SnapshotCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--audit", description = "instead of pictures, check the layout of every scene and view at this size and scale: "
-            + "cut labels, text outside the window or its pane, overlapping text, hidden rows, text under "
+            + "cut labels, text outside the window or its pane, overlapping text, hidden rows, text contrast under 4.5:1 (WCAG AA), text under "
             + (int) Snapshots.FONT_FLOOR_PX + " px x scale. Prints one line per problem and 'N problems'; exit status 1 when N > 0.")
     boolean audit;
 
@@ -47,6 +47,17 @@ final class SnapshotCommand implements Callable<Integer> {
             + Snapshots.MAX_HEIGHT + " (default: ${DEFAULT-VALUE})")
     int height = 1080;
 
+    @Option(names = "--presenter", description = "presenter mode (F5): the view fills the window and the lesson caption is shown large under it")
+    boolean presenter;
+
+    @Option(names = "--setup", paramLabel = "WxH[@S][p]", description = "with --audit, repeatable: audit these setups in one run instead of "
+            + "--width/--height/--scale/--presenter, e.g. --setup 1024x768@2 --setup 1280x720@1.5p (p: presenter mode)")
+    List<String> setups = new java.util.ArrayList<>();
+
+    @Option(names = "--matrix", description = "with --audit: every classroom setup in one run, 1024x768, 1280x720 and 1920x1080 at 100%%, "
+            + "150%% and 200%%, presenter mode off and on (18 setups)")
+    boolean matrix;
+
     @Option(names = "--theme", paramLabel = "THEME", description = "LIGHT (high contrast) or DARK (default: ${DEFAULT-VALUE})")
     Presentation.Theme theme = Presentation.Theme.LIGHT;
 
@@ -59,14 +70,17 @@ final class SnapshotCommand implements Callable<Integer> {
         Ranges.check(spec.commandLine(), "--height", height, Snapshots.MIN_HEIGHT, Snapshots.MAX_HEIGHT);
         Ranges.check(spec.commandLine(), "--scale", scale, Presentation.MIN_SCALE, Presentation.MAX_SCALE);
         if (audit) return audit();
+        if (matrix || !setups.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "--setup and --matrix go with --audit");
         if (out == null) throw new CommandLine.ParameterException(spec.commandLine(), "--out DIR is required (or --audit)");
         OutputFolder.check(spec.commandLine(), out);
         if (open != null) return open();
-        List<Path> files = Snapshots.renderLessons(out, width, height, theme, scale);
+        List<Path> files = Snapshots.renderLessons(out, setup(), theme, presenter ? "-presenter" : "");
         for (Path f : files) spec.commandLine().getOut().println(f);
         spec.commandLine().getOut().flush();
         return 0;
     }
+
+    private Snapshots.Setup setup() { return new Snapshots.Setup(width, height, scale, presenter); }
 
     private int open() throws Exception {
         try {
@@ -74,14 +88,24 @@ final class SnapshotCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Path file = Snapshots.renderScene(open, out, width, height, theme, scale);
+        Path file = Snapshots.renderScene(open, out, setup(), theme);
         spec.commandLine().getOut().println(file);
         spec.commandLine().getOut().flush();
         return 0;
     }
 
     private int audit() throws Exception {
-        List<String> problems = Snapshots.audit(List.of(new Snapshots.Setup(width, height, scale)), theme, only);
+        List<Snapshots.Setup> all = new java.util.ArrayList<>();
+        if (matrix) all.addAll(Snapshots.Setup.matrix());
+        for (String s : setups) {
+            try {
+                all.add(Snapshots.Setup.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--setup: " + e.getMessage());
+            }
+        }
+        if (all.isEmpty()) all.add(setup());
+        List<String> problems = Snapshots.audit(all, theme, only);
         PrintWriter o = spec.commandLine().getOut();
         problems.forEach(o::println);
         o.println(problems.size() + (problems.size() == 1 ? " problem" : " problems"));

@@ -4,6 +4,9 @@ import io.backproplens.files.AtomicWrite;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -15,6 +18,8 @@ import javax.imageio.ImageIO;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Saving what is on screen: a view as PNG at a chosen size, a tensor as .npy or .csv. */
 public final class Exports {
@@ -43,8 +48,58 @@ public final class Exports {
         });
     }
 
-    /** A snapshot of the region laid out at the given size. */
+    /**
+     * A snapshot of the region laid out at the given size, as the window would show it at that
+     * size: the region moves for the moment into an offscreen scene of exactly {@code width x height}
+     * with the window's stylesheets, theme class and root font size (the UI scale), is laid out and
+     * drawn there, and goes back where it was. Resizing it in place would leave it inside its own
+     * parent's smaller bounds, drawn unscaled in a corner.
+     */
     public static WritableImage render(Region view, int width, int height) {
+        Scene home = view.getScene();
+        if (home == null || !(view.getParent() instanceof Pane parent)) return renderInPlace(view, width, height);
+        int index = parent.getChildren().indexOf(view);
+        StackPane host = new StackPane();
+        host.getStyleClass().addAll(inheritedClasses(view));
+        host.setStyle(inheritedStyle(view));
+        for (Parent p = view.getParent(); p != null; p = p.getParent()) host.getStylesheets().addAll(0, p.getStylesheets());
+        Scene offscreen = new Scene(host, width, height);
+        offscreen.getStylesheets().setAll(home.getStylesheets());
+        offscreen.setFill(home.getFill());
+        host.getChildren().add(view);  // leaves its parent for now
+        try {
+            host.applyCss();
+            host.layout();
+            layoutAll(view);
+            return offscreen.snapshot(new WritableImage(width, height));
+        } finally {
+            host.getChildren().remove(view);
+            parent.getChildren().add(Math.min(index, parent.getChildren().size()), view);
+        }
+    }
+
+    /** The theme and mode classes ({@code theme-dark}, {@code presenter}) the window's ancestors carry. */
+    private static List<String> inheritedClasses(Node view) {
+        List<String> classes = new ArrayList<>();
+        for (Parent p = view.getParent(); p != null; p = p.getParent()) {
+            for (String c : p.getStyleClass()) {
+                if ((c.startsWith("theme-") || c.equals("presenter")) && !classes.contains(c)) classes.add(c);
+            }
+        }
+        return classes;
+    }
+
+    /** The ancestors' inline styles (the root font size of the UI scale), outermost first so the nearest wins. */
+    private static String inheritedStyle(Node view) {
+        StringBuilder style = new StringBuilder();
+        for (Parent p = view.getParent(); p != null; p = p.getParent()) {
+            if (p.getStyle() != null && !p.getStyle().isBlank()) style.insert(0, p.getStyle().strip() + " ");
+        }
+        return style.toString().strip();
+    }
+
+    /** For a region in no scene or no pane: laid out at the size where it is, then given back its size. */
+    private static WritableImage renderInPlace(Region view, int width, int height) {
         double oldW = view.getWidth(), oldH = view.getHeight();
         view.resize(width, height);
         view.layout();

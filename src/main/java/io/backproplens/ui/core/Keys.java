@@ -34,6 +34,7 @@ public enum Keys {
     SCALE("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "UI scale up / down / 100%", shortcut(PLUS, EQUALS, ADD), shortcut(MINUS, SUBTRACT),
             shortcut(DIGIT0, NUMPAD0)),
     FULL_SCREEN("F11", "Full screen", key(F11)),
+    PRESENTER("F5", "Presenter mode: the view fills the screen, the caption large; Esc leaves it", key(F5)),
     /** Chords: save, then open; the File menu's accelerators. */
     SCENE_FILE("Ctrl+S / Ctrl+O", "Save / open a scene file", shortcut(S), shortcut(O)),
     EXPORT("Ctrl+E", "Export the view in front as PNG", shortcut(E)),

@@ -3,8 +3,10 @@ package io.backproplens.ui.core;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
@@ -36,6 +38,11 @@ public final class Presentation {
 
     public final DoubleProperty scale = new SimpleDoubleProperty(1.0);
     public final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    /**
+     * Presenter mode: the window's chrome folds away and the view in front gets the screen. The
+     * root carries the style class {@code presenter} while it is on, so a view's CSS can follow.
+     */
+    public final BooleanProperty presenter = new SimpleBooleanProperty(false);
 
     /** Keeps the root's font size and theme class in step with the properties. */
     public void applyTo(Parent root) {
@@ -51,6 +58,13 @@ public final class Presentation {
         scale.addListener(o -> apply.run());
         theme.addListener(o -> apply.run());
         apply.run();
+        // Its own listener: switching presenter mode must not reload the theme's stylesheet.
+        Runnable mode = () -> {
+            root.getStyleClass().remove("presenter");
+            if (presenter.get()) root.getStyleClass().add("presenter");
+        };
+        presenter.addListener(o -> mode.run());
+        mode.run();
     }
 
     /** The root font size in pixels, for views that draw text on a canvas. */

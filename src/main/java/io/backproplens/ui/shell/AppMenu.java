@@ -29,6 +29,17 @@ public final class AppMenu extends MenuBar {
         this.window = window;
         setId("menu-bar");
         getMenus().addAll(fileMenu(), viewMenu(), lessonMenu());
+        // A menu's popup is a window of its own, outside the root whose font size is the UI scale.
+        Presentation p = window.state().presentation;
+        p.scale.addListener(o -> scaleItems(getMenus(), p.fontPx()));
+        scaleItems(getMenus(), p.fontPx());
+    }
+
+    private static void scaleItems(java.util.List<? extends MenuItem> items, double px) {
+        for (MenuItem i : items) {
+            i.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", px));
+            if (i instanceof Menu m) scaleItems(m.getItems(), px);
+        }
     }
 
     private Menu fileMenu() {
@@ -66,10 +77,16 @@ public final class AppMenu extends MenuBar {
             javafx.stage.Stage stage = (javafx.stage.Stage) window.getScene().getWindow();
             stage.setFullScreen(!stage.isFullScreen());
         });
+        // The window's key filter handles F5, so the key is shown as text (no accelerator: no double toggle).
+        CheckMenuItem presenter = new CheckMenuItem("Presenter mode    (" + Keys.PRESENTER.chord(0).display() + ")");
+        presenter.setId("menu-presenter");
+        presenter.setSelected(p.presenter.get());
+        p.presenter.addListener((o, was, now) -> presenter.setSelected(now));
+        presenter.setOnAction(e -> window.setPresenter(presenter.isSelected()));
         CheckMenuItem code = new CheckMenuItem("Engine code beside the view");
         code.setOnAction(e -> window.showCode(code.isSelected()));
         MenuItem help = item("Keys\u2026", Keys.HELP.chord(1).display(), window::toggleHelp);
-        return new Menu("View", null, scale, theme, full, code, help);
+        return new Menu("View", null, scale, theme, full, presenter, code, help);
     }
 
     private Menu lessonMenu() {
@@ -78,6 +95,7 @@ public final class AppMenu extends MenuBar {
             m.getItems().add(item((l.ordinal() + 1) + "  " + l.title(), Keys.SCENE.chord(l.ordinal()).display(), () -> window.showLesson(l)));
         }
         CheckMenuItem predict = new CheckMenuItem("Predict, then reveal");
+        predict.setId("menu-predict");
         predict.selectedProperty().bindBidirectional(window.state().predict);
         m.getItems().add(predict);
         return m;

@@ -13,6 +13,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -21,6 +22,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.decoration.CompoundValidationDecoration;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
+import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Locale;
@@ -47,6 +53,10 @@ public final class ControlsBar extends VBox {
     private final TextField batch = field("batch-field", 6, "Rows of the training set in the pass");
     private final TextField sample = field("sample-field", 5, "The sample (row of the batch) the views draw");
     private final Label message = new Label();
+    /** The field the message is about (its refused value), or null. */
+    private TextField messageAbout;
+    /** ControlsFX marks on the fields: an icon on the wrong field, its message on hover, gone when valid. */
+    private final ValidationSupport validation = new ValidationSupport();
     private boolean syncing;
 
     public ControlsBar(Controller controller) {
@@ -77,6 +87,7 @@ public final class ControlsBar extends VBox {
             @Override public String fromString(String s) { return s; }
         });
         batchKind.valueProperty().addListener((o, was, now) -> {
+            validation.revalidate();
             if (syncing || now == null) return;
             batch.setDisable(ALL.equals(now));
             if (ALL.equals(now)) apply("Batch", s -> s.withBatch(0));
@@ -93,7 +104,14 @@ public final class ControlsBar extends VBox {
         onFocusLost(shift, this::applyShift);
         onFocusLost(batch, this::applyBatch);
         onFocusLost(sample, this::applySample);
-        for (TextField f : new TextField[]{seed, nh, shift, batch, sample}) {
+        validation.setValidationDecorator(new CompoundValidationDecoration(
+                new GraphicValidationDecoration(), new StyleClassValidationDecoration("field-invalid", "field-warning")));
+        for (TextField f : fields()) {
+            validation.registerValidator(f, false, (Control c, String text) -> {
+                String problem = problem(f);
+                return ValidationResult.fromErrorIf(c, problem, problem != null);
+            });
+            f.textProperty().addListener(o -> revalidated(f));
             f.setOnKeyPressed(e -> {
                 if (e.getCode() == KeyCode.ESCAPE) {
                     sync();
@@ -135,54 +153,110 @@ public final class ControlsBar extends VBox {
     /** The message about the last refused value, or empty. */
     public String message() { return message.isVisible() ? message.getText() : ""; }
 
+    /**
+     * What is wrong with a field's text, in the words the message and the field's mark show
+     * ({@code "seed: '42x' is not a whole number"}), or null when it is a value the settings take.
+     * The one check behind the live marks and the refusal on Enter; the ranges are the engine's.
+     */
+    String problem(TextField f) {
+        String text = f.getText() == null ? "" : f.getText().trim();
+        try {
+            if (f == seed) {
+                long v = wholeLong("seed", text);
+                state.settings.get().withSeed(v);
+            } else if (f == nh) {
+                int v = whole("nh", text);
+                state.settings.get().withNh(v);
+            } else if (f == shift) {
+                double v;
+                try {
+                    v = Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    return "ReLU shift: '" + text + "' is not a number";
+                }
+                state.settings.get().withReluShift(v);
+            } else if (f == batch) {
+                if (ALL.equals(batchKind.getValue())) return null;
+                int v = whole("batch", text);
+                if (v < 1 || v > trainRows()) return "batch: a mini-batch has 1 to " + Fmt.count(trainRows()) + " rows, got " + v;
+            } else if (f == sample) {
+                int v = whole("sample", text), rows = batchRows();
+                if (v < 0 || v >= rows) {
+                    return "sample: must be between 0 and " + (rows - 1) + " (the batch has " + Fmt.count(rows) + " rows), got " + v;
+                }
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The field's name, as its messages start. */
+    private String nameOf(TextField f) {
+        return f == seed ? "seed" : f == nh ? "nh" : f == shift ? "ReLU shift" : f == batch ? "batch" : "sample";
+    }
+
+    private static long wholeLong(String name, String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": '" + text + "' is not a whole number");
+        }
+    }
+
+    private static int whole(String name, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": '" + text + "' is not a whole number");
+        }
+    }
+
+    /** Checks the field; a bad value is refused (message, mark), a good one applied. */
+    private boolean checked(TextField f) {
+        String problem = problem(f);
+        if (problem == null) return true;
+        boolean named = problem.toLowerCase(Locale.ROOT).startsWith(nameOf(f).toLowerCase(Locale.ROOT));
+        refuseText(named ? problem : nameOf(f) + ": " + problem, f);
+        return false;
+    }
+
     private void applySeed() {
-        Long v = parseLong("seed", seed.getText(), seed);
-        if (v == null) return;
+        if (!checked(seed)) return;
+        long v = Long.parseLong(seed.getText().trim());
         if (v != state.settings.get().seed()) apply("seed", s -> s.withSeed(v), seed);
         else clearError(seed);
     }
 
     private void applyNh() {
-        Integer v = parseInt("nh", nh.getText(), nh);
-        if (v == null) return;
+        if (!checked(nh)) return;
+        int v = Integer.parseInt(nh.getText().trim());
         if (v != state.settings.get().nh()) apply("nh", s -> s.withNh(v), nh);
         else clearError(nh);
     }
 
     private void applyShift() {
-        String text = shift.getText().trim();
-        double v;
-        try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            refuse("ReLU shift", "'" + text + "' is not a number", shift);
-            return;
-        }
+        if (!checked(shift)) return;
+        double v = Double.parseDouble(shift.getText().trim());
         if (v != state.settings.get().reluShift()) apply("ReLU shift", s -> s.withReluShift(v), shift);
         else clearError(shift);
     }
 
     private void applyBatch() {
-        if (ALL.equals(batchKind.getValue())) return;
-        Integer v = parseInt("batch", batch.getText(), batch);
-        if (v == null) return;
-        if (v < 1 || v > trainRows()) {
-            refuse("batch", "a mini-batch has 1 to " + Fmt.count(trainRows()) + " rows, got " + v, batch);
-            return;
-        }
+        if (ALL.equals(batchKind.getValue()) || !checked(batch)) return;
+        int v = Integer.parseInt(batch.getText().trim());
         if (v != state.settings.get().batch()) apply("batch", s -> s.withBatch(v), batch);
         else clearError(batch);
     }
 
     private void applySample() {
-        Integer v = parseInt("sample", sample.getText(), sample);
-        if (v != null) setSample(v);
+        if (checked(sample)) setSample(Integer.parseInt(sample.getText().trim()));
     }
 
     private void setSample(int v) {
         int rows = batchRows();
         if (v < 0 || v >= rows) {
-            refuse("sample", "must be between 0 and " + (rows - 1) + " (the batch has " + Fmt.count(rows) + " rows), got " + v, sample);
+            refuseText("sample: must be between 0 and " + (rows - 1) + " (the batch has " + Fmt.count(rows) + " rows), got " + v, sample);
             return;
         }
         clearMessage();
@@ -202,40 +276,38 @@ public final class ControlsBar extends VBox {
         sync();
     }
 
-    private void refuse(String field, String why, TextField f) { refuseText(field + ": " + why, f); }
-
     private void refuseText(String text, TextField f) {
         Settings s = state.settings.get();
         message.setText("\u26a0 " + text + ". Kept the current settings (" + describe(s) + ").");
         message.setVisible(true);
+        messageAbout = f;
         if (f != null && !f.getStyleClass().contains("field-error")) f.getStyleClass().add("field-error");
     }
 
     private void clearMessage() {
         message.setVisible(false);
         message.setText("");
-        for (TextField f : new TextField[]{seed, nh, shift, batch, sample}) clearError(f);
+        messageAbout = null;
+        for (TextField f : fields()) clearError(f);
     }
+
+    /**
+     * The field holds a good value again: its refusal is over, the mark and the message go at once
+     * (not at the next Enter), whether or not the value is then applied.
+     */
+    private void revalidated(TextField f) {
+        if (problem(f) != null) return;
+        clearError(f);
+        if (messageAbout == f) {
+            message.setVisible(false);
+            message.setText("");
+            messageAbout = null;
+        }
+    }
+
+    private TextField[] fields() { return new TextField[]{seed, nh, shift, batch, sample}; }
 
     private static void clearError(TextField f) { f.getStyleClass().remove("field-error"); }
-
-    private Long parseLong(String name, String text, TextField f) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            refuse(name, "'" + text.trim() + "' is not a whole number", f);
-            return null;
-        }
-    }
-
-    private Integer parseInt(String name, String text, TextField f) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            refuse(name, "'" + text.trim() + "' is not a whole number", f);
-            return null;
-        }
-    }
 
     /** Shows the current settings in the fields, unless a field holds a refused value being fixed. */
     private void sync() {
@@ -253,6 +325,8 @@ public final class ControlsBar extends VBox {
         } finally {
             syncing = false;
         }
+        // A new pass can change what is valid (the sample's range follows the batch).
+        validation.revalidate();
     }
 
     private static void setIfClean(TextField f, String text) {

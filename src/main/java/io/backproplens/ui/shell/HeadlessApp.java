@@ -92,13 +92,15 @@ final class HeadlessApp implements AutoCloseable {
     }
 
     /** A new window size and UI scale, as a teacher changing projector or room would. */
-    void configure(int width, int height, double scale) throws Exception {
+    void configure(int width, int height, double scale, boolean presenter) throws Exception {
         checkSize(width, height);
         checkScale(scale);
         onFx(() -> {
             stage.setWidth(width);
             stage.setHeight(height);
             state.presentation.scale.set(scale);
+            // The mode alone, not full screen: the picture keeps the asked size on any screen.
+            state.presentation.presenter.set(presenter);
             return null;
         });
         settle();
@@ -115,12 +117,37 @@ final class HeadlessApp implements AutoCloseable {
                 (int) window.getScene().getWidth(), (int) window.getScene().getHeight())));
     }
 
-    /** Lets background work finish, then a few frames pass for layout and charts. */
+    /**
+     * Lets background work finish, then a few frames pass for layout and charts: waits on pulses
+     * (frames) and the busy flag, not on the clock, until a view stays idle across two frames.
+     */
     void settle() throws Exception {
-        Thread.sleep(200);  // a view starts its background work on the next pulse
-        waitUntil(() -> !state.busy.get(), "background work");
-        Thread.sleep(300);  // charts and pictures are drawn on the pulses after their data arrives
+        do {
+            pulses(2);  // a view starts its background work on the next pulse
+            waitUntil(() -> !state.busy.get(), "background work");
+            pulses(3);  // charts and pictures are drawn on the pulses after their data arrives
+        } while (onFx(state.busy::get));
         onFx(() -> { window.applyCss(); window.layout(); return null; });
+    }
+
+    /** Waits until {@code n} frames have been laid out. */
+    private void pulses(int n) throws Exception {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(n);
+        Scene scene = onFx(window::getScene);
+        Runnable listener = () -> {
+            done.countDown();
+            if (done.getCount() > 0) Platform.requestNextPulse();
+        };
+        onFx(() -> {
+            scene.addPostLayoutPulseListener(listener);
+            Platform.requestNextPulse();
+            return null;
+        });
+        try {
+            if (!done.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) throw new IOException("timed out waiting for " + n + " frames");
+        } finally {
+            onFx(() -> { scene.removePostLayoutPulseListener(listener); return null; });
+        }
     }
 
     /** Whatever went wrong in the app while it ran, as the user would have seen it. */

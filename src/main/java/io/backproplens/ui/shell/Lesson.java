@@ -5,6 +5,10 @@ import io.backproplens.ui.network.Moment;
 import io.backproplens.engine.Init;
 import io.backproplens.ui.activations.ActivationsView;
 
+import io.backproplens.engine.TraceStep;
+import io.backproplens.session.PassResult;
+
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +32,11 @@ public enum Lesson {
     LOSS("Loss", "network", "MSE: the mean over the batch of (output - label) squared.",
             w -> w.network().show(Moment.LOSS)),
     BACKWARD("Backward", "network", "The chain rule in reverse: each module turns out.g into its inputs' .g.",
-            w -> w.network().show(Moment.END)),
+            w -> {
+                // The first backward step: the class sees the chain rule start at the loss, not its end.
+                w.network().show(Moment.LOSS);
+                w.stepToFirstBackward();
+            }),
     GRADCHECK("Gradient check", "network", "The hand-written .g tensors against an independent autodiff (SameDiff) and finite differences.",
             w -> {
                 w.network().show(Moment.END);
@@ -67,6 +75,29 @@ public enum Lesson {
         window.network().showInspector();
         window.selectTab(tab);
         setup.accept(window);
+    }
+
+    /** The network scene whose phase this is: forward, loss or backward (null off the network). */
+    Lesson phase() {
+        return switch (this) {
+            case FORWARD, LOSS -> this;
+            case BACKWARD, GRADCHECK, MODULE -> BACKWARD;
+            default -> null;
+        };
+    }
+
+    /** The network scene that describes the step: forward before the loss, the loss, backward after it. */
+    static Lesson phaseAt(PassResult pass, int step) {
+        if (pass == null) return null;
+        int loss = Moment.LOSS.in(pass.trace().steps());
+        return step < loss ? FORWARD : step == loss ? LOSS : BACKWARD;
+    }
+
+    /** The first backward step of the pass's trace. */
+    static int firstBackward(PassResult pass) {
+        List<TraceStep> steps = pass.trace().steps();
+        for (int i = 0; i < steps.size(); i++) if (steps.get(i).phase() == TraceStep.Phase.BACKWARD) return i;
+        return steps.size() - 1;
     }
 
     public static Lesson parse(String s) {

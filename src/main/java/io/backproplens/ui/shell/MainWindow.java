@@ -18,7 +18,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -26,12 +25,11 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.controlsfx.control.HiddenSidesPane;
 import org.controlsfx.control.StatusBar;
 
 import java.io.IOException;
@@ -62,7 +60,23 @@ public final class MainWindow extends StackPane {
     private final SplitPane center = new SplitPane();
     private final HelpOverlay help = new HelpOverlay();
     private final Label caption = new Label();
+    /** Presenter mode's caption under the view: the same text, large enough for the back row. */
+    private final Label bigCaption = new Label();
     private final AppMenu menu;
+    private final ControlsBar controls;
+    /** The menus, the lesson bar and the controls: what presenter mode folds away. */
+    private final VBox chrome;
+    private final StatusBar status;
+    /** Presenter mode's layout: the view and the big caption; the chrome shows when the pointer nears the top. */
+    private final HiddenSidesPane presenterPane = new HiddenSidesPane();
+    private final BorderPane presenterStage = new BorderPane();
+    private final FieldFocus fieldFocus = new FieldFocus(this);
+    /** Whether presenter mode put the stage into full screen (then leaving it ends full screen too). */
+    private boolean fullScreenByPresenter;
+    /** The network phase (forward, loss, backward) the caption describes, or null for other scenes. */
+    private Lesson captionPhase;
+    private boolean applyingLesson;
+    static final String INTRO = "The notebook as a lesson: pick a scene (Ctrl+1 to Ctrl+9), or explore the tabs. F1 lists the keys.";
 
     public MainWindow(Controller controller) {
         this.controller = controller;
@@ -72,16 +86,134 @@ public final class MainWindow extends StackPane {
         addView("matmul", "Matmul", null);
         addView("activations", "Activations", null);
         addView("data", "Data", null);
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> build(now));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            build(now);
+            tabChanged();
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         center.getItems().add(tabs);
         // The settings are global (every view follows them): under the lessons, above the views.
         menu = new AppMenu(this);
-        layout.setTop(new VBox(lessonBar(), new ControlsBar(controller)));
+        controls = new ControlsBar(controller);
+        chrome = new VBox(lessonBar(), controls) {
+            // HiddenSidesPane asks for the height at no width: a wrapped bar must answer for the window's width.
+            @Override
+            protected double computePrefHeight(double width) {
+                return super.computePrefHeight(width < 0 && getScene() != null ? getScene().getWidth() : width);
+            }
+        };
+        chrome.getStyleClass().add("chrome");
+        status = statusBar(controller.state());
+        layout.setTop(chrome);
         layout.setCenter(center);
-        layout.setBottom(statusBar(controller.state()));
+        layout.setBottom(status);
+        bigCaption.setId("presenter-caption");
+        bigCaption.getStyleClass().add("presenter-caption");
+        bigCaption.setWrapText(true);
+        bigCaption.setMaxWidth(Double.MAX_VALUE);
+        bigCaption.textProperty().bind(caption.textProperty());
+        presenterPane.setId("presenter-pane");
+        presenterPane.setContent(presenterStage);
         getChildren().addAll(layout, help);
-        addEventFilter(KeyEvent.KEY_PRESSED, this::routeKey);
+        setFocusTraversable(false);
+        state().presentation.presenter.addListener((o, was, now) -> arrange(now));
+        state().step.addListener(o -> stepChanged());
+        state().pass.addListener(o -> stepChanged());
+        sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, this::routeKey);
+                fieldFocus.uninstall(was);
+            }
+            if (now != null) {
+                // On the scene, not this pane: when nothing has focus the keys go to the scene itself.
+                now.addEventFilter(KeyEvent.KEY_PRESSED, this::routeKey);
+                fieldFocus.install(now);
+            }
+        });
+    }
+
+    /**
+     * Presenter mode on or off, as F5 and the View menu do it: the layout, and full screen on a
+     * desk (a snapshot sets {@link io.backproplens.ui.core.Presentation#presenter} alone, its
+     * picture having the asked size).
+     */
+    public void setPresenter(boolean on) {
+        state().presentation.presenter.set(on);
+        if (!(getScene() != null && getScene().getWindow() instanceof Stage stage)) return;
+        if (on && !stage.isFullScreen()) {
+            fullScreenByPresenter = true;
+            stage.setFullScreenExitHint("Presenter mode: Esc leaves it; move the pointer to the top edge for the menus.");
+            stage.setFullScreen(true);
+        } else if (!on && fullScreenByPresenter) {
+            fullScreenByPresenter = false;
+            stage.setFullScreen(false);
+        }
+        if (!stage.getProperties().containsKey(FULL_SCREEN_WATCH)) {
+            stage.getProperties().put(FULL_SCREEN_WATCH, true);
+            // Leaving full screen some other way (the platform's own Esc) leaves presenter mode too.
+            stage.fullScreenProperty().addListener((o, was, now) -> {
+                if (!now && fullScreenByPresenter) {
+                    fullScreenByPresenter = false;
+                    state().presentation.presenter.set(false);
+                }
+            });
+        }
+    }
+
+    private static final String FULL_SCREEN_WATCH = "backproplens.fullScreenWatch";
+
+    public boolean presenter() { return state().presentation.presenter.get(); }
+
+    /** Moves the views between the desk layout and presenter mode's. */
+    private void arrange(boolean presenter) {
+        if (presenter) {
+            layout.setTop(null);
+            layout.setCenter(null);
+            layout.setBottom(null);
+            presenterStage.setCenter(center);
+            presenterStage.setBottom(bigCaption);
+            presenterPane.setTop(chrome);
+            presenterPane.setBottom(status);
+            getChildren().set(0, presenterPane);
+            if (!tabs.getStyleClass().contains("presenter-tabs")) tabs.getStyleClass().add("presenter-tabs");
+            // No text field keeps (or takes) the keys: the clicker and the keys go to the view.
+            requestFocus();
+        } else {
+            presenterPane.setTop(null);
+            presenterPane.setBottom(null);
+            presenterStage.setCenter(null);
+            presenterStage.setBottom(null);
+            // HiddenSidesPane hides a side by making it invisible: shown again on the desk.
+            chrome.setVisible(true);
+            status.setVisible(true);
+            layout.setTop(chrome);
+            layout.setCenter(center);
+            layout.setBottom(status);
+            getChildren().set(0, layout);
+            tabs.getStyleClass().remove("presenter-tabs");
+        }
+    }
+
+    /** Another view in front than the lesson's: its caption no longer describes what is shown. */
+    private void tabChanged() {
+        if (applyingLesson || lesson == null) return;
+        if (!lesson.tab().equals(selectedTab())) {
+            caption.setText(INTRO);
+            captionPhase = null;
+        }
+    }
+
+    /**
+     * The network stepped into another phase (forward, loss, backward) than the scene's caption
+     * describes: the caption follows, so it never tells the class about a step not on screen.
+     */
+    private void stepChanged() {
+        if (applyingLesson || captionPhase == null || !"network".equals(selectedTab())) return;
+        Lesson now = Lesson.phaseAt(state().pass.get(), state().step.get());
+        if (now != null && now != captionPhase) {
+            captionPhase = now;
+            caption.setText(now.title() + ": " + now.caption());
+        }
     }
 
     /** Builds a tab's view the first time it is needed. */
@@ -103,9 +235,12 @@ public final class MainWindow extends StackPane {
 
     /** Menus and the lesson's scene buttons share one row (height is scarce at 1280x720); the caption below. */
     private Node lessonBar() {
-        HBox buttons = new HBox(4);
+        // A FlowPane: at a large UI scale the scene buttons wrap onto a second row instead of being cut.
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(4, 4);
         buttons.setId("lesson-bar");
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        menu.setMinWidth(Region.USE_PREF_SIZE);
+        buttons.getChildren().add(menu);
         for (Lesson l : Lesson.values()) {
             Button b = new Button((l.ordinal() + 1) + " " + l.title());
             b.setId("lesson-" + l.name().toLowerCase());
@@ -115,21 +250,12 @@ public final class MainWindow extends StackPane {
             b.setOnAction(e -> showLesson(l));
             buttons.getChildren().add(b);
         }
-        ScrollPane scroll = new ScrollPane(buttons);
-        scroll.setFitToHeight(true);
-        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("lesson-scroll");
-        HBox.setHgrow(scroll, Priority.ALWAYS);
-        menu.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(8, menu, scroll);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        caption.setText("The notebook as a lesson: pick a scene (Ctrl+1 to Ctrl+9), or explore the tabs. F1 lists the keys.");
+        caption.setText(INTRO);
         caption.setId("lesson-caption");
         caption.getStyleClass().add("lesson-caption");
         caption.setWrapText(true);
         VBox.setMargin(caption, new Insets(0, 0, 0, 8));
-        VBox bar = new VBox(2, row, caption);
+        VBox bar = new VBox(2, buttons, caption);
         bar.setPadding(new Insets(2, 8, 4, 0));
         bar.getStyleClass().add("lesson-bar");
         return bar;
@@ -145,10 +271,21 @@ public final class MainWindow extends StackPane {
 
     /** Shows a lesson scene: its view in front, its step, its caption. */
     public void showLesson(Lesson lesson) {
-        lesson.apply(this);
+        applyingLesson = true;
+        try {
+            lesson.apply(this);
+        } finally {
+            applyingLesson = false;
+        }
         caption.setText(lesson.title() + ": " + lesson.caption());
         this.lesson = lesson;
+        captionPhase = lesson.tab().equals("network") ? Lesson.phaseAt(state().pass.get(), state().step.get()) : null;
+        // Scenes chosen before the first pass: the phase is known when the pass arrives.
+        if (captionPhase == null && lesson.tab().equals("network")) captionPhase = lesson.phase();
     }
+
+    /** The lesson caption as shown (the desk's and presenter mode's are the same text). */
+    public String caption() { return caption.getText(); }
 
     public void selectTab(String id) {
         Tab tab = tabById.get(id);
@@ -181,16 +318,26 @@ public final class MainWindow extends StackPane {
         return (javafx.scene.layout.Region) tabs.getSelectionModel().getSelectedItem().getContent();
     }
 
-    /** Keys that work everywhere ({@link Keys}); Next/Previous go to the view in front unless the user is typing. */
+    /**
+     * Keys that work everywhere ({@link Keys}), filtered at the scene so they reach the view in
+     * front whatever has focus. A text field keeps the keys it types (letters, Home, End) and, while
+     * it is being edited ({@link FieldFocus#editing}), the clicker's keys too.
+     */
     private void routeKey(KeyEvent e) {
         int i;
+        Node focus = getScene().getFocusOwner();
+        boolean inField = focus instanceof TextInputControl;
         if (Keys.FULL_SCREEN.match(e) >= 0) {
             Stage stage = (Stage) getScene().getWindow();
             stage.setFullScreen(!stage.isFullScreen());
-        } else if (Keys.HELP.match(e) >= 0) {
+        } else if (Keys.PRESENTER.match(e) >= 0) {
+            setPresenter(!presenter());
+        } else if (Keys.HELP.match(e) == 1 || Keys.HELP.match(e) == 0 && !inField) {
             help.toggle();
         } else if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
             help.setVisible(false);
+        } else if (e.getCode() == KeyCode.ESCAPE && !inField && presenter()) {
+            setPresenter(false);
         } else if ((i = Keys.SCENE.match(e)) >= 0) {
             if (i < Lesson.values().length) showLesson(Lesson.values()[i]);
         } else if ((i = Keys.SCALE.match(e)) >= 0) {
@@ -199,8 +346,11 @@ public final class MainWindow extends StackPane {
                 case 1 -> menu.zoom(-0.25);
                 default -> controller.state().presentation.scale.set(1.0);
             }
-        } else if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+        } else if (e.isShortcutDown() || e.isAltDown()) {
             return;
+        } else if (inField) {
+            boolean clicker = Keys.NEXT.match(e) >= 0 || Keys.PREVIOUS.match(e) >= 0;
+            if (!clicker || fieldFocus.editing() || !stepKey(e)) return;
         } else if ((i = Keys.INIT.match(e)) >= 0) {
             Init init = Keys.INITS.get(i);
             controller.update(s -> s.withInit(init));
@@ -229,6 +379,26 @@ public final class MainWindow extends StackPane {
             return false;
         }
         return true;
+    }
+
+    /** Opens the network at the first backward step (now, or when the first pass arrives). */
+    void stepToFirstBackward() {
+        if (state().pass.get() != null) {
+            state().step.set(Lesson.firstBackward(state().pass.get()));
+            return;
+        }
+        state().pass.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends io.backproplens.session.PassResult> o,
+                                io.backproplens.session.PassResult was, io.backproplens.session.PassResult now) {
+                if (now == null) return;
+                o.removeListener(this);
+                // After the network view's own listener, which lands a pending moment first.
+                Platform.runLater(() -> {
+                    if (lesson == Lesson.BACKWARD && "network".equals(selectedTab())) state().step.set(Lesson.firstBackward(now));
+                });
+            }
+        });
     }
 
     /** Moves the network's step cursor, clamped to the current pass's trace. */

@@ -1,5 +1,6 @@
 package io.backproplens.ui.shell;
 
+import io.backproplens.ui.audit.ContrastAudit;
 import io.backproplens.ui.audit.LayoutAudit;
 import io.backproplens.ui.core.Exports;
 import io.backproplens.ui.core.Presentation;
@@ -22,10 +23,40 @@ public final class Snapshots {
     /** Window sizes a snapshot may ask for: from a small laptop screen to 8K. */
     public static final int MIN_WIDTH = 640, MAX_WIDTH = 7680, MIN_HEIGHT = 360, MAX_HEIGHT = 4320;
 
-    /** One window size and UI scale to audit. */
-    public record Setup(int width, int height, double scale) {
+    /** One window size, UI scale and mode (presenter or not) to audit. */
+    public record Setup(int width, int height, double scale, boolean presenter) {
+        public Setup(int width, int height, double scale) { this(width, height, scale, false); }
+
+        /** The classroom matrix: 1024x768, 1280x720, 1920x1080 at 100%, 150%, 200%, presenter mode off and on. */
+        public static List<Setup> matrix() {
+            List<Setup> all = new ArrayList<>();
+            for (boolean presenter : new boolean[]{false, true}) {
+                for (int[] size : new int[][]{{1024, 768}, {1280, 720}, {1920, 1080}}) {
+                    for (double scale : new double[]{1.0, 1.5, 2.0}) all.add(new Setup(size[0], size[1], scale, presenter));
+                }
+            }
+            return List.copyOf(all);
+        }
+
+        /**
+         * {@code 1280x720@1.5}, with {@code p} at the end for presenter mode ({@code 1280x720@1.5p});
+         * the scale may be left out ({@code 1024x768} is 100%).
+         */
+        public static Setup parse(String text) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})x(\\d{1,5})(?:@(\\d+(?:\\.\\d+)?))?(p?)")
+                    .matcher(text.trim().toLowerCase(Locale.ROOT));
+            if (!m.matches()) throw new IllegalArgumentException("'" + text + "' is not a setup like 1280x720@1.5 or 1280x720@1.5p");
+            Setup s = new Setup(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    m.group(3) == null ? 1.0 : Double.parseDouble(m.group(3)), !m.group(4).isEmpty());
+            HeadlessApp.checkSize(s.width, s.height);
+            HeadlessApp.checkScale(s.scale);
+            return s;
+        }
+
         @Override
-        public String toString() { return String.format(Locale.ROOT, "%dx%d at %.0f%%", width, height, scale * 100); }
+        public String toString() {
+            return String.format(Locale.ROOT, "%dx%d at %.0f%%%s", width, height, scale * 100, presenter ? " presenter" : "");
+        }
     }
 
     private Snapshots() {}
@@ -33,15 +64,26 @@ public final class Snapshots {
     /** Writes {@code NN-scene.png} for every lesson scene into {@code outDir}. */
     public static List<Path> renderLessons(Path outDir, int width, int height, Presentation.Theme theme, double scale)
             throws Exception {
-        HeadlessApp.checkScale(scale);
+        return renderLessons(outDir, new Setup(width, height, scale, false), theme, "");
+    }
+
+    /**
+     * Writes {@code NN-scene.png} for every lesson scene into {@code outDir} at the setup (in
+     * presenter mode when it says so), each name followed by {@code suffix}.
+     */
+    public static List<Path> renderLessons(Path outDir, Setup setup, Presentation.Theme theme, String suffix)
+            throws Exception {
+        int width = setup.width(), height = setup.height();
+        HeadlessApp.checkScale(setup.scale());
         HeadlessApp.checkSize(width, height);
         Files.createDirectories(outDir);
-        try (HeadlessApp app = HeadlessApp.start(width, height, width, height, theme, scale)) {
+        try (HeadlessApp app = HeadlessApp.start(width, height, width, height, theme, setup.scale())) {
+            app.configure(width, height, setup.scale(), setup.presenter());
             List<Path> written = new ArrayList<>();
             for (Place p : Place.lessons()) {
                 app.show(p);
                 WritableImage image = app.snapshot();
-                Path file = outDir.resolve(p.name() + ".png");
+                Path file = outDir.resolve(p.name() + suffix + ".png");
                 Exports.writePng(image, file);
                 written.add(file);
             }
@@ -58,11 +100,19 @@ public final class Snapshots {
      */
     public static Path renderScene(Path sceneFile, Path outDir, int width, int height, Presentation.Theme theme, double scale)
             throws Exception {
+        return renderScene(sceneFile, outDir, new Setup(width, height, scale, false), theme);
+    }
+
+    /** As above, at a setup (presenter mode or not). */
+    public static Path renderScene(Path sceneFile, Path outDir, Setup setup, Presentation.Theme theme) throws Exception {
+        int width = setup.width(), height = setup.height();
+        double scale = setup.scale();
         HeadlessApp.checkScale(scale);
         HeadlessApp.checkSize(width, height);
         SceneFile.read(sceneFile);
         Files.createDirectories(outDir);
         try (HeadlessApp app = HeadlessApp.start(width, height, width, height, theme, scale)) {
+            app.configure(width, height, scale, setup.presenter());
             String refused = HeadlessApp.onFx(() -> app.window.openScene(sceneFile)).get(300, java.util.concurrent.TimeUnit.SECONDS);
             if (refused != null) throw new java.io.IOException(refused);
             app.settle();
@@ -95,12 +145,15 @@ public final class Snapshots {
         List<String> lines = new ArrayList<>();
         try (HeadlessApp app = HeadlessApp.start(first.width(), first.height(), screenW, screenH, theme, first.scale())) {
             for (Setup s : setups) {
-                app.configure(s.width(), s.height(), s.scale());
+                app.configure(s.width(), s.height(), s.scale(), s.presenter());
                 for (Place p : Place.all()) {
                     if (!p.name().contains(only)) continue;
                     app.show(p);
-                    for (LayoutAudit.Problem problem : HeadlessApp.onFx(() ->
-                            LayoutAudit.of(app.window.getScene(), FONT_FLOOR_PX * s.scale()))) {
+                    for (Object problem : HeadlessApp.onFx(() -> {
+                        List<Object> found = new ArrayList<>(LayoutAudit.of(app.window.getScene(), FONT_FLOOR_PX * s.scale()));
+                        found.addAll(ContrastAudit.of(app.window.getScene(), ContrastAudit.AA));
+                        return found;
+                    })) {
                         lines.add(s + " " + p.name() + ": " + problem);
                     }
                 }

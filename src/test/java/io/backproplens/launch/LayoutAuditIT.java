@@ -1,0 +1,74 @@
+package io.backproplens.launch;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The layout audit of issue 10, as a teacher would run it: {@code snapshot --audit} of the built
+ * jar, every place at 1024x768, 1280x720 and 1920x1080, at 100%, 150% and 200%, presenter mode
+ * off and on, in one JVM ({@code --matrix}); then the dark theme at the projector sizes, for the
+ * contrast rule. Fails with every problem listed and a count per place; the full report is also
+ * written to {@code target/layout-audit.txt}.
+ */
+class LayoutAuditIT {
+    private static final Path JAR = Path.of(System.getProperty("backproplens.jar", "target/backprop-lens.jar")).toAbsolutePath();
+    /** Generous: the whole matrix takes minutes on 2 busy cores; a hang must still end the build. */
+    private static final int TIMEOUT_SECONDS = 45 * 60;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyPlaceFitsAndReadsAtEveryClassroomSetup() throws Exception {
+        assertThat(JAR).as("the jar mvn package builds").isRegularFile();
+        List<String> problems = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        problems.addAll(audit(report, "LIGHT", List.of("--matrix")));
+        problems.addAll(audit(report, "DARK", List.of("--setup", "1024x768", "--setup", "1280x720", "--setup", "1280x720p",
+                "--setup", "1280x720@2p")));
+
+        Map<String, Integer> perPlace = new TreeMap<>();
+        for (String line : problems) perPlace.merge(place(line), 1, Integer::sum);
+        StringBuilder summary = new StringBuilder(problems.size() + " problems\n");
+        perPlace.forEach((place, n) -> summary.append(String.format("%5d  %s%n", n, place)));
+        Path target = JAR.getParent();
+        Files.writeString(target.resolve("layout-audit.txt"), summary + "\n" + report);
+        assertThat(problems).as("layout audit (full report in %s)\n%s", target.resolve("layout-audit.txt"), summary).isEmpty();
+    }
+
+    /** One run of the audit; its problem lines. */
+    private List<String> audit(StringBuilder report, String theme, List<String> setups) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Jdks.java(Jdks.current()).toString(), "-jar", JAR.toString(),
+                "snapshot", "--audit", "--theme", theme));
+        command.addAll(setups);
+        long start = System.nanoTime();
+        Run run = Run.of(command, env -> {}, dir, TIMEOUT_SECONDS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> lines = run.out().lines().filter(l -> !l.isBlank()).toList();
+        assertThat(run.exit()).as("%s", run).isIn(0, 1);
+        assertThat(lines).as("%s", run).isNotEmpty();
+        String last = lines.get(lines.size() - 1);
+        assertThat(last).as("the last line counts the problems: %s", run).matches("\\d+ problems?");
+        List<String> problems = lines.subList(0, lines.size() - 1);
+        assertThat(problems).hasSize(Integer.parseInt(last.split(" ")[0]));
+        assertThat(run.exit()).as("exit status 1 exactly when there are problems").isEqualTo(problems.isEmpty() ? 0 : 1);
+        report.append(String.format("%s %s: %s in %.0f s%n", theme, String.join(" ", setups), last, seconds));
+        problems.forEach(p -> report.append(theme).append(' ').append(p).append('\n'));
+        return problems.stream().map(p -> theme + " " + p).toList();
+    }
+
+    /** {@code LIGHT 1280x720 at 150% presenter 05-forward: truncated: ...} -> {@code 05-forward}. */
+    private static String place(String line) {
+        String head = line.substring(0, line.indexOf(": "));
+        return head.substring(head.lastIndexOf(' ') + 1);
+    }
+}
