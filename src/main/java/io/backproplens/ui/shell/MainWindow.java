@@ -360,6 +360,12 @@ public final class MainWindow extends StackPane {
         e.consume();
     }
 
+    /** The view in front, if it walks through steps. */
+    public java.util.Optional<Steppable> frontSteppable() {
+        return tabs.getSelectionModel().getSelectedItem().getContent() instanceof Steppable view
+                ? java.util.Optional.of(view) : java.util.Optional.empty();
+    }
+
     /** Next, Previous, Play, Home, End for the view in front; in predict mode Next reveals first. */
     private boolean stepKey(KeyEvent e) {
         if (!(tabs.getSelectionModel().getSelectedItem().getContent() instanceof Steppable view)) return false;
