@@ -1,5 +1,6 @@
 package io.backproplens.cli;
 
+import io.backproplens.ui.common.Fmt;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -16,6 +17,7 @@ final class Text {
 
     /** 4 decimals as the notebook prints them; a value that rounds to zero prints without a sign. */
     static String dec4(double v) {
+        if (!Double.isFinite(v)) return Fmt.nonFinite(v);
         String s = String.format(Locale.ROOT, "%.4f", v);
         return s.equals("-0.0000") ? "0.0000" : s;
     }
@@ -32,10 +34,11 @@ final class Text {
         }
     }
 
-    /** A number as a person types it: 10, -0.5, 1e+308, NaN (never 309 digits). */
+    /** A number as a person types it: 10, -0.5, 1e+308, nan (never 309 digits). */
     static String number(double v) {
+        if (!Double.isFinite(v)) return Fmt.nonFinite(v);
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+(e|$)", "$1") : Double.toString(v);
+        return String.format(Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+(e|$)", "$1");
     }
 
     /** One JSON object on one line: a stream of them (JSON Lines) pipes into jq and friends. */

@@ -1,5 +1,6 @@
 package io.backproplens.cli;
 
+import io.backproplens.Notebook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backproplens.engine.TensorRef;
@@ -51,15 +52,8 @@ class CommandsTest {
         assertThat(r.code()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(19);
-        // Cell In [5] of the notebook, verbatim.
-        assertThat(lines.subList(0, 18)).containsExactly(
-                "(0, 0) (0, 0) (0, 0)", "(0, 1) (1, 0) (0, 0)", "(0, 2) (2, 0) (0, 0)",
-                "(0, 0) (0, 1) (0, 1)", "(0, 1) (1, 1) (0, 1)", "(0, 2) (2, 1) (0, 1)",
-                "(1, 0) (0, 0) (1, 0)", "(1, 1) (1, 0) (1, 0)", "(1, 2) (2, 0) (1, 0)",
-                "(1, 0) (0, 1) (1, 1)", "(1, 1) (1, 1) (1, 1)", "(1, 2) (2, 1) (1, 1)",
-                "(2, 0) (0, 0) (2, 0)", "(2, 1) (1, 0) (2, 0)", "(2, 2) (2, 0) (2, 0)",
-                "(2, 0) (0, 1) (2, 1)", "(2, 1) (1, 1) (2, 1)", "(2, 2) (2, 1) (2, 1)");
-        assertThat(lines.get(18)).isEqualTo("[[15, 27], [6, 7], [26, 63]]");
+        assertThat(lines.subList(0, 18)).containsExactlyElementsOf(Notebook.TRIPLES);
+        assertThat(lines.get(18)).isEqualTo(Notebook.RESULT_TEXT);
     }
 
     @Test

@@ -14,7 +14,8 @@ public final class Fmt {
     public static final String INF = "inf";
 
     /** The notebook's spelling of a value that is not finite, or null for a finite one. */
-    private static String nonFinite(double v) {
+    /** {@code nan}, {@code inf} or {@code -inf}; the command line spells them so too. */
+    public static String nonFinite(double v) {
         if (Double.isNaN(v)) return NAN;
         if (Double.isInfinite(v)) return v > 0 ? INF : "-" + INF;
         return null;

@@ -1,5 +1,6 @@
 package io.backproplens.ui.matmul;
 
+import io.backproplens.Notebook;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.matmul.MatmulVariant;
 import io.backproplens.ui.core.AppState;
@@ -33,25 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class MatmulStepperTest {
     /** The notebook's `print((i,k),(k,j),(i,j))` output, in order. */
-    static final List<String> NOTEBOOK_LOG = List.of(
-            "(0, 0) (0, 0) (0, 0)",
-            "(0, 1) (1, 0) (0, 0)",
-            "(0, 2) (2, 0) (0, 0)",
-            "(0, 0) (0, 1) (0, 1)",
-            "(0, 1) (1, 1) (0, 1)",
-            "(0, 2) (2, 1) (0, 1)",
-            "(1, 0) (0, 0) (1, 0)",
-            "(1, 1) (1, 0) (1, 0)",
-            "(1, 2) (2, 0) (1, 0)",
-            "(1, 0) (0, 1) (1, 1)",
-            "(1, 1) (1, 1) (1, 1)",
-            "(1, 2) (2, 1) (1, 1)",
-            "(2, 0) (0, 0) (2, 0)",
-            "(2, 1) (1, 0) (2, 0)",
-            "(2, 2) (2, 0) (2, 0)",
-            "(2, 0) (0, 1) (2, 1)",
-            "(2, 1) (1, 1) (2, 1)",
-            "(2, 2) (2, 1) (2, 1)");
+    static final List<String> NOTEBOOK_LOG = Notebook.TRIPLES;
 
     private MatmulView view;
     private MatmulStepper stepper;
@@ -86,7 +69,7 @@ class MatmulStepperTest {
         }
         assertThat(robot.lookup("#mm-next").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#mm-counter").queryAs(Label.class).getText()).contains("multiply-adds 18 of 18");
-        assertThat(stepper.resultNow()).isDeepEqualTo(new double[][]{{15, 27}, {6, 7}, {26, 63}});
+        assertThat(stepper.resultNow()).isDeepEqualTo(Notebook.RESULT);
         // What the class sees in the result grid.
         String[][] shown = new String[3][2];
         for (int r = 0; r < 3; r++) for (int c = 0; c < 2; c++) shown[r][c] = resultCell(stepper, r, c);
@@ -140,7 +123,7 @@ class MatmulStepperTest {
         robot.clickOn("#mm-next");
         robot.clickOn("#mm-next");
         assertThat(robot.lookup("#mm-next").queryButton().isDisabled()).isTrue();
-        assertThat(stepper.resultNow()).isDeepEqualTo(new double[][]{{15, 27}, {6, 7}, {26, 63}});
+        assertThat(stepper.resultNow()).isDeepEqualTo(Notebook.RESULT);
         assertThat(log(robot)).containsExactly("(0, :) (:, :) (0, :)", "(1, :) (:, :) (1, :)", "(2, :) (:, :) (2, :)");
     }
 
@@ -151,7 +134,7 @@ class MatmulStepperTest {
         robot.clickOn("#mm-variant-blas");
         assertThat(stepper.stepCount()).isEqualTo(1);
         robot.clickOn("#mm-next");
-        assertThat(stepper.resultNow()).isDeepEqualTo(new double[][]{{15, 27}, {6, 7}, {26, 63}});
+        assertThat(stepper.resultNow()).isDeepEqualTo(Notebook.RESULT);
     }
 
     @Test
@@ -200,7 +183,7 @@ class MatmulStepperTest {
         assertThat(message.isVisible()).isFalse();
         assertThat(stepper.bGrid().cellText(2, 1)).isEqualTo("8");
         robot.clickOn("#mm-end");
-        assertThat(stepper.resultNow()).isDeepEqualTo(new double[][]{{15, 27}, {6, 7}, {26, 63}});
+        assertThat(stepper.resultNow()).isDeepEqualTo(Notebook.RESULT);
     }
 
     @Test
