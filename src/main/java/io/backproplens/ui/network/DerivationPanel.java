@@ -71,7 +71,9 @@ final class DerivationPanel extends VBox {
         }
         // Empty lines take no room.
         for (Label l : new Label[]{more, status}) l.managedProperty().bind(l.textProperty().isNotEmpty());
-        VBox body = new VBox(6, rule, terms, more, total, engine, note, status, hint);
+        // The rule on top and the total with the element at the bottom stay in view; the terms and the
+        // note between them scroll where the window is short (1280x720 at 150%).
+        VBox body = new VBox(6, terms, more, note, status, hint);
         body.getStyleClass().add("derivation-body");
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -80,7 +82,9 @@ final class DerivationPanel extends VBox {
         scroll.getProperties().put(LayoutAudit.SCROLLS, true);
         scroll.getStyleClass().add("derivation-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(head, scroll);
+        VBox foot = new VBox(2, total, engine);
+        foot.getStyleClass().add("derivation-foot");
+        getChildren().addAll(head, rule, scroll, foot);
         setVisible(false);
         setManaged(false);
     }
@@ -109,8 +113,10 @@ final class DerivationPanel extends VBox {
         for (int t = 0; t < d.terms().size(); t++) {
             Derivation.Term term = d.terms().get(t);
             // A single term is the whole rule: its value is the total, said below.
+            // Two lines by design (the factors, then the product and the sum so far): one line of
+            // ~75 characters would wrap at an arbitrary place on a projector.
             String line = d.count() == 1 ? term.text()
-                    : term.text() + " = " + Fmt.num(term.value()) + "   sum " + Fmt.num(term.partialSum());
+                    : term.text() + "\n  = " + Fmt.num(term.value()) + ",  sum so far " + Fmt.num(term.partialSum());
             Label l = new Label(line);
             l.setId("derivation-term-" + t);
             l.getStyleClass().addAll("derivation-term", "derivation-number");
@@ -124,7 +130,7 @@ final class DerivationPanel extends VBox {
                 : "sum of all " + Fmt.count(d.count()) + " terms = " + Fmt.num(d.total()));
         double diff = Math.abs(d.total() - d.engine());
         engine.setText("= " + d.element() + ", the element shown: " + Fmt.num(d.engine())
-                + (diff == 0 ? "" : "   (the engine's own rounding differs by " + Fmt.num(diff) + ")"));
+                + (diff == 0 ? "" : "  (rounding: " + Fmt.num(diff) + ")"));
         note.setText(d.note());
         setOpen(true);
     }
