@@ -141,18 +141,19 @@ public final class TensorInspector extends BorderPane {
         statGrid.setVgap(2);
         statGrid.getStyleClass().add("stat-grid");
         int r = 0;
-        for (String s : List.of("shape", "mean", "min", "count", "std", "max")) {
+        for (String s : List.of("shape", "count", "mean", "std", "min", "max")) {
             Label name = new Label(s);
             name.getStyleClass().add("stat-name");
             Label value = new Label("");
             value.setId("stat-" + s);
             value.getStyleClass().add("stat-value");
             stats.put(s, value);
-            // Three pairs per row: shape/count/mean, std/min/max; keeps the column short.
+            // Two pairs per row (shape/count, mean/std, min/max): three pairs put min and max
+            // outside a 1280x720 window beside the heatmap.
             name.setMinWidth(Region.USE_PREF_SIZE);
             value.setMinWidth(Region.USE_PREF_SIZE);
-            statGrid.add(name, (r % 3) * 2, r / 3);
-            statGrid.add(value, (r % 3) * 2 + 1, r / 3);
+            statGrid.add(name, (r % 2) * 2, r / 2);
+            statGrid.add(value, (r % 2) * 2 + 1, r / 2);
             r++;
         }
         Label nonFinite = new Label();
