@@ -4,8 +4,12 @@ import io.backproplens.engine.TensorRef;
 import io.backproplens.stats.Summary;
 import io.backproplens.ui.common.Raster;
 
-/** What the inspector shows for one tensor: its statistics (all elements, in double) and its picture. */
-public record Inspection(TensorRef ref, InspectMode mode, int sample, Summary summary, Raster raster) {
+/**
+ * What the inspector shows for one tensor: its statistics (all elements, in double), its picture and
+ * the tensor element behind each of the picture's cells.
+ */
+public record Inspection(TensorRef ref, InspectMode mode, int sample, Summary summary, Raster raster,
+                         TensorPictures.CellIndex index) {
     public String label() { return ref.label(); }
 
     public String shapeText() { return ref.shapeText(); }

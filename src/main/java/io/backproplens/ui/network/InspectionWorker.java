@@ -39,7 +39,8 @@ final class InspectionWorker {
                 long t0 = System.nanoTime();
                 Summary s = summaries.computeIfAbsent(ref.array(), Summary::of);
                 if (mine.stale()) return;
-                Inspection result = new Inspection(ref, mode, sample, s, TensorPictures.of(ref, mode, sample));
+                TensorPictures.Picture picture = TensorPictures.picture(ref, mode, sample);
+                Inspection result = new Inspection(ref, mode, sample, s, picture.raster(), picture.index());
                 LOG.debug("inspected {} {} in {} ms", ref, mode, (System.nanoTime() - t0) / 1_000_000);
                 Background.onFx(() -> mine.ifCurrent(() -> onDone.accept(result)));
             } catch (Throwable e) {

@@ -98,7 +98,13 @@ public final class NetworkView extends BorderPane implements Steppable {
         layout = new NetworkLayout(zoom, formulas, side, () -> state.presentation.fontPx());
         state.presentation.scale.addListener(o -> layout.requestLayout());
         setTop(playback);
-        setCenter(layout);
+        // The derivation of a clicked .g element lies over the view's right side: the inspector's
+        // band is a few lines high at 1280x720, a derivation is about ten.
+        DerivationPanel derivation = inspector.derivationPanel();
+        javafx.scene.layout.StackPane.setAlignment(derivation, javafx.geometry.Pos.TOP_RIGHT);
+        javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane(layout, derivation);
+        center.setMinSize(0, 0);
+        setCenter(center);
 
         inspector.setOnSave(this::saveTensor);
         inspector.selectedProperty().addListener(o -> {
@@ -112,6 +118,7 @@ public final class NetworkView extends BorderPane implements Steppable {
                 pending = null;
             }
             inspector.clearCache();
+            inspector.explainWith(now == null ? null : now.trace());
             gradCheck.passChanged(now);
             refresh();
         });

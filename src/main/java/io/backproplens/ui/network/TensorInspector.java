@@ -1,6 +1,8 @@
 package io.backproplens.ui.network;
 
 import io.backproplens.engine.TensorRef;
+import io.backproplens.engine.Trace;
+import io.backproplens.explain.Derivation;
 import io.backproplens.stats.Summary;
 import io.backproplens.ui.core.ErrorDialogs;
 import io.backproplens.ui.common.Fmt;
@@ -59,6 +61,14 @@ public final class TensorInspector extends BorderPane {
     private final Map<String, InspectMode> chosenMode = new java.util.HashMap<>();
     private boolean updatingList;
     private Runnable onSelectionChanged = () -> {};
+    /** Marks the chosen heatmap cell of a .g; opening it derives the element. */
+    private final CellPicker picker = new CellPicker(heatmap);
+    private final DerivationPanel derivation = new DerivationPanel();
+    private final DerivationWorker deriver = new DerivationWorker();
+    /** The pass whose .g elements are derived (the trace the offered tensors come from). */
+    private Trace trace;
+    /** The inspection whose picture the picker's cells index. */
+    private Inspection picked;
     private final javafx.scene.control.Button save = new javafx.scene.control.Button("Save\u2026");
     private java.util.function.Consumer<TensorRef> onSave = t -> {};
 
@@ -131,18 +141,19 @@ public final class TensorInspector extends BorderPane {
         statGrid.setVgap(2);
         statGrid.getStyleClass().add("stat-grid");
         int r = 0;
-        for (String s : List.of("shape", "mean", "min", "count", "std", "max")) {
+        for (String s : List.of("shape", "count", "mean", "std", "min", "max")) {
             Label name = new Label(s);
             name.getStyleClass().add("stat-name");
             Label value = new Label("");
             value.setId("stat-" + s);
             value.getStyleClass().add("stat-value");
             stats.put(s, value);
-            // Three pairs per row: shape/count/mean, std/min/max; keeps the column short.
+            // Two pairs per row (shape/count, mean/std, min/max): three pairs put min and max
+            // outside a 1280x720 window beside the heatmap.
             name.setMinWidth(Region.USE_PREF_SIZE);
             value.setMinWidth(Region.USE_PREF_SIZE);
-            statGrid.add(name, (r % 3) * 2, r / 3);
-            statGrid.add(value, (r % 3) * 2 + 1, r / 3);
+            statGrid.add(name, (r % 2) * 2, r / 2);
+            statGrid.add(value, (r % 2) * 2 + 1, r / 2);
             r++;
         }
         Label nonFinite = new Label();
@@ -165,7 +176,15 @@ public final class TensorInspector extends BorderPane {
         scalarValue.getStyleClass().add("inspector-scalar");
         scalarValue.setVisible(false);
         scalarValue.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.layout.StackPane picture = new javafx.scene.layout.StackPane(heatmap, scalarValue);
+        javafx.scene.layout.StackPane picture = new javafx.scene.layout.StackPane(heatmap, picker, scalarValue);
+        picker.onExplain(this::explain);
+        picker.onRelease(this::closeDerivation);
+        picker.followWhile(derivation::open);
+        picker.keepFocusOn(n -> {
+            for (javafx.scene.Node p = n; p != null; p = p.getParent()) if (p == derivation) return true;
+            return false;
+        });
+        derivation.onClose(this::closeDerivation);
         HBox.setHgrow(picture, Priority.ALWAYS);
         HBox content = new HBox(10, picture, statColumn);
         VBox.setVgrow(content, Priority.ALWAYS);
@@ -199,6 +218,35 @@ public final class TensorInspector extends BorderPane {
     public String statText(String name) { return stats.get(name).getText(); }
 
     void onSelectionChanged(Runnable r) { this.onSelectionChanged = r; }
+
+    /**
+     * The panel that derives a clicked element of a {@code .g}; the view places it (it lies over the
+     * view's side, larger than the inspector's band).
+     */
+    DerivationPanel derivationPanel() { return derivation; }
+
+    /** The heatmap cell chooser (tests drive it as the keyboard does). */
+    CellPicker picker() { return picker; }
+
+    /** The pass whose gradients a click derives; a new pass closes an open derivation. */
+    void explainWith(Trace trace) {
+        if (trace != this.trace) closeDerivation();
+        this.trace = trace;
+    }
+
+    /** Derives {@code label[index]} of the tensor shown, in the background, into the panel. */
+    private void explain(long[] index) {
+        Inspection in = shown.get();
+        if (in == null || trace == null || !in.ref().grad()) return;
+        String element = in.label() + java.util.Arrays.toString(index).replace(" ", "");
+        derivation.computing(element);
+        deriver.derive(trace, in.label(), index, derivation::show, e -> derivation.failed(element, e.getMessage()));
+    }
+
+    private void closeDerivation() {
+        deriver.cancel();
+        derivation.close();
+    }
 
     /**
      * The tensors that exist at the current step and what the step reads and writes. The selection
@@ -298,6 +346,14 @@ public final class TensorInspector extends BorderPane {
 
     private void showInspection(Inspection in) {
         shown.set(in);
+        if (in != picked) {
+            // A new picture: its cells are other elements (or another tensor's); an open derivation
+            // stays only while it explains the tensor still shown.
+            picked = in;
+            picker.setPicture(in.ref().grad() && in.summary().count() > 1 ? in.index() : null);
+            Derivation d = derivation.shown();
+            if (derivation.open() && (d == null || !d.element().startsWith(in.label() + "["))) closeDerivation();
+        }
         Summary s = in.summary();
         title.setText(in.label());
         stats.get("shape").setText(in.shapeText());

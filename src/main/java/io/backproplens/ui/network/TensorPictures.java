@@ -32,12 +32,62 @@ public final class TensorPictures {
         return label.endsWith(".g") || SIGNED_VALUES.contains(label) ? ColorMap.DIVERGING : ColorMap.VIRIDIS;
     }
 
-    public static Raster of(TensorRef ref, InspectMode mode, int sample) {
+    public static Raster of(TensorRef ref, InspectMode mode, int sample) { return picture(ref, mode, sample).raster(); }
+
+    /** The raster and, for each of its cells, the tensor element it shows (what a click explains). */
+    public static Picture picture(TensorRef ref, InspectMode mode, int sample) {
         return switch (mode) {
-            case MATRIX -> matrix(ref);
-            case TILES -> tiles(ref);
-            case SAMPLE -> sample(ref, sample);
+            case MATRIX -> new Picture(matrix(ref), matrixIndex(ref));
+            case TILES -> new Picture(tiles(ref), tilesIndex(ref));
+            case SAMPLE -> new Picture(sample(ref, sample), sampleIndex(ref, sample));
         };
+    }
+
+    /** A raster with the element behind each cell. */
+    public record Picture(Raster raster, CellIndex index) {}
+
+    /** The tensor index a raster cell shows ({@code {413, 7}}, {@code {7}}, {@code {}}), or null on a gap. */
+    @FunctionalInterface
+    public interface CellIndex {
+        long[] at(int x, int y);
+    }
+
+    /** The same strided rows and columns {@link MatrixSample} picks for {@link #matrix}. */
+    private static CellIndex matrixIndex(TensorRef ref) {
+        INDArray a = ref.array();
+        int rank = a.rank();
+        long r = rank == 2 ? a.size(0) : 1, c = rank == 0 ? 1 : rank == 1 ? a.size(0) : a.size(1);
+        int h = (int) Math.min(r, MAX_ROWS), w = (int) Math.min(c, MAX_COLS);
+        return (x, y) -> {
+            if (x < 0 || y < 0 || x >= w || y >= h) return null;
+            long row = y * r / h, col = x * c / w;
+            return switch (rank) {
+                case 0 -> new long[0];
+                case 1 -> new long[]{col};
+                default -> new long[]{row, col};
+            };
+        };
+    }
+
+    private static CellIndex tilesIndex(TensorRef ref) {
+        int nh = (int) ref.array().size(1);
+        int cols = tileColumns(nh);
+        int side = DigitImage.SIDE, step = side + 1;
+        return (x, y) -> {
+            if (x < 0 || y < 0) return null;
+            int u = (y / step) * cols + x / step, px = x % step, py = y % step;
+            if (px == side || py == side || x / step >= cols || u >= nh) return null;
+            return new long[]{py * side + px, u};
+        };
+    }
+
+    /** Tiles per row: about twice as wide as high, to suit a wide pane. */
+    private static int tileColumns(int nh) { return Math.min((int) Math.ceil(Math.sqrt(nh * 2.0)), nh); }
+
+    private static CellIndex sampleIndex(TensorRef ref, int sample) {
+        long row = Math.min(sample, ref.array().size(0) - 1);
+        int side = DigitImage.SIDE;
+        return (x, y) -> x < 0 || y < 0 || x >= side || y >= side ? null : new long[]{row, (long) y * side + x};
     }
 
     public static Raster matrix(TensorRef ref) {
@@ -61,7 +111,7 @@ public final class TensorPictures {
         INDArray a = ref.array();
         if (a.rank() != 2 || a.size(0) != 784) throw new IllegalArgumentException(ref.label() + " is not 784 x nh");
         int nh = (int) a.size(1);
-        int cols = Math.min((int) Math.ceil(Math.sqrt(nh * 2.0)), nh);
+        int cols = tileColumns(nh);
         int rows = (nh + cols - 1) / cols;
         int side = DigitImage.SIDE, step = side + 1;
         int w = cols * step - 1, h = rows * step - 1;

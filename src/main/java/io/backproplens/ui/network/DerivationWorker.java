@@ -1,0 +1,45 @@
+package io.backproplens.ui.network;
+
+import io.backproplens.engine.Trace;
+import io.backproplens.explain.Derivation;
+import io.backproplens.explain.Derivations;
+import io.backproplens.ui.core.Background;
+import io.backproplens.ui.core.Newest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Derives one element off the FX thread, newest request wins: w1.g reads a 50,000-row column of
+ * x (tens of ms under load), and holding an arrow key asks for one derivation per cell passed.
+ */
+final class DerivationWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(DerivationWorker.class);
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lens-derivation");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Newest requests = new Newest();
+
+    /** Derives {@code label[index]} and hands it to {@code onDone} on the FX thread unless a newer one was asked for. */
+    void derive(Trace trace, String label, long[] index, Consumer<Derivation> onDone, Consumer<Throwable> onError) {
+        Newest.Ticket mine = requests.begin();
+        executor.submit(() -> {
+            if (mine.stale()) return;
+            try {
+                Derivation d = Derivations.of(trace, label, index);
+                Background.onFx(() -> mine.ifCurrent(() -> onDone.accept(d)));
+            } catch (Throwable e) {
+                LOG.error("deriving {} failed", label, e);
+                Background.onFx(() -> mine.ifCurrent(() -> onError.accept(e)));
+            }
+        });
+    }
+
+    /** Drops any pending request (the panel closed, the tensor changed). */
+    void cancel() { requests.cancel(); }
+}
