@@ -31,6 +31,7 @@ final class CodePanel extends VBox {
         getStyleClass().add("mm-code-panel");
         vars.setId(id + "-vars");
         vars.getStyleClass().add("mm-code-vars");
+        vars.setWrapText(true);
         lines.getStyleClass().add("mm-code-lines");
         getChildren().addAll(vars, lines);
     }
@@ -44,11 +45,14 @@ final class CodePanel extends VBox {
         for (String text : code) {
             Label line = new Label(text);
             line.getStyleClass().add("mm-code-line");
-            line.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // A long line wraps on a narrow or scaled window rather than being cut.
+            line.setWrapText(true);
+            line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label note = new Label();
             note.getStyleClass().add("mm-code-note");
             note.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox row = new HBox(14, line, note);
+            HBox.setHgrow(line, javafx.scene.layout.Priority.SOMETIMES);
             row.setAlignment(Pos.CENTER_LEFT);
             row.getStyleClass().add("mm-code-row");
             rows.add(row);
