@@ -1,10 +1,14 @@
 package io.backproplens.bench;
 
+import io.backproplens.engine.BlockedPass;
+import io.backproplens.engine.CpuThreads;
 import io.backproplens.engine.Gemm;
 import io.backproplens.engine.Init;
 import io.backproplens.engine.Model;
 import io.backproplens.engine.SameDiffModel;
 import io.backproplens.engine.Tensor;
+import io.backproplens.engine.Trace;
+import io.backproplens.engine.TraceStep;
 import io.backproplens.engine.Weights;
 import io.backproplens.matmul.MatmulVariant;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -33,13 +37,32 @@ public final class Benchmark {
         public double gflops() { return flops / timing.medianMs() / 1e6; }
     }
 
+    /** One equation of the engine's pass as it ran inside the pass, from the trace's own timings. */
+    public record StepTime(String step, String equation, Timing timing) {}
+
     /**
-     * @param flops the engine pass's floating-point operations: its five matrix products (x.g is
-     *              skipped), which are all but ~0.1% of the work; the element-wise steps are not counted
+     * @param flops      the engine pass's floating-point operations: its five matrix products (x.g is
+     *                   skipped), which are all but ~0.1% of the work; the element-wise steps are not counted
+     * @param readBytes  bytes the read-bandwidth probe reads per run (x_train once)
+     * @param movedBytes bytes the pass cannot avoid moving: x read once, and each rows x nh array the
+     *                   trace keeps ({@code l1, l2, l2.g, l1.g}) written once
+     * @param steps      every equation of the pass, in trace order, timed inside the engine's runs; the
+     *                   last entry is the time of each run outside the equations (module calls, records)
      */
     public record FwdBwd(long rows, int nh, Timing engine, Timing sameDiff, Timing squareGemm,
-                         double flops, List<Product> products) {
+                         double flops, List<Product> products, Timing read, long readBytes, long movedBytes,
+                         List<StepTime> steps, Variants variants) {
         public double gemmGflops() { return 2.0 * SQUARE * SQUARE * SQUARE / squareGemm.medianMs() / 1e6; }
+
+        /** Memory read bandwidth measured on x_train in this run, GB/s. */
+        public double readGbps() { return readBytes / read.medianMs() / 1e6; }
+
+        /** The pass's roofline: its FLOPs at the square-GEMM rate or its bytes at the read bandwidth, whichever is slower. */
+        public double limitMs() { return Math.max(msAtGemmRate(), movedBytes / readGbps() / 1e6); }
+
+        /** The engine's time as a multiple of {@link #limitMs}. */
+        public double overLimit() { return engine.medianMs() / limitMs(); }
+
 
         public double engineGflops() { return flops / engine.medianMs() / 1e6; }
 
@@ -50,6 +73,16 @@ public final class Benchmark {
 
         public double fractionOfGemmRate() { return engineGflops() / gemmGflops(); }
     }
+
+    /**
+     * The same pass run other ways, in the same rounds: with ND4J's default threads everywhere
+     * (what the engine did before it chose its threads), writing into its previous call's arrays
+     * (a model called in a loop), and over row blocks ({@link BlockedPass}).
+     */
+    public record Variants(Timing allThreads, Timing reused, Timing blocked, int blockRows) {}
+
+    /** Rows per block for the blocked pass. */
+    public static final int BLOCK_ROWS = 4096;
 
     public record Result(List<Rung> ladder, FwdBwd fwdBwd) {}
 
@@ -90,19 +123,109 @@ public final class Benchmark {
         Weights w = Weights.init(Init.KAIMING, nh, seed, DataType.FLOAT);
         SameDiffModel sd = new SameDiffModel(w, 0, DataType.FLOAT, false);
         SquareGemm gemm = new SquareGemm();
+        List<double[]> lineMs = new ArrayList<>();
+        List<String[]> lineNames = new ArrayList<>();
         Runnable engine = () -> {
+            long t0 = System.nanoTime();
+            CpuThreads.forNextPass();
+            Model m = Model.notebook(w, 0).inputGrad(false);
+            m.call(new Tensor("x", x), new Tensor("y", y));
+            m.backward();
+            lineMs.add(lineTimes(m.trace(), (System.nanoTime() - t0) / 1e6));
+            if (lineNames.isEmpty()) lineNames.addAll(lineNames(m.trace()));
+        };
+        Runnable allThreads = () -> {
+            CpuThreads.allCores();
             Model m = Model.notebook(w, 0).inputGrad(false);
             m.call(new Tensor("x", x), new Tensor("y", y));
             m.backward();
         };
+        Model reusing = Model.notebook(w, 0).inputGrad(false).reuseArrays(true);
+        Runnable reused = () -> {
+            CpuThreads.forNextPass();
+            reusing.call(new Tensor("x", x), new Tensor("y", y));
+            reusing.backward();
+        };
+        Runnable blocked = () -> {
+            CpuThreads.forNextPass();
+            new BlockedPass(Model.notebook(w, 0).inputGrad(false), BLOCK_ROWS).run(new Tensor("x", x), new Tensor("y", y));
+        };
         Runnable sameDiff = () -> {
+            CpuThreads.allCores();
             Map<String, INDArray> g = sd.gradients(x, y);
             if (g.size() != SameDiffModel.PARAMS.size()) throw new IllegalStateException("SameDiff returned " + g.keySet());
         };
-        List<Timing> t = Timing.interleaved(2, runs, List.of(gemm, engine, sameDiff));
+        List<Timing> t;
+        Timing read;
+        Variants variants;
+        try (ReadBandwidth bw = new ReadBandwidth(x)) {
+            List<Timing> all = Timing.interleaved(2, runs, List.of(gemm, engine, sameDiff, bw, allThreads, reused, blocked));
+            t = all.subList(0, 3);
+            read = all.get(3);
+            variants = new Variants(all.get(4), all.get(5), all.get(6), BLOCK_ROWS);
+        }
+        CpuThreads.allCores();
+        CpuThreads.forNextPass();
         List<Product> products = products(x, w);
         double flops = products.stream().mapToDouble(Product::flops).sum();
-        return new FwdBwd(x.size(0), nh, t.get(1), t.get(2), t.get(0), flops, products);
+        long rows = x.size(0), bytes = x.length() * x.data().getElementSize();
+        long moved = bytes + 4L * rows * nh * x.data().getElementSize();
+        return new FwdBwd(rows, nh, t.get(1), t.get(2), t.get(0), flops, products, read, bytes, moved,
+                steps(lineNames, lineMs.subList(lineMs.size() - runs, lineMs.size())), variants);
+    }
+
+    /** Each equation's time in one run (ms, in trace order), then the rest of the run outside them. */
+    private static double[] lineTimes(Trace t, double runMs) {
+        List<TraceStep.Line> lines = t.steps().stream().flatMap(s -> s.lines().stream()).toList();
+        double[] ms = new double[lines.size() + 1];
+        double inside = 0;
+        for (int i = 0; i < lines.size(); i++) inside += ms[i] = lines.get(i).nanos() / 1e6;
+        ms[lines.size()] = runMs - inside;
+        return ms;
+    }
+
+    /** {step title, bound equation} for each line of the trace, and a last entry for the time outside them. */
+    private static List<String[]> lineNames(Trace t) {
+        List<String[]> names = new ArrayList<>();
+        for (TraceStep s : t.steps()) for (TraceStep.Line l : s.lines()) names.add(new String[]{s.title(), l.bound()});
+        names.add(new String[]{"", "(outside the equations)"});
+        return names;
+    }
+
+    /** Each equation's median over the timed runs, from the times the engine recorded in its traces. */
+    private static List<StepTime> steps(List<String[]> names, List<double[]> runs) {
+        List<StepTime> steps = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            double[] ms = new double[runs.size()];
+            for (int r = 0; r < runs.size(); r++) ms[r] = runs.get(r)[i];
+            steps.add(new StepTime(names.get(i)[0], names.get(i)[1], Timing.of(ms)));
+        }
+        return steps;
+    }
+
+    /**
+     * Mini-batch training speed of the notebook's network (mse head, depth 1, nh hidden units): each
+     * batch is the trainer's forward, backward and update through the engine's modules, in the data's
+     * order, float32, on the one thread the trainer pins (see {@link CpuThreads#single()}).
+     */
+    public record TrainSpeed(int bs, int batchesPerRun, double batchesPerS) {}
+
+    /** {@link TrainSpeed} at batch size {@code bs}: the median of runs of 100 batches. */
+    public TrainSpeed trainSpeed(INDArray xTrain, INDArray yTrain, int nh, int bs, long seed) {
+        int perRun = 100;
+        io.backproplens.train.TrainData data = new io.backproplens.train.TrainData(xTrain, yTrain,
+                xTrain.get(NDArrayIndex.interval(0, 1), NDArrayIndex.all()), yTrain.get(NDArrayIndex.interval(0, 1)));
+        io.backproplens.train.TrainConfig c = io.backproplens.train.TrainConfig.defaults(io.backproplens.engine.Head.MSE)
+                .withNh(nh).withBs(bs).withSeed(seed);
+        io.backproplens.train.Trainer trainer = new io.backproplens.train.Trainer(c, data);
+        // Batches stay inside the first epoch, so no validation pass is timed.
+        int maxRuns = Math.max(1, (trainer.batchesPerEpoch() - 1) / perRun);
+        Runnable batches = () -> {
+            if (trainer.snapshot().step() + perRun >= trainer.batchesPerEpoch()) trainer.reset();
+            for (int i = 0; i < perRun; i++) trainer.step();
+        };
+        List<Timing> t = Timing.interleaved(1, Math.min(runs, Math.max(maxRuns, 3)), List.of(batches));
+        return new TrainSpeed(bs, perRun, perRun * 1000 / t.get(0).medianMs());
     }
 
     /** The machine's practical peak: a square float GEMM into an f-order result. */
@@ -116,8 +239,12 @@ public final class Benchmark {
             c = Nd4j.createUninitialized(DataType.FLOAT, new long[]{SQUARE, SQUARE}, 'f');
         }
 
+        /** On every core: the machine's rate, whatever the engine chose for its own pass. */
         @Override
-        public void run() { Nd4j.gemm(a, b, c, false, false, 1.0, 0.0); }
+        public void run() {
+            CpuThreads.allCores();
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+        }
     }
 
     /** Each product of the engine's pass, with arrays of the pass's shapes and layouts, timed in turns. */

@@ -17,6 +17,11 @@ public record Timing(double firstMs, double medianMs, double[] runsMs) {
         return new Timing(first, median(t), t);
     }
 
+    /** Times measured elsewhere (each taken inside a run, so there is no separate first call: it is NaN). */
+    public static Timing of(double[] runsMs) {
+        return new Timing(Double.NaN, median(runsMs), runsMs.clone());
+    }
+
     /**
      * Several pieces of work timed in turns: each round runs every piece once. The first call of
      * each is timed before any warm-up; results come back in the order given.

@@ -48,9 +48,21 @@ final class BenchCommand implements Callable<Integer> {
         Dataset d = data.dataset();
         Benchmark b = new Benchmark(runs);
         Benchmark.Result r = new Benchmark.Result(b.ladder(d.xValid(), 42), b.fwdBwd(d.xTrain(), d.yTrain(), nh, 42));
+        Benchmark.TrainSpeed train = b.trainSpeed(d.xTrain(), d.yTrain(), nh, 64, 42);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) out.println(Text.json(tree(r)));
-        else print(out, r);
+        if (json) {
+            Map<String, Object> tree = tree(r);
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("bs", train.bs());
+            t.put("batches_per_s", train.batchesPerS());
+            tree.put("train", t);
+            out.println(Text.json(tree));
+        } else {
+            print(out, r);
+            out.println();
+            out.println(Text.f("training, mini-batch SGD at bs %d (forward, backward, update; nh %d, mse): %.0f batches/s "
+                    + "on one thread", train.bs(), nh, train.batchesPerS()));
+        }
         out.flush();
         return 0;
     }
@@ -82,6 +94,13 @@ final class BenchCommand implements Callable<Integer> {
         fb.put("ms_at_gemm_rate", f.msAtGemmRate());
         fb.put("engine_over_samediff", f.engineOverSameDiff());
         fb.put("fraction_of_gemm_rate", f.fractionOfGemmRate());
+        fb.put("engine_all_threads_ms", f.variants().allThreads().medianMs());
+        fb.put("engine_reused_arrays_ms", f.variants().reused().medianMs());
+        fb.put("blocked_ms", f.variants().blocked().medianMs());
+        fb.put("blocked_rows", f.variants().blockRows());
+        fb.put("read_gbps", f.readGbps());
+        fb.put("limit_ms", f.limitMs());
+        fb.put("over_limit", f.overLimit());
         List<Object> products = new ArrayList<>();
         for (Benchmark.Product p : f.products()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -92,6 +111,16 @@ final class BenchCommand implements Callable<Integer> {
             products.add(m);
         }
         fb.put("products", products);
+        List<Object> steps = new ArrayList<>();
+        for (Benchmark.StepTime st : f.steps()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", st.step());
+            m.put("equation", st.equation());
+            m.put("ms", st.timing().medianMs());
+            m.put("share", st.timing().medianMs() / f.engine().medianMs());
+            steps.add(m);
+        }
+        fb.put("steps", steps);
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("ladder", ladder);
         o.put("fwd_bwd", fb);
@@ -110,12 +139,25 @@ final class BenchCommand implements Callable<Integer> {
         out.println(Text.f("full batch forward+backward: x_train %dx784, nh %d, float32, all parameter gradients, x.g skipped",
                 f.rows(), f.nh()));
         line(out, "engine", f.engine(), Text.f("%.1f GFLOP/s", f.engineGflops()));
+        line(out, "  ND4J default threads", f.variants().allThreads(), Text.f("%.2fx the engine", f.variants().allThreads().medianMs() / f.engine().medianMs()));
+        line(out, "  reusing its arrays", f.variants().reused(), Text.f("%.2fx the engine", f.variants().reused().medianMs() / f.engine().medianMs()));
+        line(out, Text.f("  in %d-row blocks", f.variants().blockRows()), f.variants().blocked(), Text.f("%.2fx the engine", f.variants().blocked().medianMs() / f.engine().medianMs()));
         line(out, "SameDiff", f.sameDiff(), "");
         line(out, Text.f("square GEMM %dx%d", Benchmark.SQUARE, Benchmark.SQUARE), f.squareGemm(),
                 Text.f("%.1f GFLOP/s", f.gemmGflops()));
         out.println(Text.f("engine FLOPs %.3g: %.1f ms at the square-GEMM rate", f.flops(), f.msAtGemmRate()));
         out.println(Text.f("engine / SameDiff time = %.2f (target <= 1, aim 0.5); engine rate / GEMM rate = %.0f%% (target >= 50%%)",
                 f.engineOverSameDiff(), 100 * f.fractionOfGemmRate()));
+        out.println(Text.f("read bandwidth of x (%.0f MB, plain Java threads): %.1f GB/s; %.0f MB must move: %.1f ms",
+                f.readBytes() / 1e6, f.readGbps(), f.movedBytes() / 1e6, f.movedBytes() / f.readGbps() / 1e6));
+        out.println(Text.f("limit = max(FLOPs at GEMM rate, bytes at read bandwidth) = %.1f ms; engine = %.2fx the limit (bar <= 2)",
+                f.limitMs(), f.overLimit()));
+        out.println();
+        out.println("each equation of the pass, timed inside the engine's runs (median):");
+        for (Benchmark.StepTime st : f.steps()) {
+            out.println(Text.f("  %-16s %-44s %9.2f ms %5.1f%%", st.step(), st.equation(), st.timing().medianMs(),
+                    100 * st.timing().medianMs() / f.engine().medianMs()));
+        }
         out.println();
         out.println("each product of the pass, as the engine makes it:");
         for (Benchmark.Product p : f.products()) {

@@ -2,7 +2,6 @@ package io.backproplens.cli;
 
 import io.backproplens.engine.GradientCheck;
 import io.backproplens.engine.Tensor;
-import io.backproplens.engine.Weights;
 import io.backproplens.session.Dataset;
 import io.backproplens.session.Settings;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -33,6 +32,10 @@ final class GradCheckCommand implements Callable<Integer> {
             + "the float64 check needs about " + MemoryEstimate.HELP + "; 0 = all, which needs more (default: ${DEFAULT-VALUE})")
     int batch = 1000;
 
+    @Option(names = "--head", paramLabel = "HEAD", converter = TrainCommand.HeadConverter.class,
+            description = "mse (the notebook's one output) or ce (10 outputs, log_softmax + nll) (default: ${DEFAULT-VALUE})")
+    io.backproplens.engine.Head head = io.backproplens.engine.Head.MSE;
+
     /** Each sample costs two forward passes per tensor, and a redraw up to 20 times near ReLU kinks. */
     static final int MAX_SAMPLES = 100;
 
@@ -50,13 +53,14 @@ final class GradCheckCommand implements Callable<Integer> {
         int n = s.batch() == 0 ? d.trainRows() : Math.min(s.batch(), d.trainRows());
         MemoryEstimate.check(spec.commandLine(), n, s.nh());
         GradientCheck.Problem p = new GradientCheck.Problem(
-                Weights.init(s.init(), s.nh(), s.seed(), DataType.DOUBLE), s.reluShift(),
+                io.backproplens.engine.Params.init(s.init(), 1, s.nh(), head.outputs(), s.seed(), DataType.DOUBLE).weights(), head, s.reluShift(),
                 d.xTrain().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()),
                 d.yTrain().get(NDArrayIndex.interval(0, n)));
         GradientCheck.Result r = GradientCheck.run(p, samples, s.seed());
 
         PrintWriter out = spec.commandLine().getOut();
-        out.println(Text.f("gradcheck: init %s, seed %d, nh %d, relu shift %.2f, batch %d rows of %s, float64",
+        out.println(Text.f("gradcheck: %sinit %s, seed %d, nh %d, relu shift %.2f, batch %d rows of %s, float64",
+                head == io.backproplens.engine.Head.MSE ? "" : "head " + head.id() + " (log_softmax + nll, 10 outputs), ",
                 s.init().id(), s.seed(), s.nh(), s.reluShift(), n, d.source()));
         out.println(Text.f("loss: engine %.12g, SameDiff %.12g", r.loss(), r.referenceLoss()));
         out.println(Text.f("%-6s %-10s %-12s %8s %11s %11s %10s  %s", "tensor", "shape", "vs", "entries",

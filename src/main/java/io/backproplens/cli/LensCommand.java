@@ -11,14 +11,14 @@ import java.util.concurrent.Callable;
         description = "Forward and backward passes of the notebook's MNIST network, from the command line.%n"
                 + "Without arguments the jar opens the desktop app.",
         subcommands = {ReportCommand.class, TriplesCommand.class, GradCheckCommand.class,
-                ExportCommand.class, BenchCommand.class, SnapshotCommand.class})
+                ExportCommand.class, BenchCommand.class, SnapshotCommand.class, TrainCommand.class})
 final class LensCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("backprop-lens: missing command: report, triples, gradcheck, export, bench or snapshot (see 'backprop-lens --help')");
+        spec.commandLine().getErr().println("backprop-lens: missing command: report, triples, gradcheck, export, bench, snapshot or train (see 'backprop-lens --help')");
         return Cli.BAD_INPUT;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 /** Number and JSON formatting shared by the commands (Locale.ROOT: a decimal point everywhere). */
 final class Text {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper LINE = new ObjectMapper();
 
     private Text() {}
 
@@ -35,6 +36,15 @@ final class Text {
     static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+(e|$)", "$1") : Double.toString(v);
+    }
+
+    /** One JSON object on one line: a stream of them (JSON Lines) pipes into jq and friends. */
+    static String jsonLine(Object tree) {
+        try {
+            return LINE.writeValueAsString(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static List<Long> shape(long[] shape) {

@@ -9,23 +9,32 @@ import java.util.regex.Pattern;
  * One line of a module's maths, declared once as a template with named slots:
  * {@code "{w}.g = {inp}.t() @ {out}.g"}. Everything else is derived from that one string: the
  * notebook's text ({@code w.g = inp.t() @ out.g}), the tensor it writes (the left side), and the
- * tensors it reads (the slots on the right, {@code .g} meaning the gradient).
+ * tensors it reads (the slots on the right, {@code .g} meaning the gradient). An update,
+ * {@code "{w} -= lr * {w}.g"}, also reads what it writes: its left slot comes first among the reads.
  */
-record Equation(String template, Slot writes, List<Slot> reads) {
+record Equation(String template, Slot writes, List<Slot> reads, boolean update) {
 
     /** A slot named in a template, as a value ({@code {inp}}) or its gradient ({@code {out}.g}). */
     record Slot(String name, boolean grad) {}
 
     private static final Pattern SLOT = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}(\\.g(?![A-Za-z0-9_]))?");
 
-    static Equation parse(String template) {
-        int eq = template.indexOf(" = ");
-        if (eq < 0) throw new IllegalArgumentException("an equation needs ' = ': " + template);
+    /** Parsed once per template: a training loop runs the same few lines thousands of times a second. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Equation> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Equation parse(String template) { return PARSED.computeIfAbsent(template, Equation::parseNew); }
+
+    private static Equation parseNew(String template) {
+        boolean update = template.contains(" -= ");
+        int eq = template.indexOf(update ? " -= " : " = ");
+        if (eq < 0) throw new IllegalArgumentException("an equation needs ' = ' or ' -= ': " + template);
         List<Slot> left = slots(template.substring(0, eq));
         if (left.size() != 1) throw new IllegalArgumentException("an equation writes exactly one slot: " + template);
         List<Slot> right = new ArrayList<>();
-        for (Slot s : slots(template.substring(eq + 3))) if (!right.contains(s)) right.add(s);
-        return new Equation(template, left.get(0), List.copyOf(right));
+        if (update) right.add(left.get(0));
+        for (Slot s : slots(template.substring(eq + (update ? 4 : 3)))) if (!right.contains(s)) right.add(s);
+        if (update && left.get(0).grad()) throw new IllegalArgumentException("an update writes a value, not a .g: " + template);
+        return new Equation(template, left.get(0), List.copyOf(right), update);
     }
 
     private static List<Slot> slots(String text) {

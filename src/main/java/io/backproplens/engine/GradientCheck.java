@@ -54,12 +54,17 @@ public final class GradientCheck {
         public boolean passed() { return checks.stream().allMatch(Check::pass); }
     }
 
-    /** The network and data to check: weights are copied, never changed. */
-    public record Problem(Weights weights, double reluShift, INDArray x, INDArray y) {
+    /** The network and data to check: weights are copied, never changed. For ce, w2 is nh x 10. */
+    public record Problem(Weights weights, Head head, double reluShift, INDArray x, INDArray y) {
         public Problem {
             weights = copy(weights);
             x = Model.prepareInput(x, DataType.DOUBLE).dup('f');
             y = y.castTo(DataType.DOUBLE).reshape(y.length());
+        }
+
+        /** The notebook's mse head. */
+        public Problem(Weights weights, double reluShift, INDArray x, INDArray y) {
+            this(weights, Head.MSE, reluShift, x, y);
         }
     }
 
@@ -74,7 +79,7 @@ public final class GradientCheck {
     public static Map<String, INDArray> engineGradients(Problem p) {
         Weights w = copy(p.weights());
         Tensor x = new Tensor("x", p.x());
-        Model m = Model.notebook(w, p.reluShift()).inputGrad(true);
+        Model m = model(w, p).inputGrad(true);
         m.call(x, new Tensor("y", p.y()));
         m.backward();
         Map<String, INDArray> g = new LinkedHashMap<>();
@@ -88,7 +93,7 @@ public final class GradientCheck {
      * check fail) with SameDiff's and with finite differences.
      */
     public static Result compare(Map<String, INDArray> grads, Problem p, int samplesPerTensor, long seed) {
-        SameDiffModel reference = new SameDiffModel(p.weights(), p.reluShift(), DataType.DOUBLE, true);
+        SameDiffModel reference = new SameDiffModel(p.weights(), p.head(), p.reluShift(), DataType.DOUBLE, true);
         Map<String, INDArray> sdGrads = reference.gradients(p.x(), p.y());
         double refLoss = reference.loss(p.x(), p.y());
         double loss = loss(p.weights(), p);
@@ -171,17 +176,19 @@ public final class GradientCheck {
     private static double centralDifference(INDArray t, long[] at, Weights w, INDArray x, Problem p) {
         double v = t.getDouble(at);
         t.putScalar(at, v + EPS);
-        Model plus = forward(w, p.reluShift(), x, p.y());
+        Model plus = forward(w, p, x);
         t.putScalar(at, v - EPS);
-        Model minus = forward(w, p.reluShift(), x, p.y());
+        Model minus = forward(w, p, x);
         t.putScalar(at, v);
         if (!activePattern(plus).equals(activePattern(minus))) return Double.NaN;
         return (lossOf(plus) - lossOf(minus)) / (2 * EPS);
     }
 
-    private static Model forward(Weights w, double shift, INDArray x, INDArray y) {
-        Model m = Model.notebook(w, shift);
-        m.call(new Tensor("x", x), new Tensor("y", y));
+    private static Model model(Weights w, Problem p) { return Model.stack(Params.of(w), p.head(), p.reluShift()); }
+
+    private static Model forward(Weights w, Problem p, INDArray x) {
+        Model m = model(w, p);
+        m.call(new Tensor("x", x), new Tensor("y", p.y()));
         return m;
     }
 
@@ -191,7 +198,7 @@ public final class GradientCheck {
     private static INDArray activePattern(Model m) { return m.layers().get(0).out().value().gt(0); }
 
     /** The engine's forward pass: the finite differences test its backward against its forward. */
-    private static double loss(Weights w, Problem p) { return lossOf(forward(w, p.reluShift(), p.x(), p.y())); }
+    private static double loss(Weights w, Problem p) { return lossOf(forward(w, p, p.x())); }
 
     private static Tensor tensor(Weights w, String name) {
         for (Tensor t : w.all()) if (t.name().equals(name)) return t;

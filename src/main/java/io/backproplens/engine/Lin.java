@@ -1,14 +1,13 @@
 package io.backproplens.engine;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code Lin}: {@code inp @ w + b}; backward sets {@code inp.g}, {@code w.g}, {@code b.g}. */
 public final class Lin extends Module {
     private boolean inputGrad = true;
 
     public Lin(String name, Tensor w, Tensor b, String outName) {
-        super(name, outName, List.of("inp"), Map.of("w", w, "b", b));
+        super(name, outName, List.of("inp"), ordered("w", w, "b", b));
     }
 
     /** Whether bwd sets inp.g: the data's gradient is never needed to train, and is the costliest product. */
@@ -16,13 +15,13 @@ public final class Lin extends Module {
 
     @Override
     protected void forward(Step s) {
-        s.out("{out} = {inp} @ {w} + {b}", () -> Gemm.mmul(s.v("inp"), false, s.v("w"), false).addiRowVector(s.v("b")));
+        s.out("{out} = {inp} @ {w} + {b}", () -> Gemm.mmul(s.v("inp"), false, s.v("w"), false, s::into).addiRowVector(s.v("b")));
     }
 
     @Override
     protected void bwd(Step s) {
-        if (inputGrad) s.grad("{inp}.g = {out}.g @ {w}.t()", () -> Gemm.mmul(s.g("out"), false, s.v("w"), true));
-        s.grad("{w}.g = {inp}.t() @ {out}.g", () -> Gemm.mmul(s.v("inp"), true, s.g("out"), false));
+        if (inputGrad) s.grad("{inp}.g = {out}.g @ {w}.t()", () -> Gemm.mmul(s.g("out"), false, s.v("w"), true, s::into));
+        s.grad("{w}.g = {inp}.t() @ {out}.g", () -> Gemm.mmul(s.v("inp"), true, s.g("out"), false, s::into));
         s.grad("{b}.g = {out}.g.sum(0)", () -> s.g("out").sum(0));
     }
 }

@@ -15,6 +15,7 @@ public final class Model {
     private final List<Module> layers;
     private final Module loss;
     private Trace trace = new Trace();
+    private OutputArrays outputs = OutputArrays.FRESH;
 
     public Model(List<Module> layers, Module loss) {
         if (layers.isEmpty()) throw new IllegalArgumentException("a model needs at least one layer");
@@ -24,11 +25,25 @@ public final class Model {
 
     /** The notebook's {@code [Lin(w1,b1), Relu(), Lin(w2,b2)]} with {@code Mse}, named as the app shows them. */
     public static Model notebook(Weights w, double reluShift) {
-        return new Model(List.of(
-                new Lin("lin1", w.w1(), w.b1(), "l1").inputGrad(false),
-                new Relu("relu", reluShift, "l2"),
-                new Lin("lin2", w.w2(), w.b2(), "out")),
-                new Mse("mse", "loss"));
+        return stack(Params.of(w), Head.MSE, reluShift);
+    }
+
+    /**
+     * {@code depth} times Lin+ReLU, then the output Lin and the head: {@code lin1 -> l1, relu -> l2,
+     * lin2 -> out} at depth 1 (the notebook's names), {@code lin1, relu1, lin2, relu2, ..., lin(d+1)}
+     * deeper; for ce, {@code log_softmax -> sm_pred} and {@code nll}. The layers use the given tensors.
+     */
+    public static Model stack(Params p, Head head, double reluShift) {
+        int d = p.depth();
+        List<Module> layers = new ArrayList<>();
+        for (int i = 1; i <= d; i++) {
+            Lin lin = new Lin("lin" + i, p.w(i), p.b(i), "l" + (2 * i - 1));
+            layers.add(i == 1 ? lin.inputGrad(false) : lin);
+            layers.add(new Relu(d == 1 ? "relu" : "relu" + i, reluShift, "l" + 2 * i));
+        }
+        layers.add(new Lin("lin" + (d + 1), p.w(d + 1), p.b(d + 1), "out"));
+        layers.addAll(head.tail());
+        return new Model(layers, head.loss());
     }
 
     /** Whether backward also computes the input's {@code .g} (off by default: training never needs it). */
@@ -37,11 +52,25 @@ public final class Model {
         return this;
     }
 
+    /**
+     * Whether each call writes into the arrays of the model's previous call instead of new ones:
+     * for a model called in a loop (training, the benchmark), where a fresh 50,000-row array costs
+     * more in page faults than the step that fills it. With it on, a trace (and every array it
+     * holds) is valid only until the model's next call; off (the default), traces never change.
+     */
+    public Model reuseArrays(boolean on) {
+        outputs = on ? new ReusedOutputs() : OutputArrays.FRESH;
+        return this;
+    }
+
     /** {@code __call__(x, targ)}: forward through the layers and the loss; starts a new trace. */
     public Tensor call(Tensor x, Tensor targ) {
         trace = new Trace();
         params().forEach(Tensor::clearG);
-        for (Module m : all()) m.recordTo(trace::add);
+        for (Module m : all()) {
+            m.recordTo(trace::add);
+            m.outputsFrom(outputs);
+        }
         return loss.call(forward(x), targ);
     }
 
@@ -57,7 +86,22 @@ public final class Model {
         for (int i = layers.size() - 1; i >= 0; i--) layers.get(i).backward();
     }
 
+    /**
+     * The SGD step after {@link #backward()}: {@code w -= lr * w.g} for every layer's tensors, layer
+     * by layer (as 03_minibatch_training loops over {@code model.layers}), each layer's grads cleared;
+     * recorded in the trace after the backward steps as one update step per layer with tensors.
+     */
+    public void update(double lr) {
+        for (Module l : layers) l.update(lr);
+    }
+
     public Trace trace() { return trace; }
+
+    /** The trace of a pass run by other means ({@link BlockedPass}); nothing more records into it. */
+    void setTrace(Trace t) {
+        trace = t;
+        for (Module m : all()) m.recordTo(s -> {});
+    }
 
     public List<Module> layers() { return layers; }
 

@@ -1,7 +1,5 @@
 package io.backproplens.engine;
 
-import org.nd4j.linalg.ops.transforms.Transforms;
-
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -17,13 +15,13 @@ public final class Relu extends Module {
 
     @Override
     protected void forward(Step s) {
-        if (shift == 0) s.out("{out} = {inp}.clamp_min(0.)", () -> Transforms.relu(s.v("inp"), true));
-        else s.out("{out} = {inp}.clamp_min(0.) - " + shift, () -> Transforms.relu(s.v("inp"), true).subi(shift));
+        if (shift == 0) s.out("{out} = {inp}.clamp_min(0.)", () -> Fused.relu(s.v("inp"), s.into(s.v("inp").shape())));
+        else s.out("{out} = {inp}.clamp_min(0.) - " + shift, () -> Fused.relu(s.v("inp"), s.into(s.v("inp").shape())).subi(shift));
     }
 
     @Override
     protected void bwd(Step s) {
-        s.grad("{inp}.g = ({inp}>0).float() * {out}.g", () -> s.v("inp").gt(0).castTo(s.v("inp").dataType()).muli(s.g("out")));
+        s.grad("{inp}.g = ({inp}>0).float() * {out}.g", () -> Fused.reluBackward(s.v("inp"), s.g("out"), s.into(s.v("inp").shape())));
     }
 
     @Override

@@ -24,21 +24,17 @@ public final class Trace {
      */
     public Map<String, TensorRef> tensorsAfter(int upTo) {
         Map<String, TensorRef> seen = new LinkedHashMap<>();
+        // An input is what a step reads before any step has written it (w1 is read by lin1, and
+        // written only later by lin1's update).
+        java.util.Set<String> written = new java.util.HashSet<>();
         for (TraceStep s : steps) {
-            for (TensorRef r : s.reads()) if (!produced(r)) seen.putIfAbsent(r.label(), r);
+            for (TensorRef r : s.reads()) if (!written.contains(r.label())) seen.putIfAbsent(r.label(), r);
+            for (TensorRef w : s.writes()) written.add(w.label());
         }
         for (int i = 0; i <= upTo && i < steps.size(); i++) {
             for (TensorRef r : steps.get(i).reads()) seen.putIfAbsent(r.label(), r);
             for (TensorRef w : steps.get(i).writes()) seen.put(w.label(), w);
         }
         return seen;
-    }
-
-    /** Whether some step writes this tensor: such a tensor does not exist before that step. */
-    private boolean produced(TensorRef ref) {
-        for (TraceStep s : steps) {
-            for (TensorRef w : s.writes()) if (w.label().equals(ref.label())) return true;
-        }
-        return false;
     }
 }

@@ -14,14 +14,22 @@ import java.util.OptionalDouble;
  */
 public record TraceStep(Phase phase, String module, List<Line> lines, long batch, OptionalDouble reluShift) {
 
-    public enum Phase { FORWARD, BACKWARD }
+    /** UPDATE: the SGD step after a backward, {@code w -= lr * w.g} for each of a layer's tensors. */
+    public enum Phase { FORWARD, BACKWARD, UPDATE }
 
-    /** One equation as it ran: its texts, what it read, and the one tensor it wrote. */
-    public record Line(String notebook, String bound, List<TensorRef> reads, TensorRef writes) {}
+    /**
+     * One equation as it ran: its texts, what it read, the one tensor it wrote, and how long its
+     * code took (ND4J on the CPU returns when the work is done, so this is the equation's own cost).
+     */
+    public record Line(String notebook, String bound, List<TensorRef> reads, TensorRef writes, long nanos) {}
 
-    /** The step name the app shows: {@code lin1} going forward, {@code lin1 (backward)} coming back. */
+    /** The step name the app shows: {@code lin1} going forward, {@code lin1 (backward)} coming back, {@code lin1 (update)}. */
     public String title() {
-        return phase == Phase.FORWARD ? module : module + " (backward)";
+        return switch (phase) {
+            case FORWARD -> module;
+            case BACKWARD -> module + " (backward)";
+            case UPDATE -> module + " (update)";
+        };
     }
 
     /** The equations in the notebook's generic names. */

@@ -1,10 +1,8 @@
 package io.backproplens.engine;
 
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
-import java.util.Random;
 
 /** The parameters of the notebook's model: {@code w1 (784 x nh), b1 (nh), w2 (nh x 1), b2 (1)}. */
 public record Weights(Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
@@ -20,28 +18,7 @@ public record Weights(Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
      */
     public static Weights init(Init init, int nh, long seed, DataType dtype) {
         if (nh < 1 || nh > MAX_NH) throw new IllegalArgumentException("nh (hidden units) must be between 1 and " + MAX_NH + ", got " + nh);
-        Random rng = new Random(seed);
-        double[] w1 = gaussian(rng, INPUTS * nh, init.scale(INPUTS));
-        double[] w2 = init == Init.NOTEBOOK
-                ? uniform(rng, nh, 1.0 / Math.sqrt(INPUTS))
-                : gaussian(rng, nh, init.scale(nh));
-        return new Weights(
-                new Tensor("w1", Nd4j.create(w1, new long[]{INPUTS, nh}, 'c').castTo(dtype)),
-                new Tensor("b1", Nd4j.zeros(dtype, nh)),
-                new Tensor("w2", Nd4j.create(w2, new long[]{nh, 1}, 'c').castTo(dtype)),
-                new Tensor("b2", Nd4j.zeros(dtype, 1)));
-    }
-
-    private static double[] gaussian(Random rng, int n, double scale) {
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) a[i] = rng.nextGaussian() * scale;
-        return a;
-    }
-
-    private static double[] uniform(Random rng, int n, double scale) {
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) a[i] = rng.nextDouble() * scale;
-        return a;
+        return Params.init(init, 1, nh, 1, seed, dtype).weights();
     }
 
     public int hidden() { return (int) w1.value().size(1); }

@@ -26,7 +26,7 @@ public final class LayoutAudit {
     /** A node may set this property to say that scrolling it is its point (a long list, a log). */
     public static final String SCROLLS = "audit.scrolls";
 
-    public enum Kind { TRUNCATED, OUTSIDE, CLIPPED, OVERLAP, HIDDEN_BY_SCROLL, TOO_SMALL }
+    public enum Kind { TRUNCATED, OUTSIDE, CLIPPED, HIDDEN, OVERLAP, HIDDEN_BY_SCROLL, TOO_SMALL }
 
     public record Problem(Kind kind, String where, String detail) {
         @Override
@@ -85,7 +85,15 @@ public final class LayoutAudit {
             return;
         }
         Bounds clip = visibleArea(owner);
-        if (clip == null || !clip.intersects(box)) return;  // scrolled or clipped away entirely: not shown
+        if (clip == null || !clip.intersects(box)) {
+            // Wholly out of sight. Fine inside a pane whose point is scrolling; anywhere else it is
+            // content the layout pushed out of view, which the class cannot see either.
+            if (!insideScrollingPane(owner)) {
+                problems.add(new Problem(Kind.HIDDEN, describe(owner), "'" + abbreviate(text) + "' at " + size(box)
+                        + " is laid out out of sight"));
+            }
+            return;
+        }
         if (!contains(window, box)) {
             problems.add(new Problem(Kind.OUTSIDE, describe(owner), "'" + abbreviate(text) + "' at " + size(box) + " leaves the window"));
         } else if (!contains(clip, box)) {
@@ -131,6 +139,14 @@ public final class LayoutAudit {
             }
         }
         return area;
+    }
+
+    /** Whether an ancestor is a scroll pane marked {@link #SCROLLS}: its content may lie out of sight. */
+    private static boolean insideScrollingPane(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane && p.getProperties().containsKey(SCROLLS)) return true;
+        }
+        return false;
     }
 
     private static boolean insideVirtualFlow(Node n) {

@@ -1,5 +1,6 @@
 package io.backproplens.ui.core;
 
+import io.backproplens.bench.ProcessVitals;
 import io.backproplens.session.Datasets;
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
@@ -13,6 +14,7 @@ import java.util.function.UnaryOperator;
  * whenever the settings change, and puts results into {@link AppState} on the FX thread.
  */
 public final class Controller {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Controller.class);
     private final AppState state;
     private final Background background;
     private final Newest passes = new Newest();
@@ -82,6 +84,7 @@ public final class Controller {
         if (!result.settings().equals(state.settings.get())) return;
         int rows = (int) result.trace().get(0).reads().get(0).array().size(0);
         if (state.sample.get() >= rows) state.sample.set(0);
+        if (state.pass.get() == null) LOG.info("Ready: first pass shown {}", ProcessVitals.summary());
         state.pass.set(result);
         state.step.set(Math.min(state.step.get(), result.trace().size() - 1));
     }

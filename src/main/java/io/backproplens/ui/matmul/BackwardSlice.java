@@ -55,8 +55,10 @@ public record BackwardSlice(Kind kind, String which, String formula, String inpN
         return out;
     }
 
+    private static final String W_GRAD = "w.g = inp.t() @ out.g";
+
     private static boolean isLin(TraceStep s) {
-        return s.phase() == TraceStep.Phase.BACKWARD && s.reads().size() == 3 && s.formulas().contains("w.g = inp.t() @ out.g");
+        return s.phase() == TraceStep.Phase.BACKWARD && s.formulas().contains(W_GRAD);
     }
 
     /**
@@ -94,7 +96,14 @@ public record BackwardSlice(Kind kind, String which, String formula, String inpN
             target = lin.writes().get(lin.writes().size() - 2).label();
             redirect = "No matmul computes " + which + "; showing " + target + ". Available: " + String.join(", ", names) + ".";
         }
-        TensorRef outG = lin.reads().get(0), inp = lin.reads().get(1), w = lin.reads().get(2);
+        // By name, not position: w.g = inp.t() @ out.g reads inp and out.g; w itself is read by the
+        // forward step (backward reads it only when it computes inp.g).
+        TraceStep.Line wLine = lin.lines().stream().filter(l -> l.notebook().equals(W_GRAD)).findFirst().orElseThrow();
+        TensorRef outG = wLine.reads().stream().filter(TensorRef::grad).findFirst().orElseThrow();
+        TensorRef inp = wLine.reads().stream().filter(r -> !r.grad()).findFirst().orElseThrow();
+        String wName = wLine.writes().tensorName(), module = lin.module();
+        TensorRef w = steps.stream().filter(t -> t.phase() == TraceStep.Phase.FORWARD && t.module().equals(module))
+                .flatMap(t -> t.reads().stream()).filter(r -> r.label().equals(wName)).findFirst().orElseThrow();
         Kind kind = target.equals(w.label() + ".g") ? Kind.WEIGHT : target.equals(inp.label() + ".g") ? Kind.INPUT : Kind.BIAS;
         String formula = formulaFor(lin, target);
 

@@ -48,7 +48,7 @@ public class LensApp extends Application {
         stage.setScene(scene);
         stage.show();
         // The window should be up within 2 s of JVM start; logged so anyone can check it on their machine.
-        LOG.info("Window shown {} ms after JVM start", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        LOG.info("Window shown {}", io.backproplens.bench.ProcessVitals.summary());
         FxStallMeter.installIfRequested(state);
         controller.start();
         if (prefs.problem() != null) {

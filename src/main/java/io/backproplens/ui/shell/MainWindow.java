@@ -2,6 +2,7 @@ package io.backproplens.ui.shell;
 
 import io.backproplens.ui.core.Keys;
 import io.backproplens.ui.activations.ActivationsView;
+import io.backproplens.bench.ProcessVitals;
 import io.backproplens.ui.code.EngineCodePanel;
 import io.backproplens.ui.core.AppState;
 import io.backproplens.ui.core.Controller;
@@ -44,6 +45,7 @@ import java.util.Map;
  * the help overlay, and the keys that work everywhere.
  */
 public final class MainWindow extends StackPane {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainWindow.class);
     private final Controller controller;
     private final BorderPane layout = new BorderPane();
     private final TabPane tabs = new TabPane();
@@ -299,17 +301,26 @@ public final class MainWindow extends StackPane {
     public NetworkView network() { return network; }
 
     public MatmulView matmul() {
-        if (matmul == null) tabById.get("matmul").setContent(matmul = new MatmulView(controller));
+        if (matmul == null) {
+            tabById.get("matmul").setContent(matmul = new MatmulView(controller));
+            LOG.info("Matmul view built {}", ProcessVitals.summary());
+        }
         return matmul;
     }
 
     public ActivationsView activations() {
-        if (activations == null) tabById.get("activations").setContent(activations = new ActivationsView(controller));
+        if (activations == null) {
+            tabById.get("activations").setContent(activations = new ActivationsView(controller));
+            LOG.info("Activations view built {}", ProcessVitals.summary());
+        }
         return activations;
     }
 
     public DataView data() {
-        if (data == null) tabById.get("data").setContent(data = new DataView(controller));
+        if (data == null) {
+            tabById.get("data").setContent(data = new DataView(controller));
+            LOG.info("Data view built {}", ProcessVitals.summary());
+        }
         return data;
     }
 

@@ -103,6 +103,18 @@ class LayoutAuditTest {
     }
 
     @Test
+    void textPushedWhollyOutOfItsClippedPaneIsHidden() {
+        Label gone = label("result[0]", 20);
+        gone.relocate(10, 150);
+        Pane pane = new Pane(gone);
+        pane.setPrefSize(300, 100);
+        pane.setMaxSize(300, 100);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle(300, 100);
+        pane.setClip(clip);
+        assertThat(audit(new VBox(pane), 400, 300)).containsExactly(LayoutAudit.Kind.HIDDEN);
+    }
+
+    @Test
     void canvasTextIsAuditedToo() {
         Canvas c = new Canvas(300, 100);
         c.getGraphicsContext2D().setFont(Font.font(8));

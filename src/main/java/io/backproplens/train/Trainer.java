@@ -1,0 +1,225 @@
+package io.backproplens.train;
+
+import io.backproplens.engine.CpuThreads;
+import io.backproplens.engine.Model;
+import io.backproplens.engine.Params;
+import io.backproplens.engine.Tensor;
+import io.backproplens.engine.Trace;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * 03_minibatch_training's loop with the engine's own modules: for each mini-batch, the model's
+ * forward, backward and update ({@code w -= lr * w.g}), all recorded in the batch's trace. The
+ * validation set runs at each epoch's end (and every {@code evalEvery} batches). Nothing here depends
+ * on time or threads, so the same config gives bit-identical weights and curves.
+ *
+ * <p>Threads: the mutating methods are synchronized, so a Step from the UI and a running Play never
+ * interleave; {@link #snapshot()} never blocks, it returns the state published after the latest batch.
+ * Listeners run on the training thread, inside the batch: keep them short.
+ */
+public final class Trainer {
+    /** One mini-batch done: {@code step} counts from 1 over the whole run, {@code index} from 0 in its epoch. */
+    public record Batch(long step, int epoch, int index, int rows, double loss, Trace trace) {}
+
+    /** The validation set's loss and accuracy (as the head defines it) after {@code step} batches. */
+    public record Evaluation(long step, double epoch, double loss, double accuracy) {}
+
+    /**
+     * A completed epoch (1-based): the mean of its batches' losses weighted by their rows, the
+     * validation loss and accuracy at its end, and the time spent in it.
+     */
+    public record Epoch(int epoch, double trainLoss, double validLoss, double validAccuracy, double millis) {}
+
+    /** Called on the training thread; every method has an empty default. */
+    public interface Listener {
+        default void batch(Batch b) {}
+        default void evaluated(Evaluation e) {}
+        default void epochEnded(Epoch e) {}
+    }
+
+    /** Decorrelates the data order's random stream from the weights', which also start from the seed. */
+    private static final long SHUFFLE_SALT = 0x5DEECE66DL;
+
+    private final TrainConfig config;
+    private final TrainData data;
+    private final Params initial;
+    private final Tensor xValid, yValid;
+    private final int batchesPerEpoch;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    private Params params;
+    private Model model;
+    private Random shuffleRng;
+    private int[] order;
+    private long step;
+    private int epoch, batchInEpoch;
+    private double epochLossSum, epochNanos;
+    private final Series trainLoss = new Series();
+    private List<Evaluation> evaluations;
+    private List<Epoch> epochs;
+    private Trace lastTrace;
+    private volatile TrainSnapshot snapshot;
+
+    public Trainer(TrainConfig config, TrainData data) {
+        this.config = config;
+        this.data = data;
+        this.initial = Params.init(config.init(), config.depth(), config.nh(), config.head().outputs(), config.seed(), DataType.FLOAT);
+        this.xValid = new Tensor("x_valid", data.xValid());
+        this.yValid = new Tensor("y_valid", data.yValid());
+        this.batchesPerEpoch = (data.trainRows() + config.bs() - 1) / config.bs();
+        reset();
+    }
+
+    public TrainConfig config() { return config; }
+
+    public int batchesPerEpoch() { return batchesPerEpoch; }
+
+    /** The weights before any training (a copy: train it, the trainer's stays as it was). */
+    public Params initialParams() { return initial.copy(); }
+
+    public void addListener(Listener l) { listeners.add(l); }
+
+    public void removeListener(Listener l) { listeners.remove(l); }
+
+    /** The state after the latest batch. Never waits for the trainer: call it from the UI every frame. */
+    public TrainSnapshot snapshot() { return snapshot; }
+
+    /** Back to the initial weights, step 0 and the first epoch's data order. */
+    public synchronized void reset() {
+        params = initial.copy();
+        model = Model.stack(params, config.head(), config.reluShift());
+        shuffleRng = new Random(config.seed() ^ SHUFFLE_SALT);
+        step = 0;
+        epoch = 0;
+        startEpoch();
+        trainLoss.clear();
+        evaluations = List.of();
+        epochs = List.of();
+        lastTrace = null;
+        publish();
+    }
+
+    /** Whether the configured epochs are done; {@link #step()} still trains on if called. */
+    public synchronized boolean finished() { return epoch >= config.epochs(); }
+
+    /** One mini-batch: forward, backward, update; then the validation set if one is due. */
+    public synchronized Batch step() {
+        try (var one = CpuThreads.single()) {
+            return stepOnOneThread();
+        }
+    }
+
+    private Batch stepOnOneThread() {
+        long t0 = System.nanoTime();
+        int start = batchInEpoch * config.bs(), rows = Math.min(config.bs(), data.trainRows() - start);
+        Tensor xb = new Tensor("xb", rows(data.xTrain(), start, rows));
+        Tensor yb = new Tensor("yb", rows(data.yTrain(), start, rows));
+        double loss = model.call(xb, yb).value().getDouble(0);
+        model.backward();
+        model.update(config.lr());
+        lastTrace = model.trace();
+        step++;
+        batchInEpoch++;
+        trainLoss.add(loss);
+        epochLossSum += loss * rows;
+        Batch b = new Batch(step, epoch, batchInEpoch - 1, rows, loss, lastTrace);
+        listeners.forEach(l -> l.batch(b));
+        boolean epochEnds = batchInEpoch == batchesPerEpoch;
+        Evaluation e = epochEnds || (config.evalEvery() > 0 && step % config.evalEvery() == 0) ? evaluateNow() : null;
+        epochNanos += System.nanoTime() - t0;
+        if (epochEnds) {
+            Epoch done = new Epoch(epoch + 1, epochLossSum / data.trainRows(), e.loss(), e.accuracy(), epochNanos / 1e6);
+            epochs = append(epochs, done);
+            epoch++;
+            startEpoch();
+            listeners.forEach(l -> l.epochEnded(done));
+        }
+        publish();
+        return b;
+    }
+
+    /** Mini-batches until the current epoch ends. */
+    public synchronized Epoch epoch() {
+        int current = epoch;
+        while (epoch == current) step();
+        return epochs.get(epochs.size() - 1);
+    }
+
+    /** The configured epochs from where training is now. */
+    public synchronized List<Epoch> run() {
+        List<Epoch> done = new ArrayList<>();
+        while (!finished()) done.add(epoch());
+        return done;
+    }
+
+    /** The validation set's loss and accuracy with the weights now (recorded like the scheduled ones). */
+    public synchronized Evaluation evaluate() {
+        Evaluation e;
+        try (var one = CpuThreads.single()) {
+            e = evaluateNow();
+        }
+        publish();
+        return e;
+    }
+
+    private Evaluation evaluateNow() {
+        // A second model on the same tensors: the training model's trace stays the last batch's.
+        Model m = Model.stack(params, config.head(), config.reluShift());
+        double loss = m.call(xValid, yValid).value().getDouble(0);
+        INDArray out = m.layers().get(m.layers().size() - 1).out().value();
+        Evaluation e = new Evaluation(step, epoch + batchInEpoch / (double) batchesPerEpoch, loss,
+                config.head().accuracy(out, yValid.value()));
+        evaluations = append(evaluations, e);
+        listeners.forEach(l -> l.evaluated(e));
+        return e;
+    }
+
+    private void startEpoch() {
+        batchInEpoch = 0;
+        epochLossSum = 0;
+        epochNanos = 0;
+        order = config.shuffle() ? permutation(data.trainRows(), shuffleRng) : null;
+    }
+
+    /** Rows {@code start..start+n} of the epoch's order: a view in the data's order, gathered rows when shuffled. */
+    private INDArray rows(INDArray a, int start, int n) {
+        if (order == null) {
+            return a.rank() == 1 ? a.get(NDArrayIndex.interval(start, start + n))
+                    : a.get(NDArrayIndex.interval(start, start + n), NDArrayIndex.all());
+        }
+        int[] idx = java.util.Arrays.copyOfRange(order, start, start + n);
+        return a.rank() == 1 ? Nd4j.pullRows(a.reshape(a.length(), 1), 1, idx).reshape(n) : Nd4j.pullRows(a, 1, idx);
+    }
+
+    /** Fisher-Yates from a seeded {@link Random}: the same seed gives the same orders on every JDK. */
+    static int[] permutation(int n, Random rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1), t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    private void publish() {
+        Params now = new Params(params.tensors().stream().map(t -> new Tensor(t.name(), t.value())).toList());
+        snapshot = new TrainSnapshot(config, step, epoch, batchInEpoch, batchesPerEpoch, trainLoss.view(),
+                evaluations, epochs, now, lastTrace);
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> l = new ArrayList<>(list);
+        l.add(item);
+        return List.copyOf(l);
+    }
+}
