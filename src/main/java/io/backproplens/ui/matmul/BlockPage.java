@@ -11,19 +11,36 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * A column of blocks (a bar, the grids, the picture, the code) that pages block by block when the
- * window is too short for all of them: the blocks that do not fit whole are hidden, never half
- * shown, and a scroll bar (or the mouse wheel) brings the next ones up. On a projector a cut grid
- * or a half line of code is worse than a page turn. When everything fits, the spare height goes
- * to one growing block.
+ * The stepper's blocks (the loop bar, the grids, the message, the picture, the code and log) in
+ * one of two arrangements, chosen from outside ({@link #setBeside}) and never by re-parenting:
+ * every block stays a child of this page whatever the arrangement, so its CSS and state survive a
+ * change of window size.
+ *
+ * <ul>
+ *   <li><b>Beside</b>: the {@link Column#FULL} blocks across the top, then the {@link Column#LEFT}
+ *       blocks in a column with the {@link Column#SIDE} blocks in a column of their own on the
+ *       right. The chooser only picks it when everything fits.</li>
+ *   <li><b>Stacked</b>: all blocks in one column, in order. When the page is too short for all of
+ *       them it pages block by block: the blocks that do not fit whole are hidden (never half
+ *       shown) and a scroll bar (or the mouse wheel) brings the next ones up. On a projector a cut
+ *       grid or a half line of code is worse than a page turn.</li>
+ * </ul>
+ * When everything fits, the spare height goes to one growing block.
  */
 final class BlockPage extends Region {
-    private final List<Node> blocks = new ArrayList<>();
+    /** Where a block stands when the page is arranged beside. */
+    enum Column { FULL, LEFT, SIDE }
+
+    private record Block(Node node, Column column) {}
+
+    private final List<Block> blocks = new ArrayList<>();
     private final ScrollBar bar = new ScrollBar();
     private final Rectangle clip = new Rectangle();
     private Node grow;
     private BiConsumer<Double, Double> sizer;
     private double gap = 6;
+    private boolean beside;
+    private double sideWidth;
     private int first;
     private boolean syncing;
 
@@ -49,55 +66,76 @@ final class BlockPage extends Region {
         getChildren().add(bar);
     }
 
-    /** The blocks, top to bottom; an unmanaged block is left out (a message that is not shown). */
-    void setBlocks(List<? extends Node> nodes) {
-        blocks.clear();
-        blocks.addAll(nodes);
-        getChildren().setAll(nodes);
-        getChildren().add(bar);
-        first = 0;
-        requestLayout();
+    /** Adds a block under (or, beside, in the column of) the ones before it. Called while building only. */
+    void add(Node n, Column column) {
+        blocks.add(new Block(n, column));
+        getChildren().add(getChildren().size() - 1, n);
     }
 
     /** The block that takes the spare height when everything fits. */
     void setGrow(Node n) { grow = n; }
 
-    void setGap(double gap) { this.gap = gap; }
+    void setGap(double gap) { this.gap = gap; requestLayout(); }
+
+    double gap() { return gap; }
 
     /** Called with the page's width and height before the blocks are measured (to size grids). */
     void setSizer(BiConsumer<Double, Double> sizer) { this.sizer = sizer; }
+
+    /** Beside (the side blocks in a column {@code sideWidth} wide on the right) or stacked. */
+    void setBeside(boolean beside, double sideWidth) {
+        if (beside == this.beside && Math.abs(sideWidth - this.sideWidth) < 0.5) return;
+        if (beside != this.beside) first = 0;
+        this.beside = beside;
+        this.sideWidth = sideWidth;
+        requestLayout();
+    }
+
+    boolean beside() { return beside; }
+
+    /** The width the left column gets when beside, on a page {@code w} wide. */
+    double leftWidth(double w) { return beside ? w - sideWidth - gap * 2 : w; }
 
     /** Whether some blocks are hidden for want of height. */
     boolean paging() { return bar.isVisible(); }
 
     /** Pages so that {@code n} is the top block (when paging). */
     void showBlock(Node n) {
-        int i = blocks.indexOf(n);
+        List<Node> s = shown(null);
+        int i = s.indexOf(n);
         if (i >= 0 && i != first) {
             first = i;
             requestLayout();
         }
     }
 
-    private List<Node> shown() {
+    /** The managed blocks (an unmanaged block is left out: a message that is not shown), of one column or all. */
+    private List<Node> shown(Column only) {
         List<Node> s = new ArrayList<>();
-        for (Node n : blocks) if (n.isManaged()) s.add(n);
+        for (Block b : blocks) if (b.node().isManaged() && (only == null || b.column() == only)) s.add(b.node());
         return s;
+    }
+
+    private double stackHeight(List<Node> nodes, double width) {
+        double h = Math.max(0, nodes.size() - 1) * gap;
+        for (Node n : nodes) h += n.prefHeight(width);
+        return h;
     }
 
     @Override
     protected double computePrefWidth(double height) {
         double w = 0;
-        for (Node n : shown()) w = Math.max(w, n.prefWidth(-1));
+        for (Node n : shown(null)) w = Math.max(w, n.prefWidth(-1));
         return w;
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        List<Node> s = shown();
-        double h = Math.max(0, s.size() - 1) * gap;
-        for (Node n : s) h += n.prefHeight(width);
-        return h;
+        if (!beside) return stackHeight(shown(null), width);
+        double w = width < 0 ? getWidth() : width;
+        List<Node> full = shown(Column.FULL);
+        double top = stackHeight(full, w) + (full.isEmpty() ? 0 : gap);
+        return top + Math.max(stackHeight(shown(Column.LEFT), leftWidth(w)), stackHeight(shown(Column.SIDE), sideWidth));
     }
 
     @Override
@@ -113,8 +151,44 @@ final class BlockPage extends Region {
         clip.setHeight(h);
         if (w <= 0 || h <= 0) return;
         if (sizer != null) sizer.accept(w, h);
-        List<Node> s = shown();
-        double total = computePrefHeight(w);
+        if (beside) layoutBeside(w, h);
+        else layoutStacked(w, h);
+    }
+
+    private void layoutBeside(double w, double h) {
+        bar.setVisible(false);
+        first = 0;
+        double y = 0;
+        for (Node n : shown(Column.FULL)) {
+            double ph = n.prefHeight(w);
+            n.setVisible(true);
+            n.resizeRelocate(0, y, w, ph);
+            y += ph + gap;
+        }
+        double lw = leftWidth(w), top = y;
+        List<Node> left = shown(Column.LEFT);
+        double extra = Math.max(0, h - top - stackHeight(left, lw));
+        for (Node n : left) {
+            double ph = n.prefHeight(lw) + (n == grow ? extra : 0);
+            n.setVisible(true);
+            n.resizeRelocate(0, y, lw, ph);
+            y += ph + gap;
+        }
+        // The side column takes the whole height beside the left one (its log grows into it).
+        List<Node> side = shown(Column.SIDE);
+        double sy = top, sx = w - sideWidth;
+        for (int i = 0; i < side.size(); i++) {
+            Node n = side.get(i);
+            double ph = i == side.size() - 1 ? Math.max(n.prefHeight(sideWidth), h - sy) : n.prefHeight(sideWidth);
+            n.setVisible(true);
+            n.resizeRelocate(sx, sy, sideWidth, ph);
+            sy += ph + gap;
+        }
+    }
+
+    private void layoutStacked(double w, double h) {
+        List<Node> s = shown(null);
+        double total = stackHeight(s, w);
         if (total <= h + 0.5) {
             bar.setVisible(false);
             first = 0;
@@ -137,12 +211,12 @@ final class BlockPage extends Region {
             double ph = n.prefHeight(cw);
             boolean show = i >= first && !full && (i == first || y + ph <= h + 0.5);
             if (i >= first && !show) full = true;
-            n.setVisible(true);
+            // A block off the page is not shown at all: the page says so with its scroll bar.
+            n.setVisible(show);
             if (show) {
                 n.resizeRelocate(0, y, cw, ph);
                 y += ph + gap;
             } else {
-                // Off the page, wholly outside the clip (hiding it would also stop its CSS).
                 n.resizeRelocate(0, i < first ? -ph - 20 : h + 20, cw, ph);
             }
         }

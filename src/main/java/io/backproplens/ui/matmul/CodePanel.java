@@ -84,6 +84,28 @@ final class CodePanel extends VBox {
         vars.setText(s.toString());
     }
 
+    /** Shows or folds the code's lines (the loop variables' line stays). */
+    void setLinesShown(boolean shown) {
+        lines.setVisible(shown);
+        lines.setManaged(shown);
+    }
+
+    /** The width the panel wants with its lines shown, whether they are or not. */
+    double fullWidth() {
+        return snappedLeftInset() + snappedRightInset() + Math.max(vars.prefWidth(-1), lines.prefWidth(-1));
+    }
+
+    /** The height of the panel {@code w} wide with its lines shown, whether they are or not. */
+    double fullHeight(double w) {
+        double in = w - snappedLeftInset() - snappedRightInset();
+        return snappedTopInset() + snappedBottomInset() + vars.prefHeight(in) + getSpacing() + lines.prefHeight(in);
+    }
+
+    /** The height of the panel {@code w} wide with its lines folded. */
+    double varsHeight(double w) {
+        return snappedTopInset() + snappedBottomInset() + vars.prefHeight(w - snappedLeftInset() - snappedRightInset());
+    }
+
     String currentLineText() {
         return current >= 0 && current < rows.size() ? ((Label) rows.get(current).getChildren().get(0)).getText() : null;
     }

@@ -96,10 +96,15 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private final BlockPage page = new BlockPage();
     /** An extra block under the play bar (the matrix editor), or null. */
     private Node footer;
-    /** Whether the code stands beside the grids (else under them). */
-    private boolean wide;
+    /** How the blocks stand now (see {@link #choose}). */
+    private Arrangement arrangement = Arrangement.STACKED;
+    /** The UI scale's floor cell height when the arrangement was last chosen (a new scale chooses again). */
+    private double chosenFloor;
+    private boolean choosing;
     private final CodePanel code;
     private final Label logTitle = new Label();
+    /** The log's title as a switch, when the side is folded: open the printout (the code lines fold away) or the code. */
+    private final ToggleButton logOpen = new ToggleButton();
     /** The notebook's legend over its printout: which matrix each pair indexes. */
     private final Label logHead = new Label();
     private final ListView<String> log = new ListView<>();
@@ -166,8 +171,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         message.setVisible(false);
         messageBox.getChildren().setAll(message);
         messageBox.setPadding(new Insets(0, 10, 0, 10));
+        // Managed only: the page shows and hides its blocks itself (a bound visible could not be set).
         messageBox.managedProperty().bind(message.managedProperty());
-        messageBox.visibleProperty().bind(message.visibleProperty());
 
         intro.getStyleClass().add("mm-detail-text");
         intro.setWrapText(true);
@@ -185,8 +190,23 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         log.getProperties().put(io.backproplens.ui.audit.LayoutAudit.SCROLLS, true);
         logHead.getStyleClass().add("mm-log-head");
         code.setMinWidth(0);
-        side.getChildren().setAll(code, logTitle, logHead, log);
+        logOpen.setId(prefix + "-log-open");
+        logOpen.getStyleClass().add("mm-log-open");
+        logOpen.textProperty().bind(logTitle.textProperty());
+        logOpen.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2c-chevron-right"));
+        logOpen.setTooltip(new javafx.scene.control.Tooltip("Show the printout in place of the code (click again for the code)"));
+        logOpen.setFocusTraversable(false);
+        logOpen.setWrapText(true);
+        logOpen.setMaxWidth(Double.MAX_VALUE);
+        logOpen.selectedProperty().addListener((o, was, now) -> {
+            ((org.kordamp.ikonli.javafx.FontIcon) logOpen.getGraphic()).setIconLiteral(now ? "mdi2c-chevron-down" : "mdi2c-chevron-right");
+            applyFold();
+        });
+        side.getChildren().setAll(code, logTitle, logOpen, logHead, log);
         side.setPadding(new Insets(0, 10, 0, 10));
+        side.getStyleClass().add("mm-side");
+        VBox.setVgrow(log, Priority.ALWAYS);
+        applyFold();
 
         // The play bar's own counter is a single line that cannot wrap: ours wraps under the bar.
         Node barCounter = bar.lookup("#" + prefix + "-counter");
@@ -203,9 +223,18 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         counter.textProperty().bind(bar.counter);
         Labels.fitPlayBar(bar);
 
+        // Every block is a child of the page for good; only where the page puts them changes.
+        page.add(top, BlockPage.Column.FULL);
+        page.add(gridsRow, BlockPage.Column.LEFT);
+        page.add(messageBox, BlockPage.Column.LEFT);
+        page.add(detail, BlockPage.Column.LEFT);
+        page.add(side, BlockPage.Column.SIDE);
+        page.setGrow(detail);
         page.setSizer(this::fit);
+        page.widthProperty().addListener((o, was, now) -> choose());
+        page.heightProperty().addListener((o, was, now) -> choose());
         setCenter(page);
-        arrange(true);
+        setBottom(new VBox(bar));
 
         cursor.position.addListener((o, was, now) -> render());
         setVariantCode();
@@ -289,35 +318,90 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     /** Adds a block under the play bar (the editor of the user's matrices). */
     public void setFooter(Node node) {
         footer = node;
-        arrange(wide);
-    }
-
-    /** Puts the blocks in order: the code beside the grids ({@code wide}) or under them. */
-    private void arrange(boolean wide) {
-        this.wide = wide;
-        List<Node> blocks = new ArrayList<>();
-        blocks.add(top);
-        if (wide) {
-            VBox left = new VBox(8, gridsRow, messageBox, detail);
-            VBox.setVgrow(detail, Priority.ALWAYS);
-            HBox main = new HBox(8, left, side);
-            HBox.setHgrow(left, Priority.ALWAYS);
-            VBox.setVgrow(log, Priority.ALWAYS);
-            blocks.add(main);
-            page.setGrow(main);
-        } else {
-            VBox.setVgrow(log, Priority.NEVER);
-            blocks.add(gridsRow);
-            blocks.add(messageBox);
-            blocks.add(detail);
-            blocks.add(side);
-            page.setGrow(detail);
-        }
-        page.setBlocks(blocks);
         // The play bar and the editor stay on screen whatever the page shows: they are the controls.
         VBox controls = new VBox(bar);
         if (footer != null) controls.getChildren().add(footer);
         setBottom(controls);
+    }
+
+    /** How the page stands, from the most room to the least. */
+    enum Arrangement {
+        /** The code and the log in a column beside the grids and the picture. */
+        BESIDE,
+        /** The same, the log folded to its title (opening it folds the code's lines instead). */
+        BESIDE_FOLDED,
+        /** One column, grids first; pages when short of height. */
+        STACKED
+    }
+
+    Arrangement arrangement() { return arrangement; }
+
+    /** Whether the side is folded: the log (or the code's lines) shows only on demand. */
+    private void applyFold() {
+        boolean folded = arrangement == Arrangement.BESIDE_FOLDED, open = logOpen.isSelected();
+        show(logTitle, !folded);
+        show(logOpen, folded);
+        show(logHead, !folded || open);
+        show(log, !folded || open);
+        code.setLinesShown(!folded || !open);
+    }
+
+    private static void show(Node n, boolean shown) {
+        n.setVisible(shown);
+        n.setManaged(shown);
+    }
+
+    /**
+     * Chooses the arrangement from the page's size (called when the page is resized or the content
+     * changes, never while the page lays out): beside with everything open when it all fits at the
+     * smallest legible cells, else beside with the log folded, else stacked. Each arrangement has to
+     * fit with 8 px to spare to be taken up and keeps being used as long as it fits at all, so a
+     * size at the edge does not flip between two.
+     */
+    private void choose() {
+        double w = page.getWidth(), h = page.getHeight();
+        if (input == null || w <= 0 || h <= 0 || choosing) return;
+        choosing = true;
+        try {
+            int chars = chars();
+            double floor = aGrid.minCellH(), gap = page.gap();
+            chosenFloor = floor;
+            double sideW = Math.min(code.fullWidth() + 24, w * 0.42);
+            double areaW = w - sideW - gap * 2;
+            setCells(floor, chars);
+            gridsRow.setPrefWrapLength(areaW - 20);
+            boolean pictureGrids = replay != null && presenter().hasPictureGrids();
+            if (pictureGrids) presenter().fitPicture(input, floor, chars, areaW, h);
+            boolean widthOk = gridsWidth(dims(), floor, chars, 12) + opsWidth() + gridsRow.getHgap() * 4 + 20 <= areaW;
+            double topH = top.prefHeight(w) + gap;
+            double left = gridsRow.prefHeight(areaW) + gap + detail.prefHeight(areaW)
+                    + (messageBox.isManaged() ? messageBox.prefHeight(areaW) + gap : 0);
+            double inner = sideW - 20, spacing = side.getSpacing();
+            double codeFull = code.fullHeight(inner), logBody = logHead.prefHeight(inner) + spacing + log.minHeight(inner);
+            double sideOpen = codeFull + spacing * 2 + logTitle.prefHeight(inner) + logBody;
+            double sideFolded = Math.max(codeFull + spacing + logOpen.prefHeight(inner),
+                    code.varsHeight(inner) + spacing * 2 + logOpen.prefHeight(inner) + logBody);
+            Arrangement next;
+            if (widthOk && fits(topH + Math.max(left, sideOpen), h, Arrangement.BESIDE)) next = Arrangement.BESIDE;
+            else if (widthOk && fits(topH + Math.max(left, sideFolded), h, Arrangement.BESIDE_FOLDED)) next = Arrangement.BESIDE_FOLDED;
+            else next = Arrangement.STACKED;
+            if (next != arrangement) {
+                arrangement = next;
+                applyFold();
+            }
+            boolean beside = next != Arrangement.STACKED;
+            side.setPrefWidth(beside ? sideW : Region.USE_COMPUTED_SIZE);
+            side.setMaxWidth(beside ? sideW : Double.MAX_VALUE);
+            page.setBeside(beside, sideW);
+            page.requestLayout();
+            if (System.getenv("MMDBG") != null) { javafx.scene.control.Control c0 = rGrid.cellNode(0, 0); System.err.println("MMDBG " + next + " w=" + w + " h=" + h + " floor=" + floor + " cell=" + (c0 == null ? null : ((javafx.scene.control.Labeled) c0).getFont() + " vis=" + c0.isVisible() + " sc=" + c0.getStyleClass() + " st=" + c0.getStyle() + " scene=" + (c0.getScene() != null))); }
+        } finally {
+            choosing = false;
+        }
+    }
+
+    private boolean fits(double need, double h, Arrangement a) {
+        return need <= h - (a == arrangement ? 0 : 8);
     }
 
     String codeLine() { return code.currentLineText(); }
@@ -409,6 +493,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         aGrid.refresh();
         bGrid.refresh();
         rGrid.refresh();
+        // New content may need another arrangement (a longer message, a bigger matrix).
+        if (getScene() != null) choose();
         requestLayout();
     }
 
@@ -463,37 +549,22 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     // ---- sizing ----------------------------------------------------------------------------
 
     /**
-     * Picks the layout and the cell size: the code beside the grids when both fit side by side at
-     * the smallest legible cells, else under them; then the largest cells (from the floor up to
-     * twice it) with which the page still fits the height. A matrix too big for the width shows a
-     * window of it that follows the step. Text never shrinks below the floor: a page too short for
-     * everything pages instead (see {@link BlockPage}).
+     * Sizes the cells for the arrangement {@link #choose} picked (this runs while the page lays
+     * out, so it changes sizes only, never which nodes stand where): the largest cells (from the
+     * floor up to twice it) with which the page still fits the height. A matrix too big for the
+     * width shows a window of it that follows the step. Text never shrinks below the floor: a page
+     * too short for everything pages instead (see {@link BlockPage}).
      */
     private void fit(double w, double h) {
         if (input == null || w <= 0 || h <= 0) return;
-        int chars = 1;
-        for (int r = 0; r < Math.min(input.ar(), 40); r++)
-            for (int c = 0; c < Math.min(input.ac(), 40); c++) chars = Math.max(chars, input.aText().at(r, c).length());
-        for (int r = 0; r < Math.min(input.br(), 40); r++)
-            for (int c = 0; c < Math.min(input.bc(), 40); c++) chars = Math.max(chars, input.bText().at(r, c).length());
-        if (replay != null) {
-            double[][] fin = replay.result();
-            for (double[] row : fin) for (double v : row) chars = Math.max(chars, Fmt.cell(v).length());
-        }
-        chars = Math.min(chars, 10);
+        int chars = chars();
         double floor = aGrid.minCellH();
-        // The code wraps its long lines, so it can stand beside the grids in 42% of the width.
-        double sideW = Math.min(code.prefWidth(-1) + 24, w * 0.42);
-        int[][] dims = {{input.ar(), input.ac()}, {input.br(), input.bc()}, {input.ar(), input.bc()}};
-        double ops = 0;
-        for (Node n : gridsRow.getChildren()) if (n instanceof Label l) ops += l.prefWidth(-1);
-        double gridsAt = gridsWidth(dims, floor, chars, 12) + ops + gridsRow.getHgap() * 4 + 20;
-        boolean beside = gridsAt + sideW + 8 <= w;
-        if (beside != wide) arrange(beside);
-        double areaW = beside ? w - sideW - 8 : w;
+        // A new UI scale changes every measure: choose again, after this layout.
+        if (floor != chosenFloor) javafx.application.Platform.runLater(this::choose);
+        double areaW = page.leftWidth(w);
         gridsRow.setPrefWrapLength(areaW - 20);
-        side.setPrefWidth(beside ? sideW : Region.USE_COMPUTED_SIZE);
-        side.setMaxWidth(beside ? sideW : Double.MAX_VALUE);
+        int[][] dims = dims();
+        double ops = opsWidth();
         // The widest the grids can be: one row when they fit, else each grid alone on a row.
         int visC = 12, visR = 12;
         while (visC > 1 && gridsWidth(new int[][]{{1, input.ac()}, {1, input.bc()}}, floor, chars, visC) / 2 + 40 > areaW) visC--;
@@ -508,6 +579,31 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         }
         setCells(best, chars);
         if (pictureGrids) presenter().fitPicture(input, best, chars, areaW, h);
+    }
+
+    /** The longest number any grid shows, in characters (at most 10). */
+    private int chars() {
+        int chars = 1;
+        for (int r = 0; r < Math.min(input.ar(), 40); r++)
+            for (int c = 0; c < Math.min(input.ac(), 40); c++) chars = Math.max(chars, input.aText().at(r, c).length());
+        for (int r = 0; r < Math.min(input.br(), 40); r++)
+            for (int c = 0; c < Math.min(input.bc(), 40); c++) chars = Math.max(chars, input.bText().at(r, c).length());
+        if (replay != null) {
+            double[][] fin = replay.result();
+            for (double[] row : fin) for (double v : row) chars = Math.max(chars, Fmt.cell(v).length());
+        }
+        return Math.min(chars, 10);
+    }
+
+    private int[][] dims() {
+        return new int[][]{{input.ar(), input.ac()}, {input.br(), input.bc()}, {input.ar(), input.bc()}};
+    }
+
+    /** The width of the {@code @} and {@code =} between the grids. */
+    private double opsWidth() {
+        double ops = 0;
+        for (Node n : gridsRow.getChildren()) if (n instanceof Label l) ops += l.prefWidth(-1);
+        return ops;
     }
 
     private void setCells(double s, int chars) {

@@ -260,6 +260,9 @@ public final class MatrixGrid extends Region {
         String head = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Math.max(headPx(), size * 0.7));
         for (Label l : rowHeads) l.setStyle(head);
         for (Label l : colHeads) l.setStyle(head);
+        // The page sizes cells while it lays out, after this pulse's CSS pass: style them now, or
+        // they would be drawn unstyled (the default 13 px font, no borders) until the next pulse.
+        if (getScene() != null) applyCss();
     }
 
     private double headFontPx() { return Math.max(headPx(), numberPx(cellH) * 0.7); }
