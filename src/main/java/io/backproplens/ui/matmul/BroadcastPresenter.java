@@ -28,7 +28,7 @@ final class BroadcastPresenter extends LoopPresenter {
         row = new javafx.scene.layout.FlowPane(12, 8, Labels.titled(columnTitle, column), Labels.op("\u00d7"), Labels.titled(bTitle, bCopy), Labels.op("="),
                 Labels.titled(productTitle, product), Labels.op("\u2192"), Labels.titled(sumTitle, sum));
         row.setAlignment(Pos.CENTER);
-        box = new VBox(8, row, note);
+        box = new VBox(4, row, note);
         box.setAlignment(Pos.CENTER);
     }
 
@@ -50,7 +50,9 @@ final class BroadcastPresenter extends LoopPresenter {
         columnTitle.setText(ref(an, "[" + in.row(i) + "].unsqueeze(-1)"));
         bTitle.setText(bn);
         productTitle.setText("product");
-        sumTitle.setText(".sum(dim=0) \u2192 " + ref(rn, "[" + in.row(i) + "]"));
+        // Two short lines rather than one long one: the picture stays one row on a projector.
+        sumTitle.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        sumTitle.setText(".sum(dim=0)\n\u2192 " + ref(rn, "[" + in.row(i) + "]"));
         column.setShape(ac, bc);
         column.setTexts((r, c) -> Fmt.cell(replay.a()[i][r]));
         column.setRoles((r, c) -> c == 0 ? MatrixGrid.Role.A : MatrixGrid.Role.FADED);
@@ -64,8 +66,7 @@ final class BroadcastPresenter extends LoopPresenter {
         sum.setTexts((r, c) -> Fmt.cell(st.writes().get(c).value()));
         sum.setRoles((r, c) -> MatrixGrid.Role.R);
         for (MatrixGrid g : List.of(column, bCopy, product, sum)) g.refresh();
-        note.setText(plain(an) + "[" + in.row(i) + "].unsqueeze(-1) has shape (" + ac + ", 1): its one column is broadcast across "
-                + plain(bn) + "'s " + bc + " columns. The faded copies are not made in memory; the same column is read again.");
+        note.setText("Shape (" + ac + ", 1), broadcast across " + plain(bn) + "'s " + bc + " columns: the faded copies are not made in memory.");
         return box;
     }
 

@@ -57,7 +57,8 @@ abstract sealed class LoopPresenter permits TripleLoopPresenter, InnerRemovedPre
     /** Sizes {@code grids} alike: cells {@code s} high, at most {@code rows} x as many columns as fit {@code w} / {@code across}. */
     static void size(List<MatrixGrid> grids, double s, int chars, int rows, int cols, double w, int across) {
         MatrixGrid g0 = grids.get(0);
-        double ds = Math.max(g0.minCellH(), s);
+        // The picture's label cells may be a little smaller than the (editable) grids above them.
+        double ds = Math.max(g0.minCellH(), s * MatrixGrid.CELL_PER_NUMBER / MatrixGrid.EDIT_CELL_PER_NUMBER);
         int vc = Math.min(cols, MatrixGrid.MAX_VISIBLE);
         while (vc > 1 && vc * g0.cellWidthFor(ds, chars) * across + 60 * across > w) vc--;
         for (MatrixGrid g : grids) {

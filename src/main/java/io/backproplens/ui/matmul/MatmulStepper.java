@@ -99,7 +99,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     /** How the blocks stand now (see {@link #choose}). */
     private Arrangement arrangement = Arrangement.STACKED;
     /** The UI scale's floor cell height when the arrangement was last chosen (a new scale chooses again). */
-    private double chosenFloor;
+    private double chosenFloor, chosenW, chosenH;
     private boolean choosing;
     private final CodePanel code;
     private final Label logTitle = new Label();
@@ -163,7 +163,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         gridsRow.getChildren().setAll(Labels.titled(aTitle, aGrid), Labels.op("@"), Labels.titled(bTitle, bGrid), Labels.op("="),
                 Labels.titled(rTitle, rGrid));
         gridsRow.setAlignment(Pos.CENTER);
-        gridsRow.setPadding(new Insets(4, 10, 4, 10));
+        gridsRow.setPadding(new Insets(0, 10, 0, 10));
         message.setId(prefix + "-message");
         message.getStyleClass().add("mm-message");
         message.setWrapText(true);
@@ -354,15 +354,18 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     /**
      * Chooses the arrangement from the page's size (called when the page is resized or the content
      * changes, never while the page lays out): beside with everything open when it all fits at the
-     * smallest legible cells, else beside with the log folded, else stacked. Each arrangement has to
-     * fit with 8 px to spare to be taken up and keeps being used as long as it fits at all, so a
-     * size at the edge does not flip between two.
+     * smallest legible cells, else beside with the log folded, else stacked. When the content changes
+     * at the same size (a step with a longer note), a roomier arrangement has to fit with 8 px to
+     * spare to be taken up, and the current one is kept as long as it fits at all, so stepping at a
+     * size at the edge does not flip the layout between two.
      */
     private void choose() {
         double w = page.getWidth(), h = page.getHeight();
         if (input == null || w <= 0 || h <= 0 || choosing) return;
         choosing = true;
         try {
+            // New code lines or cells have no skin until CSS reaches them: measure them styled.
+            applyCss();
             int chars = chars();
             double floor = aGrid.minCellH(), gap = page.gap();
             chosenFloor = floor;
@@ -385,6 +388,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             if (widthOk && fits(topH + Math.max(left, sideOpen), h, Arrangement.BESIDE)) next = Arrangement.BESIDE;
             else if (widthOk && fits(topH + Math.max(left, sideFolded), h, Arrangement.BESIDE_FOLDED)) next = Arrangement.BESIDE_FOLDED;
             else next = Arrangement.STACKED;
+            chosenW = w;
+            chosenH = h;
             if (next != arrangement) {
                 arrangement = next;
                 applyFold();
@@ -394,14 +399,16 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             side.setMaxWidth(beside ? sideW : Double.MAX_VALUE);
             page.setBeside(beside, sideW);
             page.requestLayout();
-            if (System.getenv("MMDBG") != null) { javafx.scene.control.Control c0 = rGrid.cellNode(0, 0); System.err.println("MMDBG " + next + " w=" + w + " h=" + h + " floor=" + floor + " cell=" + (c0 == null ? null : ((javafx.scene.control.Labeled) c0).getFont() + " vis=" + c0.isVisible() + " sc=" + c0.getStyleClass() + " st=" + c0.getStyle() + " scene=" + (c0.getScene() != null))); }
+            if (System.getenv("MMDBG") != null) System.err.printf("MMDBG %s w=%.0f h=%.0f areaW=%.0f sideW=%.0f widthOk=%s top=%.0f grids=%.0f detail=%.0f left=%.0f sideOpen=%.0f sideFolded=%.0f%n", next, w, h, areaW, sideW, widthOk, topH, gridsRow.prefHeight(areaW), detail.prefHeight(areaW), left, sideOpen, sideFolded);
         } finally {
             choosing = false;
         }
     }
 
     private boolean fits(double need, double h, Arrangement a) {
-        return need <= h - (a == arrangement ? 0 : 8);
+        // Only a change of content at the same size needs the margin: a resize decides afresh.
+        boolean sameSize = h == chosenH && page.getWidth() == chosenW;
+        return need <= h - (a == arrangement || !sameSize ? 0 : 8);
     }
 
     String codeLine() { return code.currentLineText(); }

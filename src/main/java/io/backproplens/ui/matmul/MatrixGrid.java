@@ -92,7 +92,13 @@ public final class MatrixGrid extends Region {
     double numberFloorPx() { return headPx() * NUMBER_PER_HEAD; }
 
     /** The smallest cell height that holds a number at the floor. */
-    double minCellH() { return Math.ceil(numberFloorPx() * 1.75); }
+    double minCellH() { return Math.ceil(numberFloorPx() * (edits != null ? EDIT_CELL_PER_NUMBER : CELL_PER_NUMBER)); }
+
+    /**
+     * A cell's height per px of its number: a label cell holds its number at 1.6 times its size; a
+     * text field needs 1.75 (its text area has line spacing and sits inside a 3 px active border).
+     */
+    static final double CELL_PER_NUMBER = 1.6, EDIT_CELL_PER_NUMBER = 1.75;
 
     /** The cell width that holds {@code chars} characters of a monospaced number in a cell {@code h} high. */
     double cellWidthFor(double h, int chars) {
