@@ -399,7 +399,6 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             side.setMaxWidth(beside ? sideW : Double.MAX_VALUE);
             page.setBeside(beside, sideW);
             page.requestLayout();
-            if (System.getenv("MMDBG") != null) System.err.printf("MMDBG %s w=%.0f h=%.0f areaW=%.0f sideW=%.0f widthOk=%s top=%.0f grids=%.0f detail=%.0f left=%.0f sideOpen=%.0f sideFolded=%.0f%n", next, w, h, areaW, sideW, widthOk, topH, gridsRow.prefHeight(areaW), detail.prefHeight(areaW), left, sideOpen, sideFolded);
         } finally {
             choosing = false;
         }

@@ -69,7 +69,11 @@ public final class SpeedLadderPane extends BorderPane {
         status.setWrapText(true);
         run.setId("ladder-run");
         run.setOnAction(e -> start());
+        // The button keeps its words; the status wraps beside it (or under it, the pane being narrow).
+        run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox controls = new HBox(14, run, status);
+        HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        status.setMinWidth(0);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(8, caption, controls);
         top.setPadding(new Insets(8, 12, 8, 12));
