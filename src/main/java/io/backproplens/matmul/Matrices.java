@@ -22,7 +22,7 @@ public final class Matrices {
      * Parses rows separated by {@code ;} and values by {@code ,} (spaces allowed).
      *
      * @param what the name shown in a message, such as {@code --a} or {@code a}
-     * @throws IllegalArgumentException naming the matrix, the row and column, and what is wrong
+     * @throws IllegalArgumentException naming the matrix, the row and column (from 0), and what is wrong
      */
     public static double[][] parse(String what, String text) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException(what + ": empty matrix");
@@ -35,17 +35,20 @@ public final class Matrices {
                 row[c] = number(what, cells[c].trim(), r, c);
             }
             if (!rows.isEmpty() && row.length != rows.get(0).length) {
-                throw new IllegalArgumentException(what + ": row " + (r + 1) + " has " + row.length
-                        + " values but row 1 has " + rows.get(0).length);
+                throw new IllegalArgumentException(what + ": row " + r + " has " + row.length
+                        + " values but row 0 has " + rows.get(0).length);
             }
             rows.add(row);
         }
         return rows.toArray(double[][]::new);
     }
 
-    /** One cell's text as a finite number, or a message naming where it is. */
+    /**
+     * One cell's text as a finite number, or a message naming where it is. Rows and columns are
+     * counted from 0, as the app's grids, Python and the notebook's printout count them.
+     */
     public static double number(String what, String cell, int row, int col) {
-        String where = what + ": row " + (row + 1) + ", column " + (col + 1);
+        String where = what + ": row " + row + ", column " + col;
         if (cell.isEmpty()) throw new IllegalArgumentException(where + " is empty");
         try {
             double v = Double.parseDouble(cell);

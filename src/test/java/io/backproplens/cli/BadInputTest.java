@@ -94,11 +94,11 @@ class BadInputTest {
 
     @Test
     void malformedMatrix() {
-        assertOneLine(CliRunner.run("triples", "--a", "1,2;3,x"), "--a", "row 2, column 2", "'x' is not a number");
-        assertOneLine(CliRunner.run("triples", "--b", "1,2;3"), "--b", "row 2");
+        assertOneLine(CliRunner.run("triples", "--a", "1,2;3,x"), "--a", "row 1, column 1", "'x' is not a number");
+        assertOneLine(CliRunner.run("triples", "--b", "1,2;3"), "--b", "row 1 has 1 values but row 0 has 2");
         assertOneLine(CliRunner.run("triples", "--a", ""), "--a", "empty");
         // Found by MatricesFuzzTest: a line break inside a cell was echoed and split the message.
-        assertOneLine(CliRunner.run("triples", "--a", "1 \n 2;3,4"), "--a: row 1, column 1: '1 \\u000a 2' is not a number");
+        assertOneLine(CliRunner.run("triples", "--a", "1 \n 2;3,4"), "--a: row 0, column 0: '1 \\u000a 2' is not a number");
         assertOneLine(CliRunner.run("triples", "--a", "y".repeat(5000)), "'" + "y".repeat(30) + "...' is not a number");
     }
 

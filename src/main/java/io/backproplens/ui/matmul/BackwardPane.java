@@ -154,7 +154,9 @@ public final class BackwardPane extends BorderPane implements Steppable {
             setCenter(sums);
             check.setText("");
         } else {
-            stepper.setInput(MatmulStepper.Input.of(slice.aName(), slice.bName(), slice.resultName(), slice.a(), slice.b()), false);
+            boolean w = slice.kind() == BackwardSlice.Kind.WEIGHT;
+            stepper.setInput(MatmulStepper.Input.of(slice.aName(), slice.bName(), slice.resultName(), slice.a(), slice.b(),
+                    w ? slice.inpCols() : null, w ? null : slice.outCols(), w ? slice.outCols() : slice.inpCols()), false);
             setCenter(stepper);
             updateCheck();
         }

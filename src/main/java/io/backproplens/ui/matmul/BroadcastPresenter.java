@@ -6,7 +6,6 @@ import io.backproplens.ui.common.Fmt;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -20,15 +19,16 @@ final class BroadcastPresenter extends LoopPresenter {
     private final Label columnTitle = Labels.small(), bTitle = Labels.small(), productTitle = Labels.small(), sumTitle = Labels.small();
     private final Label note = new Label();
     private final VBox box;
+    private final javafx.scene.layout.FlowPane row;
 
     BroadcastPresenter() {
         for (MatrixGrid g : List.of(column, bCopy, product, sum)) g.setHeads(false);
         note.getStyleClass().add("mm-note");
         note.setWrapText(true);
-        HBox row = new HBox(12, Labels.titled(columnTitle, column), Labels.op("\u00d7"), Labels.titled(bTitle, bCopy), Labels.op("="),
+        row = new javafx.scene.layout.FlowPane(12, 8, Labels.titled(columnTitle, column), Labels.op("\u00d7"), Labels.titled(bTitle, bCopy), Labels.op("="),
                 Labels.titled(productTitle, product), Labels.op("\u2192"), Labels.titled(sumTitle, sum));
         row.setAlignment(Pos.CENTER);
-        box = new VBox(8, row, note);
+        box = new VBox(4, row, note);
         box.setAlignment(Pos.CENTER);
     }
 
@@ -40,17 +40,19 @@ final class BroadcastPresenter extends LoopPresenter {
 
     @Override boolean done(MatmulStep st, int r, int c, int cols) { return r < st.i(); }
 
-    @Override String logLine(MatmulStep s) { return "(" + s.i() + ", :) (:, :) (" + s.i() + ", :)"; }
+    @Override String logLine(MatmulStep s, MatmulStepper.Input in) { return "(" + in.row(s.i()) + ", :) (:, :) (" + in.row(s.i()) + ", :)"; }
 
     @Override
     Node detail(MatmulStep st, int p, MatmulStepper.Input in, MatmulReplay replay) {
         String rn = in.rName(), an = in.aName(), bn = in.bName();
         int i = st.i(), ac = replay.inner(), bc = replay.cols();
         double[][] prod = st.terms();
-        columnTitle.setText(ref(an, "[" + i + "].unsqueeze(-1)"));
+        columnTitle.setText(ref(an, "[" + in.row(i) + "].unsqueeze(-1)"));
         bTitle.setText(bn);
         productTitle.setText("product");
-        sumTitle.setText(".sum(dim=0) \u2192 " + ref(rn, "[" + i + "]"));
+        // Two short lines rather than one long one: the picture stays one row on a projector.
+        sumTitle.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        sumTitle.setText(".sum(dim=0)\n\u2192 " + ref(rn, "[" + in.row(i) + "]"));
         column.setShape(ac, bc);
         column.setTexts((r, c) -> Fmt.cell(replay.a()[i][r]));
         column.setRoles((r, c) -> c == 0 ? MatrixGrid.Role.A : MatrixGrid.Role.FADED);
@@ -64,28 +66,20 @@ final class BroadcastPresenter extends LoopPresenter {
         sum.setTexts((r, c) -> Fmt.cell(st.writes().get(c).value()));
         sum.setRoles((r, c) -> MatrixGrid.Role.R);
         for (MatrixGrid g : List.of(column, bCopy, product, sum)) g.refresh();
-        note.setText(plain(an) + "[" + i + "].unsqueeze(-1) has shape (" + ac + ", 1): its one column is broadcast across "
-                + plain(bn) + "'s " + bc + " columns. The faded copies are not made in memory; the same column is read again.");
+        note.setText("Shape (" + ac + ", 1), broadcast across " + plain(bn) + "'s " + bc + " columns: the faded copies are not made in memory.");
         return box;
     }
 
     @Override boolean hasPictureGrids() { return true; }
 
     @Override
-    void fitPicture(MatmulStepper.Input in, double s, double wf, double w, double h) {
-        double dh = h * 0.5 - 90;
-        double dw = w - 40;
-        double ds = Math.min(s, 72);
-        int rows = in.ac(), cols = in.bc();
-        int vr = 12, vc = 12;
-        while (ds > 24 && (4 * Math.min(cols, vc) * ds * wf + 200 > dw || Math.min(rows, vr) * ds + 80 > dh)) ds -= 2;
-        while (vc > 1 && 4 * Math.min(cols, vc) * ds * wf + 200 > dw) vc--;
-        while (vr > 1 && Math.min(rows, vr) * ds + 80 > dh) vr--;
-        for (MatrixGrid g : List.of(column, bCopy, product)) {
-            g.setMaxVisible(vr, vc);
-            g.setCellSize(ds * wf, ds);
-        }
-        sum.setMaxVisible(1, vc);
-        sum.setCellSize(ds * wf, ds);
+    void fitPicture(MatmulStepper.Input in, double s, int chars, double w, double h) {
+        // Four grids in a row when they fit, fewer per row (the row wraps) when not.
+        int across = 4;
+        while (across > 1 && in.bc() * column.cellWidthFor(s, chars) * across + 80 * across > w) across--;
+        size(List.of(column, bCopy, product), s, chars, in.ac(), in.bc(), w, across);
+        size(List.of(sum), s, chars, 1, in.bc(), w, across);
+        note.setMaxWidth(w - 30);
+        row.setPrefWrapLength(w - 30);
     }
 }

@@ -31,6 +31,7 @@ final class CodePanel extends VBox {
         getStyleClass().add("mm-code-panel");
         vars.setId(id + "-vars");
         vars.getStyleClass().add("mm-code-vars");
+        vars.setWrapText(true);
         lines.getStyleClass().add("mm-code-lines");
         getChildren().addAll(vars, lines);
     }
@@ -44,11 +45,14 @@ final class CodePanel extends VBox {
         for (String text : code) {
             Label line = new Label(text);
             line.getStyleClass().add("mm-code-line");
-            line.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // A long line wraps on a narrow or scaled window rather than being cut.
+            line.setWrapText(true);
+            line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label note = new Label();
             note.getStyleClass().add("mm-code-note");
             note.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox row = new HBox(14, line, note);
+            HBox.setHgrow(line, javafx.scene.layout.Priority.SOMETIMES);
             row.setAlignment(Pos.CENTER_LEFT);
             row.getStyleClass().add("mm-code-row");
             rows.add(row);
@@ -78,6 +82,28 @@ final class CodePanel extends VBox {
             s.append(v).append(" = ").append(values.getOrDefault(v, "\u2013"));
         }
         vars.setText(s.toString());
+    }
+
+    /** Shows or folds the code's lines (the loop variables' line stays). */
+    void setLinesShown(boolean shown) {
+        lines.setVisible(shown);
+        lines.setManaged(shown);
+    }
+
+    /** The width the panel wants with its lines shown, whether they are or not. */
+    double fullWidth() {
+        return snappedLeftInset() + snappedRightInset() + Math.max(vars.prefWidth(-1), lines.prefWidth(-1));
+    }
+
+    /** The height of the panel {@code w} wide with its lines shown, whether they are or not. */
+    double fullHeight(double w) {
+        double in = w - snappedLeftInset() - snappedRightInset();
+        return snappedTopInset() + snappedBottomInset() + vars.prefHeight(in) + getSpacing() + lines.prefHeight(in);
+    }
+
+    /** The height of the panel {@code w} wide with its lines folded. */
+    double varsHeight(double w) {
+        return snappedTopInset() + snappedBottomInset() + vars.prefHeight(w - snappedLeftInset() - snappedRightInset());
     }
 
     String currentLineText() {

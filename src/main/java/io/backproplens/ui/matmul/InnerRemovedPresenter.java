@@ -41,38 +41,33 @@ final class InnerRemovedPresenter extends LoopPresenter {
 
     @Override boolean done(MatmulStep st, int r, int c, int cols) { return r * cols + c < st.i() * cols + st.j(); }
 
-    @Override String logLine(MatmulStep s) { return "(" + s.i() + ", :) (:, " + s.j() + ") (" + s.i() + ", " + s.j() + ")"; }
+    @Override
+    String logLine(MatmulStep s, MatmulStepper.Input in) {
+        return "(" + in.row(s.i()) + ", :) (:, " + in.col(s.j()) + ") (" + in.row(s.i()) + ", " + in.col(s.j()) + ")";
+    }
 
     @Override
     Node detail(MatmulStep st, int p, MatmulStepper.Input in, MatmulReplay replay) {
         String rn = in.rName(), an = in.aName(), bn = in.bName();
         double[] prod = st.terms()[0];
         int i = st.i(), j = st.j(), n = prod.length;
-        rowATitle.setText(ref(an, "[" + i + ",:]"));
-        colBTitle.setText(ref(bn, "[:," + j + "]"));
+        int ri = in.row(i), cj = in.col(j);
+        rowATitle.setText(ref(an, "[" + ri + ",:]"));
+        colBTitle.setText(ref(bn, "[:," + cj + "]"));
         productTitle.setText("product");
         setRow(rowA, n, c -> Fmt.cell(replay.a()[i][c]), MatrixGrid.Role.A);
         setRow(colB, n, c -> Fmt.cell(replay.b()[c][j]), MatrixGrid.Role.B);
         setRow(product, n, c -> Fmt.cell(prod[c]), MatrixGrid.Role.R_CTX);
-        sum.getChildren().setAll(t("(" + plain(an) + "[" + i + ",:] * " + plain(bn) + "[:," + j + "]).sum()  =  ", null),
-                t(Fmt.cell(st.writes().get(0).value()), "mm-t-r"), t("   \u2192  " + ref(rn, "[" + i + "," + j + "]"), "mm-t-r"));
+        sum.getChildren().setAll(t("(" + plain(an) + "[" + ri + ",:] * " + plain(bn) + "[:," + cj + "]).sum()  =  ", null),
+                t(Fmt.cell(st.writes().get(0).value()), "mm-t-r"), t("   \u2192  " + ref(rn, "[" + ri + "," + cj + "]"), "mm-t-r"));
         return box;
     }
 
     @Override boolean hasPictureGrids() { return true; }
 
     @Override
-    void fitPicture(MatmulStepper.Input in, double s, double wf, double w, double h) {
-        double dh = h * 0.5 - 90;
-        double dw = w - 40;
-        double ds = Math.min(s, 72);
-        int n = in.ac();
-        int vis = 12;
-        while (ds > 24 && (Math.min(n, vis) * ds * wf + 220 > dw || 3 * ds + 60 > dh)) ds -= 2;
-        while (vis > 1 && Math.min(n, vis) * ds * wf + 220 > dw) vis--;
-        for (MatrixGrid g : List.of(rowA, colB, product)) {
-            g.setMaxVisible(1, vis);
-            g.setCellSize(ds * wf, ds);
-        }
+    void fitPicture(MatmulStepper.Input in, double s, int chars, double w, double h) {
+        size(List.of(rowA, colB, product), s, chars, 1, in.ac(), w - rowATitle.prefWidth(-1) - 40, 1);
+        sum.setMaxWidth(w - 30);
     }
 }

@@ -5,6 +5,7 @@ import io.backproplens.ui.core.StepCursor;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -17,6 +18,58 @@ final class Labels {
         PlayBar bar = new PlayBar(cursor, prefix, 0.5, 20, 2);
         bar.getStyleClass().add("mm-playbar");
         return bar;
+    }
+
+    /**
+     * Keeps the play bar whole on a narrow window: the step buttons drop their words (the icons
+     * and tooltips stay), then the speed slider goes, rather than any button being cut to "R...".
+     * The bar itself (ui.core) is one line by design; only what it shows changes here.
+     */
+    static void fitPlayBar(PlayBar bar) {
+        Runnable fit = () -> {
+            double w = bar.getWidth();
+            if (w <= 0) return;
+            double need = bar.snappedLeftInset() + bar.snappedRightInset(), iconsOnly = need;
+            int n = 0;
+            for (Node c : bar.getChildren()) {
+                if (c.getStyleClass().contains("step-counter")) continue;
+                n++;
+                double pw = c.prefWidth(-1);
+                if (c instanceof javafx.scene.control.Button b && b.getStyleClass().contains("step-button")) {
+                    boolean words = b.getContentDisplay() != javafx.scene.control.ContentDisplay.GRAPHIC_ONLY;
+                    javafx.scene.text.Text probe = new javafx.scene.text.Text(b.getText());
+                    probe.setFont(b.getFont());
+                    double text = probe.getLayoutBounds().getWidth() + b.getGraphicTextGap();
+                    need += words ? pw : pw + text;
+                    iconsOnly += words ? pw - text : pw;
+                } else if (c instanceof Region r && HBox.getHgrow(r) == null) {
+                    need += c.isManaged() ? pw : estimate(c);
+                    iconsOnly += c.isManaged() ? pw : estimate(c);
+                }
+            }
+            need += bar.getSpacing() * (n - 1);
+            iconsOnly += bar.getSpacing() * (n - 1);
+            boolean words = need <= w;
+            boolean slider = iconsOnly <= w;
+            for (Node c : bar.getChildren()) {
+                if (c instanceof javafx.scene.control.Button b && b.getStyleClass().contains("step-button")) {
+                    Object was = b.getProperties().computeIfAbsent("mm.display", k -> b.getContentDisplay());
+                    b.setContentDisplay(words ? (javafx.scene.control.ContentDisplay) was : javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                } else if (c instanceof javafx.scene.control.Slider || c.getStyleClass().contains("speed-label")) {
+                    c.setManaged(slider);
+                    c.setVisible(slider);
+                }
+            }
+        };
+        bar.widthProperty().addListener((o, was, now) -> fit.run());
+        bar.sceneProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(fit));
+        bar.needsLayoutProperty().addListener((o, was, now) -> { if (!now) fit.run(); });
+    }
+
+    /** The width a hidden control of the bar would take when shown. */
+    private static double estimate(Node c) {
+        if (c instanceof javafx.scene.control.Slider s) return Math.max(s.getMinWidth(), 80);
+        return c.prefWidth(-1);
     }
 
     /** A grid's big title ({@code a (3x3)}). */

@@ -33,8 +33,8 @@ abstract sealed class LoopPresenter permits TripleLoopPresenter, InnerRemovedPre
     /** Whether result[r, c] is final before this step (cells the step writes are handled by the stepper). */
     abstract boolean done(MatmulStep st, int r, int c, int cols);
 
-    /** The log line of a step that has no printout of its own. */
-    String logLine(MatmulStep s) { return "(:, :) (:, :) (:, :)"; }
+    /** The log line of a step that has no printout of its own, with the tensors' own indices. */
+    String logLine(MatmulStep s, MatmulStepper.Input in) { return "(:, :) (:, :) (:, :)"; }
 
     String logTitle() { return "what each step reads and writes"; }
 
@@ -47,6 +47,23 @@ abstract sealed class LoopPresenter permits TripleLoopPresenter, InnerRemovedPre
     /** Whether the picture has grids of its own, which then share the height with the main grids. */
     boolean hasPictureGrids() { return false; }
 
-    /** Sizes the picture's grids for a {@code w x h} centre, cells at most {@code s} high, {@code wf} wide per height. */
-    void fitPicture(MatmulStepper.Input in, double s, double wf, double w, double h) {}
+    /**
+     * Sizes the picture's grids: cells {@code s} high (never under the legible floor), numbers up to
+     * {@code chars} long, in a {@code w} wide area. Every row is drawn (up to the grid's window);
+     * a picture too tall for the window pages with the rest (see {@link BlockPage}).
+     */
+    void fitPicture(MatmulStepper.Input in, double s, int chars, double w, double h) {}
+
+    /** Sizes {@code grids} alike: cells {@code s} high, at most {@code rows} x as many columns as fit {@code w} / {@code across}. */
+    static void size(List<MatrixGrid> grids, double s, int chars, int rows, int cols, double w, int across) {
+        MatrixGrid g0 = grids.get(0);
+        // The picture's label cells may be a little smaller than the (editable) grids above them.
+        double ds = Math.max(g0.minCellH(), s * MatrixGrid.CELL_PER_NUMBER / MatrixGrid.EDIT_CELL_PER_NUMBER);
+        int vc = Math.min(cols, MatrixGrid.MAX_VISIBLE);
+        while (vc > 1 && vc * g0.cellWidthFor(ds, chars) * across + 60 * across > w) vc--;
+        for (MatrixGrid g : grids) {
+            g.setMaxVisible(Math.min(rows, MatrixGrid.MAX_VISIBLE), vc);
+            g.setCellSize(g.cellWidthFor(ds, chars), ds);
+        }
+    }
 }

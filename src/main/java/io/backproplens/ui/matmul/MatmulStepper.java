@@ -44,13 +44,35 @@ public final class MatmulStepper extends BorderPane implements Steppable {
      */
     public record Input(String aName, String bName, String rName, int ar, int ac, int br, int bc,
                         MatrixGrid.Texts aText, MatrixGrid.Texts bText, Set<Cell> aBad, Set<Cell> bBad,
-                        double[][] a, double[][] b, String message) {
+                        double[][] a, double[][] b, String message, int[] rowIds, int[] innerIds, int[] colIds) {
 
         /** Two valid matrices, shown by their values. */
         public static Input of(String aName, String bName, String rName, double[][] a, double[][] b) {
-            return new Input(aName, bName, rName, a.length, a[0].length, b.length, b[0].length,
-                    (r, c) -> Fmt.cell(a[r][c]), (r, c) -> Fmt.cell(b[r][c]), Set.of(), Set.of(), a, b, null);
+            return of(aName, bName, rName, a, b, null, null, null);
         }
+
+        /**
+         * Two valid matrices cut from bigger tensors: {@code rowIds} are the tensor's own indices of
+         * a's rows (and the result's), {@code innerIds} of a's columns (b's rows), {@code colIds} of
+         * b's columns; null counts from 0. Grids and formulas then name the real elements.
+         */
+        public static Input of(String aName, String bName, String rName, double[][] a, double[][] b,
+                               int[] rowIds, int[] innerIds, int[] colIds) {
+            return new Input(aName, bName, rName, a.length, a[0].length, b.length, b[0].length,
+                    (r, c) -> Fmt.cell(a[r][c]), (r, c) -> Fmt.cell(b[r][c]), Set.of(), Set.of(), a, b, null,
+                    rowIds, innerIds, colIds);
+        }
+
+        /** The tensor's own index of row {@code i} of a (and of the result). */
+        public int row(int i) { return rowIds == null || i < 0 ? i : rowIds[i]; }
+
+        /** The tensor's own index of column {@code k} of a (row k of b). */
+        public int inner(int k) { return innerIds == null || k < 0 ? k : innerIds[k]; }
+
+        /** The tensor's own index of column {@code j} of b (and of the result). */
+        public int col(int j) { return colIds == null || j < 0 ? j : colIds[j]; }
+
+        boolean sliced() { return rowIds != null || innerIds != null || colIds != null; }
     }
 
     private final String prefix;
@@ -64,10 +86,25 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private final Label aTitle = Labels.gridTitle(), bTitle = Labels.gridTitle(), rTitle = Labels.gridTitle();
     private final MatrixGrid aGrid = new MatrixGrid(), bGrid = new MatrixGrid(), rGrid = new MatrixGrid();
     private final Label message = new Label();
-    private final HBox gridsRow;
+    private final HBox messageBox = new HBox();
+    private final javafx.scene.layout.FlowPane gridsRow = new javafx.scene.layout.FlowPane(10, 8);
     private final StackPane detail = new StackPane();
+    private final VBox top;
+    /** The code panel and the log, as one column. */
+    private final VBox side = new VBox(6);
+    private final Label counter = new Label();
+    private final BlockPage page = new BlockPage();
+    /** An extra block under the play bar (the matrix editor), or null. */
+    private Node footer;
+    /** How the blocks stand now (see {@link #choose}). */
+    private Arrangement arrangement = Arrangement.STACKED;
+    /** The UI scale's floor cell height when the arrangement was last chosen (a new scale chooses again). */
+    private double chosenFloor, chosenW, chosenH;
+    private boolean choosing;
     private final CodePanel code;
     private final Label logTitle = new Label();
+    /** The log's title as a switch, when the side is folded: open the printout (the code lines fold away) or the code. */
+    private final ToggleButton logOpen = new ToggleButton();
     /** The notebook's legend over its printout: which matrix each pair indexes. */
     private final Label logHead = new Label();
     private final ListView<String> log = new ListView<>();
@@ -87,8 +124,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         code = new CodePanel(prefix + "-code");
         bar = Labels.playBar(cursor, prefix);
 
-        // Top: the variant chooser and a caption saying what is multiplied.
-        HBox variants = new HBox(6);
+        // Top: the variant chooser (wraps rather than cut a button) and a caption saying what is multiplied.
+        javafx.scene.layout.FlowPane variants = new javafx.scene.layout.FlowPane(6, 6);
         variants.setAlignment(Pos.CENTER_LEFT);
         Label choose = new Label("Loop:");
         choose.getStyleClass().add("mm-strong");
@@ -115,54 +152,89 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         caption.setWrapText(true);
         caption.setManaged(false);
         caption.setVisible(false);
-        VBox top = new VBox(6, variants, caption);
+        variants.getChildren().add(counter);
+        top = new VBox(6, variants, caption);
         top.setPadding(new Insets(6, 10, 4, 10));
-        setTop(top);
 
-        // Centre: grids on top, the step's picture below.
+        // The grids: a @ b = result, wrapping under each other when the window is narrow.
         aGrid.setId(prefix + "-a");
         bGrid.setId(prefix + "-b");
         rGrid.setId(prefix + "-result");
-        HBox grids = new HBox(10, Labels.titled(aTitle, aGrid), Labels.op("@"), Labels.titled(bTitle, bGrid), Labels.op("="), Labels.titled(rTitle, rGrid));
-        gridsRow = grids;
-        grids.setAlignment(Pos.CENTER);
+        gridsRow.getChildren().setAll(Labels.titled(aTitle, aGrid), Labels.op("@"), Labels.titled(bTitle, bGrid), Labels.op("="),
+                Labels.titled(rTitle, rGrid));
+        gridsRow.setAlignment(Pos.CENTER);
+        gridsRow.setPadding(new Insets(0, 10, 0, 10));
         message.setId(prefix + "-message");
         message.getStyleClass().add("mm-message");
         message.setWrapText(true);
         message.setManaged(false);
         message.setVisible(false);
+        messageBox.getChildren().setAll(message);
+        messageBox.setPadding(new Insets(0, 10, 0, 10));
+        // Managed only: the page shows and hides its blocks itself (a bound visible could not be set).
+        messageBox.managedProperty().bind(message.managedProperty());
 
         intro.getStyleClass().add("mm-detail-text");
         intro.setWrapText(true);
         for (MatmulVariant v : MatmulVariant.values()) presenters.put(v, LoopPresenter.of(v));
         detail.getStyleClass().add("mm-detail");
         detail.setId(prefix + "-detail");
+        detail.setMinHeight(Region.USE_PREF_SIZE);
 
-        VBox center = new VBox(10, grids, message, detail) {
-            @Override
-            protected void layoutChildren() {
-                fit(getWidth(), getHeight());
-                super.layoutChildren();
-            }
-        };
-        VBox.setVgrow(detail, Priority.ALWAYS);
-        center.setPadding(new Insets(6, 10, 6, 10));
-        center.setMinSize(0, 0);
-        setCenter(center);
-
-        // Right: the code and the log.
+        // The code and the log: beside the grids when there is room, under them when not.
         logTitle.getStyleClass().add("mm-strong");
+        logTitle.setWrapText(true);
         log.setId(prefix + "-log");
         log.getStyleClass().add("mm-log");
         log.setFocusTraversable(false);
+        log.getProperties().put(io.backproplens.ui.audit.LayoutAudit.SCROLLS, true);
         logHead.getStyleClass().add("mm-log-head");
-        VBox right = new VBox(6, code, logTitle, logHead, log);
+        code.setMinWidth(0);
+        logOpen.setId(prefix + "-log-open");
+        logOpen.getStyleClass().add("mm-log-open");
+        logOpen.textProperty().bind(logTitle.textProperty());
+        logOpen.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2c-chevron-right"));
+        logOpen.setTooltip(new javafx.scene.control.Tooltip("Show the printout in place of the code (click again for the code)"));
+        logOpen.setFocusTraversable(false);
+        logOpen.setWrapText(true);
+        logOpen.setMaxWidth(Double.MAX_VALUE);
+        logOpen.selectedProperty().addListener((o, was, now) -> {
+            ((org.kordamp.ikonli.javafx.FontIcon) logOpen.getGraphic()).setIconLiteral(now ? "mdi2c-chevron-down" : "mdi2c-chevron-right");
+            applyFold();
+        });
+        side.getChildren().setAll(code, logTitle, logOpen, logHead, log);
+        side.setPadding(new Insets(0, 10, 0, 10));
+        side.getStyleClass().add("mm-side");
         VBox.setVgrow(log, Priority.ALWAYS);
-        right.setPadding(new Insets(6, 10, 6, 4));
-        right.setMinWidth(Region.USE_PREF_SIZE);
-        right.setMaxWidth(Region.USE_PREF_SIZE);
-        setRight(right);
-        setBottom(bar);
+        applyFold();
+
+        // The play bar's own counter is a single line that cannot wrap: ours wraps under the bar.
+        Node barCounter = bar.lookup("#" + prefix + "-counter");
+        if (barCounter != null) {
+            barCounter.setId(prefix + "-bar-counter");
+            barCounter.setVisible(false);
+            barCounter.setManaged(false);
+        }
+        counter.setId(prefix + "-counter");
+        counter.getStyleClass().add("step-counter");
+        counter.setWrapText(true);
+        counter.setPadding(new Insets(0, 0, 0, 18));
+        counter.setMinWidth(Region.USE_PREF_SIZE);
+        counter.textProperty().bind(bar.counter);
+        Labels.fitPlayBar(bar);
+
+        // Every block is a child of the page for good; only where the page puts them changes.
+        page.add(top, BlockPage.Column.FULL);
+        page.add(gridsRow, BlockPage.Column.LEFT);
+        page.add(messageBox, BlockPage.Column.LEFT);
+        page.add(detail, BlockPage.Column.LEFT);
+        page.add(side, BlockPage.Column.SIDE);
+        page.setGrow(detail);
+        page.setSizer(this::fit);
+        page.widthProperty().addListener((o, was, now) -> choose());
+        page.heightProperty().addListener((o, was, now) -> choose());
+        setCenter(page);
+        setBottom(new VBox(bar));
 
         cursor.position.addListener((o, was, now) -> render());
         setVariantCode();
@@ -183,7 +255,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 replay = variant.replay(in.a(), in.b());
             } catch (IllegalArgumentException e) {
                 input = new Input(in.aName(), in.bName(), in.rName(), in.ar(), in.ac(), in.br(), in.bc(), in.aText(), in.bText(),
-                        in.aBad(), in.bBad(), null, null, e.getMessage());
+                        in.aBad(), in.bBad(), null, null, e.getMessage(), in.rowIds(), in.innerIds(), in.colIds());
             }
         }
         cursor.blocked.set(replay == null);
@@ -243,6 +315,101 @@ public final class MatmulStepper extends BorderPane implements Steppable {
 
     public String counterText() { return bar.counter.get(); }
 
+    /** Adds a block under the play bar (the editor of the user's matrices). */
+    public void setFooter(Node node) {
+        footer = node;
+        // The play bar and the editor stay on screen whatever the page shows: they are the controls.
+        VBox controls = new VBox(bar);
+        if (footer != null) controls.getChildren().add(footer);
+        setBottom(controls);
+    }
+
+    /** How the page stands, from the most room to the least. */
+    enum Arrangement {
+        /** The code and the log in a column beside the grids and the picture. */
+        BESIDE,
+        /** The same, the log folded to its title (opening it folds the code's lines instead). */
+        BESIDE_FOLDED,
+        /** One column, grids first; pages when short of height. */
+        STACKED
+    }
+
+    Arrangement arrangement() { return arrangement; }
+
+    /** Whether the side is folded: the log (or the code's lines) shows only on demand. */
+    private void applyFold() {
+        boolean folded = arrangement == Arrangement.BESIDE_FOLDED, open = logOpen.isSelected();
+        show(logTitle, !folded);
+        show(logOpen, folded);
+        show(logHead, !folded || open);
+        show(log, !folded || open);
+        code.setLinesShown(!folded || !open);
+    }
+
+    private static void show(Node n, boolean shown) {
+        n.setVisible(shown);
+        n.setManaged(shown);
+    }
+
+    /**
+     * Chooses the arrangement from the page's size (called when the page is resized or the content
+     * changes, never while the page lays out): beside with everything open when it all fits at the
+     * smallest legible cells, else beside with the log folded, else stacked. When the content changes
+     * at the same size (a step with a longer note), a roomier arrangement has to fit with 8 px to
+     * spare to be taken up, and the current one is kept as long as it fits at all, so stepping at a
+     * size at the edge does not flip the layout between two.
+     */
+    private void choose() {
+        double w = page.getWidth(), h = page.getHeight();
+        if (input == null || w <= 0 || h <= 0 || choosing) return;
+        choosing = true;
+        try {
+            // New code lines or cells have no skin until CSS reaches them: measure them styled.
+            applyCss();
+            int chars = chars();
+            double floor = aGrid.minCellH(), gap = page.gap();
+            chosenFloor = floor;
+            double sideW = Math.min(code.fullWidth() + 24, w * 0.42);
+            double areaW = w - sideW - gap * 2;
+            setCells(floor, chars);
+            gridsRow.setPrefWrapLength(areaW - 20);
+            boolean pictureGrids = replay != null && presenter().hasPictureGrids();
+            if (pictureGrids) presenter().fitPicture(input, floor, chars, areaW, h);
+            boolean widthOk = gridsWidth(dims(), floor, chars, 12) + opsWidth() + gridsRow.getHgap() * 4 + 20 <= areaW;
+            double topH = top.prefHeight(w) + gap;
+            double left = gridsRow.prefHeight(areaW) + gap + detail.prefHeight(areaW)
+                    + (messageBox.isManaged() ? messageBox.prefHeight(areaW) + gap : 0);
+            double inner = sideW - 20, spacing = side.getSpacing();
+            double codeFull = code.fullHeight(inner), logBody = logHead.prefHeight(inner) + spacing + log.minHeight(inner);
+            double sideOpen = codeFull + spacing * 2 + logTitle.prefHeight(inner) + logBody;
+            double sideFolded = Math.max(codeFull + spacing + logOpen.prefHeight(inner),
+                    code.varsHeight(inner) + spacing * 2 + logOpen.prefHeight(inner) + logBody);
+            Arrangement next;
+            if (widthOk && fits(topH + Math.max(left, sideOpen), h, Arrangement.BESIDE)) next = Arrangement.BESIDE;
+            else if (widthOk && fits(topH + Math.max(left, sideFolded), h, Arrangement.BESIDE_FOLDED)) next = Arrangement.BESIDE_FOLDED;
+            else next = Arrangement.STACKED;
+            chosenW = w;
+            chosenH = h;
+            if (next != arrangement) {
+                arrangement = next;
+                applyFold();
+            }
+            boolean beside = next != Arrangement.STACKED;
+            side.setPrefWidth(beside ? sideW : Region.USE_COMPUTED_SIZE);
+            side.setMaxWidth(beside ? sideW : Double.MAX_VALUE);
+            page.setBeside(beside, sideW);
+            page.requestLayout();
+        } finally {
+            choosing = false;
+        }
+    }
+
+    private boolean fits(double need, double h, Arrangement a) {
+        // Only a change of content at the same size needs the margin: a resize decides afresh.
+        boolean sameSize = h == chosenH && page.getWidth() == chosenW;
+        return need <= h - (a == arrangement || !sameSize ? 0 : 8);
+    }
+
     String codeLine() { return code.currentLineText(); }
 
     String codeVars() { return code.varsText(); }
@@ -290,6 +457,9 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         bGrid.setTexts(input.bText());
         bGrid.setRoles((r, c) -> input.bBad().contains(new Cell(r, c)) ? MatrixGrid.Role.BAD : bRole(st, r, c));
         rGrid.setShape(input.ar(), input.bc());
+        aGrid.setHeadIndex(input.rowIds(), input.innerIds());
+        bGrid.setHeadIndex(input.innerIds(), input.colIds());
+        rGrid.setHeadIndex(input.rowIds(), input.colIds());
 
         if (replay == null) {
             resultNow = new double[0][0];
@@ -329,6 +499,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         aGrid.refresh();
         bGrid.refresh();
         rGrid.refresh();
+        // New content may need another arrangement (a longer message, a bigger matrix).
+        if (getScene() != null) choose();
         requestLayout();
     }
 
@@ -368,7 +540,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         }
     }
 
-    private String logLine(MatmulStep s) { return s.log() != null ? s.log() : presenter().logLine(s); }
+    /** The notebook's printout when the replay has one; a slice of a tensor prints the tensor's own indices. */
+    private String logLine(MatmulStep s) { return s.log() != null && !input.sliced() ? s.log() : presenter().logLine(s, input); }
 
     private void renderDetail(MatmulStep st, int p) {
         if (st == null) {
@@ -381,9 +554,41 @@ public final class MatmulStepper extends BorderPane implements Steppable {
 
     // ---- sizing ----------------------------------------------------------------------------
 
-    /** Picks cell sizes (and, if need be, window sizes) so the grids and the picture fit the space. */
+    /**
+     * Sizes the cells for the arrangement {@link #choose} picked (this runs while the page lays
+     * out, so it changes sizes only, never which nodes stand where): the largest cells (from the
+     * floor up to twice it) with which the page still fits the height. A matrix too big for the
+     * width shows a window of it that follows the step. Text never shrinks below the floor: a page
+     * too short for everything pages instead (see {@link BlockPage}).
+     */
     private void fit(double w, double h) {
         if (input == null || w <= 0 || h <= 0) return;
+        int chars = chars();
+        double floor = aGrid.minCellH();
+        // A new UI scale changes every measure: choose again, after this layout.
+        if (floor != chosenFloor) javafx.application.Platform.runLater(this::choose);
+        double areaW = page.leftWidth(w);
+        gridsRow.setPrefWrapLength(areaW - 20);
+        int[][] dims = dims();
+        double ops = opsWidth();
+        // The widest the grids can be: one row when they fit, else each grid alone on a row.
+        int visC = 12, visR = 12;
+        while (visC > 1 && gridsWidth(new int[][]{{1, input.ac()}, {1, input.bc()}}, floor, chars, visC) / 2 + 40 > areaW) visC--;
+        for (MatrixGrid g : new MatrixGrid[]{aGrid, bGrid, rGrid}) g.setMaxVisible(visR, visC);
+        boolean pictureGrids = replay != null && presenter().hasPictureGrids();
+        double best = floor;
+        for (double s = floor * 2; s > floor; s -= Math.max(2, floor * 0.1)) {
+            if (gridsWidth(dims, s, chars, visC) + ops + 60 > areaW) continue;
+            setCells(s, chars);
+            if (pictureGrids) presenter().fitPicture(input, s, chars, areaW, h);
+            if (page.prefHeight(w) <= h) { best = s; break; }
+        }
+        setCells(best, chars);
+        if (pictureGrids) presenter().fitPicture(input, best, chars, areaW, h);
+    }
+
+    /** The longest number any grid shows, in characters (at most 10). */
+    private int chars() {
         int chars = 1;
         for (int r = 0; r < Math.min(input.ar(), 40); r++)
             for (int c = 0; c < Math.min(input.ac(), 40); c++) chars = Math.max(chars, input.aText().at(r, c).length());
@@ -393,39 +598,29 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             double[][] fin = replay.result();
             for (double[] row : fin) for (double v : row) chars = Math.max(chars, Fmt.cell(v).length());
         }
-        chars = Math.min(chars, 10);
-        double wf = Math.max(1, 0.25 * chars + 0.3);
-        boolean pictureGrids = replay != null && presenter().hasPictureGrids();
-        double gridsH = (h - (message.isVisible() ? 60 : 0)) * (pictureGrids ? 0.5 : 0.66) - 40;
-        // The grids row: three grids, two operators, four gaps, the centre's padding.
+        return Math.min(chars, 10);
+    }
+
+    private int[][] dims() {
+        return new int[][]{{input.ar(), input.ac()}, {input.br(), input.bc()}, {input.ar(), input.bc()}};
+    }
+
+    /** The width of the {@code @} and {@code =} between the grids. */
+    private double opsWidth() {
         double ops = 0;
         for (Node n : gridsRow.getChildren()) if (n instanceof Label l) ops += l.prefWidth(-1);
-        double gridsW = w - ops - gridsRow.getSpacing() * 4 - 24;
+        return ops;
+    }
 
-        int[][] dims = {{input.ar(), input.ac()}, {input.br(), input.bc()}, {input.ar(), input.bc()}};
-        MatrixGrid[] gs = {aGrid, bGrid, rGrid};
-        double s = 110;
-        int visR = 12, visC = 12;
-        for (; ; ) {
-            double needW = 0, needH = 0;
-            for (int[] d : dims) {
-                int digits = Integer.toString(Math.max(0, d[0] - 1)).length();
-                boolean bars = d[0] > Math.min(d[0], visR);
-                needW += Math.max(s * 0.42, digits * s * 0.28 + 8) + 2 + Math.min(d[1], visC) * s * wf + (bars ? 14 : 0);
-                needH = Math.max(needH, s * 0.45 + Math.min(d[0], visR) * s + 16);
-            }
-            if (needW <= gridsW && needH <= gridsH) break;
-            if (s > 28) { s -= 2; continue; }
-            // At the smallest readable size: show fewer cells (a window that follows the step).
-            boolean shrunk = false;
-            if (needW > gridsW && visC > 1) { visC--; shrunk = true; }
-            if (needH > gridsH && visR > 1) { visR--; shrunk = true; }
-            if (!shrunk) break;
-        }
-        for (MatrixGrid g : gs) {
-            g.setMaxVisible(visR, visC);
-            g.setCellSize(s * wf, s);
-        }
-        if (pictureGrids) presenter().fitPicture(input, s, wf, w, h);
+    private void setCells(double s, int chars) {
+        for (MatrixGrid g : new MatrixGrid[]{aGrid, bGrid, rGrid}) g.setCellSize(g.cellWidthFor(s, chars), s);
+    }
+
+    /** The width of the three grids side by side, cells {@code s} high, at most {@code visC} columns. */
+    private double gridsWidth(int[][] dims, double s, int chars, int visC) {
+        double cw = aGrid.cellWidthFor(s, chars), head = aGrid.headPx() * 2.5 + 10;
+        double w = 0;
+        for (int[] d : dims) w += head + Math.min(d[1], visC) * cw + 16;
+        return w;
     }
 }

@@ -59,7 +59,8 @@ public final class MatmulView extends BorderPane implements Steppable {
         panes.put(Section.LADDER, ladder);
 
         ToggleGroup group = new ToggleGroup();
-        HBox bar = new HBox();
+        // The section buttons wrap onto a second line rather than be cut on a narrow or scaled window.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 6);
         bar.getStyleClass().add("mm-sections");
         for (Section s : Section.values()) {
             ToggleButton b = new ToggleButton(s.title);
@@ -80,14 +81,6 @@ public final class MatmulView extends BorderPane implements Steppable {
         });
         setTop(bar);
         select(Section.OWN);
-        // A 1280x720 projector gets smaller type so code and grids still fit side by side.
-        javafx.beans.value.ChangeListener<Number> size = (o, was, now) -> {
-            boolean compact = getWidth() > 0 && getHeight() > 0 && (getWidth() < 1500 || getHeight() < 800);
-            if (compact && !getStyleClass().contains("mm-compact")) getStyleClass().add("mm-compact");
-            if (!compact) getStyleClass().remove("mm-compact");
-        };
-        widthProperty().addListener(size);
-        heightProperty().addListener(size);
     }
 
     /** Brings a section to the front. */

@@ -53,9 +53,19 @@ public final class MatrixGrid extends Region {
     private final ScrollBar vbar = new ScrollBar();
     private final ScrollBar hbar = new ScrollBar();
     private boolean updating;
+    /** Never shown: its CSS font is the index labels' size, which every other size here follows. */
+    private final Label probe = head();
+    /** The tensor's own index of each drawn row and column (a slice of x shows pixel 350, not 0). */
+    private int[] rowIndex, colIndex;
+
+    /** Index labels, captions: 14 px at 100% (the CSS says 0.875em). Numbers: 20 px at 100%. */
+    static final double NUMBER_PER_HEAD = 20.0 / 14.0;
 
     public MatrixGrid() {
         getStyleClass().add("mm-grid");
+        probe.setText("0");
+        probe.setVisible(false);
+        probe.setManaged(false);
         vbar.setOrientation(Orientation.VERTICAL);
         hbar.setOrientation(Orientation.HORIZONTAL);
         vbar.getStyleClass().add("mm-grid-bar");
@@ -70,7 +80,38 @@ public final class MatrixGrid extends Region {
             c0 = clamp((int) Math.round(now.doubleValue()), 0, Math.max(0, cols - visCols()));
             refresh();
         });
-        getChildren().addAll(vbar, hbar);
+        getChildren().addAll(vbar, hbar, probe);
+    }
+
+    /** The index labels' font size in px, as CSS makes it (it follows the UI scale). */
+    double headPx() {
+        return probe.getFont().getSize();
+    }
+
+    /** The smallest font a matrix number may have: the legibility floor for main content. */
+    double numberFloorPx() { return headPx() * NUMBER_PER_HEAD; }
+
+    /** The smallest cell height that holds a number at the floor. */
+    double minCellH() { return Math.ceil(numberFloorPx() * (edits != null ? EDIT_CELL_PER_NUMBER : CELL_PER_NUMBER)); }
+
+    /**
+     * A cell's height per px of its number: a label cell holds its number at 1.6 times its size; a
+     * text field needs 1.75 (its text area has line spacing and sits inside a 3 px active border).
+     */
+    static final double CELL_PER_NUMBER = 1.6, EDIT_CELL_PER_NUMBER = 1.75;
+
+    /** The cell width that holds {@code chars} characters of a monospaced number in a cell {@code h} high. */
+    double cellWidthFor(double h, int chars) {
+        return Math.max(h, chars * 0.62 * numberPx(h) + 12);
+    }
+
+    private double numberPx(double h) { return Math.max(numberFloorPx(), Math.min(h / 1.75, 64)); }
+
+    /** Labels the rows and columns with the tensor's own indices (null: 0, 1, 2, ...); shown at the next {@link #refresh}. */
+    public void setHeadIndex(int[] rows, int[] cols) {
+        this.rowIndex = rows;
+        this.colIndex = cols;
+        requestLayout();
     }
 
     // ---- configuration ---------------------------------------------------------------------
@@ -171,7 +212,7 @@ public final class MatrixGrid extends Region {
         if (pool.length == vr && (vr == 0 || pool[0].length == vc) && rowHeads.length == vr && colHeads.length == vc) {
             return false;
         }
-        getChildren().retainAll(vbar, hbar);
+        getChildren().retainAll(vbar, hbar, probe);
         pool = new Control[vr][vc];
         poolRoles = new Role[vr][vc];
         for (int r = 0; r < vr; r++)
@@ -219,13 +260,18 @@ public final class MatrixGrid extends Region {
     }
 
     private void applyFont() {
-        double size = Math.max(11, Math.min(cellH * 0.42, 46));
+        double size = numberPx(cellH);
         String style = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", size);
         for (Control[] row : pool) for (Control n : row) n.setStyle(style);
-        String head = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Math.max(10, size * 0.6));
+        String head = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Math.max(headPx(), size * 0.7));
         for (Label l : rowHeads) l.setStyle(head);
         for (Label l : colHeads) l.setStyle(head);
+        // The page sizes cells while it lays out, after this pulse's CSS pass: style them now, or
+        // they would be drawn unstyled (the default 13 px font, no borders) until the next pulse.
+        if (getScene() != null) applyCss();
     }
+
+    private double headFontPx() { return Math.max(headPx(), numberPx(cellH) * 0.7); }
 
     /** Redraws texts, roles, indices and scroll bars from the current functions. */
     public void refresh() {
@@ -251,8 +297,8 @@ public final class MatrixGrid extends Region {
                         poolRoles[vr][vc] = role;
                     }
                 }
-            for (int vr = 0; vr < rowHeads.length; vr++) rowHeads[vr].setText(Integer.toString(r0 + vr));
-            for (int vc = 0; vc < colHeads.length; vc++) colHeads[vc].setText(Integer.toString(c0 + vc));
+            for (int vr = 0; vr < rowHeads.length; vr++) rowHeads[vr].setText(Integer.toString(index(rowIndex, r0 + vr)));
+            for (int vc = 0; vc < colHeads.length; vc++) colHeads[vc].setText(Integer.toString(index(colIndex, c0 + vc)));
             boolean v = rows > visRows(), h = cols > visCols();
             vbar.setVisible(v);
             hbar.setVisible(h);
@@ -274,13 +320,16 @@ public final class MatrixGrid extends Region {
         requestLayout();
     }
 
+    private static int index(int[] map, int i) { return map != null && i < map.length ? map[i] : i; }
+
     private double headW() {
         if (!heads) return 0;
-        int digits = Integer.toString(Math.max(0, rows - 1)).length();
-        return Math.max(cellH * 0.42, digits * cellH * 0.28 + 8);
+        int digits = 1;
+        for (int r = 0; r < rows; r++) digits = Math.max(digits, Integer.toString(index(rowIndex, r)).length());
+        return digits * 0.62 * headFontPx() + 10;
     }
 
-    private double headH() { return heads ? Math.max(14, cellH * 0.45) : 0; }
+    private double headH() { return heads ? Math.ceil(headFontPx() * 1.4) : 0; }
 
     private static final double BAR = 12;
 
@@ -309,6 +358,8 @@ public final class MatrixGrid extends Region {
     @Override
     protected void layoutChildren() {
         double hw = headW(), hh = headH();
+        for (Label l : rowHeads) l.setVisible(heads);
+        for (Label l : colHeads) l.setVisible(heads);
         for (int vc = 0; vc < colHeads.length; vc++) colHeads[vc].resizeRelocate(hw + vc * cellW, 0, cellW, hh);
         for (int vr = 0; vr < rowHeads.length; vr++) rowHeads[vr].resizeRelocate(0, hh + vr * cellH, hw - 2, cellH);
         double gap = cellH >= 30 ? 2 : 1;

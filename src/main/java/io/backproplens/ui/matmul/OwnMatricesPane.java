@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -54,13 +55,14 @@ public final class OwnMatricesPane extends BorderPane implements Steppable {
             update(false);
         });
         for (Button x : List.of(random, notebook)) x.setMinWidth(Region.USE_PREF_SIZE);
-        HBox editor = new HBox(10,
-                label("a:"), label("rows"), aRows, label("cols"), aCols, gap(),
-                label("b:"), label("rows"), bRows, label("cols"), bCols, gap(), random, notebook);
+        // Each group keeps together; the groups wrap onto a second line before anything is cut.
+        FlowPane editor = new FlowPane(18, 6,
+                group(label("a:"), label("rows"), aRows, label("cols"), aCols),
+                group(label("b:"), label("rows"), bRows, label("cols"), bCols), group(random, notebook));
         editor.setAlignment(Pos.CENTER_LEFT);
         editor.setPadding(new Insets(4, 10, 6, 10));
         editor.getStyleClass().add("mm-editor");
-        setBottom(editor);
+        stepper.setFooter(editor);
 
         aRows.valueProperty().addListener((o, was, now) -> resize());
         aCols.valueProperty().addListener((o, was, now) -> resize());
@@ -125,15 +127,13 @@ public final class OwnMatricesPane extends BorderPane implements Steppable {
             bv = b.values();
         }
         stepper.setInput(new MatmulStepper.Input("a", "b", "result", a.rows(), a.cols(), b.rows(), b.cols(),
-                a::text, b::text, aBad, bBad, av, bv, message), keepPosition);
+                a::text, b::text, aBad, bBad, av, bv, message, null, null, null), keepPosition);
     }
 
     private static Spinner<Integer> spinner(String id, int value) {
         Spinner<Integer> s = new Spinner<>(1, EditableMatrix.MAX, value);
         s.setId(id);
         s.getStyleClass().add(Spinner.STYLE_CLASS_SPLIT_ARROWS_HORIZONTAL);
-        s.setPrefWidth(120);
-        s.setMinWidth(120);
         // Clicking the arrows must not take the keyboard: Right/Space keep stepping.
         s.setFocusTraversable(false);
         s.getEditor().setFocusTraversable(false);
@@ -147,10 +147,11 @@ public final class OwnMatricesPane extends BorderPane implements Steppable {
         return l;
     }
 
-    private static Region gap() {
-        Region r = new Region();
-        r.setMinWidth(14);
-        return r;
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox g = new HBox(8, nodes);
+        g.setAlignment(Pos.CENTER_LEFT);
+        g.setMinWidth(Region.USE_PREF_SIZE);
+        return g;
     }
 
     @Override public void next() { stepper.next(); }

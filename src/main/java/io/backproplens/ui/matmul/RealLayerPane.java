@@ -60,7 +60,10 @@ public final class RealLayerPane extends BorderPane implements Steppable {
     private PassResult shownPass;
     private final Map<Integer, Image> weightThumbs = new HashMap<>();
     private final Image[] digitThumbs = new Image[ROWS];
-    private int thumbScale = 2, bigScale = 5, c0, visCols = 8;
+    private int thumbScale = 2, bigScale = 5, c0, visCols = 8, r0, visRows = ROWS;
+    /** The four pictures of the step: two by two, or in one row when the pane is short of height. */
+    private final VBox[] pictures = new VBox[4];
+    private boolean oneRow;
 
     public RealLayerPane(AppState state) {
         this.state = state;
@@ -72,7 +75,20 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         caption.getStyleClass().add("mm-caption");
         caption.setWrapText(true);
         caption.setPadding(new Insets(6, 10, 4, 10));
-        content.setTop(caption);
+        // The play bar's counter is one line that cannot wrap: this one stands under the caption.
+        javafx.scene.Node barCounter = bar.lookup("#rl-counter");
+        if (barCounter != null) {
+            barCounter.setId("rl-bar-counter");
+            barCounter.setVisible(false);
+            barCounter.setManaged(false);
+        }
+        Label counter = new Label();
+        counter.setId("rl-counter");
+        counter.getStyleClass().add("step-counter");
+        counter.setWrapText(true);
+        counter.setPadding(new Insets(0, 10, 0, 10));
+        counter.textProperty().bind(bar.counter);
+        content.setTop(new VBox(2, caption, counter));
         paper.setId("rl-paper");
         paper.setHgap(6);
         paper.setVgap(6);
@@ -89,10 +105,11 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         GridPane pics = new GridPane();
         pics.setHgap(16);
         pics.setVgap(6);
-        pics.add(framed(digitTitle, bigDigit, "mm-picture-frame-a"), 0, 0);
-        pics.add(framed(weightTitle, bigWeight, "mm-picture-frame-b"), 1, 0);
-        pics.add(framed(overlayTitle, bigOverlay, null), 0, 1);
-        pics.add(framed(productTitle, bigProduct, null), 1, 1);
+        pictures[0] = framed(digitTitle, bigDigit, "mm-picture-frame-a");
+        pictures[1] = framed(weightTitle, bigWeight, "mm-picture-frame-b");
+        pictures[2] = framed(overlayTitle, bigOverlay, null);
+        pictures[3] = framed(productTitle, bigProduct, null);
+        for (int q = 0; q < 4; q++) pics.add(pictures[q], q % 2, q / 2);
         madds.getStyleClass().add("mm-note");
         madds.setWrapText(true);
         detail.getChildren().addAll(pics, legend(), sumLine, checkLine, madds);
@@ -102,6 +119,7 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         content.setBottom(bar);
         setCenter(new StackPane(waiting));
 
+        Labels.fitPlayBar(bar);
         cursor.position.addListener((o, was, now) -> render());
         state.pass.addListener((o, was, now) -> load());
         state.session.addListener((o, was, now) -> load());
@@ -193,14 +211,24 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         int t = getHeight() >= 900 ? 3 : 2;
         int big = getHeight() >= 900 ? 7 : 5;
         if (getHeight() > 0 && getHeight() < 620) { t = 2; big = 4; }
-        double detailW = 2 * 28 * big + 16 + 24 + 16;
+        // Short of height (a projector): the pictures in one row and three digits at a time (the
+        // rows follow i, as the columns follow j), so the play bar stays on screen.
+        boolean compact = getHeight() > 0 && getHeight() < 620;
+        if (compact != oneRow) {
+            oneRow = compact;
+            for (int q = 0; q < 4; q++) GridPane.setConstraints(pictures[q], compact ? q : q % 2, compact ? 0 : q / 2);
+        }
+        int rows = compact ? 3 : ROWS;
+        int across = compact ? 4 : 2;
+        double detailW = across * 28 * big + (across - 1) * 16 + 24 + 16;
         detail.setPrefWidth(detailW);
         detail.setMinWidth(detailW);
         detail.setMaxWidth(detailW);
         // Each column: the thumbnail, its frame (4 px a side) and the grid gap.
         int cols = (int) Math.floor((getWidth() - detailW - (28 * t + 8) - 12 - 16 - 30) / (28 * t + 8 + 6));
         cols = Math.max(2, Math.min(12, Math.min(cols, nh)));
-        if (t != thumbScale || big != bigScale || cols != visCols) {
+        if (t != thumbScale || big != bigScale || cols != visCols || rows != visRows) {
+            visRows = rows;
             if (t != thumbScale) {
                 weightThumbs.clear();
                 java.util.Arrays.fill(digitThumbs, null);
@@ -238,6 +266,11 @@ public final class RealLayerPane extends BorderPane implements Steppable {
             else if (j >= c0 + visCols) c0 = j - visCols + 1;
         }
         c0 = Math.max(0, Math.min(c0, nh - visCols));
+        if (i >= 0) {
+            if (i < r0) r0 = i;
+            else if (i >= r0 + visRows) r0 = i - visRows + 1;
+        }
+        r0 = Math.max(0, Math.min(r0, ROWS - visRows));
 
         double u = 28 * thumbScale;
         paper.getChildren().clear();
@@ -250,9 +283,9 @@ public final class RealLayerPane extends BorderPane implements Steppable {
             Image img = weightThumbs.computeIfAbsent(col, c -> PixelPictures.signed(column(c), thumbScale));
             paper.add(thumb(img, "w1[:," + col + "]", col == j ? "mm-picture-frame-b" : null), vc + 1, 0);
         }
-        for (int r = 0; r < ROWS; r++) {
+        for (int r = r0; r < r0 + visRows; r++) {
             if (digitThumbs[r] == null) digitThumbs[r] = PixelPictures.digit(x[r], thumbScale);
-            paper.add(thumb(digitThumbs[r], "x_valid[" + r + "]", r == i ? "mm-picture-frame-a" : null), 0, r + 1);
+            paper.add(thumb(digitThumbs[r], "x_valid[" + r + "]", r == i ? "mm-picture-frame-a" : null), 0, r - r0 + 1);
             for (int vc = 0; vc < visCols; vc++) {
                 int col = c0 + vc;
                 int order = r * nh + col;
@@ -264,13 +297,17 @@ public final class RealLayerPane extends BorderPane implements Steppable {
                 cell.setMaxSize(u, u * 0.62);
                 cell.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.0fpx;", Math.max(14, u * 0.24)));
                 if (order == p) cell.setId("rl-current");
-                paper.add(cell, vc + 1, r + 1);
+                paper.add(cell, vc + 1, r - r0 + 1);
                 GridPane.setValignment(cell, javafx.geometry.VPos.CENTER);
             }
         }
-        Label more = new Label(nh > visCols ? "columns " + c0 + "\u2013" + (c0 + visCols - 1) + " of " + nh + " (the window follows j)" : "");
+        String window = (visRows < ROWS ? "rows " + r0 + "\u2013" + (r0 + visRows - 1) + " of " + ROWS + ", " : "")
+                + (nh > visCols ? "columns " + c0 + "\u2013" + (c0 + visCols - 1) + " of " + nh : "");
+        Label more = new Label(window.isEmpty() ? "" : window + " (the window follows i and j)");
         more.getStyleClass().add("mm-note");
-        paper.add(more, 1, ROWS + 1, Math.max(1, visCols), 1);
+        more.setWrapText(true);
+        more.setMinHeight(Region.USE_PREF_SIZE);
+        paper.add(more, 0, visRows + 1, Math.max(1, visCols) + 1, 1);
 
         if (p < 0) {
             digitTitle.setText("digit i");

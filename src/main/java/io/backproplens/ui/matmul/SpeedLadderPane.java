@@ -69,7 +69,11 @@ public final class SpeedLadderPane extends BorderPane {
         status.setWrapText(true);
         run.setId("ladder-run");
         run.setOnAction(e -> start());
+        // The button keeps its words; the status wraps beside it (or under it, the pane being narrow).
+        run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox controls = new HBox(14, run, status);
+        HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        status.setMinWidth(0);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(8, caption, controls);
         top.setPadding(new Insets(8, 12, 8, 12));
@@ -127,8 +131,8 @@ public final class SpeedLadderPane extends BorderPane {
             status.setText(String.format(java.util.Locale.ROOT,
                     "Done. All four give the same product (largest difference from BLAS %.1e, float32 rounding).", worst));
             explain.setText("Java's triple loop took " + Fmt.time(loop.seconds()) + " where Python's took 835 ms: a compiled loop is cheap. "
-                    + "Every ND4J call costs microseconds of overhead, so handing the loops to array operations gains "
-                    + Fmt.factor(loop.seconds() / blas.seconds()) + " here, against 45,879\u00d7 in the notebook. "
+                    + "Every ND4J call costs microseconds of overhead, so BLAS is "
+                    + versus(loop.seconds(), blas.seconds()) + " than the loop here, against 45,879\u00d7 faster in the notebook. "
                     + "Times vary from run to run: this machine's cores are shared.");
             draw();
         });
@@ -138,6 +142,16 @@ public final class SpeedLadderPane extends BorderPane {
     public Map<MatmulVariant, SpeedLadder.Rung> measured() { return Map.copyOf(measured); }
 
     public boolean running() { return running; }
+
+    /**
+     * How a rung taking {@code seconds} compares with the triple loop's {@code baseSeconds}, always
+     * as a factor of 1 or more: {@code "2.4× faster"}, or {@code "2.4× slower"} for a rung
+     * that lost (a "0.42× faster" makes the class do the division).
+     */
+    static String versus(double baseSeconds, double seconds) {
+        double f = baseSeconds / seconds;
+        return f >= 1 ? Fmt.factor(f) + " faster" : Fmt.factor(1 / f) + " slower";
+    }
 
     /** 10^e seconds as an axis label: 1 µs, 10 µs, 100 µs, 1 ms, ... */
     private static String decade(int e) {
@@ -196,11 +210,11 @@ public final class SpeedLadderPane extends BorderPane {
                 Rectangle bar = new Rectangle(x0, y + rowH * 0.12, Math.max(3, bx - x0), barH);
                 bar.setFill(COLORS.get(v));
                 bar.setId("ladder-bar-" + v.name().toLowerCase());
-                Label t = new Label(Fmt.time(r.seconds()) + "   " + (base == null ? "" : Fmt.factor(base.seconds() / r.seconds()) + " faster"));
+                Label t = new Label(Fmt.time(r.seconds()) + "   " + (base == null ? "" : versus(base.seconds(), r.seconds())));
                 if (v == MatmulVariant.TRIPLE_LOOP) t.setText(Fmt.time(r.seconds()) + "   (1\u00d7)");
                 t.setId("ladder-time-" + v.name().toLowerCase());
                 t.getStyleClass().add("mm-ladder-time");
-                t.setTextFill(COLORS.get(v).darker());
+                t.getStyleClass().add("mm-rung-" + v.name().toLowerCase());
                 t.relocate(Math.max(bx, x0) + 10, y + rowH * 0.12 + barH / 2 - 14);
                 chart.getChildren().addAll(bar, t);
             } else {
@@ -213,7 +227,7 @@ public final class SpeedLadderPane extends BorderPane {
             double px = xOf.applyAsDouble(py);
             Rectangle pyBar = new Rectangle(x0, y + rowH * 0.12 + barH + 6, Math.max(3, px - x0), barH * 0.6);
             pyBar.setFill(Color.web("#9ca3af"));
-            Label pt = new Label("notebook (Python): " + Fmt.time(py) + (v == MatmulVariant.TRIPLE_LOOP ? "" : "   " + Fmt.factor(pyBase / py) + " faster"));
+            Label pt = new Label("notebook (Python): " + Fmt.time(py) + (v == MatmulVariant.TRIPLE_LOOP ? "" : "   " + versus(pyBase, py)));
             pt.getStyleClass().add("mm-ladder-py");
             pt.relocate(px + 10, y + rowH * 0.12 + barH + 6 + barH * 0.3 - 12);
             chart.getChildren().addAll(pyBar, pt);

@@ -43,6 +43,12 @@ final class TripleLoopPresenter extends LoopPresenter {
 
     @Override String logTitle() { return "print((i,k),(k,j),(i,j))"; }
 
+    @Override
+    String logLine(MatmulStep s, MatmulStepper.Input in) {
+        int i = in.row(s.i()), k = in.inner(s.k()), j = in.col(s.j());
+        return "(" + i + ", " + k + ") (" + k + ", " + j + ") (" + i + ", " + j + ")";
+    }
+
     @Override boolean followsK() { return true; }
 
     @Override
@@ -51,13 +57,14 @@ final class TripleLoopPresenter extends LoopPresenter {
         double prod = st.terms()[0][0];
         double sum = st.writes().get(0).value();
         double prev = st.k() == 0 ? 0 : replay.steps().get(p - 1).writes().get(0).value();
+        int ri = in.row(st.i()), kk = in.inner(st.k()), cj = in.col(st.j());
         line1.getChildren().setAll(
-                t(ref(an, "[" + st.i() + "," + st.k() + "]"), "mm-t-a"), t(" \u00d7 ", null),
-                t(ref(bn, "[" + st.k() + "," + st.j() + "]"), "mm-t-b"), t(" = ", null),
+                t(ref(an, "[" + ri + "," + kk + "]"), "mm-t-a"), t(" \u00d7 ", null),
+                t(ref(bn, "[" + kk + "," + cj + "]"), "mm-t-b"), t(" = ", null),
                 t(Fmt.cell(replay.a()[st.i()][st.k()]), "mm-t-a"), t(" \u00d7 ", null),
                 t(Fmt.cell(replay.b()[st.k()][st.j()]), "mm-t-b"), t(" = ", null), t(Fmt.cell(prod), "mm-t-p"));
         line2.getChildren().setAll(
-                t(ref(rn, "[" + st.i() + "," + st.j() + "]"), "mm-t-r"), t(" = ", null),
+                t(ref(rn, "[" + ri + "," + cj + "]"), "mm-t-r"), t(" = ", null),
                 t(Fmt.cell(prev), null), t(" + ", null), t(Fmt.cell(prod), "mm-t-p"), t(" = ", null),
                 t(Fmt.cell(sum), "mm-t-r"));
         return box;

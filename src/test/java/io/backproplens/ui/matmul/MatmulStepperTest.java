@@ -148,7 +148,7 @@ class MatmulStepperTest {
 
         Label message = robot.lookup("#mm-message").queryAs(Label.class);
         assertThat(message.isVisible()).isTrue();
-        assertThat(message.getText()).isEqualTo("a: row 2, column 3: 'x' is not a number");
+        assertThat(message.getText()).isEqualTo("a: row 1, column 2: 'x' is not a number");
         assertThat(cell.getStyleClass()).contains("mm-bad");
         Button next = robot.lookup("#mm-next").queryButton();
         assertThat(next.isDisabled()).isTrue();

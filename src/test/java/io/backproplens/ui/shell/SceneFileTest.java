@@ -36,7 +36,7 @@ class SceneFileTest {
         assertRefused(dir, "shapes.json", valid().replace("\"2,5;6,7;1,8\"", "\"2,5;6,7\""),
                 "shapes.json: a is 3x3 and b is 2x2: a's 3 columns must equal b's rows");
         assertRefused(dir, "cell.json", valid().replace("\"2,5;6,7;1,8\"", "\"2,5;6,x;1,8\""),
-                "cell.json: matmul.b: row 2, column 2: 'x' is not a number");
+                "cell.json: matmul.b: row 1, column 1: 'x' is not a number");
         assertThatThrownBy(() -> SceneFile.read(dir.resolve("missing.json"))).hasMessage("missing.json: file not found");
     }
 
