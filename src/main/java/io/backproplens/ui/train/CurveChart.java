@@ -77,7 +77,9 @@ final class CurveChart extends ChartCanvas {
         if (!any) { lo = 0.1; hi = 10; }
         double lLo = Math.floor(Math.log10(lo) * 4) / 4, lHi = Math.ceil(Math.log10(hi) * 4) / 4;
         if (lHi - lLo < 0.5) { lLo -= 0.25; lHi += 0.25; }
-        List<Double> yTicks = logTicks(lLo, lHi);
+        // Ticks at least 1.3 lines apart: 1-2-5 per decade if they fit, else decades, else every k-th decade.
+        double plotH = h - fs * 0.7 - fs * 2.8;
+        List<Double> yTicks = logTicks(lLo, lHi, plotH, fs * 1.3);
 
         double left = 0;
         for (double t : yTicks) left = Math.max(left, textWidth(Fmt.num(t), tick));
@@ -109,7 +111,8 @@ final class CurveChart extends ChartCanvas {
         }
         text(g, "epoch", left + pw / 2, top + ph + fs * 1.45, TextAlignment.CENTER, VPos.TOP);
         if (rightTitle != null) {
-            for (int p = 0; p <= 100; p += 25) {
+            // No 0%: it would sit on the last epoch's tick label.
+            for (int p = 25; p <= 100; p += 25) {
                 text(g, p + "%", left + pw + fs * 0.3, ry.applyAsDouble(p / 100.0), TextAlignment.LEFT, VPos.CENTER);
             }
         }
@@ -197,14 +200,28 @@ final class CurveChart extends ChartCanvas {
         g.stroke();
     }
 
-    /** 1, 2, 5 times powers of ten between 10^lo and 10^hi; only decades when they span many. */
-    static List<Double> logTicks(double lo, double hi) {
+    /**
+     * Tick values between 10^lo and 10^hi for an axis {@code height} px tall whose labels need
+     * {@code minGap} px: 1, 2 and 5 per decade when they fit, else 1 and 3, else every decade, else
+     * every k-th decade.
+     */
+    static List<Double> logTicks(double lo, double hi, double height, double minGap) {
+        double perDecade = height / Math.max(1e-9, hi - lo);
+        // The tightest gap of each set, in decades: 1 to 2 (and 5 to 10) is log10(2); 1 to 3 is log10(3).
+        int[][] sets = {{1, 2, 5}, {1, 3}, {1}};
+        double[] tightest = {Math.log10(2), Math.log10(3), 1};
+        for (int k = 0; k < sets.length; k++) {
+            if (perDecade * tightest[k] >= minGap) return ticks(lo, hi, sets[k], 1);
+        }
+        int stride = (int) Math.ceil(minGap / Math.max(1e-9, perDecade));
+        return ticks(lo, hi, new int[]{1}, stride);
+    }
+
+    private static List<Double> ticks(double lo, double hi, int[] mantissas, int stride) {
         List<Double> t = new ArrayList<>();
-        boolean decadesOnly = hi - lo > 3;
-        int stride = hi - lo > 8 ? (int) Math.ceil((hi - lo) / 6) : 1;
         for (int e = (int) Math.floor(lo); e <= Math.ceil(hi); e++) {
-            for (int m : decadesOnly ? new int[]{1} : new int[]{1, 2, 5}) {
-                if (m == 1 && Math.floorMod(e, stride) != 0) continue;
+            if (Math.floorMod(e, stride) != 0) continue;
+            for (int m : mantissas) {
                 double v = m * Math.pow(10, e), lv = Math.log10(v);
                 if (lv >= lo - 1e-9 && lv <= hi + 1e-9) t.add(v);
             }

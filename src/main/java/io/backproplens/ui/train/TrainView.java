@@ -11,6 +11,7 @@ import io.backproplens.ui.common.ColorMap;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.ui.common.HeatmapView;
 import io.backproplens.ui.common.InitColors;
+import io.backproplens.ui.common.Raster;
 import io.backproplens.ui.common.UnitTiles;
 import io.backproplens.ui.core.Background;
 import io.backproplens.ui.core.Controller;
@@ -272,6 +273,9 @@ public final class TrainView extends BorderPane implements Steppable {
     /** The latest snapshot drawn of the first run (the live run). */
     ReadOnlyObjectProperty<TrainSnapshot> shownProperty() { return shown.getReadOnlyProperty(); }
 
+    /** The runs on screen. */
+    List<Run> runs() { return runs; }
+
     /** The trainers on screen. */
     List<Trainer> trainers() { return runs.stream().map(Run::trainer).toList(); }
 
@@ -399,7 +403,10 @@ public final class TrainView extends BorderPane implements Steppable {
         if (s.params() != tilesOf && (tilesOf == null || now - lastTilesNanos >= TILES_EVERY_NANOS || !playing.get())) {
             tilesOf = s.params();
             lastTilesNanos = now;
-            tiles.setRaster(UnitTiles.of(s.params().w(1).value(), "w1", ColorMap.DIVERGING));
+            Raster t = UnitTiles.of(s.params().w(1).value(), "w1", ColorMap.DIVERGING);
+            int nh = s.params().hidden();
+            tiles.setRaster(new Raster(t.width(), t.height(), t.values(), t.argb(), t.map(), t.lo(), t.hi(), true, t.cells(),
+                    nh + " units, " + UnitTiles.columns(nh) + " per row, after batch " + Fmt.count(s.step())));
         }
         StringBuilder t = new StringBuilder();
         if (s.trainLoss().size() > 0) t.append("loss ").append(Fmt.stat(smoothed.get(r).get(smoothed.get(r).size() - 1)));

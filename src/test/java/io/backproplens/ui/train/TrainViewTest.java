@@ -117,6 +117,18 @@ class TrainViewTest {
         assertThat(before.sub(grad.mul(s.config().lr())).equalsWithEps(after, 1e-6)).isTrue();
         assertThat(fx(() -> ((Label) robot.lookup("#train-counter").query()).getText())).startsWith("batch 1 ");
         assertThat(s.trainLoss().size()).isEqualTo(1);
+
+        // The activations picture's dead share: units whose ReLU output is 0 on every row of the batch,
+        // counted here with ND4J's column max on the trace's own l2.
+        INDArray l2 = s.lastTrace().steps().stream().flatMap(st -> st.writes().stream())
+                .filter(w -> w.label().equals("l2")).findFirst().orElseThrow().array();
+        INDArray colMax = l2.max(0);
+        long dead = 0;
+        for (int u = 0; u < colMax.length(); u++) if (colMax.getDouble(u) == 0) dead++;
+        Activity.View v = fx(() -> view.runs().get(0).activity().view());
+        assertThat(v.n()).isEqualTo(1);
+        assertThat((double) v.dead(0, 0)).isCloseTo(dead / (double) l2.size(1), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(v.gradNorm(0, 0)).isCloseTo(grad.norm2Number().floatValue(), org.assertj.core.data.Offset.offset(1e-3f));
     }
 
     @Test
