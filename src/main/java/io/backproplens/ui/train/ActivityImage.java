@@ -69,9 +69,10 @@ final class ActivityImage extends ChartCanvas {
         double fs = f.getSize();
         // Each strip: the layer's name and dead share on a line above it, then the picture.
         double labelH = fs * 1.35, gap = fs * 0.3;
+        // A line of text above each strip when the strips stay at least 0.6 lines tall, else one line for all.
         double strip = (h - layers * (labelH + gap)) / layers;
-        if (strip < 3) strip = Math.max(1, (h - fs * 1.4) / layers);
-        boolean labelEach = strip >= fs * 0.6 && (h - layers * (labelH + gap)) / layers >= 3;
+        boolean labelEach = strip >= fs * 0.6;
+        if (!labelEach) strip = Math.max(1, (h - fs * 1.4) / layers);
         double pad = fs * 0.2;
         g.setImageSmoothing(false);
         double y = 0;

@@ -82,7 +82,7 @@ final class CurveChart extends ChartCanvas {
         List<Double> yTicks = logTicks(lLo, lHi, plotH, fs * 1.3);
 
         double left = 0;
-        for (double t : yTicks) left = Math.max(left, textWidth(Fmt.num(t), tick));
+        for (double t : yTicks) left = Math.max(left, textWidth(tickText(t), tick));
         left += fs * 0.6;
         double right = rightTitle == null ? fs * 0.8 : textWidth("100%", tick) + fs * 0.6;
         final double top = fs * 0.7, bottom = fs * 2.8;
@@ -101,7 +101,7 @@ final class CurveChart extends ChartCanvas {
         for (double t : yTicks) {
             double y = ly.applyAsDouble(t);
             g.strokeLine(left, y, left + pw, y);
-            text(g, Fmt.num(t), left - fs * 0.3, y, TextAlignment.RIGHT, VPos.CENTER);
+            text(g, tickText(t), left - fs * 0.3, y, TextAlignment.RIGHT, VPos.CENTER);
         }
         double xStep = niceStep(xMax, Math.max(2, (int) (pw / (fs * 5))));
         for (double e = 0; e <= xMax + 1e-9; e += xStep) {
@@ -227,6 +227,16 @@ final class CurveChart extends ChartCanvas {
             }
         }
         return t;
+    }
+
+    /** A log tick as short as it can be: 0.5, 20, 1e7, 1e-5. */
+    static String tickText(double v) {
+        if (v >= 1e4 || v < 1e-3) {
+            int e = (int) Math.floor(Math.log10(v) + 1e-9);
+            long m = Math.round(v / Math.pow(10, e));
+            return m + "e" + e;
+        }
+        return Fmt.num(v);
     }
 
     /** A 1, 2, 5 step giving about {@code wanted} ticks over [0, span]. */

@@ -13,6 +13,7 @@ import io.backproplens.ui.common.HeatmapView;
 import io.backproplens.ui.common.InitColors;
 import io.backproplens.ui.common.Raster;
 import io.backproplens.ui.common.UnitTiles;
+import io.backproplens.ui.audit.LayoutAudit;
 import io.backproplens.ui.core.Background;
 import io.backproplens.ui.core.Controller;
 import io.backproplens.ui.core.ErrorDialogs;
@@ -29,6 +30,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -84,6 +86,7 @@ public final class TrainView extends BorderPane implements Steppable {
     private final CurveChart lossChart = new CurveChart("train-loss-chart");
     private final CurveChart gradChart = new CurveChart("train-grad-chart");
     private final HeatmapView tiles = new HeatmapView();
+    private final VBox tilesBox = new VBox(2);
     private final HBox legend = new HBox(14);
     private final GridPane grid = new GridPane();
     private final VBox raceImages = new VBox(6);
@@ -165,19 +168,32 @@ public final class TrainView extends BorderPane implements Steppable {
         FlowPane bar = new FlowPane(8, 4, play, step, reset, liveButton, raceButton, counter, readout);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("train-bar");
-        VBox top = new VBox(4, bar, controls, inits);
-        top.setPadding(new Insets(4, 8, 4, 8));
-        setTop(top);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        setTop(bar);
 
         lossChart.follow(lossTitle);
         gradChart.follow(gradTitle);
         tiles.setId("train-tiles");
+        // The legend, caption and hover line wrap under the tiles: the panel is narrow at 200%.
+        VBox.setVgrow(tiles, Priority.ALWAYS);
+        tilesBox.getChildren().addAll(tiles, tiles.takeInfo());
         legend.setId("train-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
         grid.setHgap(10);
         grid.setVgap(6);
-        grid.setPadding(new Insets(2, 8, 4, 8));
-        setCenter(grid);
+        grid.getStyleClass().add("train-grid");
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        // Settings and charts scroll together when the window is short for the UI scale (1280x720 at
+        // 200%): the charts keep a readable minimum height (train.css) instead of being squashed.
+        VBox page = new VBox(4, controls, inits, grid);
+        page.setPadding(new Insets(0, 8, 4, 8));
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("train-scroll");
+        scroll.getProperties().put(LayoutAudit.SCROLLS, true);
+        setCenter(scroll);
         HBox bottom = new HBox(frameInfo);
         bottom.setPadding(new Insets(0, 8, 2, 8));
         setBottom(bottom);
@@ -467,7 +483,7 @@ public final class TrainView extends BorderPane implements Steppable {
             grid.getRowConstraints().setAll(row(55), row(45));
             grid.add(panel(lossTitle, legend, lossChart), 0, 0);
             grid.add(panel(gradTitle, null, gradChart), 0, 1);
-            grid.add(panel(tilesTitle, null, tiles), 1, 0);
+            grid.add(panel(tilesTitle, null, tilesBox), 1, 0);
             Node activity = runs.isEmpty() ? new Region() : images.get(runs.get(0));
             grid.add(panel(activityTitle, null, activity), 1, 1);
         } else {
