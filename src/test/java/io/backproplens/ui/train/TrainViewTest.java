@@ -133,7 +133,10 @@ class TrainViewTest {
 
     @Test
     void playTrainsUntilPausedThenStops(FxRobot robot) {
-        trainer();
+        // 1,000 epochs of 32 batches: Play would run for a long while if Pause did not stop it.
+        Trainer first = trainer();
+        fx(() -> { view.setConfig(view.config().withEpochs(1000)); return null; });
+        await("a 1000-epoch trainer", () -> view.trainers().get(0) != first && view.trainers().get(0).config().epochs() == 1000);
         robot.clickOn("#train-play");
         await("Play on", () -> view.playingProperty().get());
         await("a few batches trained by Play", () -> shownStep() >= 5);
@@ -141,7 +144,7 @@ class TrainViewTest {
         await("Play off", () -> !view.playingProperty().get());
         idle();
         long paused = trainer().snapshot().step();
-        assertThat(paused).isLessThan(trainer().batchesPerEpoch());
+        assertThat(paused).isLessThan(1000L * trainer().batchesPerEpoch());
         // Nothing trains behind the teacher's back: one Step later the count has moved by exactly one.
         robot.clickOn("#train-step");
         idle();
