@@ -2,20 +2,20 @@ package io.backproplens.ui.activations;
 
 import io.backproplens.engine.Init;
 import io.backproplens.stats.DepthSweep;
+import io.backproplens.ui.common.InitColors;
 import javafx.scene.paint.Color;
 
 /**
- * One colour per initialiser, the same in every chart, so "Kaiming is the orange one" holds across
- * the histograms, the comparison and the depth sweep. Colour-blind-safe (ColorBrewer PuOr/RdBu).
+ * The Activations view's colours; the inits' own are {@link InitColors}, shared with the Train view.
  */
 final class Palette {
     private Palette() {}
 
-    static final Color RANDN = Color.web("#7b3294");
-    static final Color SMALL = Color.web("#1b7837");
-    static final Color XAVIER = Color.web("#2166ac");
-    static final Color KAIMING = Color.web("#d6604d");
-    static final Color NOTEBOOK = Color.web("#8c510a");
+    static final Color RANDN = InitColors.RANDN;
+    static final Color SMALL = InitColors.SMALL;
+    static final Color XAVIER = InitColors.XAVIER;
+    static final Color KAIMING = InitColors.KAIMING;
+    static final Color NOTEBOOK = InitColors.NOTEBOOK;
     /** NaN and infinity: never a series colour. */
     static final Color NON_FINITE = Color.web("#c51b1b");
     /** The atom (a ReLU's exact zeros). */
@@ -62,14 +62,7 @@ final class Palette {
         return out;
     }
 
-    static Color of(Init init) {
-        return switch (init) {
-            case RANDN -> RANDN;
-            case XAVIER -> XAVIER;
-            case KAIMING -> KAIMING;
-            case NOTEBOOK -> NOTEBOOK;
-        };
-    }
+    static Color of(Init init) { return InitColors.of(init); }
 
     static Color of(DepthSweep.Scheme s) {
         return switch (s) {

@@ -7,6 +7,7 @@ import io.backproplens.ui.common.DigitImage;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.ui.common.MatrixSample;
 import io.backproplens.ui.common.Raster;
+import io.backproplens.ui.common.UnitTiles;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Set;
@@ -81,8 +82,8 @@ public final class TensorPictures {
         };
     }
 
-    /** Tiles per row: about twice as wide as high, to suit a wide pane. */
-    private static int tileColumns(int nh) { return Math.min((int) Math.ceil(Math.sqrt(nh * 2.0)), nh); }
+    /** Tiles per row, as {@link UnitTiles} lays them out. */
+    private static int tileColumns(int nh) { return UnitTiles.columns(nh); }
 
     private static CellIndex sampleIndex(TensorRef ref, int sample) {
         long row = Math.min(sample, ref.array().size(0) - 1);
@@ -106,31 +107,9 @@ public final class TensorPictures {
         return Raster.of(m.width(), m.height(), m.values(), mapFor(label), false, cells, caption(m));
     }
 
-    /** w1 (784 x nh) as nh tiles of 28x28 in a grid, one pixel of gap between tiles. */
+    /** w1 (784 x nh) as nh tiles of 28x28 in a grid ({@link UnitTiles}). */
     public static Raster tiles(TensorRef ref) {
-        INDArray a = ref.array();
-        if (a.rank() != 2 || a.size(0) != 784) throw new IllegalArgumentException(ref.label() + " is not 784 x nh");
-        int nh = (int) a.size(1);
-        int cols = tileColumns(nh);
-        int rows = (nh + cols - 1) / cols;
-        int side = DigitImage.SIDE, step = side + 1;
-        int w = cols * step - 1, h = rows * step - 1;
-        float[] v = new float[w * h];
-        java.util.Arrays.fill(v, Float.NaN);
-        MatrixSample all = MatrixSample.of(a, 784, nh);
-        for (int u = 0; u < nh; u++) {
-            int ox = (u % cols) * step, oy = (u / cols) * step;
-            for (int p = 0; p < 784; p++) v[(oy + p / side) * w + ox + p % side] = all.value(p, u);
-        }
-        String label = ref.label();
-        Raster.CellDescriber cells = (x, y) -> {
-            int u = (y / step) * cols + x / step, px = x % step, py = y % step;
-            if (px == side || py == side || u >= nh) return null;
-            int p = py * side + px;
-            return label + "[" + p + ", " + u + "] = " + Fmt.num(v[y * w + x]) + "   (unit " + u + ", pixel row " + py + ", col " + px + ")";
-        };
-        return Raster.of(w, h, v, mapFor(label), true, cells,
-                nh + " hidden units, each one's 784 incoming weights as a 28x28 tile (" + cols + " per row)");
+        return UnitTiles.of(ref.array(), ref.label(), mapFor(ref.label()));
     }
 
     /** Row {@code sample} of an n x 784 tensor as a 28x28 image. */

@@ -92,7 +92,9 @@ public final class AppMenu extends MenuBar {
     private Menu lessonMenu() {
         Menu m = new Menu("Lesson");
         for (Lesson l : Lesson.values()) {
-            m.getItems().add(item((l.ordinal() + 1) + "  " + l.title(), Keys.SCENE.chord(l.ordinal()).display(), () -> window.showLesson(l)));
+            // Ctrl+1 .. Ctrl+9: a scene past the ninth has no key, only its menu item and button.
+            String keys = l.ordinal() < Keys.SCENE.chords().size() ? Keys.SCENE.chord(l.ordinal()).display() : null;
+            m.getItems().add(item((l.ordinal() + 1) + "  " + l.title(), keys, () -> window.showLesson(l)));
         }
         CheckMenuItem predict = new CheckMenuItem("Predict, then reveal");
         predict.setId("menu-predict");

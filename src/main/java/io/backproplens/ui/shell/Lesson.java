@@ -42,6 +42,12 @@ public enum Lesson {
                 w.network().show(Moment.END);
                 w.network().showGradientCheck(true);
             }),
+    TRAIN("Train", "train", "Mini-batches of 64, w -= lr * w.g: after one epoch the loss has fallen and w1's tiles show strokes. Reset, then Play.",
+            w -> {
+                w.train().setMode(io.backproplens.ui.train.TrainView.Mode.LIVE);
+                w.train().setConfig(io.backproplens.train.TrainConfig.defaults(io.backproplens.engine.Head.CE));
+                w.train().trainAhead(1);
+            }),
     MODULE("Module refactor", "network", "The same engine as classes: Module with forward and bwd, Lin, Relu, Mse, Model. This is the code that ran.",
             w -> {
                 w.network().show(Moment.END);

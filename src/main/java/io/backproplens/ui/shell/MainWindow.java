@@ -11,6 +11,7 @@ import io.backproplens.ui.core.Steppable;
 import io.backproplens.ui.data.DataView;
 import io.backproplens.ui.matmul.MatmulView;
 import io.backproplens.ui.network.NetworkView;
+import io.backproplens.ui.train.TrainView;
 
 import io.backproplens.engine.Init;
 import javafx.application.Platform;
@@ -56,6 +57,7 @@ public final class MainWindow extends StackPane {
     /** The lesson scene last chosen, or null: names the scene in a saved scene file. */
     private Lesson lesson;
     private DataView data;
+    private TrainView train;
     private final EngineCodePanel code = new EngineCodePanel();
     private final SplitPane center = new SplitPane();
     private final HelpOverlay help = new HelpOverlay();
@@ -86,6 +88,7 @@ public final class MainWindow extends StackPane {
         addView("matmul", "Matmul", null);
         addView("activations", "Activations", null);
         addView("data", "Data", null);
+        addView("train", "Train", null);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             build(now);
             tabChanged();
@@ -222,6 +225,7 @@ public final class MainWindow extends StackPane {
             case "tab-matmul" -> matmul();
             case "tab-activations" -> activations();
             case "tab-data" -> data();
+            case "tab-train" -> train();
             default -> { }
         }
     }
@@ -498,6 +502,14 @@ public final class MainWindow extends StackPane {
             LOG.info("Data view built {}", ProcessVitals.summary());
         }
         return data;
+    }
+
+    public TrainView train() {
+        if (train == null) {
+            tabById.get("train").setContent(train = new TrainView(controller));
+            LOG.info("Train view built {}", ProcessVitals.summary());
+        }
+        return train;
     }
 
     /** Toggles the help overlay (menu). */

@@ -32,6 +32,12 @@ record Place(String name, Consumer<MainWindow> show) {
                 w.matmul().select(s);
             }));
         }
+        all.add(new Place("train-race", w -> {
+            w.showLesson(Lesson.TRAIN);
+            w.train().setMode(io.backproplens.ui.train.TrainView.Mode.RACE);
+            w.train().setConfig(io.backproplens.train.TrainConfig.defaults(io.backproplens.engine.Head.CE).withDepth(8).withLr(0.1));
+            w.train().trainAhead(0.3);
+        }));
         all.add(new Place("network-start", w -> {
             w.showLesson(Lesson.FORWARD);
             w.stepTo(-1);

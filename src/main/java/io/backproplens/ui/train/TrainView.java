@@ -1,0 +1,549 @@
+package io.backproplens.ui.train;
+
+import io.backproplens.engine.Head;
+import io.backproplens.engine.Init;
+import io.backproplens.session.Session;
+import io.backproplens.train.TrainConfig;
+import io.backproplens.train.TrainData;
+import io.backproplens.train.TrainSnapshot;
+import io.backproplens.train.Trainer;
+import io.backproplens.ui.common.ColorMap;
+import io.backproplens.ui.common.Fmt;
+import io.backproplens.ui.common.HeatmapView;
+import io.backproplens.ui.common.InitColors;
+import io.backproplens.ui.common.Raster;
+import io.backproplens.ui.common.UnitTiles;
+import io.backproplens.ui.audit.LayoutAudit;
+import io.backproplens.ui.core.Background;
+import io.backproplens.ui.core.Controller;
+import io.backproplens.ui.core.ErrorDialogs;
+import io.backproplens.ui.core.InitNames;
+import io.backproplens.ui.core.Steppable;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Train view: 03_minibatch_training live. Play trains in the background on the view's own
+ * thread ({@link TrainLoop}); every frame an {@link AnimationTimer} reads each trainer's latest
+ * snapshot (which never waits for the trainer) and draws only what changed: the loss per batch
+ * (faint) with its smoothed line, the validation loss and accuracy, the gradient norm of every
+ * layer, w1 as the hidden units' 28x28 tiles, and every ReLU's activations over time. The init race
+ * trains one model per chosen init on the same batches and overlays their losses.
+ */
+public final class TrainView extends BorderPane implements Steppable {
+    public enum Mode { LIVE, RACE }
+
+    /** Valid loss and accuracy this many times per epoch (and at its end). */
+    static final int EVALS_PER_EPOCH = 8;
+    /** w1's tiles are redrawn at most this often: 784 x nh values per picture. */
+    private static final long TILES_EVERY_NANOS = 100_000_000L;
+    private static final Color LOSS = Color.web("#2166ac"), VALID = Color.web("#e66101"), ACCURACY = Color.web("#1b7837");
+
+    private final Controller controller;
+    private final TrainLoop loop;
+    private final TrainControls controls;
+    private final ToggleButton liveButton = new ToggleButton("Live"), raceButton = new ToggleButton("Init race");
+    private final Map<Init, CheckBox> raceInits = new LinkedHashMap<>();
+    private final Button play, step, reset;
+    private final Label counter = new Label(), readout = new Label(), frameInfo = new Label();
+    private final Label lossTitle = title("Loss per batch (faint) and smoothed; validation loss and accuracy");
+    private final Label gradTitle = title("Gradient norm of each weight, per batch");
+    private final Label tilesTitle = title("w1: each hidden unit's 784 weights as 28x28");
+    private final Label activityTitle = title("Activations over time: x batch, y value (0 to 10), colour count");
+    private final CurveChart lossChart = new CurveChart("train-loss-chart");
+    private final CurveChart gradChart = new CurveChart("train-grad-chart");
+    private final HeatmapView tiles = new HeatmapView();
+    private final VBox tilesBox = new VBox(2);
+    private final HBox legend = new HBox(14);
+    private final GridPane grid = new GridPane();
+    private final VBox raceImages = new VBox(6);
+    private final BooleanProperty playing = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.LIVE);
+    private final ReadOnlyObjectWrapper<TrainSnapshot> shown = new ReadOnlyObjectWrapper<>();
+    private final AnimationTimer timer;
+
+    private TrainData data;
+    private Object dataSource;
+    private List<Run> runs = List.of();
+    private final Map<Run, Smoothed> smoothed = new IdentityHashMap<>();
+    private final Map<Run, ActivityImage> images = new IdentityHashMap<>();
+    private final Map<Run, TrainSnapshot> drawn = new IdentityHashMap<>();
+    private CompletableFuture<List<Run>> built = new CompletableFuture<>();
+    private long lastTilesNanos;
+    private Object tilesOf;
+    private double worstFrameMs;
+
+    public TrainView(Controller controller) {
+        this.controller = controller;
+        getStyleClass().add("train-view");
+        getStylesheets().add(Objects.requireNonNull(TrainView.class.getResource("/css/train.css")).toExternalForm());
+        loop = new TrainLoop(() -> Background.onFx(() -> playing.set(false)),
+                t -> Background.onFx(() -> ErrorDialogs.show("Training failed", t)));
+
+        play = button("train-play", "Play", "mdi2p-play", "Train continuously in the background (P)", this::togglePlay);
+        step = button("train-step", "Step", "mdi2s-step-forward", "One mini-batch: forward, backward, update (Right, Space)", this::next);
+        reset = button("train-reset", "Reset", "mdi2r-restart", "Back to the initial weights and the first batch (Home)", this::reset);
+        playing.addListener((o, was, now) -> {
+            play.setText(now ? "Pause" : "Play");
+            play.setGraphic(new FontIcon(now ? "mdi2p-pause" : "mdi2p-play"));
+        });
+
+        TrainConfig initial = TrainConfig.defaults(Head.CE);
+        controls = new TrainControls(initial);
+        controls.setId("train-controls");
+        controls.config.addListener((o, was, now) -> rebuild());
+
+        ToggleGroup modes = new ToggleGroup();
+        liveButton.setId("train-mode-live");
+        raceButton.setId("train-mode-race");
+        for (ToggleButton b : List.of(liveButton, raceButton)) {
+            b.setToggleGroup(modes);
+            b.setFocusTraversable(false);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        liveButton.setSelected(true);
+        modes.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) { was.setSelected(true); return; }
+            setMode(now == raceButton ? Mode.RACE : Mode.LIVE);
+        });
+        FlowPane inits = new FlowPane(8, 4);
+        inits.setId("train-race-inits");
+        inits.setAlignment(Pos.CENTER_LEFT);
+        Label initsLabel = new Label("race:");
+        initsLabel.getStyleClass().add("train-field-label");
+        inits.getChildren().add(initsLabel);
+        for (Init i : Init.values()) {
+            CheckBox c = new CheckBox(InitNames.of(i));
+            c.setId("train-race-" + i.id());
+            c.setSelected(i != Init.NOTEBOOK);
+            c.setFocusTraversable(false);
+            c.setStyle("-fx-text-fill: " + InitColors.css(InitColors.of(i)) + ";");
+            c.selectedProperty().addListener((o, was, now) -> { if (mode.get() == Mode.RACE) rebuild(); });
+            raceInits.put(i, c);
+            inits.getChildren().add(c);
+        }
+        inits.visibleProperty().bind(mode.isEqualTo(Mode.RACE));
+        inits.managedProperty().bind(inits.visibleProperty());
+
+        counter.setId("train-counter");
+        counter.getStyleClass().add("train-counter");
+        counter.setMinWidth(Region.USE_PREF_SIZE);
+        readout.setId("train-readout");
+        readout.getStyleClass().add("train-readout");
+        frameInfo.setId("train-frame");
+        frameInfo.getStyleClass().add("train-frame");
+        FlowPane bar = new FlowPane(8, 4, play, step, reset, liveButton, raceButton, counter, readout);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("train-bar");
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        setTop(bar);
+
+        lossChart.follow(lossTitle);
+        gradChart.follow(gradTitle);
+        tiles.setId("train-tiles");
+        // The legend, caption and hover line wrap under the tiles: the panel is narrow at 200%.
+        VBox.setVgrow(tiles, Priority.ALWAYS);
+        tilesBox.getChildren().addAll(tiles, tiles.takeInfo());
+        legend.setId("train-legend");
+        legend.setAlignment(Pos.CENTER_LEFT);
+        grid.setHgap(10);
+        grid.setVgap(6);
+        grid.getStyleClass().add("train-grid");
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        // Settings and charts scroll together when the window is short for the UI scale (1280x720 at
+        // 200%): the charts keep a readable minimum height (train.css) instead of being squashed.
+        VBox page = new VBox(4, controls, inits, grid);
+        page.setPadding(new Insets(0, 8, 4, 8));
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("train-scroll");
+        scroll.getProperties().put(LayoutAudit.SCROLLS, true);
+        setCenter(scroll);
+        HBox bottom = new HBox(frameInfo);
+        bottom.setPadding(new Insets(0, 8, 2, 8));
+        setBottom(bottom);
+        layoutFor(Mode.LIVE);
+
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) { frame(now); }
+        };
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) { timer.stop(); loop.pause(); } else timer.start();
+        });
+        controller.state().session.addListener((o, was, now) -> useSession(now));
+        useSession(controller.state().session.get());
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    /** Step: one mini-batch (stops Play). */
+    @Override
+    public void next() {
+        if (runs.isEmpty()) return;
+        loop.step();
+    }
+
+    /** Training cannot step back; Reset goes to the start. */
+    @Override
+    public void previous() {}
+
+    @Override
+    public void reset() {
+        if (runs.isEmpty()) return;
+        loop.reset();
+    }
+
+    @Override
+    public void togglePlay() {
+        if (runs.isEmpty()) return;
+        if (loop.playing()) {
+            loop.pause();
+            return;
+        }
+        if (runs.stream().allMatch(r -> r.trainer().snapshot().finished())) loop.reset();
+        playing.set(true);
+        loop.play();
+    }
+
+    public void pause() { loop.pause(); }
+
+    /** Whether Play is on (false once the loop has really stopped). */
+    public BooleanProperty playingProperty() { return playing; }
+
+    public Mode mode() { return mode.get(); }
+
+    public ReadOnlyObjectProperty<Mode> modeProperty() { return mode.getReadOnlyProperty(); }
+
+    public void setMode(Mode m) {
+        if (m == mode.get()) return;
+        mode.set(m);
+        (m == Mode.RACE ? raceButton : liveButton).setSelected(true);
+        layoutFor(m);
+        rebuild();
+    }
+
+    /** The settings of the run(s) on screen. */
+    public TrainConfig config() { return controls.config.get(); }
+
+    /** New settings (the fields show them); starts a new run. */
+    public void setConfig(TrainConfig c) { controls.set(c); }
+
+    /** The inits the race trains (at least one). */
+    public void setRaceInits(List<Init> inits) {
+        for (var e : raceInits.entrySet()) e.getValue().setSelected(inits.contains(e.getKey()));
+    }
+
+    /**
+     * Trains the current runs up to {@code epochs} in the background, shown as background work in
+     * the status bar (a lesson scene opens on a trained model, and snapshots wait for it). The app's
+     * background queue only waits here; the batches run on the training thread.
+     */
+    public void trainAhead(double epochs) {
+        CompletableFuture<List<Run>> done = built.thenCompose(r -> loop.trainTo(epochs));
+        controller.background().submit("Training " + Fmt.num(epochs) + " epoch(s)", () -> done.get(10, TimeUnit.MINUTES), r -> { });
+    }
+
+    /** The training data: the session's MNIST, or a subset (tests). */
+    void useData(TrainData d) {
+        dataSource = d;
+        data = d;
+        rebuild();
+    }
+
+    /** The latest snapshot drawn of the first run (the live run). */
+    ReadOnlyObjectProperty<TrainSnapshot> shownProperty() { return shown.getReadOnlyProperty(); }
+
+    /** The runs on screen. */
+    List<Run> runs() { return runs; }
+
+    /** The trainers on screen. */
+    List<Trainer> trainers() { return runs.stream().map(Run::trainer).toList(); }
+
+    /** Completes when the training thread has done every command sent so far. */
+    CompletableFuture<?> idle() { return loop.idle(); }
+
+    /** Curves on the loss chart that are models' smoothed losses (one per init in the race). */
+    int raceCurves() { return mode.get() == Mode.RACE ? (int) lossChart.lineCount() / 2 : 0; }
+
+    private void useSession(Session s) {
+        if (s == null || s == dataSource) return;
+        dataSource = s;
+        // TrainData.of copies x_train to row-major float when it is not already: on the training thread.
+        CompletableFuture.supplyAsync(() -> TrainData.of(s.data()), r -> new Thread(r, "lens-train-data").start())
+                .thenAccept(d -> Background.onFx(() -> { if (dataSource == s) { data = d; rebuild(); } }));
+    }
+
+    /** New trainers for the settings, mode and race inits now. */
+    private void rebuild() {
+        if (data == null) return;
+        TrainConfig base = controls.config.get();
+        int bpe = (data.trainRows() + base.bs() - 1) / base.bs();
+        TrainConfig c = base.withEvalEvery(Math.max(1, bpe / EVALS_PER_EPOCH));
+        List<TrainConfig> configs = new ArrayList<>();
+        if (mode.get() == Mode.LIVE) configs.add(c);
+        else raceInits.forEach((init, box) -> { if (box.isSelected()) configs.add(c.withInit(init)); });
+        CompletableFuture<List<Run>> b = loop.build(configs, data);
+        CompletableFuture<List<Run>> previous = built;
+        built = b;
+        b.thenAccept(r -> Background.onFx(() -> { if (built == b) show(r); }));
+        b.thenAccept(previous::complete);
+    }
+
+    private void show(List<Run> r) {
+        runs = r;
+        smoothed.clear();
+        images.clear();
+        drawn.clear();
+        tilesOf = null;
+        raceImages.getChildren().clear();
+        legend.getChildren().clear();
+        for (Run run : r) {
+            smoothed.put(run, new Smoothed());
+            ActivityImage img = new ActivityImage();
+            img.follow(activityTitle);
+            images.put(run, img);
+            if (mode.get() == Mode.RACE) {
+                Label name = new Label(InitNames.of(run.init()));
+                name.setId("race-legend-" + run.init().id());
+                name.getStyleClass().add("race-legend");
+                name.setStyle("-fx-text-fill: " + InitColors.css(InitColors.of(run.init())) + ";");
+                legend.getChildren().add(name);
+                VBox.setVgrow(img, Priority.ALWAYS);
+                raceImages.getChildren().add(img);
+            }
+        }
+        if (mode.get() == Mode.LIVE) {
+            legend.getChildren().addAll(key("train loss", LOSS), key("valid loss", VALID), key("valid " + shortAccuracy(r), ACCURACY));
+            layoutFor(Mode.LIVE);
+        }
+        playing.set(false);
+        worstFrameMs = 0;
+    }
+
+    // ------------------------------------------------------------------ frames
+
+    private void frame(long now) {
+        long t0 = System.nanoTime();
+        if (runs.isEmpty()) {
+            counter.setText(data == null ? "Loading MNIST\u2026" : "Preparing the trainer\u2026");
+            return;
+        }
+        boolean changed = false;
+        for (Run r : runs) {
+            TrainSnapshot s = r.trainer().snapshot();
+            if (s == drawn.get(r)) continue;
+            drawn.put(r, s);
+            smoothed.get(r).extend(s.trainLoss());
+            images.get(r).show(r.activity().view(), (long) s.config().epochs() * s.batchesPerEpoch(),
+                    mode.get() == Mode.RACE ? InitNames.of(r.init()) : "");
+            changed = true;
+        }
+        if (changed) {
+            TrainSnapshot first = drawn.get(runs.get(0));
+            shown.set(first);
+            if (mode.get() == Mode.LIVE) drawLive(runs.get(0), first, now);
+            else drawRace();
+            counter.setText(counterText(first));
+        }
+        lossChart.drawIfDirty();
+        gradChart.drawIfDirty();
+        for (ActivityImage i : images.values()) i.drawIfDirty();
+        if (playing.get()) {
+            double ms = (System.nanoTime() - t0) / 1e6;
+            worstFrameMs = Math.max(worstFrameMs, ms);
+            frameInfo.setText(String.format(java.util.Locale.ROOT, "FX work per frame while training: latest %.1f ms, worst %.1f ms (budget 16 ms)", ms, worstFrameMs));
+        }
+    }
+
+    private void drawLive(Run r, TrainSnapshot s, long now) {
+        List<Trainer.Evaluation> ev = s.evaluations();
+        double[] x = new double[ev.size()], loss = new double[ev.size()], acc = new double[ev.size()];
+        for (int i = 0; i < ev.size(); i++) {
+            x[i] = ev.get(i).epoch();
+            loss[i] = ev.get(i).loss();
+            acc[i] = ev.get(i).accuracy();
+        }
+        double xMax = Math.max(s.config().epochs(), s.epochProgress());
+        lossChart.show(List.of(new CurveChart.Line(LOSS, Smoothed.of(s.trainLoss()), true, 1.5),
+                        new CurveChart.Line(LOSS.darker(), smoothed.get(r), false, lineWidth())),
+                List.of(new CurveChart.Points(VALID, x, loss, false), new CurveChart.Points(ACCURACY, x, acc, true)),
+                s.batchesPerEpoch(), xMax, "accuracy", "Press Play or Step to train");
+        Activity.View v = r.activity().view();
+        List<CurveChart.Line> norms = new ArrayList<>();
+        for (int k = 0; k < v.lins(); k++) {
+            final int lin = k;
+            Color c = ColorMap.VIRIDIS.color(v.lins() == 1 ? 0 : 0.85 * k / (v.lins() - 1), 0, 1);
+            norms.add(new CurveChart.Line(c, new CurveChart.Values() {
+                @Override public int size() { return v.n(); }
+
+                @Override public double get(int i) { return v.gradNorm(i, lin); }
+            }, false, lineWidth() * 0.8));
+        }
+        gradChart.show(norms, List.of(), s.batchesPerEpoch(), xMax, null, "No gradients yet");
+        if (s.params() != tilesOf && (tilesOf == null || now - lastTilesNanos >= TILES_EVERY_NANOS || !playing.get())) {
+            tilesOf = s.params();
+            lastTilesNanos = now;
+            Raster t = UnitTiles.of(s.params().w(1).value(), "w1", ColorMap.DIVERGING);
+            int nh = s.params().hidden();
+            tiles.setRaster(new Raster(t.width(), t.height(), t.values(), t.argb(), t.map(), t.lo(), t.hi(), true, t.cells(),
+                    nh + " units, " + UnitTiles.columns(nh) + " per row, after batch " + Fmt.count(s.step())));
+        }
+        StringBuilder t = new StringBuilder();
+        if (s.trainLoss().size() > 0) t.append("loss ").append(Fmt.stat(smoothed.get(r).get(smoothed.get(r).size() - 1)));
+        if (!ev.isEmpty()) {
+            Trainer.Evaluation e = ev.get(ev.size() - 1);
+            t.append("   valid ").append(Fmt.stat(e.loss())).append("   ").append(shortAccuracy(runs)).append(' ').append(Fmt.percent(e.accuracy()));
+        }
+        readout.setText(t.toString());
+        gradTitle.setText("Gradient norm per batch: " + gradNames(v.lins()));
+    }
+
+    private void drawRace() {
+        List<CurveChart.Line> lines = new ArrayList<>();
+        int bpe = 1;
+        double xMax = 0;
+        StringBuilder t = new StringBuilder();
+        for (Run r : runs) {
+            TrainSnapshot s = drawn.get(r);
+            Color c = InitColors.of(r.init());
+            lines.add(new CurveChart.Line(c, Smoothed.of(s.trainLoss()), true, 1.5));
+            lines.add(new CurveChart.Line(c, smoothed.get(r), false, lineWidth()));
+            bpe = s.batchesPerEpoch();
+            xMax = Math.max(xMax, Math.max(s.config().epochs(), s.epochProgress()));
+            Smoothed sm = smoothed.get(r);
+            if (sm.size() > 0) t.append(t.isEmpty() ? "" : "   ").append(InitNames.of(r.init())).append(' ').append(Fmt.stat(sm.get(sm.size() - 1)));
+        }
+        // Smoothed lines first would hide under the bands: draw every band, then every line.
+        List<CurveChart.Line> ordered = new ArrayList<>();
+        for (CurveChart.Line l : lines) if (l.band()) ordered.add(l);
+        for (CurveChart.Line l : lines) if (!l.band()) ordered.add(l);
+        lossChart.show(ordered, List.of(), bpe, xMax, null, "Press Play: the same batches for every init");
+        readout.setText(t.toString());
+    }
+
+    private String counterText(TrainSnapshot s) {
+        return "batch " + Fmt.count(s.step()) + "   epoch " + String.format(java.util.Locale.ROOT, "%.2f", s.epochProgress())
+                + " of " + s.config().epochs();
+    }
+
+    private static String gradNames(int lins) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 1; k <= lins; k++) b.append(k == 1 ? "" : ", ").append("w").append(k).append(".g");
+        return b.append(" (dark to light)").toString();
+    }
+
+    private static String shortAccuracy(List<Run> r) {
+        return !r.isEmpty() && r.get(0).trainer().config().head() == Head.MSE ? "rounded accuracy" : "accuracy";
+    }
+
+    private double lineWidth() { return Math.max(2, lossTitle.getFont().getSize() * 0.15); }
+
+    // ------------------------------------------------------------------ layout
+
+    private void layoutFor(Mode m) {
+        grid.getChildren().clear();
+        grid.getColumnConstraints().setAll(column(m == Mode.LIVE ? 58 : 60), column(m == Mode.LIVE ? 42 : 40));
+        if (m == Mode.LIVE) {
+            grid.getRowConstraints().setAll(row(55), row(45));
+            grid.add(panel(lossTitle, legend, lossChart), 0, 0);
+            grid.add(panel(gradTitle, null, gradChart), 0, 1);
+            grid.add(panel(tilesTitle, null, tilesBox), 1, 0);
+            Node activity = runs.isEmpty() ? new Region() : images.get(runs.get(0));
+            grid.add(panel(activityTitle, null, activity), 1, 1);
+        } else {
+            grid.getRowConstraints().setAll(row(100));
+            lossTitle.setText("Loss per batch of each init: the same data, batches and seed");
+            grid.add(panel(lossTitle, legend, lossChart), 0, 0);
+            grid.add(panel(activityTitle, null, raceImages), 1, 0);
+        }
+        if (m == Mode.LIVE) lossTitle.setText("Loss per batch (faint) and smoothed; validation loss and accuracy");
+    }
+
+    private static VBox panel(Label title, Node legend, Node content) {
+        VBox box = new VBox(2, title);
+        if (legend != null) box.getChildren().add(legend);
+        box.getChildren().add(content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        box.getStyleClass().add("train-panel");
+        box.setMinSize(0, 0);
+        if (content instanceof Region r) r.setMinSize(0, 0);
+        return box;
+    }
+
+    private static ColumnConstraints column(double percent) {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setPercentWidth(percent);
+        c.setHgrow(Priority.ALWAYS);
+        return c;
+    }
+
+    private static RowConstraints row(double percent) {
+        RowConstraints r = new RowConstraints();
+        r.setPercentHeight(percent);
+        r.setVgrow(Priority.ALWAYS);
+        return r;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("train-title");
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label key(String text, Color c) {
+        Label l = new Label("\u25A0 " + text);
+        l.getStyleClass().add("train-key");
+        l.setStyle("-fx-text-fill: " + InitColors.css(c) + ";");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Button button(String id, String text, String icon, String tip, Runnable action) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().add("step-button");
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}
