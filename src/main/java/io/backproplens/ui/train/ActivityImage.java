@@ -78,7 +78,7 @@ final class ActivityImage extends ChartCanvas {
         double y = 0;
         if (!labelEach) {
             g.setFill(ink());
-            text(g, title + ": ReLU 1 (top) to " + layers + ", latest dead " + deadText(layers - 1), pad, 0, TextAlignment.LEFT, VPos.TOP);
+            text(g, (title.isEmpty() ? "" : title + ": ") + "relu1 (top) to " + layers + ", dead " + deadText(layers - 1), pad, 0, TextAlignment.LEFT, VPos.TOP);
             y = fs * 1.4;
         }
         for (int l = 0; l < layers; l++) {

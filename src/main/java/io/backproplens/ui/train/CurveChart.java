@@ -78,14 +78,14 @@ final class CurveChart extends ChartCanvas {
         double lLo = Math.floor(Math.log10(lo) * 4) / 4, lHi = Math.ceil(Math.log10(hi) * 4) / 4;
         if (lHi - lLo < 0.5) { lLo -= 0.25; lHi += 0.25; }
         // Ticks at least 1.3 lines apart: 1-2-5 per decade if they fit, else decades, else every k-th decade.
-        double plotH = h - fs * 0.7 - fs * 2.8;
+        double plotH = h - fs * 0.9 - fs * 2.8;
         List<Double> yTicks = logTicks(lLo, lHi, plotH, fs * 1.3);
 
         double left = 0;
         for (double t : yTicks) left = Math.max(left, textWidth(tickText(t), tick));
         left += fs * 0.6;
         double right = rightTitle == null ? fs * 0.8 : textWidth("100%", tick) + fs * 0.6;
-        final double top = fs * 0.7, bottom = fs * 2.8;
+        final double top = fs * 0.9, bottom = fs * 2.8;
         final double leftF = left;
         double pw = w - left - right, ph = h - top - bottom;
         if (pw < 10 || ph < 10) return;
@@ -111,8 +111,9 @@ final class CurveChart extends ChartCanvas {
         }
         text(g, "epoch", left + pw / 2, top + ph + fs * 1.45, TextAlignment.CENTER, VPos.TOP);
         if (rightTitle != null) {
-            // No 0%: it would sit on the last epoch's tick label.
-            for (int p = 25; p <= 100; p += 25) {
+            // No 0%: it would sit on the last epoch's tick label. Every 50% when 25% steps would touch.
+            int stepPct = ph / 4 >= fs * 1.3 ? 25 : ph / 2 >= fs * 1.3 ? 50 : 100;
+            for (int p = stepPct; p <= 100; p += stepPct) {
                 text(g, p + "%", left + pw + fs * 0.3, ry.applyAsDouble(p / 100.0), TextAlignment.LEFT, VPos.CENTER);
             }
         }

@@ -78,7 +78,7 @@ public final class TrainView extends BorderPane implements Steppable {
     private final ToggleButton liveButton = new ToggleButton("Live"), raceButton = new ToggleButton("Init race");
     private final Map<Init, CheckBox> raceInits = new LinkedHashMap<>();
     private final Button play, step, reset;
-    private final Label counter = new Label(), readout = new Label(), frameInfo = new Label();
+    private final Label counter = new Label(), frameInfo = new Label();
     private final Label lossTitle = title("Loss per batch (faint) and smoothed; validation loss and accuracy");
     private final Label gradTitle = title("Gradient norm of each weight, per batch");
     private final Label tilesTitle = title("w1: each hidden unit's 784 weights as 28x28");
@@ -87,8 +87,11 @@ public final class TrainView extends BorderPane implements Steppable {
     private final CurveChart gradChart = new CurveChart("train-grad-chart");
     private final HeatmapView tiles = new HeatmapView();
     private final VBox tilesBox = new VBox(2);
-    private final HBox legend = new HBox(14);
+    private final FlowPane legend = new FlowPane(14, 2);
     private final GridPane grid = new GridPane();
+    /** Buttons, the counter and one readout per number, so the bar wraps between them, never through one. */
+    private final FlowPane bar = new FlowPane(8, 4);
+    private final List<Label> readouts = new ArrayList<>();
     private final VBox raceImages = new VBox(6);
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.LIVE);
@@ -161,11 +164,9 @@ public final class TrainView extends BorderPane implements Steppable {
         counter.setId("train-counter");
         counter.getStyleClass().add("train-counter");
         counter.setMinWidth(Region.USE_PREF_SIZE);
-        readout.setId("train-readout");
-        readout.getStyleClass().add("train-readout");
         frameInfo.setId("train-frame");
         frameInfo.getStyleClass().add("train-frame");
-        FlowPane bar = new FlowPane(8, 4, play, step, reset, liveButton, raceButton, counter, readout);
+        bar.getChildren().addAll(play, step, reset, liveButton, raceButton, counter);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("train-bar");
         bar.setPadding(new Insets(4, 8, 4, 8));
@@ -176,7 +177,10 @@ public final class TrainView extends BorderPane implements Steppable {
         tiles.setId("train-tiles");
         // The legend, caption and hover line wrap under the tiles: the panel is narrow at 200%.
         VBox.setVgrow(tiles, Priority.ALWAYS);
-        tilesBox.getChildren().addAll(tiles, tiles.takeInfo());
+        // Only the colour legend: the batch is in the title, and pointing at a cell is not for the back row.
+        VBox info = tiles.takeInfo();
+        info.getChildren().removeIf(n -> "heatmap-hover".equals(n.getId()) || "heatmap-caption".equals(n.getId()));
+        tilesBox.getChildren().addAll(tiles, info);
         legend.setId("train-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
         grid.setHgap(10);
@@ -186,6 +190,9 @@ public final class TrainView extends BorderPane implements Steppable {
         // Settings and charts scroll together when the window is short for the UI scale (1280x720 at
         // 200%): the charts keep a readable minimum height (train.css) instead of being squashed.
         VBox page = new VBox(4, controls, inits, grid);
+        // As wide as the viewport, whatever its children's minimum widths: the settings wrap instead.
+        page.setMinWidth(0);
+        grid.setMinWidth(0);
         page.setPadding(new Insets(0, 8, 4, 8));
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
@@ -333,6 +340,7 @@ public final class TrainView extends BorderPane implements Steppable {
         tilesOf = null;
         raceImages.getChildren().clear();
         legend.getChildren().clear();
+        setReadouts(List.of());
         for (Run run : r) {
             smoothed.put(run, new Smoothed());
             ActivityImage img = new ActivityImage();
@@ -421,16 +429,18 @@ public final class TrainView extends BorderPane implements Steppable {
             lastTilesNanos = now;
             Raster t = UnitTiles.of(s.params().w(1).value(), "w1", ColorMap.DIVERGING);
             int nh = s.params().hidden();
+            tilesTitle.setText("w1 after batch " + Fmt.count(s.step()) + ": each hidden unit's 784 weights as 28x28");
             tiles.setRaster(new Raster(t.width(), t.height(), t.values(), t.argb(), t.map(), t.lo(), t.hi(), true, t.cells(),
                     nh + " units, " + UnitTiles.columns(nh) + " per row, after batch " + Fmt.count(s.step())));
         }
-        StringBuilder t = new StringBuilder();
-        if (s.trainLoss().size() > 0) t.append("loss ").append(Fmt.stat(smoothed.get(r).get(smoothed.get(r).size() - 1)));
+        List<String> t = new ArrayList<>();
+        if (s.trainLoss().size() > 0) t.add("loss " + Fmt.stat(smoothed.get(r).get(smoothed.get(r).size() - 1)));
         if (!ev.isEmpty()) {
             Trainer.Evaluation e = ev.get(ev.size() - 1);
-            t.append("   valid ").append(Fmt.stat(e.loss())).append("   ").append(shortAccuracy(runs)).append(' ').append(Fmt.percent(e.accuracy()));
+            t.add("valid " + Fmt.stat(e.loss()));
+            t.add(shortAccuracy(runs) + " " + Fmt.percent(e.accuracy()));
         }
-        readout.setText(t.toString());
+        setReadouts(t);
         gradTitle.setText("Gradient norm per batch: " + gradNames(v.lins()));
     }
 
@@ -438,7 +448,7 @@ public final class TrainView extends BorderPane implements Steppable {
         List<CurveChart.Line> lines = new ArrayList<>();
         int bpe = 1;
         double xMax = 0;
-        StringBuilder t = new StringBuilder();
+        List<String> t = new ArrayList<>();
         for (Run r : runs) {
             TrainSnapshot s = drawn.get(r);
             Color c = InitColors.of(r.init());
@@ -447,14 +457,27 @@ public final class TrainView extends BorderPane implements Steppable {
             bpe = s.batchesPerEpoch();
             xMax = Math.max(xMax, Math.max(s.config().epochs(), s.epochProgress()));
             Smoothed sm = smoothed.get(r);
-            if (sm.size() > 0) t.append(t.isEmpty() ? "" : "   ").append(InitNames.of(r.init())).append(' ').append(Fmt.stat(sm.get(sm.size() - 1)));
+            if (sm.size() > 0) t.add(InitNames.of(r.init()) + " " + Fmt.stat(sm.get(sm.size() - 1)));
         }
         // Smoothed lines first would hide under the bands: draw every band, then every line.
         List<CurveChart.Line> ordered = new ArrayList<>();
         for (CurveChart.Line l : lines) if (l.band()) ordered.add(l);
         for (CurveChart.Line l : lines) if (!l.band()) ordered.add(l);
         lossChart.show(ordered, List.of(), bpe, xMax, null, "Press Play: the same batches for every init");
-        readout.setText(t.toString());
+        setReadouts(t);
+    }
+
+    private void setReadouts(List<String> texts) {
+        while (readouts.size() < texts.size()) {
+            Label l = new Label();
+            l.setId("train-readout-" + readouts.size());
+            l.getStyleClass().add("train-readout");
+            l.setMinWidth(Region.USE_PREF_SIZE);
+            readouts.add(l);
+            bar.getChildren().add(l);
+        }
+        while (readouts.size() > texts.size()) bar.getChildren().remove(readouts.remove(readouts.size() - 1));
+        for (int i = 0; i < texts.size(); i++) readouts.get(i).setText(texts.get(i));
     }
 
     private String counterText(TrainSnapshot s) {
