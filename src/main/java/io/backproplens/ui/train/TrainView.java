@@ -524,8 +524,9 @@ public final class TrainView extends BorderPane implements Steppable {
         box.getChildren().add(content);
         VBox.setVgrow(content, Priority.ALWAYS);
         box.getStyleClass().add("train-panel");
-        box.setMinSize(0, 0);
-        if (content instanceof Region r) r.setMinSize(0, 0);
+        // Narrow as the column, but never shorter than the chart's minimum (train.css): the page scrolls instead.
+        box.setMinWidth(0);
+        if (content instanceof Region r) r.setMinWidth(0);
         return box;
     }
 
