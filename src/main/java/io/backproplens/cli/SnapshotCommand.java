@@ -31,6 +31,11 @@ final class SnapshotCommand implements Callable<Integer> {
             + (int) Snapshots.FONT_FLOOR_PX + " px x scale. Prints one line per problem and 'N problems'; exit status 1 when N > 0.")
     boolean audit;
 
+    @Option(names = "--toggles", paramLabel = "N", description = "instead of pictures, press R, X, K in turn N times in the "
+            + "Activations view (all 50,000 rows) and print the time from each key press to the new histograms on screen, "
+            + "then their median (p50) and 99th percentile")
+    Integer toggles;
+
     @Option(names = "--only", paramLabel = "TEXT", description = "with --audit: only the places whose name contains TEXT "
             + "(the lesson scenes 01-matmul .. 09-module, activations-*, matmul-*, network-start)")
     String only = "";
@@ -70,6 +75,7 @@ final class SnapshotCommand implements Callable<Integer> {
         Ranges.check(spec.commandLine(), "--height", height, Snapshots.MIN_HEIGHT, Snapshots.MAX_HEIGHT);
         Ranges.check(spec.commandLine(), "--scale", scale, Presentation.MIN_SCALE, Presentation.MAX_SCALE);
         if (audit) return audit();
+        if (toggles != null) return toggles();
         if (matrix || !setups.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "--setup and --matrix go with --audit");
         if (out == null) throw new CommandLine.ParameterException(spec.commandLine(), "--out DIR is required (or --audit)");
         OutputFolder.check(spec.commandLine(), out);
@@ -92,6 +98,22 @@ final class SnapshotCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(file);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private int toggles() throws Exception {
+        Ranges.check(spec.commandLine(), "--toggles", toggles, 1, 1000);
+        List<Double> ms = Snapshots.measureToggles(toggles, new Snapshots.Setup(width, height, scale), theme);
+        PrintWriter o = spec.commandLine().getOut();
+        for (int i = 0; i < ms.size(); i++) o.println(Text.f("toggle %3d: %7.1f ms", i + 1, ms.get(i)));
+        List<Double> sorted = ms.stream().sorted().toList();
+        o.println(Text.f("p50 %.1f ms, p99 %.1f ms over %d toggles", percentile(sorted, 50), percentile(sorted, 99), ms.size()));
+        o.flush();
+        return 0;
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static double percentile(List<Double> sorted, int p) {
+        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     private int audit() throws Exception {

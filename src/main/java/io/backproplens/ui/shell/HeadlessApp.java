@@ -131,7 +131,7 @@ final class HeadlessApp implements AutoCloseable {
     }
 
     /** Waits until {@code n} frames have been laid out. */
-    private void pulses(int n) throws Exception {
+    void pulses(int n) throws Exception {
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(n);
         Scene scene = onFx(window::getScene);
         Runnable listener = () -> {

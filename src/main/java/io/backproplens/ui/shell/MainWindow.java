@@ -305,14 +305,11 @@ public final class MainWindow extends StackPane {
 
     /** The engine's code beside the view in front (the Module refactor scene), or not. */
     public void showCode(boolean on) {
-        if (on && !center.getItems().contains(code)) {
-            center.getItems().add(code);
-            // The code is the lesson here: Python and Java side by side need most of the width;
-            // the graph stays in view as a reminder of what the classes compute.
-            center.setDividerPositions(0.3);
-        } else if (!on) {
-            center.getItems().remove(code);
-        }
+        // The code is the lesson here: Python and Java side by side need the whole width, and a
+        // graph squeezed beside them could not be read (measured: 432 of the audit's problems).
+        // Any other scene, or a lesson button, brings the views back.
+        if (on && !center.getItems().contains(code)) center.getItems().setAll(code);
+        else if (!on && !center.getItems().contains(tabs)) center.getItems().setAll(tabs);
     }
 
     public boolean codeShown() { return center.getItems().contains(code); }

@@ -127,6 +127,43 @@ public final class Snapshots {
         }
     }
 
+    /**
+     * The init toggle as a teacher presses it: in the Activations view on all 50,000 rows, R, X and
+     * K in turn, each timed from the key press to the first frame laid out with the new init's
+     * histograms. The times in ms, in order.
+     */
+    public static List<Double> measureToggles(int n, Setup setup, Presentation.Theme theme) throws Exception {
+        if (n < 1 || n > 1000) throw new IllegalArgumentException("toggles must be from 1 to 1000, got " + n);
+        List<Double> ms = new ArrayList<>();
+        try (HeadlessApp app = HeadlessApp.start(setup.width(), setup.height(), setup.width(), setup.height(), theme, setup.scale())) {
+            app.configure(setup.width(), setup.height(), setup.scale(), setup.presenter());
+            app.show(Place.all().stream().filter(p -> p.name().equals("activations-activations")).findFirst().orElseThrow());
+            javafx.scene.input.KeyCode[] keys = {javafx.scene.input.KeyCode.X, javafx.scene.input.KeyCode.K, javafx.scene.input.KeyCode.R};
+            io.backproplens.engine.Init[] inits = {io.backproplens.engine.Init.XAVIER, io.backproplens.engine.Init.KAIMING, io.backproplens.engine.Init.RANDN};
+            for (int i = 0; i < n; i++) {
+                javafx.scene.input.KeyCode key = keys[i % 3];
+                io.backproplens.engine.Init want = inits[i % 3];
+                long t0 = System.nanoTime();
+                HeadlessApp.onFx(() -> {
+                    javafx.scene.Scene scene = app.window.getScene();
+                    javafx.event.Event.fireEvent(scene.getFocusOwner() != null ? scene.getFocusOwner() : app.window,
+                            new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", key, false, false, false, false));
+                    return null;
+                });
+                while (!HeadlessApp.onFx(() -> {
+                    var shown = app.window.activations().forwardShownProperty().get();
+                    return shown != null && shown.settings().init() == want;
+                })) {
+                    Thread.sleep(1);
+                }
+                app.pulses(1);
+                ms.add((System.nanoTime() - t0) / 1e6);
+            }
+            app.failIfErrorShown("toggling the init");
+        }
+        return ms;
+    }
+
     /** Refuses a scene name that is not a lesson scene, in the words {@code record} prints. */
     public static void checkScene(String scene) {
         try {
