@@ -1,5 +1,6 @@
 package io.backproplens.cli;
 
+import io.backproplens.ui.shell.Lesson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -33,9 +35,13 @@ class SnapshotCommandTest {
         try (Stream<Path> s = Files.list(dir.resolve("png"))) {
             files = s.sorted().toList();
         }
-        assertThat(files).extracting(f -> f.getFileName().toString()).containsExactly(
-                "01-matmul.png", "02-broadcasting.png", "03-data.png", "04-init.png", "05-forward.png",
-                "06-loss.png", "07-backward.png", "08-gradcheck.png", "09-module.png");
+        // One picture per lesson scene, named as the lesson bar numbers them; the first and last
+        // are spelled out so a renamed or dropped scene is noticed here too.
+        assertThat(files).extracting(f -> f.getFileName().toString()).containsExactlyElementsOf(
+                Arrays.stream(Lesson.values()).map(l -> l.fileName() + ".png").toList());
+        assertThat(files).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(files.get(0).getFileName()).hasToString("01-matmul.png");
+        assertThat(files.get(files.size() - 1).getFileName().toString()).endsWith("-module.png");
         for (Path f : files) {
             BufferedImage img = ImageIO.read(f.toFile());
             assertThat(img.getWidth()).as(f + " width").isEqualTo(800);
