@@ -55,8 +55,10 @@ class ActivationDataTest {
         assertThat(only.lin1().castTo(DataType.FLOAT).equalsWithEps(lin1, 1e-4)).as("lin1").isTrue();
         assertThat(only.relu().castTo(DataType.FLOAT).equalsWithEps(relu, 1e-4)).as("relu").isTrue();
         assertThat(only.lin2().castTo(DataType.FLOAT).equalsWithEps(lin2, 1e-4)).as("lin2").isTrue();
-        // And the full pass shows the same x_valid outputs.
-        assertThat(Summary.of(session.run(s).validRelu())).isEqualTo(Summary.of(only.relu()));
+        // And the full pass shows the same x_valid outputs. Not bit for bit: OpenBLAS splits the
+        // 10,000-row sgemm by the threads it has at the moment, which changes the summation order
+        // (seen on CI: means equal to 9 digits, not 10).
+        assertThat(session.run(s).validRelu().equalsWithEps(only.relu(), 1e-5)).as("full pass's x_valid relu").isTrue();
     }
 
     @Test
@@ -101,14 +103,17 @@ class ActivationDataTest {
             sumA += Summary.of(session.validPass(base.withSeed(100 + k).withInit(Init.XAVIER)).relu()).std();
             sumB += Summary.of(session.validPass(base.withSeed(100 + k).withInit(Init.KAIMING)).relu()).std();
         }
-        assertThat(c.row("relu").stdA()).isCloseTo(sumA / 3, within(1e-12));
-        assertThat(c.row("relu").stdB()).isCloseTo(sumB / 3, within(1e-12));
+        // 1e-7, not exact: each pass's sgemm may be split over a different number of BLAS threads.
+        assertThat(c.row("relu").stdA()).isCloseTo(sumA / 3, within(1e-7));
+        assertThat(c.row("relu").stdB()).isCloseTo(sumB / 3, within(1e-7));
         assertThat(c.row("relu").stdB()).isGreaterThan(c.row("relu").stdA());
         // The pictures: first seed, shared bins and count axis.
         ActivationData.Pair relu = c.pair("relu");
         assertThat(relu.a().histogram().binning()).isEqualTo(relu.b().histogram().binning());
         assertThat(relu.yMax()).isEqualTo(Math.max(relu.a().histogram().maxCount(), relu.b().histogram().maxCount()));
-        assertThat(relu.a().summary()).isEqualTo(Summary.of(session.validPass(base.withInit(Init.XAVIER)).relu()));
+        Summary first = Summary.of(session.validPass(base.withInit(Init.XAVIER)).relu());
+        assertThat(relu.a().summary().count()).isEqualTo(first.count());
+        assertThat(relu.a().summary().std()).isCloseTo(first.std(), within(1e-7));
         assertThat(relu.a().histogram().below() + relu.a().histogram().above()).isZero();
     }
 }
