@@ -129,15 +129,15 @@ public final class OwnMatricesPane extends BorderPane implements Steppable {
         stepper.aGrid().setProblems((r, c) -> aBad.get(new Cell(r, c)));
         stepper.bGrid().setProblems((r, c) -> bBad.get(new Cell(r, c)));
         String message = null;
-        mismatch = null;
+        // Marked on the spinners even while a cell is wrong too: two things to fix, each where it is.
+        mismatch = a.cols() != b.rows() ? Matrices.innerMismatch(a.rows(), a.cols(), b.rows(), b.cols()) : null;
         double[][] av = null, bv = null;
         int nBad = badA.size() + badB.size();
         if (nBad > 0) {
             message = (badA.isEmpty() ? badB : badA).get(0).message();
             if (nBad > 1) message += " (and " + (nBad - 1) + " more cell" + (nBad > 2 ? "s" : "") + " marked in red)";
         } else if (a.cols() != b.rows()) {
-            message = Matrices.innerMismatch(a.rows(), a.cols(), b.rows(), b.cols());
-            mismatch = message;
+            message = mismatch;
         } else {
             av = a.values();
             bv = b.values();

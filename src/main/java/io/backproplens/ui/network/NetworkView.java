@@ -242,7 +242,7 @@ public final class NetworkView extends BorderPane implements Steppable {
             if (csv) io.backproplens.ui.core.Exports.csv(t.array(), path);
             else io.backproplens.ui.core.Exports.npy(t.array(), path);
             return path;
-        }, p -> state.status.set("Saved " + t.label() + " (" + t.shapeText() + ") to " + p));
+        }, p -> state.notices.post("Tensor saved", "Saved " + t.label() + " (" + t.shapeText() + ") to " + p));
     }
 
     /** The first tensor the current step writes (what the inspector follows), or null. */
