@@ -44,7 +44,7 @@ public final class AppState {
     public final DoubleProperty progress = new SimpleDoubleProperty(-1);
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
     /** Messages that need no dialog (a saved file, a finished check), shown by the window. */
-    public final Notices notices = new Notices(this);
+    public final Notices notices = new Notices();
 
     /**
      * Next, as the keys and the Next buttons do it: in predict mode, for a view that hides new

@@ -159,7 +159,6 @@ class MainWindowTest {
         String said = "Saved the scene to " + file;
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> notice(robot, said) != null));
         assertThat(Files.exists(file)).isTrue();
-        assertThat(state.status.get()).as("and in the status bar, which stays").isEqualTo(said);
         javafx.scene.text.Text text = fx(() -> notice(robot, said));
         assertThat(fx(() -> text.getFont().getSize())).as("main content size at 200%%").isGreaterThanOrEqualTo(40);
         javafx.geometry.Bounds on = fx(() -> text.localToScreen(text.getLayoutBounds()));
