@@ -29,8 +29,11 @@ class ToolchainIT {
     @TempDir
     Path dir;
 
+    private static final String JDK_CHECK = "src/build/jdk-installed.bsh";
+
     private Path oldJdk;
     private Path mvn;
+    private Path home;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -39,7 +42,13 @@ class ToolchainIT {
         oldJdk = old.get();
         mvn = Path.of(System.getProperty("maven.home", ""), "bin", "mvn");
         assumeTrue(Files.isExecutable(mvn), "no mvn script under maven.home");
-        Files.copy(Path.of(System.getProperty("backproplens.pom", "pom.xml")), dir.resolve("pom.xml"));
+        Path pom = Path.of(System.getProperty("backproplens.pom", "pom.xml"));
+        Files.copy(pom, dir.resolve("pom.xml"));
+        Files.createDirectories(dir.resolve(JDK_CHECK).getParent());
+        Files.copy(pom.resolveSibling(JDK_CHECK), dir.resolve(JDK_CHECK));
+        // Maven's user.home: an empty one, so no ~/.m2/toolchains.xml (nor a discovery cache) of this
+        // machine's user takes part; the local repository is passed explicitly.
+        home = Files.createDirectories(dir.resolve("home"));
     }
 
     @Test
@@ -58,12 +67,43 @@ class ToolchainIT {
     }
 
     @Test
-    void withoutASuitableJdkTheBuildStopsNamingTheVersionToInstall() throws Exception {
-        // No JDK 99 exists anywhere: the same path a machine without any JDK 21+ takes.
-        Run run = maven(List.of("-Dtoolchain.jdk.version=[99,)", "validate"));
+    void withoutASuitableJdkTheBuildStopsInOneLineNamingTheJdkToInstall() throws Exception {
+        // No JDK 99 exists anywhere: the path a machine without any JDK 21+ takes (the discovery of
+        // /usr/lib/jvm and the like cannot be switched off, so the range is one nothing satisfies).
+        Run run = maven(List.of("-Djdk.needed=99", "validate"));
 
         assertThat(run.exit()).as("%s", run).isNotZero();
-        assertThat(run.out()).as("%s", run).contains("BUILD FAILURE").contains("version=[99,)");
+        List<String> ours = run.out().lines().filter(l -> l.contains("JDK 99")).toList();
+        assertThat(ours).as("one line names the JDK to install; %s", run).containsExactly(
+                "[ERROR] No JDK 99 or newer is installed: install one (Eclipse Temurin 99 from https://adoptium.net,"
+                        + " or on Debian/Ubuntu: sudo apt-get install openjdk-99-jdk) and run the command again;"
+                        + " it need not be the default java.");
+        assertThat(run.out()).as("the toolchain step, whose text sends users to toolchains.xml, is not reached; %s", run)
+                .doesNotContain("select-jdk-toolchain").doesNotContain("Cannot find matching toolchain");
+    }
+
+    @Test
+    void aJdkDeclaredInTheUsersToolchainsXmlPassesTheCheck() throws Exception {
+        // A JDK that only ~/.m2/toolchains.xml knows of (discovery finds no JDK 99): the check must
+        // let the toolchain step select it, as that step would without the check.
+        Path jdk = Jdks.current();
+        Files.createDirectories(home.resolve(".m2"));
+        Files.writeString(home.resolve(".m2/toolchains.xml"), """
+                <toolchains>
+                  <toolchain>
+                    <type>jdk</type>
+                    <provides><version>99</version></provides>
+                    <configuration><jdkHome>%s</jdkHome></configuration>
+                  </toolchain>
+                </toolchains>
+                """.formatted(jdk));
+
+        Run run = maven(List.of("-Djdk.needed=99", "validate"));
+
+        assertThat(run.exit()).as("%s", run).isZero();
+        Matcher m = SELECTED.matcher(run.out());
+        assertThat(m.find()).as("a JDK toolchain was selected; %s", run).isTrue();
+        assertThat(Path.of(m.group(1)).toRealPath()).isEqualTo(jdk.toRealPath());
     }
 
     private Run maven(List<String> args) throws Exception {
@@ -76,6 +116,7 @@ class ToolchainIT {
 
     private void oldJdkFirst(Map<String, String> env) {
         env.remove("JAVA_HOME");
+        env.put("MAVEN_OPTS", "-Duser.home=" + home);
         env.put("PATH", oldJdk.resolve("bin") + File.pathSeparator + env.getOrDefault("PATH", ""));
     }
 }

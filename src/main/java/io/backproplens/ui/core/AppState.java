@@ -43,6 +43,8 @@ public final class AppState {
     public final StringProperty status = new SimpleStringProperty("Starting");
     public final DoubleProperty progress = new SimpleDoubleProperty(-1);
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    /** Messages that need no dialog (a saved file, a finished check), shown by the window. */
+    public final Notices notices = new Notices();
 
     /**
      * Next, as the keys and the Next buttons do it: in predict mode, for a view that hides new

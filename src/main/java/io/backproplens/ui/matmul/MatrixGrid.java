@@ -6,16 +6,22 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A matrix drawn as cells with their values and the row and column indices around them. Every
  * cell is drawn up to {@link #MAX_VISIBLE} rows and columns; a larger matrix shows a window of
  * that size (with scroll bars) that {@link #follow} moves to the active cell, so the number of
  * nodes never grows with the matrix. Cells take a {@link Role} that colours them; an editable
- * grid uses text fields and reports each edit with the cell's matrix indices.
+ * grid uses text fields and reports each edit with the cell's matrix indices, and marks a cell
+ * whose {@link Problems} says it is wrong with a ControlsFX decoration carrying the message.
  */
 public final class MatrixGrid extends Region {
     public static final int MAX_VISIBLE = 12;
@@ -38,12 +44,24 @@ public final class MatrixGrid extends Region {
 
     @FunctionalInterface public interface Edits { void edited(int r, int c, String text); }
 
+    /** What is wrong with cell (r, c), as the message to show; null when it is fine. */
+    @FunctionalInterface public interface Problems { String at(int r, int c); }
+
     private int rows, cols;
     private int maxRows = MAX_VISIBLE, maxCols = MAX_VISIBLE;
     private int r0, c0;
     private Texts texts = (r, c) -> "";
     private Roles roles = (r, c) -> Role.PLAIN;
     private Edits edits;
+    private Problems problems = (r, c) -> null;
+    /**
+     * The marks on the text fields: one ValidationSupport per pool of fields (it cannot forget a
+     * field, so a new pool gets a new one), each field's validator asking {@link #problems} about
+     * the cell the field shows now.
+     */
+    private ValidationSupport validation;
+    /** The problem each pooled field was last validated with: revalidate only what changed. */
+    private String[][] poolProblems = new String[0][0];
     private boolean heads = true;
     private double cellW = 48, cellH = 48;
 
@@ -130,6 +148,9 @@ public final class MatrixGrid extends Region {
 
     public void setRoles(Roles roles) { this.roles = roles; }
 
+    /** Which editable cells are wrong and why; shown at the next {@link #refresh}. */
+    public void setProblems(Problems problems) { this.problems = problems == null ? (r, c) -> null : problems; }
+
     /** Text fields instead of labels; {@code edits} hears every change (null: read-only again). */
     public void setEditable(Edits edits) {
         boolean was = this.edits != null;
@@ -215,6 +236,12 @@ public final class MatrixGrid extends Region {
         getChildren().retainAll(vbar, hbar, probe);
         pool = new Control[vr][vc];
         poolRoles = new Role[vr][vc];
+        poolProblems = new String[vr][vc];
+        validation = null;
+        if (edits != null) {
+            validation = new ValidationSupport();
+            validation.setValidationDecorator(new GraphicValidationDecoration());
+        }
         for (int r = 0; r < vr; r++)
             for (int c = 0; c < vc; c++) {
                 pool[r][c] = edits != null ? field(r, c) : label();
@@ -256,6 +283,11 @@ public final class MatrixGrid extends Region {
         t.focusedProperty().addListener((o, was, now) -> {
             if (now) javafx.application.Platform.runLater(t::selectAll);
         });
+        // ValidationSupport runs this later than the edit: by then the owner has re-read the cell.
+        validation.registerValidator(t, false, (Control c, String text) -> {
+            String problem = problems.at(r0 + vr, c0 + vc);
+            return ValidationResult.fromErrorIf(c, problem, problem != null);
+        });
         return t;
     }
 
@@ -285,6 +317,13 @@ public final class MatrixGrid extends Region {
                     String text = texts.at(r, c);
                     if (n instanceof TextField t) {
                         if (!text.equals(t.getText())) t.setText(text);
+                        String problem = problems.at(r, c);
+                        if (!Objects.equals(problem, poolProblems[vr][vc])) {
+                            poolProblems[vr][vc] = problem;
+                            // On the whole cell too, not only on the decoration's small icon.
+                            t.setTooltip(problem == null ? null : new Tooltip(problem));
+                            validation.revalidate(t);
+                        }
                     } else {
                         ((Label) n).setText(text);
                     }

@@ -12,12 +12,15 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * The stepper on the user's own matrices: the notebook's {@code a} and {@code b} to start with,
@@ -33,6 +36,10 @@ public final class OwnMatricesPane extends BorderPane implements Steppable {
     private final Spinner<Integer> bRows = spinner("mm-b-rows", b.rows()), bCols = spinner("mm-b-cols", b.cols());
     private final Random rng = new Random();
     private boolean syncing;
+    /** Why a and b cannot be multiplied as shaped (null: they can): marked on a's cols and b's rows. */
+    private String mismatch;
+    /** The marks on those two spinners (on their text, which ControlsFX knows how to watch). */
+    private final ValidationSupport shapes = new ValidationSupport();
 
     public OwnMatricesPane() {
         getStyleClass().add("mm-own");
@@ -68,6 +75,11 @@ public final class OwnMatricesPane extends BorderPane implements Steppable {
         aCols.valueProperty().addListener((o, was, now) -> resize());
         bRows.valueProperty().addListener((o, was, now) -> resize());
         bCols.valueProperty().addListener((o, was, now) -> resize());
+        shapes.setValidationDecorator(new GraphicValidationDecoration());
+        for (Spinner<Integer> s : List.of(aCols, bRows)) {
+            shapes.registerValidator(s.getEditor(), false,
+                    (javafx.scene.control.Control c, String text) -> ValidationResult.fromErrorIf(c, mismatch, mismatch != null));
+        }
         stepper.aGrid().setEditable((r, c, text) -> edited(a, r, c, text));
         stepper.bGrid().setEditable((r, c, text) -> edited(b, r, c, text));
         update(false);
@@ -111,23 +123,28 @@ public final class OwnMatricesPane extends BorderPane implements Steppable {
     /** Re-reads both matrices and hands them to the stepper, or the reason they cannot be multiplied. */
     private void update(boolean keepPosition) {
         List<EditableMatrix.Bad> badA = a.bad(), badB = b.bad();
-        Set<Cell> aBad = new HashSet<>(), bBad = new HashSet<>();
-        badA.forEach(x -> aBad.add(new Cell(x.r(), x.c())));
-        badB.forEach(x -> bBad.add(new Cell(x.r(), x.c())));
+        Map<Cell, String> aBad = new HashMap<>(), bBad = new HashMap<>();
+        badA.forEach(x -> aBad.put(new Cell(x.r(), x.c()), x.message()));
+        badB.forEach(x -> bBad.put(new Cell(x.r(), x.c()), x.message()));
+        stepper.aGrid().setProblems((r, c) -> aBad.get(new Cell(r, c)));
+        stepper.bGrid().setProblems((r, c) -> bBad.get(new Cell(r, c)));
         String message = null;
+        // Marked on the spinners even while a cell is wrong too: two things to fix, each where it is.
+        mismatch = a.cols() != b.rows() ? Matrices.innerMismatch(a.rows(), a.cols(), b.rows(), b.cols()) : null;
         double[][] av = null, bv = null;
         int nBad = badA.size() + badB.size();
         if (nBad > 0) {
             message = (badA.isEmpty() ? badB : badA).get(0).message();
             if (nBad > 1) message += " (and " + (nBad - 1) + " more cell" + (nBad > 2 ? "s" : "") + " marked in red)";
         } else if (a.cols() != b.rows()) {
-            message = Matrices.innerMismatch(a.rows(), a.cols(), b.rows(), b.cols());
+            message = mismatch;
         } else {
             av = a.values();
             bv = b.values();
         }
         stepper.setInput(new MatmulStepper.Input("a", "b", "result", a.rows(), a.cols(), b.rows(), b.cols(),
-                a::text, b::text, aBad, bBad, av, bv, message, null, null, null), keepPosition);
+                a::text, b::text, aBad.keySet(), bBad.keySet(), av, bv, message, null, null, null), keepPosition);
+        shapes.revalidate();
     }
 
     private static Spinner<Integer> spinner(String id, int value) {

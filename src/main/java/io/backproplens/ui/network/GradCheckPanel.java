@@ -76,6 +76,9 @@ public final class GradCheckPanel extends ScrollPane {
 
     public String statusText() { return status.getText(); }
 
+    /** The verdict line ("All 6 checks pass (loss: ...)"), or what is going on. */
+    public String summaryText() { return summary.getText(); }
+
     /** Runs the check for this pass in the background and shows the table when done. */
     public void run(PassResult pass, Background background) {
         if (pass == null) return;

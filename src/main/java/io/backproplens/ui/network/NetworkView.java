@@ -242,7 +242,11 @@ public final class NetworkView extends BorderPane implements Steppable {
             if (csv) io.backproplens.ui.core.Exports.csv(t.array(), path);
             else io.backproplens.ui.core.Exports.npy(t.array(), path);
             return path;
-        }, p -> state.status.set("Saved " + t.label() + " (" + t.shapeText() + ") to " + p));
+        }, p -> {
+            String said = "Saved " + t.label() + " (" + t.shapeText() + ") to " + p;
+            state.status.set(said);
+            state.notices.post("Tensor saved", said);
+        });
     }
 
     /** The first tensor the current step writes (what the inspector follows), or null. */

@@ -162,6 +162,7 @@ public final class AppMenu extends MenuBar {
         if (f == null) return;
         try {
             Exports.png(window.front(), w, h, f.toPath());
+            window.state().notices.post("Image saved", "Saved the " + w + "\u00d7" + h + " picture to " + f);
         } catch (IOException | IllegalArgumentException e) {
             ErrorDialogs.show("Export as PNG", e);
         }

@@ -48,6 +48,9 @@ public final class ControlsBar extends VBox {
     private final ComboBox<Init> init = new ComboBox<>(FXCollections.observableArrayList(Init.values()));
     private final TextField seed = field("seed-field", 6, "Seed of the random weights: the same seed gives the same weights");
     private final TextField nh = field("nh-field", 4, "Hidden units (1 to " + Settings.MAX_NH + ")");
+    // A number field, not a SegmentedButton "ReLU | ReLU - 0.5": the shift is any number (the
+    // settings, scene files and the command line take e.g. 0.2), and two segments could show only two.
+    // The two-way switch is the Activations view's (S), where the notebook's 0 and 0.5 are compared.
     private final TextField shift = field("shift-field", 4, "Subtracted after clamp_min(0.): the notebook tried 0.5");
     private final ComboBox<String> batchKind = new ComboBox<>(FXCollections.observableArrayList(ALL, MINI));
     private final TextField batch = field("batch-field", 6, "Rows of the training set in the pass");

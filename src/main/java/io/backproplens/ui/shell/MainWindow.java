@@ -7,6 +7,8 @@ import io.backproplens.ui.code.EngineCodePanel;
 import io.backproplens.ui.core.AppState;
 import io.backproplens.ui.core.Controller;
 import io.backproplens.ui.core.ErrorDialogs;
+import io.backproplens.ui.core.Notices;
+import io.backproplens.ui.core.Presentation;
 import io.backproplens.ui.core.Steppable;
 import io.backproplens.ui.data.DataView;
 import io.backproplens.ui.matmul.MatmulView;
@@ -31,6 +33,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.HiddenSidesPane;
+import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 
 import java.io.IOException;
@@ -122,6 +125,11 @@ public final class MainWindow extends StackPane {
         state().presentation.presenter.addListener((o, was, now) -> arrange(now));
         state().step.addListener(o -> stepChanged());
         state().pass.addListener(o -> stepChanged());
+        state().notices.onPost(this::showNotice);
+        // A check takes seconds and runs in the background: say when it is done, whichever tab is in front.
+        network.gradCheck().resultProperty().addListener((o, was, now) -> {
+            if (now != null) state().notices.post("Gradient check finished", network.gradCheck().summaryText());
+        });
         sceneProperty().addListener((o, was, now) -> {
             if (was != null) {
                 was.removeEventFilter(KeyEvent.KEY_PRESSED, this::routeKey);
@@ -419,6 +427,33 @@ public final class MainWindow extends StackPane {
         Lesson lesson = this.lesson;
         String scene = lesson != null && lesson.tab().equals(selectedTab()) ? lesson.name().toLowerCase() : selectedTab();
         SceneFile.of(scene, state().settings.get(), state().step.get(), state().sample.get(), matmul().matmulState()).write(file);
+        state().notices.post("Scene saved", "Saved the scene to " + file);
+    }
+
+    /**
+     * A notice as a ControlsFX notification at the window's bottom right, gone after a few seconds.
+     * Its content is ours, at the UI scale's font size: a popup does not inherit the window's.
+     */
+    private void showNotice(Notices.Notice notice) {
+        javafx.stage.Window owner = getScene() == null ? null : getScene().getWindow();
+        if (owner == null || !owner.isShowing()) return;
+        // The text at the main content's size for the UI scale (ControlsFX's own is 1.17 em of the base).
+        double px = state().presentation.fontPx() * 1.25;
+        Label title = new Label(notice.title());
+        title.getStyleClass().add("title");
+        title.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", px));
+        // A Text, not a wrapped Label: the notification sizes itself before laying out, and a Text's
+        // size is its wrapped lines', so no line is cut. A long path wraps at half the window.
+        javafx.scene.text.Text text = new javafx.scene.text.Text(notice.text());
+        text.getStyleClass().add("notice-text");
+        text.setFont(javafx.scene.text.Font.font(px));
+        text.setWrappingWidth(Math.min(owner.getWidth() / 2, Math.ceil(text.getLayoutBounds().getWidth()) + 2));
+        VBox content = new VBox(state().presentation.fontPx() / 4, title, text);
+        content.getStyleClass().add("lens-notice");
+        Notifications n = Notifications.create().owner(owner).graphic(content)
+                .position(javafx.geometry.Pos.BOTTOM_RIGHT).hideAfter(javafx.util.Duration.seconds(6));
+        if (state().presentation.theme.get() == Presentation.Theme.DARK) n = n.darkStyle();
+        n.show();
     }
 
     /** A scene file read and checked, with the lesson it names (null when it names a view). */

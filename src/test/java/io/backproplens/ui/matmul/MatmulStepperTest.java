@@ -7,6 +7,7 @@ import io.backproplens.ui.core.AppState;
 import io.backproplens.ui.core.Background;
 import io.backproplens.ui.core.Controller;
 import io.backproplens.ui.core.ErrorDialogs;
+import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
@@ -166,6 +167,79 @@ class MatmulStepperTest {
         robot.clickOn("#mm-end");
         // a[1] is now [0, 1, 7]: row 1 of the result is 1*[6,7] + 7*[1,8].
         assertThat(stepper.resultNow()[1]).containsExactly(13, 63);
+    }
+
+    @Test
+    void aWrongCellIsMarkedWhereItIsWithItsMessageOnHoverUntilItIsANumberAgain(FxRobot robot) throws Exception {
+        TextField cell = (TextField) stepper.aGrid().cellNode(1, 2);
+        String message = "a: row 1, column 2: 'x' is not a number";
+        robot.clickOn(cell);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write("x");
+
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> fxValue(() -> mark(robot, message) != null));
+        Bounds markAt = fxValue(() -> mark(robot, message).localToScene(mark(robot, message).getLayoutBounds()));
+        Bounds cellAt = fxValue(() -> cell.localToScene(cell.getLayoutBounds()));
+        // ControlsFX puts its icon on the cell's bottom-left corner: the icon's centre is on the cell.
+        assertThat(cellAt.contains(markAt.getCenterX(), markAt.getCenterY()))
+                .as("mark at %s, the cell at %s", markAt, cellAt).isTrue();
+        assertThat(fxValue(() -> cell.getTooltip() == null ? null : cell.getTooltip().getText()))
+                .as("the message on hovering the cell itself").isEqualTo(message);
+        assertThat(fxValue(() -> marks(robot))).as("one mark only, on the wrong cell").isEqualTo(1);
+
+        // A new row makes new cell fields: the mark moves onto the new field of that cell.
+        Spinner<?> aRows = robot.lookup("#mm-a-rows").queryAs(Spinner.class);
+        robot.clickOn(robot.from(aRows).lookup(".increment-arrow-button").queryAs(javafx.scene.Node.class));
+        TextField again = (TextField) stepper.aGrid().cellNode(1, 2);
+        assertThat(again).as("a new field").isNotSameAs(cell);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> fxValue(() -> {
+            javafx.scene.Node m = mark(robot, message);
+            if (m == null) return false;
+            Bounds b = m.localToScene(m.getLayoutBounds());
+            return marks(robot) == 1 && again.localToScene(again.getLayoutBounds()).contains(b.getCenterX(), b.getCenterY());
+        }));
+
+        robot.clickOn(again);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write("7");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> fxValue(() -> marks(robot) == 0));
+        assertThat(fxValue(again::getTooltip)).isNull();
+        assertThat(stepper.aGrid().cellText(1, 2)).isEqualTo("7");
+    }
+
+    @Test
+    void shapesThatCannotBeMultipliedMarkAsColumnsAndBsRowsUntilTheyMatch(FxRobot robot) throws Exception {
+        Spinner<?> bRows = robot.lookup("#mm-b-rows").queryAs(Spinner.class);
+        Spinner<?> aCols = robot.lookup("#mm-a-cols").queryAs(Spinner.class);
+        String message = "a is 3x3 and b is 2x2: a's 3 columns must equal b's rows";
+        robot.clickOn(robot.from(bRows).lookup(".decrement-arrow-button").queryAs(javafx.scene.Node.class));
+
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> fxValue(() -> marks(robot) == 2));
+        for (Spinner<?> s : List.of(aCols, bRows)) {
+            Bounds at = fxValue(() -> s.localToScene(s.getLayoutBounds()));
+            long onIt = fxValue(() -> robot.lookup(n -> isMark(n, message)).queryAll().stream()
+                    .map(n -> n.localToScene(n.getLayoutBounds()))
+                    .filter(b -> at.contains(b.getCenterX(), b.getCenterY())).count());
+            assertThat(onIt).as("a mark with the message on %s", s.getId()).isEqualTo(1);
+        }
+
+        robot.clickOn(robot.from(bRows).lookup(".increment-arrow-button").queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> fxValue(() -> marks(robot) == 0));
+    }
+
+    /** A ControlsFX validation mark: a label whose tooltip is the message. */
+    private static boolean isMark(javafx.scene.Node n, String message) {
+        return n instanceof Label l && l.isVisible() && l.getTooltip() != null
+                && (message == null || message.equals(l.getTooltip().getText()))
+                && l.getGraphic() instanceof javafx.scene.image.ImageView;
+    }
+
+    private static javafx.scene.Node mark(FxRobot robot, String message) {
+        return robot.lookup(n -> isMark(n, message)).query();
+    }
+
+    private static int marks(FxRobot robot) {
+        return robot.lookup(n -> isMark(n, null)).queryAll().size();
     }
 
     @Test

@@ -145,6 +145,42 @@ class MainWindowTest {
         assertThat(ErrorDialogs.lastMessage()).contains("corrupt.json: nh");
     }
 
+    @Test
+    void savingASceneSaysSoInANotificationOnTheWindowAtTheUiScale(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> state.presentation.scale.set(2.0));
+        Path file = dir.resolve("lesson.json");
+        robot.interact(() -> {
+            try {
+                window.saveScene(file);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        String said = "Saved the scene to " + file;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> notice(robot, said) != null));
+        assertThat(Files.exists(file)).isTrue();
+        javafx.scene.text.Text text = fx(() -> notice(robot, said));
+        assertThat(fx(() -> text.getFont().getSize())).as("main content size at 200%%").isGreaterThanOrEqualTo(40);
+        javafx.geometry.Bounds on = fx(() -> text.localToScreen(text.getLayoutBounds()));
+        assertThat(on.getMinX()).as("on the window: %s", on).isGreaterThanOrEqualTo(stage.getX());
+        assertThat(on.getMaxX()).as("on the window: %s", on).isLessThanOrEqualTo(stage.getX() + stage.getWidth());
+        assertThat(on.getMaxY()).as("on the window: %s", on).isLessThanOrEqualTo(stage.getY() + stage.getHeight());
+        assertThat(on.getWidth()).as("wrapped to half the window at most").isLessThanOrEqualTo(stage.getWidth() / 2 + 1);
+        assertThat(on.getHeight()).as("on more than one line").isGreaterThan(2 * text.getFont().getSize());
+        robot.interact(() -> state.presentation.scale.set(1.0));
+    }
+
+    /** The text of a shown notification that says {@code text}, or null. */
+    private static javafx.scene.text.Text notice(FxRobot robot, String text) {
+        return robot.lookup(".lens-notice .notice-text").queryAllAs(javafx.scene.text.Text.class).stream()
+                .filter(t -> text.equals(t.getText()) && t.getScene() != null && t.getScene().getWindow().isShowing())
+                .findFirst().orElse(null);
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+    }
+
     /** Opens a scene as the menu does and waits for it to be applied or refused. */
     private String open(FxRobot robot, Path file) throws Exception {
         @SuppressWarnings("unchecked")
