@@ -83,10 +83,14 @@ public final class AppMenu extends MenuBar {
         presenter.setSelected(p.presenter.get());
         p.presenter.addListener((o, was, now) -> presenter.setSelected(now));
         presenter.setOnAction(e -> window.setPresenter(presenter.isSelected()));
+        // Reduced motion: the steps land without animation (the preference is remembered).
+        CheckMenuItem motion = new CheckMenuItem("Motion between steps");
+        motion.setId("menu-motion");
+        motion.selectedProperty().bindBidirectional(p.motion);
         CheckMenuItem code = new CheckMenuItem("Engine code beside the view");
         code.setOnAction(e -> window.showCode(code.isSelected()));
         MenuItem help = item("Keys\u2026", Keys.HELP.chord(1).display(), window::toggleHelp);
-        return new Menu("View", null, scale, theme, full, presenter, code, help);
+        return new Menu("View", null, scale, theme, full, presenter, motion, code, help);
     }
 
     private Menu lessonMenu() {
@@ -171,6 +175,7 @@ public final class AppMenu extends MenuBar {
         prefs.clear();
         window.state().presentation.scale.set(1.0);
         window.state().presentation.theme.set(Presentation.Theme.LIGHT);
+        window.state().presentation.motion.set(true);
         window.controller().update(s -> io.backproplens.session.Settings.defaults());
     }
 

@@ -57,6 +57,8 @@ final class HeadlessApp implements AutoCloseable {
         AppState state = new AppState();
         state.presentation.theme.set(theme);
         state.presentation.scale.set(scale);
+        // A picture must not depend on when it was taken: no motion between steps.
+        state.presentation.motion.set(false);
         Controller controller = new Controller(state, new Background(state));
         ErrorDialogs.setShowDialogs(false);
         HeadlessApp app = onFx(() -> {
