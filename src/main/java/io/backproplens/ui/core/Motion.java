@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 public final class Motion {
     /** The shortest and longest animation of one step. */
     public static final double MIN_MS = 300, MAX_MS = 600;
+    /** The part of a step's time (at the Play speed) that moves; the rest the class reads the result. */
+    private static final double SHARE = 0.6;
 
     private final ObservableBooleanValue enabled;
     private final DoubleSupplier stepsPerSecond;
@@ -30,7 +32,7 @@ public final class Motion {
 
     /**
      * @param enabled        the user's preference (true: motion between steps)
-     * @param stepsPerSecond the view's Play speed; an animation takes half a step's time
+     * @param stepsPerSecond the view's Play speed; an animation takes 60% of a step's time
      */
     public Motion(ObservableBooleanValue enabled, DoubleSupplier stepsPerSecond) {
         this(enabled, stepsPerSecond, System::nanoTime);
@@ -45,13 +47,13 @@ public final class Motion {
     }
 
     /**
-     * How long one step's animation takes at {@code stepsPerSecond}: half a step's time, from
-     * {@link #MIN_MS} to {@link #MAX_MS}; zero (no motion) when half a step is shorter than
+     * How long one step's animation takes at {@code stepsPerSecond}: 60% of a step's time, from
+     * {@link #MIN_MS} to {@link #MAX_MS}; zero (no motion) when that is shorter than
      * {@link #MIN_MS}, since a faster animation is a flicker, not a movement.
      */
     public static Duration duration(double stepsPerSecond) {
-        double half = 500 / Math.max(1e-6, stepsPerSecond);
-        return half < MIN_MS ? Duration.ZERO : Duration.millis(Math.min(MAX_MS, half));
+        double share = SHARE * 1000 / Math.max(1e-6, stepsPerSecond);
+        return share < MIN_MS ? Duration.ZERO : Duration.millis(Math.min(MAX_MS, share));
     }
 
     /**
@@ -62,14 +64,14 @@ public final class Motion {
      */
     public void stepped(boolean oneForward, Supplier<Animation> make, Runnable cleanup) {
         boolean cut = finish();
-        if (!oneForward) return;
+        if (!oneForward || !enabled.get()) return;
         long now = nanos.getAsLong();
         Duration d = duration(stepsPerSecond.getAsDouble());
         // Nexts faster than an animation lasts: the clicker wins, every step lands at once
         // (not only the one that cut an animation short, or motion would stutter on and off).
         boolean fast = cut || lastStep != Long.MIN_VALUE && (now - lastStep) / 1e6 < d.toMillis();
         lastStep = now;
-        if (!enabled.get() || fast || d.equals(Duration.ZERO)) return;
+        if (fast || d.equals(Duration.ZERO)) return;
         Animation a = make.get();
         if (a == null) return;
         running = a;

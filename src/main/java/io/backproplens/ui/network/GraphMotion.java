@@ -47,6 +47,10 @@ final class GraphMotion {
         if (s == null || d.toMillis() <= 0) return null;
         Rectangle box = graph.box(s.module());
         if (box == null) return null;
+        // The step has just changed the chips' texts ("l1" became "l1 1000x50"): lay them out now,
+        // so what slides off them covers them as they will be drawn, not as they were.
+        graph.applyCss();
+        graph.layout();
         GraphMotion m = new GraphMotion(graph, d);
         boolean backward = s.phase() == TraceStep.Phase.BACKWARD;
         Bounds target = box.getBoundsInParent();
@@ -100,12 +104,13 @@ final class GraphMotion {
         graph.motionLayer().getChildren().add(token);
         double t0 = into ? 0 : WRITE_START * ms, t1 = into ? READ_END * ms : ms;
         double dx = to.getX() - from.getX(), dy = to.getY() - from.getY();
-        add(0, new KeyValue(token.opacityProperty(), 0));
-        add(t0, new KeyValue(token.opacityProperty(), 1), new KeyValue(token.translateXProperty(), 0),
+        // Hidden until it sets off (a write waits for the first half), then along the line.
+        add(t0, new KeyValue(token.opacityProperty(), into ? 1 : 0), new KeyValue(token.translateXProperty(), 0),
                 new KeyValue(token.translateYProperty(), 0));
+        if (!into) add(t0 + 0.05 * ms, new KeyValue(token.opacityProperty(), 1));
         add(t1, new KeyValue(token.translateXProperty(), dx, Interpolator.EASE_BOTH),
                 new KeyValue(token.translateYProperty(), dy, Interpolator.EASE_BOTH),
-                new KeyValue(token.opacityProperty(), into ? 1 : 0.9));
+                new KeyValue(token.opacityProperty(), 1));
         // A read vanishes into the box; a write stays on its chip until the step ends.
         if (into) add(Math.min(ms, t1 + 0.08 * ms), new KeyValue(token.opacityProperty(), 0));
     }

@@ -45,12 +45,14 @@ class MotionTest {
     private void later(double ms) { clock.addAndGet((long) (ms * 1e6)); }
 
     @Test
-    void durationIsHalfAStepAtThePlaySpeedWithin300To600Ms() {
-        assertThat(Motion.duration(1 / 1.2).toMillis()).isEqualTo(600);   // the default speed: 1.2 s a step
-        assertThat(Motion.duration(1).toMillis()).isEqualTo(500);
+    void durationIsMostOfAStepAtThePlaySpeedWithin300To600Ms() {
+        assertThat(Motion.duration(1 / 1.2).toMillis()).isEqualTo(600);   // the network's default: 1.2 s a step
+        assertThat(Motion.duration(1).toMillis()).isEqualTo(600);
         assertThat(Motion.duration(1 / 3.0).toMillis()).isEqualTo(600);   // slowest: capped
-        assertThat(Motion.duration(1 / 0.6).toMillis()).isEqualTo(300);
-        assertThat(Motion.duration(1 / 0.3)).isEqualTo(Duration.ZERO);    // fastest play: steps land at once
+        assertThat(Motion.duration(1 / 0.6).toMillis()).isCloseTo(360, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Motion.duration(2).toMillis()).isEqualTo(300);          // the matmul stepper's default
+        assertThat(Motion.duration(2.5)).isEqualTo(Duration.ZERO);         // faster play: steps land at once
+        assertThat(Motion.duration(1 / 0.3)).isEqualTo(Duration.ZERO);
     }
 
     @Test
