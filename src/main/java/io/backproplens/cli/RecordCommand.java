@@ -20,8 +20,7 @@ import java.util.concurrent.Callable;
                 + "(chosen by the file's extension): one frame per step, from the scene's first step to its last.")
 final class RecordCommand implements Callable<Integer> {
     static final int MAX_FPS = 30;
-    /** A triple loop of 3x3x2 is 18 steps, the network's pass 9 frames: 500 is far past any scene, and bounds memory. */
-    static final int MAX_FRAMES = 500;
+    static final int MAX_FRAMES = Snapshots.MAX_FRAMES;
 
     @Spec
     CommandSpec spec;

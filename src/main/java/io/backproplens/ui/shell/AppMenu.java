@@ -20,7 +20,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** File, View and Lesson menus: scene files, PNG export, scale, theme, full screen, predict mode. */
+/** File, View and Lesson menus: scene files, PNG and animation export, scale, theme, full screen, motion, predict mode. */
 public final class AppMenu extends MenuBar {
     private final MainWindow window;
     private final UserPrefs prefs = UserPrefs.forUser();
@@ -46,9 +46,12 @@ public final class AppMenu extends MenuBar {
         MenuItem open = accelerated("Open scene\u2026", Keys.SCENE_FILE.chord(1), this::openScene);
         MenuItem save = accelerated("Save scene\u2026", Keys.SCENE_FILE.chord(0), this::saveScene);
         MenuItem png = accelerated("Export view as PNG\u2026", Keys.EXPORT.chord(0), this::exportPng);
+        // The steps of the view in front as a GIF, MP4 or PNGs for slides (what `record` makes).
+        MenuItem animation = item("Export animation\u2026", null, () -> AnimationExport.run(window));
+        animation.setId("menu-export-animation");
         MenuItem reset = item("Reset settings to defaults", null, this::resetDefaults);
         MenuItem quit = accelerated("Quit", Keys.QUIT.chord(0), window::quit);
-        return new Menu("File", null, open, save, png, reset, quit);
+        return new Menu("File", null, open, save, png, animation, reset, quit);
     }
 
     private Menu viewMenu() {
