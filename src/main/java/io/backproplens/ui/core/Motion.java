@@ -59,7 +59,7 @@ public final class Motion {
     /**
      * Called by the view after it has drawn a new step in full. Ends any running animation; then,
      * if {@code oneForward} and motion is wanted, plays the animation {@code make} builds
-     * ({@code make} receives nothing and may return null: nothing to animate). {@code cleanup}
+     * (null: nothing to animate). {@code cleanup}
      * takes the animation's decoration away again, whether it ends by itself or is cut short.
      */
     public void stepped(boolean oneForward, Supplier<Animation> make, Runnable cleanup) {
@@ -73,7 +73,10 @@ public final class Motion {
         lastStep = now;
         if (fast || d.equals(Duration.ZERO)) return;
         Animation a = make.get();
-        if (a == null) return;
+        if (a == null) {
+            cleanup.run();  // whatever the builder placed before finding nothing to move
+            return;
+        }
         running = a;
         this.cleanup = cleanup;
         a.setOnFinished(e -> finish());
