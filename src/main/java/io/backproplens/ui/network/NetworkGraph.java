@@ -41,7 +41,8 @@ import java.util.function.Consumer;
  *
  * <p>The nodes are built once per pass and sample; a step only changes what is visible and
  * highlighted, all of it read from the trace at that step, so a step back shows exactly what
- * existed then.
+ * existed then. With a {@link Motion}, one Next forward also moves what the step computes along
+ * the edges ({@link GraphMotion}), in a layer above the graph that is empty again once it ends.
  */
 public final class NetworkGraph extends Pane {
     public static final double WIDTH = 1600;
