@@ -53,6 +53,14 @@ final class AnimationExport {
         AtomicWrite.checkWritable(out);
         WindowDriver driver = new WindowDriver(window);
         var presentation = window.state().presentation;
+        // A view left playing would step on its own between the frames: stop it first, then note
+        // the step to come back to.
+        WindowDriver.onFx(() -> {
+            for (javafx.scene.Node n : window.front().lookupAll(".play-bar")) {
+                if (n instanceof io.backproplens.ui.core.PlayBar bar) bar.pause();
+            }
+            return null;
+        });
         boolean motion = WindowDriver.onFx(presentation.motion::get);
         int step = WindowDriver.onFx(window.state().step::get);
         List<BufferedImage> frames;

@@ -130,10 +130,15 @@ class AnimationExportTest {
     void theTaskWritesTheFileAndSaysSoInTheStatusBar(@TempDir Path dir) throws Exception {
         awaitForwardScene();
         Path gif = dir.resolve("task.gif");
-        var task = WindowDriver.onFx(() -> AnimationExport.start(window, gif));
+        // Left playing: the export stops it, or Play would step between the frames.
+        var task = WindowDriver.onFx(() -> {
+            window.network().playback().togglePlay();
+            return AnimationExport.start(window, gif);
+        });
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WindowDriver.onFx(() -> task.isDone() && state.status.get().startsWith("Export")));
         assertThat(WindowDriver.onFx(task::getException)).isNull();
         assertThat(frames(gif)).isEqualTo(9);
+        assertThat(WindowDriver.onFx(() -> window.network().playback().playing())).isFalse();
         assertThat(WindowDriver.onFx(state.status::get)).isEqualTo("Exported the animation to " + gif);
     }
 
