@@ -1,10 +1,10 @@
 package io.backproplens.cli;
 
 import io.backproplens.files.Animation;
-import io.backproplens.ui.core.Presentation;
 import io.backproplens.ui.shell.Snapshots;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,8 +20,7 @@ import java.util.concurrent.Callable;
                 + "(chosen by the file's extension): one frame per step, from the scene's first step to its last.")
 final class RecordCommand implements Callable<Integer> {
     static final int MAX_FPS = 30;
-    /** A triple loop of 3x3x2 is 18 steps, the network's pass 9 frames: 500 is far past any scene, and bounds memory. */
-    static final int MAX_FRAMES = 500;
+    static final int MAX_FRAMES = Snapshots.MAX_FRAMES;
 
     @Spec
     CommandSpec spec;
@@ -33,13 +32,8 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.gif, FILE.mp4, or FILE.png for FILE-001.png, FILE-002.png, ...")
     Path out;
 
-    @Option(names = "--width", paramLabel = "W", description = "frame width, " + Snapshots.MIN_WIDTH + " to " + Snapshots.MAX_WIDTH
-            + " (default: ${DEFAULT-VALUE})")
-    int width = 1280;
-
-    @Option(names = "--height", paramLabel = "H", description = "frame height, " + Snapshots.MIN_HEIGHT + " to " + Snapshots.MAX_HEIGHT
-            + " (default: ${DEFAULT-VALUE})")
-    int height = 720;
+    @Mixin
+    PictureOptions picture = new PictureOptions(1280, 720);
 
     @Option(names = "--fps", paramLabel = "F", description = "frames (steps) per second, 1 to " + MAX_FPS + " (default: ${DEFAULT-VALUE})")
     int fps = 1;
@@ -48,19 +42,11 @@ final class RecordCommand implements Callable<Integer> {
             + "(default: all, at most " + MAX_FRAMES + ")")
     String steps;
 
-    @Option(names = "--theme", paramLabel = "THEME", description = "LIGHT (high contrast) or DARK (default: ${DEFAULT-VALUE})")
-    Presentation.Theme theme = Presentation.Theme.LIGHT;
-
-    @Option(names = "--scale", paramLabel = "S", description = "UI scale from 1.0 to 2.5 (default: ${DEFAULT-VALUE})")
-    double scale = 1.0;
-
     @Override
     public Integer call() throws Exception {
         CommandLine cmd = spec.commandLine();
-        Ranges.check(cmd, "--width", width, Snapshots.MIN_WIDTH, Snapshots.MAX_WIDTH);
-        Ranges.check(cmd, "--height", height, Snapshots.MIN_HEIGHT, Snapshots.MAX_HEIGHT);
+        picture.check(cmd);
         Ranges.check(cmd, "--fps", fps, 1, MAX_FPS);
-        Ranges.check(cmd, "--scale", scale, Presentation.MIN_SCALE, Presentation.MAX_SCALE);
         try {
             Animation.formatOf(out);
             Snapshots.checkScene(scene);
@@ -72,7 +58,7 @@ final class RecordCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cmd, "--out " + out + ": its folder " + folder + " does not exist or cannot be written");
         }
         int[] range = range(cmd);
-        List<Path> files = Snapshots.record(scene, out, width, height, fps, range[0], range[1], theme, scale);
+        List<Path> files = Snapshots.record(scene, out, picture.width, picture.height, fps, range[0], range[1], picture.theme, picture.scale);
         for (Path f : files) cmd.getOut().println(f);
         cmd.getOut().flush();
         return 0;

@@ -1,10 +1,10 @@
 package io.backproplens.cli;
 
-import io.backproplens.ui.core.Presentation;
 import io.backproplens.ui.shell.SceneFile;
 import io.backproplens.ui.shell.Snapshots;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,13 +44,8 @@ final class SnapshotCommand implements Callable<Integer> {
             + "a bad file gets the app's one-line message and exit status 2")
     Path open;
 
-    @Option(names = "--width", paramLabel = "W", description = "image width in pixels, " + Snapshots.MIN_WIDTH + " to "
-            + Snapshots.MAX_WIDTH + " (default: ${DEFAULT-VALUE})")
-    int width = 1920;
-
-    @Option(names = "--height", paramLabel = "H", description = "image height in pixels, " + Snapshots.MIN_HEIGHT + " to "
-            + Snapshots.MAX_HEIGHT + " (default: ${DEFAULT-VALUE})")
-    int height = 1080;
+    @Mixin
+    PictureOptions picture = new PictureOptions(1920, 1080);
 
     @Option(names = "--presenter", description = "presenter mode (F5): the view fills the window and the lesson caption is shown large under it")
     boolean presenter;
@@ -63,30 +58,22 @@ final class SnapshotCommand implements Callable<Integer> {
             + "150%% and 200%%, presenter mode off and on (18 setups)")
     boolean matrix;
 
-    @Option(names = "--theme", paramLabel = "THEME", description = "LIGHT (high contrast) or DARK (default: ${DEFAULT-VALUE})")
-    Presentation.Theme theme = Presentation.Theme.LIGHT;
-
-    @Option(names = "--scale", paramLabel = "S", description = "UI scale from 1.0 to 2.5 (default: ${DEFAULT-VALUE})")
-    double scale = 1.0;
-
     @Override
     public Integer call() throws Exception {
-        Ranges.check(spec.commandLine(), "--width", width, Snapshots.MIN_WIDTH, Snapshots.MAX_WIDTH);
-        Ranges.check(spec.commandLine(), "--height", height, Snapshots.MIN_HEIGHT, Snapshots.MAX_HEIGHT);
-        Ranges.check(spec.commandLine(), "--scale", scale, Presentation.MIN_SCALE, Presentation.MAX_SCALE);
+        picture.check(spec.commandLine());
         if (audit) return audit();
         if (toggles != null) return toggles();
         if (matrix || !setups.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "--setup and --matrix go with --audit");
         if (out == null) throw new CommandLine.ParameterException(spec.commandLine(), "--out DIR is required (or --audit)");
         OutputFolder.check(spec.commandLine(), out);
         if (open != null) return open();
-        List<Path> files = Snapshots.renderLessons(out, setup(), theme, presenter ? "-presenter" : "");
+        List<Path> files = Snapshots.renderLessons(out, setup(), picture.theme, presenter ? "-presenter" : "");
         for (Path f : files) spec.commandLine().getOut().println(f);
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    private Snapshots.Setup setup() { return new Snapshots.Setup(width, height, scale, presenter); }
+    private Snapshots.Setup setup() { return new Snapshots.Setup(picture.width, picture.height, picture.scale, presenter); }
 
     private int open() throws Exception {
         try {
@@ -94,7 +81,7 @@ final class SnapshotCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Path file = Snapshots.renderScene(open, out, setup(), theme);
+        Path file = Snapshots.renderScene(open, out, setup(), picture.theme);
         spec.commandLine().getOut().println(file);
         spec.commandLine().getOut().flush();
         return 0;
@@ -102,7 +89,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
     private int toggles() throws Exception {
         Ranges.check(spec.commandLine(), "--toggles", toggles, 1, 1000);
-        List<Double> ms = Snapshots.measureToggles(toggles, new Snapshots.Setup(width, height, scale), theme);
+        List<Double> ms = Snapshots.measureToggles(toggles, new Snapshots.Setup(picture.width, picture.height, picture.scale), picture.theme);
         PrintWriter o = spec.commandLine().getOut();
         for (int i = 0; i < ms.size(); i++) o.println(Text.f("toggle %3d: %7.1f ms", i + 1, ms.get(i)));
         List<Double> sorted = ms.stream().sorted().toList();
@@ -127,7 +114,7 @@ final class SnapshotCommand implements Callable<Integer> {
             }
         }
         if (all.isEmpty()) all.add(setup());
-        List<String> problems = Snapshots.audit(all, theme, only);
+        List<String> problems = Snapshots.audit(all, picture.theme, only);
         PrintWriter o = spec.commandLine().getOut();
         problems.forEach(o::println);
         o.println(problems.size() + (problems.size() == 1 ? " problem" : " problems"));

@@ -47,6 +47,35 @@ public final class AtomicWrite {
 
     private AtomicWrite() {}
 
+    /**
+     * Refuses, before any work is spent on the content, a target that cannot be written: not a
+     * file name, a folder, a folder that does not exist, or one this user cannot write to.
+     *
+     * @return the target's folder
+     * @throws FileWriteException saying which
+     */
+    public static Path checkWritable(Path target) throws FileWriteException {
+        Path folder = checkTarget(target);
+        if (!Files.isWritable(folder)) throw new FileWriteException(target, "the folder " + folder + " cannot be written", null);
+        return folder;
+    }
+
+    private static Path checkTarget(Path target) throws FileWriteException {
+        Path file = target.toAbsolutePath();
+        Path folder = file.getParent();
+        if (folder == null || file.getFileName() == null) {
+            throw new FileWriteException(target, "that is not a file name", null);
+        }
+        if (Files.isDirectory(file)) {
+            throw new FileWriteException(target, "it is a folder; give a file name", null);
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new FileWriteException(target, "the folder " + folder
+                    + (Files.exists(folder) ? " is not a folder" : " does not exist"), null);
+        }
+        return folder;
+    }
+
     public static void write(Path target, Content content) throws IOException {
         write(target, content, Backup.NONE);
     }
@@ -63,17 +92,7 @@ public final class AtomicWrite {
      */
     public static void write(Path target, Content content, Backup backup) throws IOException {
         Path file = target.toAbsolutePath();
-        Path folder = file.getParent();
-        if (folder == null || file.getFileName() == null) {
-            throw new FileWriteException(target, "that is not a file name", null);
-        }
-        if (Files.isDirectory(file)) {
-            throw new FileWriteException(target, "it is a folder; give a file name", null);
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new FileWriteException(target, "the folder " + folder
-                    + (Files.exists(folder) ? " is not a folder" : " does not exist"), null);
-        }
+        Path folder = checkTarget(target);
         Path temp = null;
         try {
             temp = createTemp(folder, file.getFileName().toString());

@@ -121,6 +121,9 @@ public final class PlayBar extends HBox {
         sceneProperty().addListener((o, was, now) -> { if (now == null) pause(); });
     }
 
+    /** The Play speed, in steps per second (motion between steps follows it). */
+    public double stepsPerSecond() { return speed.getValue(); }
+
     /** What one step forward is for this view (default: the cursor's next). */
     public void setStepForward(Runnable step) { this.stepForward = step; }
 

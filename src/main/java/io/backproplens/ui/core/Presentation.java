@@ -43,6 +43,12 @@ public final class Presentation {
      * root carries the style class {@code presenter} while it is on, so a view's CSS can follow.
      */
     public final BooleanProperty presenter = new SimpleBooleanProperty(false);
+    /**
+     * Motion between steps (values travelling along the graph, a multiply-add flying into its
+     * cell); off for users who ask for reduced motion (View menu) and in snapshots, whose pictures
+     * must not depend on when they were taken. See {@link Motion}.
+     */
+    public final BooleanProperty motion = new SimpleBooleanProperty(true);
 
     /** Keeps the root's font size and theme class in step with the properties. */
     public void applyTo(Parent root) {

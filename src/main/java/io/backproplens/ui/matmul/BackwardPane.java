@@ -46,6 +46,7 @@ public final class BackwardPane extends BorderPane implements Steppable {
 
     public BackwardPane(AppState state) {
         this.state = state;
+        stepper.motionProperty().bind(state.presentation.motion);
         getStyleClass().add("mm-backward");
         waiting.getStyleClass().add("mm-waiting");
         formula.setId("bw-formula");

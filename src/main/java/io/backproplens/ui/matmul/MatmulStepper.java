@@ -117,12 +117,16 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private Input input;
     private MatmulReplay replay;
     private double[][] resultNow = new double[0][0];
+    private final javafx.beans.property.BooleanProperty motionOn = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final javafx.scene.layout.Pane motionLayer = new javafx.scene.layout.Pane();
+    private final io.backproplens.ui.core.Motion motion;
 
     public MatmulStepper(String prefix) {
         this.prefix = prefix;
         getStyleClass().add("mm-stepper");
         code = new CodePanel(prefix + "-code");
         bar = Labels.playBar(cursor, prefix);
+        motion = new io.backproplens.ui.core.Motion(motionOn, bar::stepsPerSecond);
 
         // Top: the variant chooser (wraps rather than cut a button) and a caption saying what is multiplied.
         javafx.scene.layout.FlowPane variants = new javafx.scene.layout.FlowPane(6, 6);
@@ -236,8 +240,40 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         setCenter(page);
         setBottom(new VBox(bar));
 
-        cursor.position.addListener((o, was, now) -> render());
+        cursor.position.addListener((o, was, now) -> {
+            render();
+            moved(was.intValue(), now.intValue());
+        });
+        motionLayer.setManaged(false);
+        motionLayer.setMouseTransparent(true);
+        motionLayer.setId(prefix + "-motion");
+        getChildren().add(motionLayer);
         setVariantCode();
+    }
+
+    /** Motion between steps, when the owner binds it to the user's preference (off until then). */
+    public javafx.beans.property.BooleanProperty motionProperty() { return motionOn; }
+
+    /** The motion of this stepper's steps. */
+    public io.backproplens.ui.core.Motion motion() { return motion; }
+
+    /** What flies between steps; empty once the animation has ended. */
+    public javafx.scene.layout.Pane motionLayer() { return motionLayer; }
+
+    /** After a move drawn in full: one Next forward flies the multiply-add into its cell. */
+    private void moved(int was, int now) {
+        MatmulReplay r = replay;
+        motion.stepped(now == was + 1 && r != null, () -> {
+            motionLayer.toFront();
+            // Where the cells are drawn after this step's arrangement, not before it.
+            applyCss();
+            layout();
+            double[][] before = r.resultAfter(was);
+            List<MatrixGrid.Drawn> operands = new ArrayList<>(aGrid.cells(MatrixGrid.Role.A));
+            operands.addAll(bGrid.cells(MatrixGrid.Role.B));
+            return MultiplyAddMotion.of(motionLayer, operands, rGrid.cells(MatrixGrid.Role.R),
+                    (i, j) -> Fmt.cell(before[i][j]), motion.duration());
+        }, motionLayer.getChildren()::clear);
     }
 
     // ---- public API ------------------------------------------------------------------------

@@ -50,6 +50,7 @@ public final class MatmulView extends BorderPane implements Steppable {
         getStyleClass().add("mm-view");
         getStylesheets().add(Objects.requireNonNull(MatmulView.class.getResource("/css/matmul.css")).toExternalForm());
         own = new OwnMatricesPane();
+        own.stepper().motionProperty().bind(controller.state().presentation.motion);
         real = new RealLayerPane(controller.state());
         backward = new BackwardPane(controller.state());
         ladder = new SpeedLadderPane(controller);

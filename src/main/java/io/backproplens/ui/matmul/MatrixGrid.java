@@ -216,6 +216,18 @@ public final class MatrixGrid extends Region {
         return pool[vr][vc];
     }
 
+    /** A drawn cell: its row and column in the matrix, and its node. */
+    public record Drawn(int r, int c, Control node) {}
+
+    /** The drawn cells whose role is {@code role} (as of the last {@link #refresh}), in row order. */
+    public java.util.List<Drawn> cells(Role role) {
+        java.util.List<Drawn> out = new java.util.ArrayList<>();
+        for (int vr = 0; vr < poolRoles.length; vr++)
+            for (int vc = 0; vc < poolRoles[vr].length; vc++)
+                if (poolRoles[vr][vc] == role) out.add(new Drawn(r0 + vr, c0 + vc, pool[vr][vc]));
+        return out;
+    }
+
     /** The text drawn in cell (r, c), or null when it is outside the window. */
     public String cellText(int r, int c) {
         Control n = cellNode(r, c);

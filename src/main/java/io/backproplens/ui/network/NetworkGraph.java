@@ -6,6 +6,7 @@ import io.backproplens.ui.common.ColorMap;
 import io.backproplens.ui.common.DigitImage;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.ui.common.MatrixSample;
+import io.backproplens.ui.core.Motion;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -40,7 +41,8 @@ import java.util.function.Consumer;
  *
  * <p>The nodes are built once per pass and sample; a step only changes what is visible and
  * highlighted, all of it read from the trace at that step, so a step back shows exactly what
- * existed then.
+ * existed then. With a {@link Motion}, one Next forward also moves what the step computes along
+ * the edges ({@link GraphMotion}), in a layer above the graph that is empty again once it ends.
  */
 public final class NetworkGraph extends Pane {
     public static final double WIDTH = 1600;
@@ -75,6 +77,17 @@ public final class NetworkGraph extends Pane {
     private Label lossValue;
     private Line paramLink1, paramLink2;
 
+    // Motion between steps: the paths values travel along, and the layer the travellers fly in.
+    /** For each tensor, the lines it travels along (an edge, a parameter's link, a gradient's back edge). */
+    private final Map<String, List<Line>> routes = new LinkedHashMap<>();
+    /** Above everything, never hit by the pointer; empty whenever no animation runs. */
+    private final Group motionLayer = new Group();
+    private javafx.geometry.Bounds unitsArea;
+    private Motion motion;
+    /** The step (and whether its values were hidden) last drawn; MIN_VALUE: nothing yet. */
+    private int shownStep = Integer.MIN_VALUE;
+    private boolean shownHidden;
+
     public NetworkGraph(Consumer<String> onSelect) {
         this.onSelect = onSelect;
         getStyleClass().add("network-graph");
@@ -82,7 +95,18 @@ public final class NetworkGraph extends Pane {
         setPrefSize(WIDTH, HEIGHT);
         setMaxSize(WIDTH, HEIGHT);
         tip.setShowDelay(Duration.millis(150));
+        motionLayer.setMouseTransparent(true);
+        motionLayer.setId("graph-motion");
     }
+
+    /** Animates steps with {@code motion} (null: every step lands at once). */
+    public void setMotion(Motion motion) { this.motion = motion; }
+
+    /** The motion of this graph's steps, or null. */
+    public Motion motion() { return motion; }
+
+    /** What flies between steps; empty once the animation has ended. */
+    Group motionLayer() { return motionLayer; }
 
     /** Draws the graph as it is after step {@code step} of the cursor's trace. */
     public void show(TraceCursor cursor, int step, int sample, String selected) {
@@ -95,12 +119,29 @@ public final class NetworkGraph extends Pane {
      */
     public void show(TraceCursor cursor, int step, int sample, String selected, boolean hidden) {
         if (cursor == null) {
+            if (motion != null) motion.finish();
             getChildren().clear();
             builtCursor = null;
+            shownStep = Integer.MIN_VALUE;
             return;
         }
-        if (cursor != builtCursor || sample != builtSample) build(cursor, sample);
-        update(cursor, step, selected, hidden && step >= 0);
+        boolean rebuilt = cursor != builtCursor || sample != builtSample;
+        if (rebuilt) {
+            if (motion != null) motion.finish();
+            build(cursor, sample);
+        }
+        boolean hide = hidden && step >= 0;
+        // The graph is drawn in its final state first; the animation only decorates it.
+        update(cursor, step, selected, hide);
+        if (motion != null && (rebuilt || step != shownStep || hide != shownHidden)) {
+            // One Next forward, or the reveal of a predicted step: what the step computes moves.
+            boolean oneForward = !rebuilt && !hide
+                    && (step == shownStep + 1 && !shownHidden || step == shownStep && shownHidden);
+            motion.stepped(oneForward, () -> GraphMotion.of(this, cursor, step, motion.duration()),
+                    motionLayer.getChildren()::clear);
+        }
+        shownStep = step;
+        shownHidden = hide;
     }
 
     /** The chip of a tensor (e.g. {@code "w1.g"}), or null; it is visible only if the tensor exists. */
@@ -131,6 +172,8 @@ public final class NetworkGraph extends Pane {
         backEdges.clear();
         boxes.clear();
         units.clear();
+        routes.clear();
+        motionLayer.getChildren().clear();
         lines.getChildren().clear();
         // Everything that will exist by the end of the pass: x, w1, ... and every .g.
         Map<String, TensorRef> all = cursor.offered(cursor.size() - 1);
@@ -149,17 +192,21 @@ public final class NetworkGraph extends Pane {
         toUnits.getStyleClass().add("edge");
         Polygon head = arrowHead(930, FLOW_Y, true);
         edges.put("l2", new Shape[]{toUnits, head});
+        route("l2", toUnits);
         nodes.add(toUnits);
         nodes.add(head);
         UnitBlock unitsBox = hidden(nodes, all, sample, 935, 58, 300);
         opBox(nodes, "lin2", "Lin2", "l2 @ w2 + b2", 1200, 140);
         w2Lines(all, unitsBox, 1200);
+        // l2 read by Lin2 travels from the units into its box (the path of the w2 lines).
+        route("l2", new Line(unitsArea.getMaxX(), FLOW_Y, 1200, FLOW_Y));
         paramLink2 = params(nodes, all, 1160, 4, "w2", "b2", 1200 + 70);
         edge(nodes, all, "out", 1340, 1450);
         mseSub = opBox(nodes, "mse", "MSE", "", 1455, 130);
         mseSub.setId("mse-sample");
         target(nodes, all, 1515, 312);
         loss(nodes, all, 1515, 62);
+        nodes.add(motionLayer);
         getChildren().setAll(nodes);
     }
 
@@ -219,6 +266,7 @@ public final class NetworkGraph extends Pane {
         line.getStyleClass().add("edge");
         Polygon head = arrowHead(x1 - 2, FLOW_Y, true);
         edges.put(name, new Shape[]{line, head});
+        route(name, line);
         nodes.add(line);
         nodes.add(head);
         if (all.containsKey(name + ".g")) {
@@ -227,6 +275,7 @@ public final class NetworkGraph extends Pane {
             Polygon backHead = arrowHead(x0 + 4, FLOW_Y + 9, false);
             backHead.getStyleClass().add("arrow-grad");
             backEdges.put(name + ".g", new Shape[]{back, backHead});
+            route(name + ".g", back);
             nodes.add(back);
             nodes.add(backHead);
         }
@@ -247,6 +296,7 @@ public final class NetworkGraph extends Pane {
         }
         Line link = new Line(boxCentre, y + 84, boxCentre, FLOW_Y - 45);
         link.getStyleClass().addAll("edge", "param-link");
+        for (String p : new String[]{w, b, w + ".g", b + ".g"}) route(p, link);
         nodes.add(link);
         nodes.add(rows);
         return link;
@@ -268,7 +318,10 @@ public final class NetworkGraph extends Pane {
         TensorRef w1 = all.get("w1");
         int nh = w1 == null ? 0 : (int) w1.shape()[1];
         int n = Math.min(nh, MAX_UNITS);
-        if (n == 0) return new UnitBlock(x, top, 0, 0, 0, 1, 0);
+        if (n == 0) {
+            unitsArea = new javafx.geometry.BoundingBox(x, top, 0, bottom - top);
+            return new UnitBlock(x, top, 0, 0, 0, 1, 0);
+        }
         // About twice as tall as wide: 50 units are 5 columns of 10.
         int perCol = Math.max(Math.min(n, 8), (n + 4) / 5);
         int cols = (n + perCol - 1) / perCol;
@@ -277,6 +330,7 @@ public final class NetworkGraph extends Pane {
         double colGap = Math.min(2 * r + 6, 150.0 / cols);
         double blockWidth = cols * colGap;
         UnitBlock block = new UnitBlock(x, top, colGap, pitch, r, perCol, n);
+        unitsArea = new javafx.geometry.BoundingBox(x, top, blockWidth, bottom - top);
         // The units are l2 for this sample: its chip above them, its gradient's below.
         nodes.add(centred(chip(all, "l2"), x + blockWidth / 2, top - 34));
         if (all.containsKey("l2.g")) nodes.add(centred(chip(all, "l2.g"), x + blockWidth / 2, bottom + 30));
@@ -327,6 +381,7 @@ public final class NetworkGraph extends Pane {
         up.getStyleClass().add("edge");
         Polygon head = arrowHeadUp(cx, FLOW_Y + 47);
         edges.put("y", new Shape[]{up, head});
+        route("y", up);
         nodes.add(up);
         nodes.add(head);
         nodes.add(centred(chip(all, "y"), cx, y));
@@ -336,6 +391,7 @@ public final class NetworkGraph extends Pane {
         Line up = new Line(cx, FLOW_Y - 47, cx, y + 20);
         up.getStyleClass().add("edge");
         edges.put("loss", new Shape[]{up});
+        route("loss", up);
         nodes.add(up);
         nodes.add(centred(chip(all, "loss"), cx, y));
         lossValue = text("", cx, y - 40, "value-text");
@@ -429,6 +485,23 @@ public final class NetworkGraph extends Pane {
         if (on && !c.contains(styleClass)) c.add(styleClass);
         else if (!on) c.remove(styleClass);
     }
+
+    // ------------------------------------------------------------------ motion geometry
+
+    private void route(String label, Line line) { routes.computeIfAbsent(label, k -> new ArrayList<>()).add(line); }
+
+    /** The lines {@code label} can travel along; a gradient without its own goes the way its value came. */
+    List<Line> routes(String label) {
+        List<Line> r = routes.get(label);
+        if (r == null && label.endsWith(".g")) r = routes.get(label.substring(0, label.length() - 2));
+        return r == null ? List.of() : r;
+    }
+
+    /** Where the hidden units are drawn. */
+    javafx.geometry.Bounds unitsArea() { return unitsArea; }
+
+    /** The loss's value above its chip. */
+    Label lossValue() { return lossValue; }
 
     // ------------------------------------------------------------------ helpers
 

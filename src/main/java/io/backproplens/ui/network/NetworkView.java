@@ -70,6 +70,8 @@ public final class NetworkView extends BorderPane implements Steppable {
         playback = new PlayBar(steps, "net", 1 / 3.0, 1 / 0.3, 1 / 1.2);
         playback.setStepForward(() -> state.next(this));
         playback.setId("playback-bar");
+        // Next moves what the step computes along the graph, at a pace that follows the Play speed.
+        graph.setMotion(new io.backproplens.ui.core.Motion(state.presentation.motion, playback::stepsPerSecond));
         Button check = new Button("Check gradients", new FontIcon("mdi2c-check-decagram"));
         check.setId("btn-gradcheck");
         check.setTooltip(new Tooltip("Compare every .g with SameDiff's autodiff and finite differences"));

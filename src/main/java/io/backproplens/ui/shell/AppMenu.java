@@ -20,7 +20,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** File, View and Lesson menus: scene files, PNG export, scale, theme, full screen, predict mode. */
+/** File, View and Lesson menus: scene files, PNG and animation export, scale, theme, full screen, motion, predict mode. */
 public final class AppMenu extends MenuBar {
     private final MainWindow window;
     private final UserPrefs prefs = UserPrefs.forUser();
@@ -46,9 +46,12 @@ public final class AppMenu extends MenuBar {
         MenuItem open = accelerated("Open scene\u2026", Keys.SCENE_FILE.chord(1), this::openScene);
         MenuItem save = accelerated("Save scene\u2026", Keys.SCENE_FILE.chord(0), this::saveScene);
         MenuItem png = accelerated("Export view as PNG\u2026", Keys.EXPORT.chord(0), this::exportPng);
+        // The steps of the view in front as a GIF, MP4 or PNGs for slides (what `record` makes).
+        MenuItem animation = item("Export animation\u2026", null, () -> AnimationExport.run(window));
+        animation.setId("menu-export-animation");
         MenuItem reset = item("Reset settings to defaults", null, this::resetDefaults);
         MenuItem quit = accelerated("Quit", Keys.QUIT.chord(0), window::quit);
-        return new Menu("File", null, open, save, png, reset, quit);
+        return new Menu("File", null, open, save, png, animation, reset, quit);
     }
 
     private Menu viewMenu() {
@@ -83,10 +86,14 @@ public final class AppMenu extends MenuBar {
         presenter.setSelected(p.presenter.get());
         p.presenter.addListener((o, was, now) -> presenter.setSelected(now));
         presenter.setOnAction(e -> window.setPresenter(presenter.isSelected()));
+        // Reduced motion: the steps land without animation (the preference is remembered).
+        CheckMenuItem motion = new CheckMenuItem("Motion between steps");
+        motion.setId("menu-motion");
+        motion.selectedProperty().bindBidirectional(p.motion);
         CheckMenuItem code = new CheckMenuItem("Engine code beside the view");
         code.setOnAction(e -> window.showCode(code.isSelected()));
         MenuItem help = item("Keys\u2026", Keys.HELP.chord(1).display(), window::toggleHelp);
-        return new Menu("View", null, scale, theme, full, presenter, code, help);
+        return new Menu("View", null, scale, theme, full, presenter, motion, code, help);
     }
 
     private Menu lessonMenu() {
@@ -172,6 +179,7 @@ public final class AppMenu extends MenuBar {
         prefs.clear();
         window.state().presentation.scale.set(1.0);
         window.state().presentation.theme.set(Presentation.Theme.LIGHT);
+        window.state().presentation.motion.set(true);
         window.controller().update(s -> io.backproplens.session.Settings.defaults());
     }
 

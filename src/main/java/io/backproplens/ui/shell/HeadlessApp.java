@@ -22,16 +22,18 @@ import java.util.concurrent.TimeUnit;
  * per JVM: it starts the toolkit and {@link #close} stops it.
  */
 final class HeadlessApp implements AutoCloseable {
-    private static final long TIMEOUT_SECONDS = 300;
 
     final AppState state;
     final MainWindow window;
+    /** The window as {@code record} and File > Export animation drive it. */
+    final WindowDriver driver;
     private final Stage stage;
 
     private HeadlessApp(AppState state, MainWindow window, Stage stage) {
         this.state = state;
         this.window = window;
         this.stage = stage;
+        this.driver = new WindowDriver(window);
     }
 
     /** Before the toolkit starts: the headless platform with a screen of the given size, software rendering. */
@@ -57,6 +59,8 @@ final class HeadlessApp implements AutoCloseable {
         AppState state = new AppState();
         state.presentation.theme.set(theme);
         state.presentation.scale.set(scale);
+        // A picture must not depend on when it was taken: no motion between steps.
+        state.presentation.motion.set(false);
         Controller controller = new Controller(state, new Background(state));
         ErrorDialogs.setShowDialogs(false);
         HeadlessApp app = onFx(() -> {
@@ -112,69 +116,20 @@ final class HeadlessApp implements AutoCloseable {
         settle();
     }
 
-    WritableImage snapshot() throws Exception {
-        return onFx(() -> window.getScene().snapshot(new WritableImage(
-                (int) window.getScene().getWidth(), (int) window.getScene().getHeight())));
-    }
+    WritableImage snapshot() throws Exception { return driver.snapshot(); }
 
-    /**
-     * Lets background work finish, then a few frames pass for layout and charts: waits on pulses
-     * (frames) and the busy flag, not on the clock, until a view stays idle across two frames.
-     */
-    void settle() throws Exception {
-        do {
-            pulses(2);  // a view starts its background work on the next pulse
-            waitUntil(() -> !state.busy.get(), "background work");
-            pulses(3);  // charts and pictures are drawn on the pulses after their data arrives
-        } while (onFx(state.busy::get));
-        onFx(() -> { window.applyCss(); window.layout(); return null; });
-    }
+    /** See {@link WindowDriver#settle}. */
+    void settle() throws Exception { driver.settle(); }
 
     /** Waits until {@code n} frames have been laid out. */
-    void pulses(int n) throws Exception {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(n);
-        Scene scene = onFx(window::getScene);
-        Runnable listener = () -> {
-            done.countDown();
-            if (done.getCount() > 0) Platform.requestNextPulse();
-        };
-        onFx(() -> {
-            scene.addPostLayoutPulseListener(listener);
-            Platform.requestNextPulse();
-            return null;
-        });
-        try {
-            if (!done.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) throw new IOException("timed out waiting for " + n + " frames");
-        } finally {
-            onFx(() -> { scene.removePostLayoutPulseListener(listener); return null; });
-        }
-    }
+    void pulses(int n) throws Exception { driver.pulses(n); }
 
     /** Whatever went wrong in the app while it ran, as the user would have seen it. */
-    void failIfErrorShown(String during) throws IOException {
-        if (ErrorDialogs.lastMessage() != null) throw new IOException("while " + during + ": " + ErrorDialogs.lastMessage());
-    }
+    void failIfErrorShown(String during) throws IOException { driver.failIfErrorShown(during); }
 
-    private void waitUntil(Callable<Boolean> condition, String what) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (!onFx(condition)) {
-            if (System.nanoTime() > end) throw new IOException("timed out waiting for " + what);
-            failIfErrorShown("waiting for " + what);
-            Thread.sleep(100);
-        }
-    }
+    private void waitUntil(Callable<Boolean> condition, String what) throws Exception { driver.waitUntil(condition, what); }
 
-    static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
+    static <T> T onFx(Callable<T> work) throws Exception { return WindowDriver.onFx(work); }
 
     @Override
     public void close() { Platform.exit(); }

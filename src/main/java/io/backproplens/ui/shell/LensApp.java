@@ -38,6 +38,7 @@ public class LensApp extends Application {
         state.settings.addListener((o, was, now) -> prefs.saveSettings(now));
         state.presentation.scale.addListener(o -> prefs.savePresentation(state.presentation));
         state.presentation.theme.addListener(o -> prefs.savePresentation(state.presentation));
+        state.presentation.motion.addListener(o -> prefs.savePresentation(state.presentation));
 
         Controller controller = new Controller(state, new Background(state));
         MainWindow window = new MainWindow(controller);

@@ -6,7 +6,6 @@ import io.backproplens.ui.core.Exports;
 import io.backproplens.files.Animation;
 import io.backproplens.ui.core.Presentation;
 import io.backproplens.ui.core.Steppable;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 
 import java.nio.file.Files;
@@ -174,10 +173,12 @@ public final class Snapshots {
         }
     }
 
+    /** The most frames {@code record} takes. */
+    public static final int MAX_FRAMES = StepFrames.MAX_FRAMES;
+
     /**
-     * A lesson scene's steps as an animation: the scene is shown, its view in front is reset to its
-     * first step, and each Next is one frame, until the picture stops changing (the last step) or
-     * step {@code to}; frames before {@code from} are stepped over. Written by {@link Animation}.
+     * A lesson scene's steps as an animation: the scene is shown and its steps become frames
+     * ({@link StepFrames}, as File > Export animation does it). Written by {@link Animation}.
      */
     public static List<Path> record(String scene, Path out, int width, int height, int fps, int from, int to,
                                     Presentation.Theme theme, double scale) throws Exception {
@@ -186,32 +187,14 @@ public final class Snapshots {
         HeadlessApp.checkScale(scale);
         HeadlessApp.checkSize(width, height);
         Lesson lesson = Lesson.parse(scene);
-        List<java.awt.image.BufferedImage> frames = new ArrayList<>();
+        List<java.awt.image.BufferedImage> frames;
         try (HeadlessApp app = HeadlessApp.start(width, height, width, height, theme, scale)) {
             app.show(Place.of(lesson));
-            HeadlessApp.onFx(() -> { app.window.frontSteppable().ifPresent(Steppable::reset); return null; });
-            app.settle();
-            java.awt.image.BufferedImage previous = null;
-            for (int step = 0; step <= to; step++) {
-                java.awt.image.BufferedImage frame = SwingFXUtils.fromFXImage(app.snapshot(), null);
-                if (previous != null && same(previous, frame)) break;  // Next changed nothing: the last step
-                if (step >= from) frames.add(frame);
-                previous = frame;
-                HeadlessApp.onFx(() -> { app.window.frontSteppable().ifPresent(Steppable::next); return null; });
-                app.settle();
-            }
+            frames = StepFrames.collect(app.driver, from, to, StepFrames.Progress.NONE);
             app.failIfErrorShown("recording " + scene);
         }
         if (frames.isEmpty()) throw new IllegalArgumentException("scene " + scene + " has no step " + from + " to record");
         return Animation.write(frames, fps, out);
-    }
-
-    private static boolean same(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b) {
-        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) return false;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) if (a.getRGB(x, y) != b.getRGB(x, y)) return false;
-        }
-        return true;
     }
 
     /**

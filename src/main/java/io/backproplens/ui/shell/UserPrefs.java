@@ -75,12 +75,20 @@ public final class UserPrefs {
         if (node == null) return;
         p.scale.set(value("scale", 1.0, Double::parseDouble, v -> v >= Presentation.MIN_SCALE && v <= Presentation.MAX_SCALE));
         p.theme.set(value("theme", Presentation.Theme.LIGHT, Presentation.Theme::valueOf, v -> true));
+        p.motion.set(value("motion", true, UserPrefs::parseBoolean, v -> true));
     }
 
     public void savePresentation(Presentation p) {
         if (node == null) return;
         node.putDouble("scale", p.scale.get());
         node.put("theme", p.theme.get().name());
+        node.putBoolean("motion", p.motion.get());
+    }
+
+    /** "true" or "false" only: Boolean.parseBoolean would read any typo as false. */
+    private static Boolean parseBoolean(String s) {
+        if (s.equals("true") || s.equals("false")) return Boolean.valueOf(s);
+        throw new IllegalArgumentException("not a boolean: " + s);
     }
 
     /** A stored value, or the default when it is missing, unreadable or out of range. */

@@ -49,4 +49,24 @@ class UserPrefsTest {
         prefs.loadPresentation(p);
         assertThat(p.scale.get()).isEqualTo(1.5);
     }
+
+    @Test
+    void reducedMotionIsRememberedAndAnUnreadableValueMeansMotion() {
+        UserPrefs prefs = new UserPrefs(node);
+        Presentation saved = new Presentation();
+        saved.motion.set(false);
+        prefs.savePresentation(saved);
+        Presentation p = new Presentation();
+        prefs.loadPresentation(p);
+        assertThat(p.motion.get()).as("reduced motion kept").isFalse();
+
+        // "ture" would be false to Boolean.parseBoolean: a typo must not switch motion off.
+        for (String bad : new String[]{"ture", "yes", "", "FALSE!"}) {
+            node.put("motion", bad);
+            Presentation q = new Presentation();
+            q.motion.set(false);
+            prefs.loadPresentation(q);
+            assertThat(q.motion.get()).as(bad).isTrue();
+        }
+    }
 }
