@@ -67,9 +67,10 @@ public final class Model {
     }
 
     /**
-     * With {@link #reuseArrays} on: the arrays of the latest call (its trace, the weights its update
-     * wrote) are the caller's from now on, and no later call writes into them. Without it, every
-     * array is already the caller's.
+     * With {@link #reuseArrays} on: the arrays of the latest call's trace (what it wrote, the weights
+     * its update wrote, and the weights it read) are the caller's from now on, and no later call
+     * writes into them; the next two calls allocate afresh. Without it, every array is already the
+     * caller's.
      */
     public void keepArrays() {
         if (outputs instanceof ReusedOutputs r) r.keepLatest();

@@ -22,8 +22,14 @@ final class ReusedOutputs implements OutputArrays {
     /** A new call of the model: switch to the other set. */
     void nextCall() { current ^= 1; }
 
-    /** The latest call's arrays are the caller's now: forget them, so no later call writes into them. */
-    void keepLatest() { sets[current].clear(); }
+    /**
+     * The latest call's arrays, and the ones it read from the call before (the weights that call's
+     * update wrote), are the caller's now: forget both sets, so no later call writes into them.
+     */
+    void keepLatest() {
+        sets[0].clear();
+        sets[1].clear();
+    }
 
     @Override
     public INDArray get(String module, String label, DataType dtype, long[] shape) {
