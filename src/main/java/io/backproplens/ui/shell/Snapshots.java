@@ -151,8 +151,8 @@ public final class Snapshots {
                     return null;
                 });
                 while (!HeadlessApp.onFx(() -> {
-                    var shown = app.window.activations().forwardShownProperty().get();
-                    return shown != null && shown.settings().init() == want;
+                    var shown = app.window.activations().drawnProperty().get();
+                    return shown != null && shown.init() == want;
                 })) {
                     Thread.sleep(1);
                 }
