@@ -41,25 +41,32 @@ final class BenchCommand implements Callable<Integer> {
             + io.backproplens.session.Settings.MAX_NH + " (default: ${DEFAULT-VALUE})")
     int nh = 50;
 
+    @Option(names = "--train-only", description = "only the training throughput (skips the ladder and the full-batch "
+            + "pass): a few seconds, so it can run beside a peer in the same minute")
+    boolean trainOnly;
+
     @Override
     public Integer call() throws Exception {
         Ranges.check(spec.commandLine(), "--nh", nh, 1, io.backproplens.session.Settings.MAX_NH);
         Ranges.check(spec.commandLine(), "--runs", runs, 1, MAX_RUNS);
         Dataset d = data.dataset();
         Benchmark b = new Benchmark(runs);
-        Benchmark.Result r = new Benchmark.Result(b.ladder(d.xValid(), 42), b.fwdBwd(d.xTrain(), d.yTrain(), nh, 42));
+        Benchmark.Result r = trainOnly ? null
+                : new Benchmark.Result(b.ladder(d.xValid(), 42), b.fwdBwd(d.xTrain(), d.yTrain(), nh, 42));
         Benchmark.TrainSpeed train = b.trainSpeed(d.xTrain(), d.yTrain(), nh, 64, 42);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> tree = tree(r);
+            Map<String, Object> tree = r == null ? new LinkedHashMap<>() : tree(r);
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("bs", train.bs());
             t.put("batches_per_s", train.batchesPerS());
             tree.put("train", t);
             out.println(Text.json(tree));
         } else {
-            print(out, r);
-            out.println();
+            if (r != null) {
+                print(out, r);
+                out.println();
+            }
             out.println(Text.f("training, mini-batch SGD at bs %d (forward, backward, update; nh %d, mse): %.0f batches/s "
                     + "on one thread", train.bs(), nh, train.batchesPerS()));
         }

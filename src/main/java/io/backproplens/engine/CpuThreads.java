@@ -33,19 +33,21 @@ public final class CpuThreads {
         Nd4j.getEnvironment().setMaxThreads(1);
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         int n = freeCores();
-        if (n != blasThreads || Nd4j.factory().blas().getMaxThreads() != n) {
-            Nd4j.factory().blas().setMaxThreads(n);
-            blasThreads = n;
-        }
+        setBlasThreads(n);
         return n;
     }
 
     /**
-     * One thread for ND4J's ops and for BLAS until the handle is closed, then the previous counts
-     * back. What training wants: at bs 64 an op is a few thousand numbers and splitting it costs
-     * more than it saves (measured here on 2 busy cores: {@code w1.sub(...)} 17 ms on the default
-     * threads, 0.7 ms on one); and how a seeded run repeats bit for bit whatever the machine's load,
-     * since a reduction split over threads adds in another order.
+     * One thread for ND4J's ops and for BLAS until the handle is closed, then ND4J's op threads back.
+     * What training wants: at bs 64 an op is a few thousand numbers and splitting it costs more than
+     * it saves (measured here on 2 busy cores: {@code w1.sub(...)} 17 ms on the default threads,
+     * 0.7 ms on one); and how a seeded run repeats bit for bit whatever the machine's load, since a
+     * reduction split over threads adds in another order.
+     *
+     * <p>BLAS is left on one thread when the handle closes. Setting OpenBLAS's thread count costs
+     * 0.5-1 ms here even when it does not change (docs/performance.md), more than a whole mini-batch,
+     * and a trainer opens a handle for every batch. Whoever wants more BLAS threads says so
+     * ({@link #forNextPass()} before every full-batch pass, {@link #allCores()}).
      */
     public static synchronized Single single() { return new Single(); }
 
@@ -53,12 +55,11 @@ public final class CpuThreads {
     public static final class Single implements AutoCloseable {
         private final int ops = Nd4j.getEnvironment().maxThreads();
         private final int master = Nd4j.getEnvironment().maxMasterThreads();
-        private final int blas = Nd4j.factory().blas().getMaxThreads();
 
         private Single() {
             Nd4j.getEnvironment().setMaxThreads(1);
             Nd4j.getEnvironment().setMaxMasterThreads(1);
-            Nd4j.factory().blas().setMaxThreads(1);
+            setBlasThreads(1);
         }
 
         @Override
@@ -66,17 +67,21 @@ public final class CpuThreads {
             synchronized (CpuThreads.class) {
                 Nd4j.getEnvironment().setMaxThreads(ops);
                 Nd4j.getEnvironment().setMaxMasterThreads(master);
-                Nd4j.factory().blas().setMaxThreads(blas);
             }
         }
+    }
+
+    /** OpenBLAS's thread count, set only when it differs (reading it is free, setting it is not). */
+    private static void setBlasThreads(int n) {
+        if (Nd4j.factory().blas().getMaxThreads() != n) Nd4j.factory().blas().setMaxThreads(n);
+        blasThreads = n;
     }
 
     /** ND4J's own defaults: every core for its ops and for BLAS (what a plain ND4J program gets). */
     public static synchronized void allCores() {
         Nd4j.getEnvironment().setMaxThreads(CORES);
         Nd4j.getEnvironment().setMaxMasterThreads(CORES);
-        Nd4j.factory().blas().setMaxThreads(CORES);
-        blasThreads = CORES;
+        setBlasThreads(CORES);
     }
 
     /** Cores idle or used by this process over the last window, rounded, between 1 and all. */

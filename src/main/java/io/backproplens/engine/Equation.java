@@ -45,7 +45,9 @@ record Equation(String template, Slot writes, List<Slot> reads, boolean update) 
     }
 
     /** The notebook's generic text: the braces dropped. */
-    String notebook() { return SLOT.matcher(template).replaceAll(r -> r.group(1) + (r.group(2) == null ? "" : ".g")); }
+    String notebook() { return NOTEBOOK.computeIfAbsent(template, t -> SLOT.matcher(t).replaceAll(r -> r.group(1) + (r.group(2) == null ? "" : ".g"))); }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> NOTEBOOK = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The text with this call's tensor names, in one pass over the template, so neither the order

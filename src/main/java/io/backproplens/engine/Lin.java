@@ -15,13 +15,13 @@ public final class Lin extends Module {
 
     @Override
     protected void forward(Step s) {
-        s.out("{out} = {inp} @ {w} + {b}", () -> Gemm.mmul(s.v("inp"), false, s.v("w"), false, s::into).addiRowVector(s.v("b")));
+        s.out("{out} = {inp} @ {w} + {b}", () -> Gemm.mmulPlusRow(s.v("inp"), s.v("w"), s.v("b"), s::into));
     }
 
     @Override
     protected void bwd(Step s) {
         if (inputGrad) s.grad("{inp}.g = {out}.g @ {w}.t()", () -> Gemm.mmul(s.g("out"), false, s.v("w"), true, s::into));
         s.grad("{w}.g = {inp}.t() @ {out}.g", () -> Gemm.mmul(s.v("inp"), true, s.g("out"), false, s::into));
-        s.grad("{b}.g = {out}.g.sum(0)", () -> s.g("out").sum(0));
+        s.grad("{b}.g = {out}.g.sum(0)", () -> Gemm.columnSums(s.g("out"), s::into));
     }
 }

@@ -53,19 +53,33 @@ public final class Model {
     }
 
     /**
-     * Whether each call writes into the arrays of the model's previous call instead of new ones:
-     * for a model called in a loop (training, the benchmark), where a fresh 50,000-row array costs
-     * more in page faults than the step that fills it. With it on, a trace (and every array it
-     * holds) is valid only until the model's next call; off (the default), traces never change.
+     * Whether each call writes into arrays an earlier call wrote instead of new ones: for a model
+     * called in a loop (training, the benchmark), where a fresh array costs more than the step that
+     * fills it (a 784x50 float array ~100 us here, the 64-row product that fills it about as much;
+     * docs/performance.md). Calls take two sets of arrays in turn, so with it on a trace (and every
+     * array it holds, the updated weights too) stays valid during the next call and is written
+     * over by the one after, unless {@link #keepArrays()} hands it over. Off (the default), traces
+     * never change.
      */
     public Model reuseArrays(boolean on) {
         outputs = on ? new ReusedOutputs() : OutputArrays.FRESH;
         return this;
     }
 
+    /**
+     * With {@link #reuseArrays} on: the arrays of the latest call's trace (what it wrote, the weights
+     * its update wrote, and the weights it read) are the caller's from now on, and no later call
+     * writes into them; the next two calls allocate afresh. Without it, every array is already the
+     * caller's.
+     */
+    public void keepArrays() {
+        if (outputs instanceof ReusedOutputs r) r.keepLatest();
+    }
+
     /** {@code __call__(x, targ)}: forward through the layers and the loss; starts a new trace. */
     public Tensor call(Tensor x, Tensor targ) {
         trace = new Trace();
+        if (outputs instanceof ReusedOutputs r) r.nextCall();
         params().forEach(Tensor::clearG);
         for (Module m : all()) {
             m.recordTo(trace::add);

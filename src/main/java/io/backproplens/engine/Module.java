@@ -72,31 +72,32 @@ public abstract class Module {
 
     /**
      * The SGD step of this module's own tensors: {@code w -= lr * w.g} for each, then their grads
-     * cleared (the notebook's {@code w.g.zero_()}). The new values are fresh arrays: the ones an
-     * earlier trace step read stay as they were. A module without tensors records nothing.
+     * cleared (the notebook's {@code w.g.zero_()}). The new values go into the arrays the model
+     * lends (fresh ones by default, never the arrays this pass read), so the ones an earlier trace
+     * step read stay as they were. A module without tensors records nothing.
      */
     public final void update(double lr) {
         if (params.isEmpty()) return;
         if (out == null) throw new IllegalStateException(name + ": update() before a forward call");
         Step s = new Step(TraceStep.Phase.UPDATE);
         for (String p : params.keySet()) {
-            s.update("{" + p + "} -= lr * {" + p + "}.g", () -> minusLrTimes(s.v(p), s.g(p), lr));
+            s.update("{" + p + "} -= lr * {" + p + "}.g", () -> minusLrTimes(s.v(p), s.g(p), lr, s.into(s.v(p).shape())));
         }
         params.values().forEach(Tensor::clearG);
         recorder.accept(s.record());
     }
 
     /**
-     * {@code w - lr * g} into a fresh array. ND4J's element-wise {@code w.sub(g.mul(lr))} took ~130 us
-     * per op on a 784x50 float array here, BLAS axpy 6 us: so copy w in g's layout and let BLAS add
-     * {@code -lr * g} to it, entry for entry (both dense, same order), falling back for anything else.
+     * {@code w - lr * g} into {@code next}: w copied, then BLAS adds {@code -lr * g} entry for entry
+     * (axpy). ND4J's element-wise {@code w.sub(g.mul(lr))} took ~130 us per op on a 784x50 float
+     * array here, BLAS axpy 2-6 us. Anything axpy cannot take (views, other layouts) falls back.
      */
-    private static INDArray minusLrTimes(INDArray w, INDArray g, double lr) {
-        if (w.dataType() != g.dataType() || !java.util.Arrays.equals(w.shape(), g.shape()) || g.isView()
-                || g.elementWiseStride() != 1) {
-            return w.sub(g.mul(lr));
+    private static INDArray minusLrTimes(INDArray w, INDArray g, double lr, INDArray next) {
+        if (w.dataType() != g.dataType() || next.dataType() != g.dataType() || !java.util.Arrays.equals(w.shape(), g.shape())
+                || g.isView() || g.elementWiseStride() != 1 || next.ordering() != g.ordering() || next.isView()) {
+            return next.assign(w.sub(g.mul(lr)));
         }
-        INDArray next = w.dup(g.ordering());
+        next.assign(w);
         org.nd4j.linalg.factory.Nd4j.getBlasWrapper().level1().axpy(g.length(), -lr, g, next);
         return next;
     }

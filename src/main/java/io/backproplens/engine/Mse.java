@@ -1,8 +1,6 @@
 package io.backproplens.engine;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import java.util.List;
 import java.util.Map;
 
@@ -13,20 +11,20 @@ public final class Mse extends Module {
     @Override
     protected void forward(Step s) {
         // Summed in double: a float32 mean of 50,000 squares drifts in the 5th digit.
-        s.out("{out} = ({inp}.squeeze() - {targ}).pow(2).mean()", () -> Nd4j.scalar(s.v("inp").dataType(),
-                Math.pow(diff(s.v("inp"), s.v("targ")).castTo(DataType.DOUBLE).norm2Number().doubleValue(), 2) / s.v("targ").length()));
+        s.out("{out} = ({inp}.squeeze() - {targ}).pow(2).mean()", () -> s.into().putScalar(0,
+                Vectors.squaredDistance(column(s.v("inp"), s.v("targ")), s.v("targ")) / s.v("targ").length()));
     }
 
     @Override
     protected void bwd(Step s) {
-        s.grad("{inp}.g = 2*({inp}.squeeze()-{targ}).unsqueeze(-1) / {targ}.shape[0]",
-                () -> diff(s.v("inp"), s.v("targ")).muli(2.0 / s.v("targ").length()).reshape(-1, 1));
+        s.grad("{inp}.g = 2*({inp}.squeeze()-{targ}).unsqueeze(-1) / {targ}.shape[0]", () -> Vectors.scaledDifference(
+                column(s.v("inp"), s.v("targ")), s.v("targ"), 2.0 / s.v("targ").length(), s.into(s.v("targ").length(), 1)));
     }
 
-    /** {@code inp.squeeze() - targ}, refusing shapes that do not fit rather than broadcasting them. */
-    private static INDArray diff(INDArray inp, INDArray targ) {
+    /** {@code inp}, if it is one column of targ's rows: refuses shapes that do not fit rather than broadcasting them. */
+    private static INDArray column(INDArray inp, INDArray targ) {
         long n = targ.length();
-        if (inp.rank() == 2 && inp.size(1) == 1 && inp.size(0) == n) return inp.reshape(n).sub(targ.reshape(n));
+        if (inp.rank() == 2 && inp.size(1) == 1 && inp.size(0) == n) return inp;
         throw new IllegalArgumentException("mse: output " + Tensor.shapeText(inp.shape()) + " does not fit target "
                 + Tensor.shapeText(targ.shape()) + " (expected " + n + "x1)");
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * 03_minibatch_training's loop with the engine's own modules: for each mini-batch, the model's
@@ -21,9 +22,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * validation set runs at each epoch's end (and every {@code evalEvery} batches). Nothing here depends
  * on time or threads, so the same config gives bit-identical weights and curves.
  *
- * <p>Threads: the mutating methods are synchronized, so a Step from the UI and a running Play never
- * interleave; {@link #snapshot()} never blocks, it returns the state published after the latest batch.
- * Listeners run on the training thread, inside the batch: keep them short.
+ * <p>Threads: the mutating methods hold one lock, so a Step from the UI and a running Play never
+ * interleave; {@link #snapshot()} never blocks.
+ *
+ * <p>Speed: the model writes into arrays it allocated once per batch size ({@link Model#reuseArrays}),
+ * since at bs 64 a fresh 784x50 array costs as much as the product that fills it. A batch's trace
+ * therefore stays as it is during the next batch and is then written over, and listeners, which run
+ * on the training thread inside the batch, must copy what they keep. A snapshot is only made when
+ * asked for: the arrays it holds are handed over by the model ({@link Model#keepArrays()}) and never
+ * written again, without a copy per batch.
  */
 public final class Trainer {
     /** One mini-batch done: {@code step} counts from 1 over the whole run, {@code index} from 0 in its epoch. */
@@ -38,7 +45,10 @@ public final class Trainer {
      */
     public record Epoch(int epoch, double trainLoss, double validLoss, double validAccuracy, double millis) {}
 
-    /** Called on the training thread; every method has an empty default. */
+    /**
+     * Called on the training thread; every method has an empty default. A batch's trace (and its
+     * arrays) is valid until the batch after it ends: copy what you keep longer.
+     */
     public interface Listener {
         default void batch(Batch b) {}
         default void evaluated(Evaluation e) {}
@@ -54,12 +64,18 @@ public final class Trainer {
     private final Tensor xValid, yValid;
     private final int batchesPerEpoch;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    /** The batches' views of x_train and y_train in the data's order, by array (by identity) and first row. */
+    private record ViewKey(INDArray array, int start) {
+        @Override public boolean equals(Object o) { return o instanceof ViewKey k && k.array == array && k.start == start; }
+        @Override public int hashCode() { return System.identityHashCode(array) * 31 + start; }
+    }
+    private final java.util.Map<ViewKey, INDArray> views = new java.util.HashMap<>();
 
     private Params params;
     private Model model;
     private Random shuffleRng;
     private int[] order;
-    private long step;
+    private volatile long step;
     private int epoch, batchInEpoch;
     private double epochLossSum, epochNanos;
     private final Series trainLoss = new Series();
@@ -67,6 +83,9 @@ public final class Trainer {
     private List<Epoch> epochs;
     private Trace lastTrace;
     private volatile TrainSnapshot snapshot;
+    /** A reader found the snapshot behind: publish after the current batch. */
+    private volatile boolean wanted;
+    private final ReentrantLock lock = new ReentrantLock();
 
     public Trainer(TrainConfig config, TrainData data) {
         this.config = config;
@@ -89,13 +108,37 @@ public final class Trainer {
 
     public void removeListener(Listener l) { listeners.remove(l); }
 
-    /** The state after the latest batch. Never waits for the trainer: call it from the UI every frame. */
-    public TrainSnapshot snapshot() { return snapshot; }
+    /**
+     * The state after the latest batch, or, while a batch is running, after an earlier one (the
+     * trainer publishes a new one when its current batch ends). Never waits for the trainer: call it
+     * from the UI every frame.
+     */
+    public TrainSnapshot snapshot() {
+        TrainSnapshot s = snapshot;
+        if (s.step() == step) return s;
+        wanted = true;
+        if (!lock.tryLock()) return s;
+        try {
+            if (snapshot.step() != step) publish();
+            return snapshot;
+        } finally {
+            lock.unlock();
+        }
+    }
 
     /** Back to the initial weights, step 0 and the first epoch's data order. */
-    public synchronized void reset() {
+    public void reset() {
+        lock.lock();
+        try {
+            resetLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void resetLocked() {
         params = initial.copy();
-        model = Model.stack(params, config.head(), config.reluShift());
+        model = Model.stack(params, config.head(), config.reluShift()).reuseArrays(true);
         shuffleRng = new Random(config.seed() ^ SHUFFLE_SALT);
         step = 0;
         epoch = 0;
@@ -108,12 +151,23 @@ public final class Trainer {
     }
 
     /** Whether the configured epochs are done; {@link #step()} still trains on if called. */
-    public synchronized boolean finished() { return epoch >= config.epochs(); }
+    public boolean finished() { return locked(() -> epoch >= config.epochs()); }
 
     /** One mini-batch: forward, backward, update; then the validation set if one is due. */
-    public synchronized Batch step() {
-        try (var one = CpuThreads.single()) {
-            return stepOnOneThread();
+    public Batch step() {
+        return locked(() -> {
+            try (var one = CpuThreads.single()) {
+                return stepOnOneThread();
+            }
+        });
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -142,32 +196,38 @@ public final class Trainer {
             startEpoch();
             listeners.forEach(l -> l.epochEnded(done));
         }
-        publish();
+        if (wanted || e != null) publish();
         return b;
     }
 
     /** Mini-batches until the current epoch ends. */
-    public synchronized Epoch epoch() {
-        int current = epoch;
-        while (epoch == current) step();
-        return epochs.get(epochs.size() - 1);
+    public Epoch epoch() {
+        return locked(() -> {
+            int current = epoch;
+            while (epoch == current) step();
+            return epochs.get(epochs.size() - 1);
+        });
     }
 
     /** The configured epochs from where training is now. */
-    public synchronized List<Epoch> run() {
-        List<Epoch> done = new ArrayList<>();
-        while (!finished()) done.add(epoch());
-        return done;
+    public List<Epoch> run() {
+        return locked(() -> {
+            List<Epoch> done = new ArrayList<>();
+            while (!finished()) done.add(epoch());
+            return done;
+        });
     }
 
     /** The validation set's loss and accuracy with the weights now (recorded like the scheduled ones). */
-    public synchronized Evaluation evaluate() {
-        Evaluation e;
-        try (var one = CpuThreads.single()) {
-            e = evaluateNow();
-        }
-        publish();
-        return e;
+    public Evaluation evaluate() {
+        return locked(() -> {
+            Evaluation e;
+            try (var one = CpuThreads.single()) {
+                e = evaluateNow();
+            }
+            publish();
+            return e;
+        });
     }
 
     private Evaluation evaluateNow() {
@@ -189,11 +249,14 @@ public final class Trainer {
         order = config.shuffle() ? permutation(data.trainRows(), shuffleRng) : null;
     }
 
-    /** Rows {@code start..start+n} of the epoch's order: a view in the data's order, gathered rows when shuffled. */
+    /**
+     * Rows {@code start..start+n} of the epoch's order: a view in the data's order (made once per
+     * batch: each view costs a native allocation, ~8 us at bs 64), gathered rows when shuffled.
+     */
     private INDArray rows(INDArray a, int start, int n) {
         if (order == null) {
-            return a.rank() == 1 ? a.get(NDArrayIndex.interval(start, start + n))
-                    : a.get(NDArrayIndex.interval(start, start + n), NDArrayIndex.all());
+            return views.computeIfAbsent(new ViewKey(a, start), k -> a.rank() == 1 ? a.get(NDArrayIndex.interval(start, start + n))
+                    : a.get(NDArrayIndex.interval(start, start + n), NDArrayIndex.all()));
         }
         int[] idx = java.util.Arrays.copyOfRange(order, start, start + n);
         return a.rank() == 1 ? Nd4j.pullRows(a.reshape(a.length(), 1), 1, idx).reshape(n) : Nd4j.pullRows(a, 1, idx);
@@ -211,7 +274,10 @@ public final class Trainer {
         return p;
     }
 
+    /** A new snapshot of the state now; the arrays it holds are the snapshot's from here on. Under the lock. */
     private void publish() {
+        wanted = false;
+        model.keepArrays();
         Params now = new Params(params.tensors().stream().map(t -> new Tensor(t.name(), t.value())).toList());
         snapshot = new TrainSnapshot(config, step, epoch, batchInEpoch, batchesPerEpoch, trainLoss.view(),
                 evaluations, epochs, now, lastTrace);

@@ -154,4 +154,16 @@ class CommandsTest {
         assertThat(f.path("flops").asDouble()).isEqualTo(2.0 * 1000 * (784 * 50 * 2 + 50 * 3));
         assertThat(f.path("products")).hasSize(5);
     }
+
+    @Test
+    void benchTrainOnlyPrintsTheTrainingThroughputAlone() throws IOException {
+        CliRunner.Run r = CliRunner.run("bench", "--train-only", "--json", "--runs", "1", "--data", sample.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.has("ladder")).isFalse();
+        assertThat(j.has("fwd_bwd")).isFalse();
+        assertThat(j.path("train").path("bs").asInt()).isEqualTo(64);
+        assertThat(j.path("train").path("batches_per_s").asDouble()).isPositive();
+    }
 }

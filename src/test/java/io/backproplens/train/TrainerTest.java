@@ -159,4 +159,34 @@ class TrainerTest {
         Trainer.Epoch k = kaiming.epoch();
         assertThat(k.validAccuracy()).isGreaterThan(0.5);
     }
+
+    /**
+     * The trainer writes into arrays it allocated once, so a snapshot must own what it holds: the
+     * weights and the last batch's trace of a snapshot stay as they were while training goes on.
+     */
+    @Test
+    void aSnapshotKeepsItsWeightsAndTraceWhileTrainingGoesOn() {
+        Trainer t = new Trainer(TrainConfig.defaults(Head.MSE), mnist.head(2_560, 100));
+        for (int i = 0; i < 3; i++) t.step();
+        TrainSnapshot s = t.snapshot();
+        assertThat(s.step()).as("an idle trainer's snapshot is the latest").isEqualTo(3);
+        List<double[]> weights = s.params().tensors().stream().map(TrainerTest::values).toList();
+        List<double[]> trace = new ArrayList<>();
+        for (TraceStep st : s.lastTrace().steps()) {
+            for (TensorRef r : st.reads()) trace.add(r.array().dup('c').data().asDouble());
+            for (TensorRef w : st.writes()) trace.add(w.array().dup('c').data().asDouble());
+        }
+
+        for (int i = 0; i < 6; i++) t.step();
+
+        assertThat(s.params().tensors().stream().map(TrainerTest::values).toList()).containsExactlyElementsOf(weights);
+        List<double[]> again = new ArrayList<>();
+        for (TraceStep st : s.lastTrace().steps()) {
+            for (TensorRef r : st.reads()) again.add(r.array().dup('c').data().asDouble());
+            for (TensorRef w : st.writes()) again.add(w.array().dup('c').data().asDouble());
+        }
+        assertThat(again).containsExactlyElementsOf(trace);
+        assertThat(values(t.snapshot().params().w(1))).as("training went on").isNotEqualTo(weights.get(0));
+        assertThat(t.snapshot().step()).isEqualTo(9);
+    }
 }

@@ -61,6 +61,8 @@ public final class ActivationsView extends BorderPane implements Steppable {
     private final AppState state;
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.ACTIVATIONS);
     private final ReadOnlyObjectWrapper<PassResult> forwardShown = new ReadOnlyObjectWrapper<>();
+    /** The settings whose histograms are drawn (ahead of {@link #forwardShown} after an init switch). */
+    private final ReadOnlyObjectWrapper<Settings> drawn = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ActivationData.Comparison> compareShown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<DepthSweep.Result> depthShown = new ReadOnlyObjectWrapper<>();
 
@@ -327,8 +329,21 @@ public final class ActivationsView extends BorderPane implements Steppable {
     private void onSettings() {
         Settings s = state.settings.get();
         syncControls(s);
+        showKnownInit(s);
         markStale();
         refreshVisible();
+    }
+
+    /**
+     * An init switch on the axes already built: the set holds the new init's histograms, made from a
+     * pass of exactly these settings on all 50,000 rows ({@link InitSet#compute}), so they are drawn
+     * at once instead of after the new full-batch pass and its re-binning (p50 412 ms, p99 592 ms
+     * before, docs/performance.md). The pass re-bins them when it lands, on the same bins.
+     */
+    private void showKnownInit(Settings s) {
+        Histograms h = latest;
+        if (h == null || h.init() == s.init() || !h.set().covers(s) || !h.set().layers().containsKey(s.init())) return;
+        show(new Histograms(h.pass(), h.set(), s));
     }
 
     private void syncControls(Settings s) {
@@ -362,8 +377,8 @@ public final class ActivationsView extends BorderPane implements Steppable {
     }
 
     private void markStale() {
-        PassResult shown = forwardShown.get();
-        boolean stale = shown != null && !shown.settings().equals(state.settings.get());
+        Settings shown = drawn.get();
+        boolean stale = shown != null && !shown.equals(state.settings.get());
         forward.setStale(stale);
         gradients.setStale(stale);
     }
@@ -382,12 +397,16 @@ public final class ActivationsView extends BorderPane implements Steppable {
                 ticket -> {
                     InitSet set = known != null && known.covers(p.settings()) ? known.withPass(p)
                             : InitSet.compute(session, p, ticket::stale);
-                    return set == null ? null : new Histograms(p, set);
+                    return set == null ? null : new Histograms(p, set, p.settings());
                 }, this::showForward);
     }
 
-    private record Histograms(PassResult pass, InitSet set) {
-        Init init() { return pass.settings().init(); }
+    /**
+     * What the panels draw: the set's histograms for {@code settings}' init; {@code pass} is the
+     * newest pass behind them (of those settings, or of the init before while its own pass runs).
+     */
+    private record Histograms(PassResult pass, InitSet set, Settings settings) {
+        Init init() { return settings.init(); }
     }
 
     /** The newest shared axes (read by the background when it builds the next histograms). */
@@ -411,7 +430,16 @@ public final class ActivationsView extends BorderPane implements Steppable {
     }
 
     private void showForward(Histograms h) {
-        Settings s = h.pass().settings();
+        // An init switch drew its own histograms already: a pass of the init before it, landing late, must not draw over them.
+        Settings now = state.settings.get();
+        if (!h.settings().equals(now) && now.equals(drawn.get())) return;
+        show(h);
+        forwardShown.set(h.pass());
+        markStale();
+    }
+
+    private void show(Histograms h) {
+        Settings s = h.settings();
         if (latest != null && latest.set().covers(s)) {
             if (latest.init() != h.init()) previousInit = latest.init();
         } else {
@@ -429,8 +457,7 @@ public final class ActivationsView extends BorderPane implements Steppable {
         gradientCaption.setText("Gradients of the MSE loss after one backward pass on " + Fmt.count(batch)
                 + " training images (" + InitNames.of(s.init()) + ", seed " + s.seed() + ").  Read them right to left: "
                 + "out.g first, then back through lin2, the ReLU and lin1.");
-        forwardShown.set(h.pass());
-        markStale();
+        drawn.set(s);
     }
 
     /** The init drawn as an outline (the one shown before), or null. */
@@ -492,6 +519,9 @@ public final class ActivationsView extends BorderPane implements Steppable {
 
     /** The pass whose histograms are on screen. */
     public ReadOnlyObjectProperty<PassResult> forwardShownProperty() { return forwardShown.getReadOnlyProperty(); }
+
+    /** The settings whose activation and gradient histograms are on screen. */
+    public ReadOnlyObjectProperty<Settings> drawnProperty() { return drawn.getReadOnlyProperty(); }
 
     public ReadOnlyObjectProperty<ActivationData.Comparison> compareShownProperty() { return compareShown.getReadOnlyProperty(); }
 

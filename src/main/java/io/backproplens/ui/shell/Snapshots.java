@@ -139,6 +139,9 @@ public final class Snapshots {
             app.show(Place.all().stream().filter(p -> p.name().equals("activations-activations")).findFirst().orElseThrow());
             javafx.scene.input.KeyCode[] keys = {javafx.scene.input.KeyCode.X, javafx.scene.input.KeyCode.K, javafx.scene.input.KeyCode.R};
             io.backproplens.engine.Init[] inits = {io.backproplens.engine.Init.XAVIER, io.backproplens.engine.Init.KAIMING, io.backproplens.engine.Init.RANDN};
+            // Start from a settled view: its first histograms are drawn once the axes shared by the three
+            // inits are built (three full passes), as a class sees it a few seconds after start.
+            while (HeadlessApp.onFx(() -> app.window.activations().drawnProperty().get() == null)) Thread.sleep(1);
             for (int i = 0; i < n; i++) {
                 javafx.scene.input.KeyCode key = keys[i % 3];
                 io.backproplens.engine.Init want = inits[i % 3];
@@ -150,8 +153,8 @@ public final class Snapshots {
                     return null;
                 });
                 while (!HeadlessApp.onFx(() -> {
-                    var shown = app.window.activations().forwardShownProperty().get();
-                    return shown != null && shown.settings().init() == want;
+                    var shown = app.window.activations().drawnProperty().get();
+                    return shown != null && shown.init() == want;
                 })) {
                     Thread.sleep(1);
                 }

@@ -145,6 +145,36 @@ class ActivationsViewTest {
         assertThat(text(robot, "#hist-lin2 .hist-detail")).startsWith("10000x1");
     }
 
+    /**
+     * An init switch draws the histograms the view already holds for the new init, before or after
+     * the new pass lands: they are that pass's numbers (the engine's statistics of its x_valid
+     * outputs), on the bins the pass then keeps.
+     */
+    @Test
+    void anInitSwitchDrawsTheNewInitsHistogramsAndTheyAreItsPasssNumbers(FxRobot robot) {
+        ActivationsView lens = openTab(robot);
+        Init from = fx(() -> state.settings.get().init());
+        Init to = from == Init.XAVIER ? Init.KAIMING : Init.XAVIER;
+        robot.type(to == Init.XAVIER ? KeyCode.X : KeyCode.K);
+        waitUntil(120, () -> lens.drawnProperty().get() != null && lens.drawnProperty().get().init() == to);
+        Map<String, LayerData> drawnAtOnce = fx(() -> Map.of("lin1", lens.forwardPanel("lin1").data(),
+                "relu", lens.forwardPanel("relu").data(), "lin2", lens.forwardPanel("lin2").data()));
+
+        waitForCurrentPass(lens);
+        PassResult p = fx(() -> state.pass.get());
+        assertThat(p.settings().init()).isEqualTo(to);
+        Map<String, INDArray> arrays = Map.of("lin1", p.validLin1(), "relu", p.validRelu(), "lin2", p.validLin2());
+        for (var e : arrays.entrySet()) {
+            Summary engine = Summary.of(e.getValue());
+            LayerData d = drawnAtOnce.get(e.getKey());
+            assertThat(d.summary().mean()).as(e.getKey() + " mean").isCloseTo(engine.mean(), within(1e-5 * Math.max(1, Math.abs(engine.mean()))));
+            assertThat(d.summary().std()).as(e.getKey() + " std").isCloseTo(engine.std(), within(1e-5 * Math.max(1, engine.std())));
+            assertThat(d.histogram().total()).isEqualTo(e.getValue().length());
+            LayerData after = fx(() -> lens.forwardPanel(e.getKey()).data());
+            assertThat(after.histogram().binning()).as(e.getKey() + ": the pass keeps the bins").isEqualTo(d.histogram().binning());
+        }
+    }
+
     @Test
     void keysXAndKSwitchTheInitForEveryViewAndTheNumbersFollow(FxRobot robot) {
         ActivationsView lens = openTab(robot);
