@@ -121,6 +121,12 @@ public final class MainWindow extends StackPane {
         setFocusTraversable(false);
         state().presentation.presenter.addListener((o, was, now) -> arrange(now));
         state().step.addListener(o -> stepChanged());
+        // "Step it" in a derivation (the network view asks through the shared state).
+        state().stepIt.addListener((o, was, now) -> {
+            if (now == null) return;
+            selectTab("matmul");
+            matmul().stepElement(now);
+        });
         state().pass.addListener(o -> stepChanged());
         sceneProperty().addListener((o, was, now) -> {
             if (was != null) {
