@@ -70,6 +70,9 @@ public final class FormulaPanel extends VBox {
 
     public String title() { return title.getText(); }
 
+    /** The sentence under the title, as shown. */
+    public String narration() { return narration.getText(); }
+
     /** The height this panel needs at {@code width} to show everything without scrolling. */
     double heightFor(double width) {
         double inner = width - 24;
@@ -152,6 +155,20 @@ public final class FormulaPanel extends VBox {
             case "lin1.bwd" -> "l1.g gives the gradients of the first layer: w1.g, b1.g and the input's x.g.";
             default -> "";
         };
+        if (fwd && s.module().equals("mse")) text += " " + lossBeside(s);
         return last ? text + " Every .g is now computed." : text;
+    }
+
+    /**
+     * The loss and, for the notebook's whole training set, the notebook's beside it with why the
+     * two differ: its weights were unseeded, and it ran w2 = rand(nh,1)/sqrt(784) (the init
+     * "notebook").
+     */
+    static String lossBeside(TraceStep s) {
+        double loss = s.writes().get(0).array().getDouble(0);
+        String mine = "loss = " + io.backproplens.ui.common.Fmt.stat(loss);
+        io.backproplens.session.NotebookPrinted.Number nb = io.backproplens.session.NotebookPrinted.get("loss");
+        if (s.batch() != io.backproplens.session.Settings.MAX_BATCH) return mine + ".";
+        return mine + " (" + nb.beside() + "; " + nb.kind().note() + ", and its w2 was rand(nh,1)/sqrt(784): the init \u201cnotebook\u201d).";
     }
 }
