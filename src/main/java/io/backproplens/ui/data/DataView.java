@@ -84,6 +84,7 @@ public final class DataView extends Pane {
         source.setText("Source: " + d.source() + " (" + d.trainRows() + " training, " + d.validRows() + " validation images)");
         table.getChildren().clear();
         table.getColumnConstraints().clear();
+        notebookCells.clear();
         addRow(0, "", "shape", "mean", "std", "notebook", true);
         // normalised = (raw - m) / s, so the raw statistics follow exactly from the normalised ones.
         double m = s.rawTrainMean(), sd = s.rawTrainStd();
@@ -141,6 +142,9 @@ public final class DataView extends Pane {
         double y = in.getTop(), bottom = getHeight() - in.getBottom();
         y = place(title, x0, y, W) + em * 0.3;
         y = place(source, x0, y, W) + em * 0.8;
+        // The notebook's column where it fits the width (at 200% on a small screen it would push the
+        // table out of the window; the app's own numbers come first).
+        fitNotebookColumn(W);
         // Left: the table, then the code under it.
         double tableW = Math.min(W, table.prefWidth(-1));
         double codeW = Math.min(W, formula.prefWidth(-1));
@@ -212,6 +216,24 @@ public final class DataView extends Pane {
         return null;
     }
 
+    private final List<Label> notebookCells = new ArrayList<>();
+
+    private void fitNotebookColumn(double width) {
+        if (notebookCells.isEmpty()) return;
+        boolean shown = notebookCells.get(0).isManaged();
+        double column = 0;
+        for (Label l : notebookCells) column = Math.max(column, l.prefWidth(-1));
+        double full = table.prefWidth(-1) + (shown ? 0 : column + table.getHgap());
+        boolean fits = full <= width;
+        if (fits != shown) for (Label l : notebookCells) {
+            l.setManaged(fits);
+            l.setVisible(fits);
+        }
+    }
+
+    /** Whether the notebook's column is on screen (it steps aside where the width is short). */
+    public boolean notebookShown() { return !notebookCells.isEmpty() && notebookCells.get(0).isVisible(); }
+
     private void addRow(int row, String name, String shape, String mean, String std, String notebook, boolean header) {
         Label[] cells = {new Label(name), new Label(shape), new Label(mean), new Label(std), new Label(notebook)};
         for (Label c : cells) {
@@ -219,6 +241,7 @@ public final class DataView extends Pane {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         cells[4].getStyleClass().add("notebook-cell");
+        notebookCells.add(cells[4]);
         if (!header && !notebook.isEmpty()) cells[4].setTooltip(new javafx.scene.control.Tooltip("What the notebook printed for "
                 + name.replace(" normalised", "") + ".mean(), .std()" + (name.contains("normalised") ? " after normalize" : "")));
         cells[0].getStyleClass().add("formula");

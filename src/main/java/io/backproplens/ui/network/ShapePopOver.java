@@ -76,9 +76,18 @@ final class ShapePopOver {
             Label w = label(s.why().get(i), "shape-why");
             w.setId("shape-why-" + i);
             w.setWrapText(true);
+            // A sentence wraps at about 60 characters: one screen, not one line across it.
+            w.setMinWidth(0);
+            w.setPrefWidth(fontPx * 34);
             w.setMaxWidth(fontPx * 34);
             w.setMinHeight(Region.USE_PREF_SIZE);
             content.getChildren().add(w);
+        }
+        // Open away from the window's nearer edge: formulas stand low in the view, so mostly above.
+        if (owner.getScene() != null) {
+            javafx.geometry.Bounds b = owner.localToScene(owner.getBoundsInLocal());
+            boolean low = b.getCenterY() > owner.getScene().getHeight() / 2;
+            pop.setArrowLocation(low ? PopOver.ArrowLocation.BOTTOM_LEFT : PopOver.ArrowLocation.TOP_LEFT);
         }
         pop.show(owner);
     }

@@ -47,6 +47,7 @@ public enum Lesson {
             w -> {
                 w.network().show(Moment.END);
                 w.showSlips(true);
+                w.slips().select(io.backproplens.ui.slips.SlipsView.Slip.LIN_GRAD);
             }),
     TRAIN("Train", "train", "Mini-batches of 64, w -= lr * w.g: after one epoch the loss has fallen and w1's tiles show strokes. Reset, then Play.",
             w -> {

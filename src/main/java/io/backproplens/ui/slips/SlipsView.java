@@ -97,6 +97,7 @@ public final class SlipsView extends BorderPane {
         setCenter(body);
         body.setContent(waiting);
         controller.state().pass.addListener((o, was, now) -> compute());
+        widthProperty().addListener((o, was, now) -> { if (Math.abs(now.doubleValue() - was.doubleValue()) >= 1) widthChanged(); });
         sceneProperty().addListener((o, was, now) -> compute());
         compute();
     }
@@ -142,8 +143,25 @@ public final class SlipsView extends BorderPane {
         };
         page.getStyleClass().add("slip-page");
         page.setPadding(new Insets(8, 14, 12, 14));
+        // The table in three columns where it fits, else each name above its numbers.
+        body.setContent(page);
+        if (!narrow && getWidth() > 0 && getScene() != null) {
+            page.applyCss();
+            double need = page.getChildren().stream().filter(n -> n instanceof GridPane).mapToDouble(n -> n.prefWidth(-1)).max().orElse(0) + 28;
+            if (need > getWidth()) {
+                narrow = true;
+                render();
+                return;
+            }
+        }
         body.setContent(page);
         body.setVvalue(0);
+    }
+
+    /** A new width decides afresh between the wide and the narrow tables. */
+    private void widthChanged() {
+        narrow = false;
+        render();
     }
 
     // ---- 1: the misplaced .sum(0) ---------------------------------------------------------
@@ -235,9 +253,9 @@ public final class SlipsView extends BorderPane {
     private Label title(String text) { return label(text, "slip-title"); }
 
     private Label code(String text, String style) {
+        // Wraps only where the window is too narrow for the line (200% on a small screen).
         Label l = label(text, style);
-        l.setWrapText(false);
-        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setMinWidth(0);
         return l;
     }
 
@@ -254,16 +272,19 @@ public final class SlipsView extends BorderPane {
         return l;
     }
 
+    /** Tables in two columns, each row's name on a line of its own above its numbers (a narrow window). */
+    private boolean narrow;
+
     private GridPane table(String... heads) {
         GridPane t = new GridPane();
         t.getStyleClass().add("slip-table");
         t.setHgap(24);
         t.setVgap(4);
-        for (int c = 0; c < heads.length; c++) {
+        for (int c = narrow ? 1 : 0; c < heads.length; c++) {
             Label h = label(heads[c], "slip-head");
             h.setWrapText(false);
             h.setMinWidth(Region.USE_PREF_SIZE);
-            t.add(h, c, 0);
+            t.add(h, narrow ? c - 1 : c, 0);
         }
         return t;
     }
@@ -281,7 +302,16 @@ public final class SlipsView extends BorderPane {
         cells.put(id + "-value", value);
         GridPane.setValignment(a, javafx.geometry.VPos.TOP);
         GridPane.setValignment(b, javafx.geometry.VPos.TOP);
-        t.addRow(r, a, b, c);
+        if (narrow) {
+            a.setMaxWidth(Double.MAX_VALUE);
+            a.setMinWidth(0);
+            t.add(a, 0, 2 * r - 1, 2, 1);
+            GridPane.setMargin(b, new Insets(0, 0, 0, 16));
+            t.add(b, 0, 2 * r);
+            t.add(c, 1, 2 * r);
+        } else {
+            t.addRow(r, a, b, c);
+        }
     }
 
     private static String verdict(boolean pass) { return pass ? "\u2714 passes" : "\u2718 fails"; }
