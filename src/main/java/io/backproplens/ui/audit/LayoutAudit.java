@@ -94,7 +94,8 @@ public final class LayoutAudit {
             }
             return;
         }
-        if (!contains(window, box)) {
+        // A line half scrolled out of a scrolling pane is judged by the part in sight.
+        if (!contains(window, insideScrollingPane(owner) ? visiblePart(box, clip) : box)) {
             problems.add(new Problem(Kind.OUTSIDE, describe(owner), "'" + abbreviate(text) + "' at " + size(box) + " leaves the window"));
         } else if (!contains(clip, box) && !insideScrollingPane(owner)) {  // a scrolled list cuts its edge rows by design
             problems.add(new Problem(Kind.CLIPPED, describe(owner), "'" + abbreviate(text) + "' is cut by its parent's clip"));

@@ -38,6 +38,10 @@ record Place(String name, Consumer<MainWindow> show) {
             w.train().setConfig(io.backproplens.train.TrainConfig.defaults(io.backproplens.engine.Head.CE).withDepth(8).withLr(0.1));
             w.train().trainAhead(0.3);
         }));
+        all.add(new Place("network-start", w -> {
+            w.showLesson(Lesson.FORWARD);
+            w.stepTo(-1);
+        }));
         for (io.backproplens.ui.slips.SlipsView.Slip s : List.of(io.backproplens.ui.slips.SlipsView.Slip.SELF_TEST,
                 io.backproplens.ui.slips.SlipsView.Slip.SHIFT)) {
             all.add(new Place("slips-" + s.name().toLowerCase().replace('_', '-'), w -> {
@@ -45,10 +49,6 @@ record Place(String name, Consumer<MainWindow> show) {
                 w.slips().select(s);
             }));
         }
-        all.add(new Place("network-start", w -> {
-            w.showLesson(Lesson.FORWARD);
-            w.stepTo(-1);
-        }));
         return List.copyOf(all);
     }
 }

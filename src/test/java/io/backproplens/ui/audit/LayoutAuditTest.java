@@ -114,6 +114,13 @@ class LayoutAuditTest {
         log.getProperties().put(LayoutAudit.SCROLLS, true);
         assertThat(audit(new VBox(log, label("Ready", 20)), 400, 200)).doesNotContain(LayoutAudit.Kind.OVERLAP);
 
+        // Nor, at the window's bottom edge, does it leave the window: its hidden half is scrolled away.
+        VBox rows3 = new VBox();
+        for (int i = 0; i < 20; i++) rows3.getChildren().add(label("row " + i, 20));
+        ScrollPane bottom = new ScrollPane(rows3);
+        bottom.getProperties().put(LayoutAudit.SCROLLS, true);
+        assertThat(audit(new VBox(bottom), 400, 70)).doesNotContain(LayoutAudit.Kind.OUTSIDE);
+
         // Text in sight that lies on other text still overlaps.
         Pane p = new Pane(label("out.g 50000x1", 20), label("loss", 20));
         ScrollPane sp = new ScrollPane(p);
