@@ -169,6 +169,7 @@ public final class FormulaPanel extends VBox {
         String mine = "loss = " + io.backproplens.ui.common.Fmt.stat(loss);
         io.backproplens.session.NotebookPrinted.Number nb = io.backproplens.session.NotebookPrinted.get("loss");
         if (s.batch() != io.backproplens.session.Settings.MAX_BATCH) return mine + ".";
-        return mine + " (" + nb.beside() + "; " + nb.kind().note() + ", and its w2 was rand(nh,1)/sqrt(784): the init \u201cnotebook\u201d).";
+        // Short: at 1024x768 the step's sentence has two lines of room.
+        return mine + "; " + nb.beside() + " (unseeded weights, w2 = rand(nh,1)/sqrt(784): init notebook).";
     }
 }

@@ -42,8 +42,7 @@ public enum Lesson {
                 w.network().show(Moment.END);
                 w.network().showGradientCheck(true);
             }),
-    SLIPS("Notebook's slips", "network", "Three slips of the notebook, on this pass's tensors: a .sum(0) inside the parentheses, "
-            + "a test of a tensor against its own clone, a Relu that subtracts 0.5.",
+    SLIPS("Notebook's slips", "network", "On this pass's tensors: a misplaced .sum(0), a test against its own clone, a Relu - 0.5.",
             w -> {
                 w.network().show(Moment.END);
                 w.showSlips(true);

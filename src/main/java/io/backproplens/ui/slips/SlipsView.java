@@ -33,7 +33,7 @@ import java.util.Objects;
 public final class SlipsView extends BorderPane {
     /** The three slips, in the notebook's order. */
     public enum Slip {
-        LIN_GRAD("lin_grad's .sum(0)"), SELF_TEST("test_near(w2g, w2.g)"), SHIFT("Relu: clamp_min(0.) - 0.5");
+        LIN_GRAD("lin_grad's .sum(0)"), SELF_TEST("test_near"), SHIFT("Relu - 0.5");
 
         final String title;
 
@@ -59,7 +59,7 @@ public final class SlipsView extends BorderPane {
         ToggleGroup group = new ToggleGroup();
         FlowPane bar = new FlowPane(6, 6);
         bar.getStyleClass().add("slips-bar");
-        Label lead = new Label("The notebook's slips:");
+        Label lead = new Label("Slips:");
         lead.getStyleClass().add("slips-lead");
         lead.setMinWidth(Region.USE_PREF_SIZE);
         bar.getChildren().add(lead);
