@@ -1,5 +1,7 @@
 package io.backproplens;
 
+import io.backproplens.session.NotebookPrinted;
+
 import java.util.List;
 
 /**
@@ -22,18 +24,29 @@ public final class Notebook {
     public static final double[][] RESULT = {{15, 27}, {6, 7}, {26, 63}};
     public static final String RESULT_TEXT = "[[15, 27], [6, 7], [26, 63]]";
 
-    /** 02_fully_connected: data statistics, exact to the 4 printed decimals (mean/std). */
-    public static final String X_TRAIN_STATS = "0.1304/0.3073";
-    public static final String X_VALID_STATS = "0.1287/0.3050";
-    public static final String X_TRAIN_NORMALIZED_STATS = "0.0000/1.0000";
-    public static final String X_VALID_NORMALIZED_STATS = "-0.0059/0.9924";
+    /**
+     * 02_fully_connected: data statistics, exact to the 4 printed decimals (mean/std), read from the
+     * app's own copy of the notebook's printed numbers (one source: {@link NotebookPrinted}).
+     */
+    public static final String X_TRAIN_STATS = stats("x_train");
+    public static final String X_VALID_STATS = stats("x_valid");
+    public static final String X_TRAIN_NORMALIZED_STATS = stats("x_train.normalized");
+    public static final String X_VALID_NORMALIZED_STATS = stats("x_valid.normalized");
 
     /** Statistics of unseeded torch draws: ours are seeded, so tests compare within a tolerance. */
-    public static final double XAVIER_W1_STD = 0.0358, XAVIER_LIN_STD = 1.0071;
-    public static final double XAVIER_RELU_MEAN = 0.3758, XAVIER_RELU_STD = 0.5854;
-    public static final double KAIMING_RELU_MEAN = 0.5117, KAIMING_RELU_STD = 0.7864;
+    public static final double XAVIER_W1_STD = v("xavier.w1.std"), XAVIER_LIN_STD = v("xavier.lin.std");
+    public static final double XAVIER_RELU_MEAN = v("xavier.relu.mean"), XAVIER_RELU_STD = v("xavier.relu.std");
+    public static final double KAIMING_RELU_MEAN = v("kaiming.relu.mean"), KAIMING_RELU_STD = v("kaiming.relu.std");
     /** {@code loss = mse(model(x_train))} with w1 Kaiming and {@code w2 = rand(nh,1)/sqrt(784)}, unseeded. */
-    public static final double LOSS = 24.3061;
+    public static final double LOSS = v("loss");
+
+    private static double v(String key) { return NotebookPrinted.get(key).value(); }
+
+    /** {@code mean/std} in 4 decimals, as the notebook printed them ({@code tensor(2.1325e-08)} is 0.0000). */
+    private static String stats(String key) {
+        String m = String.format(java.util.Locale.ROOT, "%.4f", v(key + ".mean")), s = String.format(java.util.Locale.ROOT, "%.4f", v(key + ".std"));
+        return (m.equals("-0.0000") ? "0.0000" : m) + "/" + s;
+    }
 
     /** Not the notebook's: the same loss with this app's seeded draws ({@code --init notebook --seed 42}). */
     public static final double SEEDED_LOSS = 24.4908;

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 /** Renders every scene of the lesson path to PNG, headless: slides, README pictures, CI. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = "Render every scene of the lesson path (matmul, broadcasting, data, init, forward, loss, "
-                + "backward, gradient check, Module refactor) to PNG files, without a display.")
+                + "backward, gradient check, the notebook's slips, train, Module refactor) to PNG files, without a display.")
 final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,7 +37,7 @@ final class SnapshotCommand implements Callable<Integer> {
     Integer toggles;
 
     @Option(names = "--only", paramLabel = "TEXT", description = "with --audit: only the places whose name contains TEXT "
-            + "(the lesson scenes 01-matmul .. 09-module, activations-*, matmul-*, network-start)")
+            + "(the lesson scenes 01-matmul .. 11-module, activations-*, matmul-*, slips-*, network-start)")
     String only = "";
 
     @Option(names = "--open", paramLabel = "FILE", description = "render this saved scene file (as the app opens it) instead of the lesson path; "

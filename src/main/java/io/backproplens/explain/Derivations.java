@@ -25,11 +25,14 @@ public final class Derivations {
     private Derivations() {}
 
     /** The derivation of {@code label[index]} ({@code "w1.g"}, {@code {3, 7}}) in {@code trace}. */
-    public static Derivation of(Trace trace, String label, long... index) {
+    public static Derivation of(Trace trace, String label, long... index) { return derive(line(trace, label), index); }
+
+    /** The backward equation that writes {@code label}. */
+    static TraceStep.Line line(Trace trace, String label) {
         for (TraceStep s : trace.steps()) {
             if (s.phase() != TraceStep.Phase.BACKWARD) continue;
             for (TraceStep.Line l : s.lines()) {
-                if (l.writes().label().equals(label)) return derive(l, index);
+                if (l.writes().label().equals(label)) return l;
             }
         }
         throw new IllegalArgumentException("no backward step writes " + label);
@@ -116,11 +119,11 @@ public final class Derivations {
         return new Derivation(element, rule, List.copyOf(shown), a.length, total, engine, note);
     }
 
-    private static TensorRef value(TraceStep.Line l) {
+    static TensorRef value(TraceStep.Line l) {
         return l.reads().stream().filter(r -> !r.grad()).findFirst().orElseThrow();
     }
 
-    private static TensorRef grad(TraceStep.Line l) {
+    static TensorRef grad(TraceStep.Line l) {
         return l.reads().stream().filter(TensorRef::grad).findFirst().orElseThrow();
     }
 
@@ -132,7 +135,7 @@ public final class Derivations {
         return a.get(NDArrayIndex.point(r), NDArrayIndex.all()).castTo(DataType.DOUBLE).dup().data().asDouble();
     }
 
-    private static void check(TensorRef g, long[] index) {
+    static void check(TensorRef g, long[] index) {
         long[] shape = g.array().shape();
         boolean ok = index.length == shape.length;
         for (int d = 0; ok && d < shape.length; d++) ok = index[d] >= 0 && index[d] < shape[d];
@@ -141,7 +144,7 @@ public final class Derivations {
 
     private static long rows(TensorRef t) { return t.array().size(0); }
 
-    private static String idx(long[] index) {
+    static String idx(long[] index) {
         StringBuilder b = new StringBuilder("[");
         for (int d = 0; d < index.length; d++) b.append(d == 0 ? "" : ",").append(index[d]);
         return b.append(']').toString();

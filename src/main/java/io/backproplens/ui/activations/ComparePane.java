@@ -215,6 +215,8 @@ final class ComparePane extends BorderPane {
         ActivationData.Pair p = shown.pair(layer.get());
         panelA.show(p.a(), InitNames.of(shown.a()), Palette.of(shown.a()), p.yMax());
         panelB.show(p.b(), InitNames.of(shown.b()), Palette.of(shown.b()), p.yMax());
+        panelA.setNotebook(NotebookBeside.text(shown.a(), p.key(), shown.base()), NotebookBeside.why(shown.a(), p.key()));
+        panelB.setNotebook(NotebookBeside.text(shown.b(), p.key(), shown.base()), NotebookBeside.why(shown.b(), p.key()));
     }
 
     private static void fillTable(GridPane table, ActivationData.Comparison c, boolean tall) {

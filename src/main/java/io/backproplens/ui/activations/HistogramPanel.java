@@ -19,6 +19,8 @@ public final class HistogramPanel extends VBox {
     private final Label name = new Label();
     private final Label formula = new Label();
     private final Label stats = new Label();
+    /** The notebook's printed mean and std for this layer and init, when it printed them. */
+    private final Label notebook = new Label();
     private final Label detail = new Label();
     private final Label nonFinite = new Label();
     private final HistogramChart chart = new HistogramChart();
@@ -33,18 +35,23 @@ public final class HistogramPanel extends VBox {
         stats.getStyleClass().add("hist-stats");
         detail.getStyleClass().add("hist-detail");
         nonFinite.getStyleClass().add("hist-nonfinite");
+        notebook.getStyleClass().add("hist-notebook");
+        notebook.setId("hist-" + idSuffix + "-notebook");
+        notebook.setWrapText(true);
+        notebook.managedProperty().bind(notebook.textProperty().isNotEmpty());
+        notebook.visibleProperty().bind(notebook.textProperty().isNotEmpty());
         nonFinite.setWrapText(true);
         nonFinite.managedProperty().bind(nonFinite.visibleProperty());
         nonFinite.setVisible(false);
         detail.setWrapText(true);
         // Text lines keep their height (wrapping if needed); the chart gives way.
-        for (Label l : new Label[]{name, formula, stats, detail, nonFinite}) l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (Label l : new Label[]{name, formula, stats, notebook, detail, nonFinite}) l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         // Name and formula on one line when they fit, the formula under the name when not.
         head.setHgap(10);
         head.setRowValignment(javafx.geometry.VPos.BASELINE);
         head.getChildren().addAll(name, formula);
         stats.setWrapText(true);
-        getChildren().addAll(head, stats, detail, nonFinite, chart);
+        getChildren().addAll(head, stats, notebook, detail, nonFinite, chart);
         setVgrow(chart, Priority.ALWAYS);
         setFillWidth(true);
         setMinWidth(0);
@@ -76,6 +83,17 @@ public final class HistogramPanel extends VBox {
         nonFinite.setVisible(h.nonFiniteCount() > 0);
         chart.show(h, s, ActivationData.axisLabel(d.key()), color, yMax, outline);
     }
+
+    /** The notebook's numbers for this panel's layer and init (null or empty: it printed none). */
+    public void setNotebook(String text) { setNotebook(text, null); }
+
+    /** As {@link #setNotebook(String)}, with why the digits differ as the line's tooltip. */
+    public void setNotebook(String text, String why) {
+        notebook.setText(text == null ? "" : text);
+        notebook.setTooltip(why == null ? null : new javafx.scene.control.Tooltip(why));
+    }
+
+    public String notebookText() { return notebook.getText(); }
 
     /** The text of the statistics line: {@code mean 0.5117   std 0.7864}, as the notebook prints them. */
     public static String statsText(Summary s) {

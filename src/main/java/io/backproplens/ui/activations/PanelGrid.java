@@ -70,6 +70,7 @@ final class PanelGrid extends Region {
             HistogramChart.Outline outline = was == null ? null
                     : new HistogramChart.Outline(was.histogram(), Palette.of(before), InitNames.of(before));
             e.getValue().show(d, null, color, set.yMax(e.getKey()), outline);
+            e.getValue().setNotebook(NotebookBeside.text(now, e.getKey(), set.base()), NotebookBeside.why(now, e.getKey()));
         }
     }
 

@@ -94,13 +94,22 @@ public final class LayoutAudit {
             }
             return;
         }
-        if (!contains(window, box)) {
+        // A line half scrolled out of a scrolling pane is judged by the part in sight.
+        if (!contains(window, insideScrollingPane(owner) ? visiblePart(box, clip) : box)) {
             problems.add(new Problem(Kind.OUTSIDE, describe(owner), "'" + abbreviate(text) + "' at " + size(box) + " leaves the window"));
         } else if (!contains(clip, box) && !insideScrollingPane(owner)) {  // a scrolled list cuts its edge rows by design
             problems.add(new Problem(Kind.CLIPPED, describe(owner), "'" + abbreviate(text) + "' is cut by its parent's clip"));
         }
         if (px + 0.05 < minFontPx) tooSmall(text, px, owner);
-        shown.add(new Shown(text, box, px, owner));
+        // Only the part in sight can lie over other text: a line half scrolled out of a pane
+        // whose point is scrolling does not overlap what stands below the pane.
+        shown.add(new Shown(text, insideScrollingPane(owner) ? visiblePart(box, clip) : box, px, owner));
+    }
+
+    private static Bounds visiblePart(Bounds box, Bounds clip) {
+        double x0 = Math.max(box.getMinX(), clip.getMinX()), y0 = Math.max(box.getMinY(), clip.getMinY());
+        double x1 = Math.min(box.getMaxX(), clip.getMaxX()), y1 = Math.min(box.getMaxY(), clip.getMaxY());
+        return new javafx.geometry.BoundingBox(x0, y0, Math.max(0, x1 - x0), Math.max(0, y1 - y0));
     }
 
     private void tooSmall(String text, double px, Node owner) {

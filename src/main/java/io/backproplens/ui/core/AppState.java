@@ -36,6 +36,13 @@ public final class AppState {
     /** True while the current step's new values are hidden (predict mode, before the reveal). */
     public final BooleanProperty hidden = new SimpleBooleanProperty(false);
 
+    /**
+     * "Step it": a view asks for the one product that computes a gradient element to be stepped in
+     * the matmul stepper. Views do not know each other; the shell listens and opens the stepper.
+     * Set it to null first so the same element asked twice is asked again.
+     */
+    public final ObjectProperty<io.backproplens.explain.ElementProduct> stepIt = new SimpleObjectProperty<>();
+
     /** Font scale and theme, for views that draw text themselves. */
     public final Presentation presentation = new Presentation();
 

@@ -4,6 +4,7 @@ import io.backproplens.ui.core.Controller;
 
 import io.backproplens.engine.Tensor;
 import io.backproplens.session.Dataset;
+import io.backproplens.session.NotebookPrinted;
 import io.backproplens.session.Session;
 import io.backproplens.stats.Summary;
 import io.backproplens.ui.common.ColorMap;
@@ -83,16 +84,17 @@ public final class DataView extends Pane {
         source.setText("Source: " + d.source() + " (" + d.trainRows() + " training, " + d.validRows() + " validation images)");
         table.getChildren().clear();
         table.getColumnConstraints().clear();
-        addRow(0, "", "shape", "mean", "std", true);
+        notebookCells.clear();
+        addRow(0, "", "shape", "mean", "std", "notebook", true);
         // normalised = (raw - m) / s, so the raw statistics follow exactly from the normalised ones.
         double m = s.rawTrainMean(), sd = s.rawTrainStd();
-        addRow(1, "x_train", shape(s.xTrainShape()), f(s.train().mean() * sd + m), f(s.train().std() * sd), false);
-        addRow(2, "y_train", shape(s.yTrainShape()), "", "", false);
-        addRow(3, "x_valid", shape(s.xValidShape()), f(s.valid().mean() * sd + m), f(s.valid().std() * sd), false);
-        addRow(4, "y_valid", shape(s.yValidShape()), "", "", false);
-        addRow(5, "x_train normalised", "", f(s.train().mean()), f(s.train().std()), false);
-        addRow(6, "x_valid normalised", "", f(s.valid().mean()), f(s.valid().std()), false);
-        for (int c = 0; c < 4; c++) {
+        addRow(1, "x_train", shape(s.xTrainShape()), f(s.train().mean() * sd + m), f(s.train().std() * sd), printed("x_train"), false);
+        addRow(2, "y_train", shape(s.yTrainShape()), "", "", "", false);
+        addRow(3, "x_valid", shape(s.xValidShape()), f(s.valid().mean() * sd + m), f(s.valid().std() * sd), printed("x_valid"), false);
+        addRow(4, "y_valid", shape(s.yValidShape()), "", "", "", false);
+        addRow(5, "x_train normalised", "", f(s.train().mean()), f(s.train().std()), printed("x_train.normalized"), false);
+        addRow(6, "x_valid normalised", "", f(s.valid().mean()), f(s.valid().std()), printed("x_valid.normalized"), false);
+        for (int c = 0; c < 5; c++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setHalignment(c < 2 ? HPos.LEFT : HPos.RIGHT);
             table.getColumnConstraints().add(cc);
@@ -140,6 +142,9 @@ public final class DataView extends Pane {
         double y = in.getTop(), bottom = getHeight() - in.getBottom();
         y = place(title, x0, y, W) + em * 0.3;
         y = place(source, x0, y, W) + em * 0.8;
+        // The notebook's column where it fits the width (at 200% on a small screen it would push the
+        // table out of the window; the app's own numbers come first).
+        fitNotebookColumn(W);
         // Left: the table, then the code under it.
         double tableW = Math.min(W, table.prefWidth(-1));
         double codeW = Math.min(W, formula.prefWidth(-1));
@@ -191,12 +196,54 @@ public final class DataView extends Pane {
         return n;
     }
 
-    private void addRow(int row, String name, String shape, String mean, String std, boolean header) {
-        Label[] cells = {new Label(name), new Label(shape), new Label(mean), new Label(std)};
+    /**
+     * What the notebook printed for {@code key}'s mean and std, as it printed them
+     * ({@code 2.1325e-08 / 1.}): the same MNIST, so the same four decimals as the app's.
+     */
+    private static String printed(String key) {
+        return NotebookPrinted.get(key + ".mean").text() + " / " + NotebookPrinted.get(key + ".std").text();
+    }
+
+    /** The notebook's mean / std of each row, by row name (tests compare it with the app's). */
+    public String notebookText(String rowName) {
+        for (javafx.scene.Node n : table.getChildren()) {
+            if (n instanceof Label l && rowName.equals(l.getText()) && GridPane.getColumnIndex(l) == 0) {
+                int row = GridPane.getRowIndex(l);
+                for (javafx.scene.Node m : table.getChildren())
+                    if (GridPane.getRowIndex(m) == row && GridPane.getColumnIndex(m) == 4) return ((Label) m).getText();
+            }
+        }
+        return null;
+    }
+
+    private final List<Label> notebookCells = new ArrayList<>();
+
+    private void fitNotebookColumn(double width) {
+        if (notebookCells.isEmpty()) return;
+        boolean shown = notebookCells.get(0).isManaged();
+        double column = 0;
+        for (Label l : notebookCells) column = Math.max(column, l.prefWidth(-1));
+        double full = table.prefWidth(-1) + (shown ? 0 : column + table.getHgap());
+        boolean fits = full <= width;
+        if (fits != shown) for (Label l : notebookCells) {
+            l.setManaged(fits);
+            l.setVisible(fits);
+        }
+    }
+
+    /** Whether the notebook's column is on screen (it steps aside where the width is short). */
+    public boolean notebookShown() { return !notebookCells.isEmpty() && notebookCells.get(0).isVisible(); }
+
+    private void addRow(int row, String name, String shape, String mean, String std, String notebook, boolean header) {
+        Label[] cells = {new Label(name), new Label(shape), new Label(mean), new Label(std), new Label(notebook)};
         for (Label c : cells) {
             c.getStyleClass().add(header ? "table-header" : "table-cell");
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
+        cells[4].getStyleClass().add("notebook-cell");
+        notebookCells.add(cells[4]);
+        if (!header && !notebook.isEmpty()) cells[4].setTooltip(new javafx.scene.control.Tooltip("What the notebook printed for "
+                + name.replace(" normalised", "") + ".mean(), .std()" + (name.contains("normalised") ? " after normalize" : "")));
         cells[0].getStyleClass().add("formula");
         table.addRow(row, cells);
     }

@@ -31,7 +31,7 @@ import java.util.Objects;
 public final class MatmulView extends BorderPane implements Steppable {
     /** The sections, in the order of their buttons. */
     public enum Section {
-        OWN("Your matrices"), REAL("Real layer: x @ w1"), BACKWARD("Backward: w.g, inp.g, b.g"), LADDER("Speed ladder");
+        OWN("Your matrices"), REAL("Real layer: x @ w1"), BACKWARD("Backward: w.g, inp.g, b.g"), LADDER("Speed ladder"), ELEMENT("One gradient element");
 
         final String title;
 
@@ -42,6 +42,7 @@ public final class MatmulView extends BorderPane implements Steppable {
     private final RealLayerPane real;
     private final BackwardPane backward;
     private final SpeedLadderPane ladder;
+    private final ElementPane element = new ElementPane();
     private final Map<Section, ToggleButton> buttons = new LinkedHashMap<>();
     private final Map<Section, Node> panes = new LinkedHashMap<>();
     private Section current;
@@ -58,6 +59,7 @@ public final class MatmulView extends BorderPane implements Steppable {
         panes.put(Section.REAL, real);
         panes.put(Section.BACKWARD, backward);
         panes.put(Section.LADDER, ladder);
+        panes.put(Section.ELEMENT, element);
 
         ToggleGroup group = new ToggleGroup();
         // The section buttons wrap onto a second line rather than be cut on a narrow or scaled window.
@@ -73,6 +75,10 @@ public final class MatmulView extends BorderPane implements Steppable {
             buttons.put(s, b);
             bar.getChildren().add(b);
         }
+        // Its button shows once a derivation has sent an element here ("Step it"): empty, it is no lesson.
+        ToggleButton elementButton = buttons.get(Section.ELEMENT);
+        elementButton.managedProperty().bind(elementButton.visibleProperty());
+        elementButton.setVisible(false);
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
                 was.setSelected(true);
@@ -100,6 +106,7 @@ public final class MatmulView extends BorderPane implements Steppable {
 
     private static void pauseIfPlaying(Steppable pane) {
         if (pane instanceof OwnMatricesPane o) o.stepper().pause();
+        if (pane instanceof ElementPane e) e.stepper().pause();
     }
 
     public Section section() { return current; }
@@ -122,6 +129,18 @@ public final class MatmulView extends BorderPane implements Steppable {
     public void openBackward(PassResult pass, String which) {
         select(Section.BACKWARD);
         backward.open(pass, which);
+    }
+
+    public ElementPane element() { return element; }
+
+    /**
+     * "Step it" from a derivation: the stepper on the row and column whose product is that gradient
+     * element, before its first step.
+     */
+    public void stepElement(io.backproplens.explain.ElementProduct p) {
+        buttons.get(Section.ELEMENT).setVisible(true);
+        element.open(p);
+        select(Section.ELEMENT);
     }
 
     /**
@@ -156,7 +175,10 @@ public final class MatmulView extends BorderPane implements Steppable {
 
     @Override public void reset() { if (front() != null) front().reset(); }
 
-    @Override public void end() { if (getCenter() == own) own.stepper().end(); }
+    @Override public void end() {
+        if (getCenter() == own) own.stepper().end();
+        else if (getCenter() == element) element.end();
+    }
 
     @Override public void togglePlay() { if (front() != null) front().togglePlay(); }
 }

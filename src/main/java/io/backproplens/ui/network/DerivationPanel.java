@@ -1,6 +1,7 @@
 package io.backproplens.ui.network;
 
 import io.backproplens.explain.Derivation;
+import io.backproplens.explain.ElementProduct;
 import io.backproplens.ui.audit.LayoutAudit;
 import io.backproplens.ui.common.Fmt;
 import javafx.geometry.Pos;
@@ -33,7 +34,11 @@ final class DerivationPanel extends VBox {
     private final Label note = new Label();
     private final Label status = new Label();
     private Derivation shown;
+    private ElementProduct product;
     private Runnable onClose = () -> {};
+    private java.util.function.Consumer<ElementProduct> onStepIt = p -> {};
+    /** Opens the matmul stepper on the row and column whose product is this element. */
+    private final Button stepIt = new Button("Step it", new FontIcon("mdi2s-step-forward"));
 
     DerivationPanel() {
         getStyleClass().add("derivation-panel");
@@ -49,7 +54,13 @@ final class DerivationPanel extends VBox {
         close.setOnAction(e -> onClose.run());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox head = new HBox(8, title, grow, close);
+        stepIt.setId("derivation-step-it");
+        stepIt.setFocusTraversable(false);
+        stepIt.setMinWidth(Region.USE_PREF_SIZE);
+        stepIt.setOnAction(e -> { if (product != null) onStepIt.accept(product); });
+        stepIt.managedProperty().bind(stepIt.visibleProperty());
+        stepIt.setVisible(false);
+        HBox head = new HBox(8, title, grow, stepIt, close);
         head.setAlignment(Pos.CENTER_LEFT);
 
         rule.setId("derivation-rule");
@@ -91,6 +102,11 @@ final class DerivationPanel extends VBox {
 
     void onClose(Runnable r) { onClose = r; }
 
+    void onStepIt(java.util.function.Consumer<ElementProduct> c) { onStepIt = c; }
+
+    /** The product "Step it" opens (null for an elementwise gradient or while none is shown). */
+    ElementProduct product() { return product; }
+
     boolean open() { return isVisible(); }
 
     /** The derivation on screen (null while one is computed or none is open); tests read it. */
@@ -105,8 +121,12 @@ final class DerivationPanel extends VBox {
         setOpen(true);
     }
 
-    void show(Derivation d) {
+    void show(Derivation d, ElementProduct p) {
         shown = d;
+        product = p;
+        stepIt.setVisible(p != null);
+        if (p != null) stepIt.setTooltip(new Tooltip("Open the matmul stepper on " + p.formula()
+                + ": the triple loop computes this element, " + Fmt.count(p.inner()) + " multiply-adds"));
         title.setText(d.element() + " = " + Fmt.num(d.engine()));
         clear();
         rule.setText(d.rule());
@@ -163,6 +183,10 @@ final class DerivationPanel extends VBox {
     String ruleText() { return rule.getText(); }
 
     private void clear() {
+        if (shown == null) {
+            product = null;
+            stepIt.setVisible(false);
+        }
         rule.setText("");
         terms.getChildren().clear();
         more.setText("");

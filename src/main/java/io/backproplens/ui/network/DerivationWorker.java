@@ -3,6 +3,7 @@ package io.backproplens.ui.network;
 import io.backproplens.engine.Trace;
 import io.backproplens.explain.Derivation;
 import io.backproplens.explain.Derivations;
+import io.backproplens.explain.ElementProduct;
 import io.backproplens.ui.core.Background;
 import io.backproplens.ui.core.Newest;
 import org.slf4j.Logger;
@@ -25,14 +26,17 @@ final class DerivationWorker {
     });
     private final Newest requests = new Newest();
 
-    /** Derives {@code label[index]} and hands it to {@code onDone} on the FX thread unless a newer one was asked for. */
-    void derive(Trace trace, String label, long[] index, Consumer<Derivation> onDone, Consumer<Throwable> onError) {
+    /** Derives {@code label[index]} (and the product that computes it, if any) and hands them to {@code onDone} on the FX thread unless a newer one was asked for. */
+    void derive(Trace trace, String label, long[] index, java.util.function.BiConsumer<Derivation, ElementProduct> onDone,
+                Consumer<Throwable> onError) {
         Newest.Ticket mine = requests.begin();
         executor.submit(() -> {
             if (mine.stale()) return;
             try {
                 Derivation d = Derivations.of(trace, label, index);
-                Background.onFx(() -> mine.ifCurrent(() -> onDone.accept(d)));
+                // The product "Step it" opens: read here too, a column of x is 50,000 values.
+                ElementProduct p = ElementProduct.of(trace, label, index).orElse(null);
+                Background.onFx(() -> mine.ifCurrent(() -> onDone.accept(d, p)));
             } catch (Throwable e) {
                 LOG.error("deriving {} failed", label, e);
                 Background.onFx(() -> mine.ifCurrent(() -> onError.accept(e)));

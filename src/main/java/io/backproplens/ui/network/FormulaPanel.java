@@ -21,6 +21,8 @@ public final class FormulaPanel extends VBox {
     private final Label title = new Label();
     private final Label narration = new Label();
     private final List<String> boundShown = new ArrayList<>();
+    private final ShapePopOver why = new ShapePopOver();
+    private java.util.function.DoubleSupplier fontPx = () -> 16;
 
     public FormulaPanel() {
         getStyleClass().add("formula-panel");
@@ -47,10 +49,29 @@ public final class FormulaPanel extends VBox {
         getChildren().addAll(head, scroll);
     }
 
+    /** The UI's root font size, for the shape explanation (a popup has its own scene). */
+    void setFontPx(java.util.function.DoubleSupplier px) { fontPx = px; }
+
+    /** The shape explanation opened from a backward formula (tests read it). */
+    ShapePopOver why() { return why; }
+
+    /** Scrolls formula {@code k} into view (the panel scrolls where the formulas are taller than it). */
+    void scrollTo(int k) {
+        if (k < 0 || k >= box.getChildren().size()) return;
+        layout();
+        double y = box.getChildren().get(k).getBoundsInParent().getMinY();
+        double room = box.getHeight() - scroll.getViewportBounds().getHeight();
+        scroll.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, y / room)));
+        scroll.layout();
+    }
+
     /** The bound formulas on screen ({@code l2.g = out.g @ w2.t()}), for tests and the clipboard. */
     public List<String> formulas() { return List.copyOf(boundShown); }
 
     public String title() { return title.getText(); }
+
+    /** The sentence under the title, as shown. */
+    public String narration() { return narration.getText(); }
 
     /** The height this panel needs at {@code width} to show everything without scrolling. */
     double heightFor(double width) {
@@ -65,6 +86,7 @@ public final class FormulaPanel extends VBox {
     public void show(TraceCursor cursor, int step, boolean hidden) {
         box.getChildren().clear();
         boundShown.clear();
+        why.hide();
         if (cursor == null) {
             title.setText("Loading MNIST\u2026");
             narration.setText("");
@@ -90,7 +112,28 @@ public final class FormulaPanel extends VBox {
             shapes.setId("formula-" + k + "-shapes");
             // Never cut a formula short ("..."): the panel scrolls sideways instead.
             for (Label l : new Label[]{notebook, bound, shapes}) l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            VBox one = new VBox(0, notebook, bound, shapes);
+            javafx.scene.Node head = notebook;
+            if (s.phase() == TraceStep.Phase.BACKWARD && !hidden) {
+                // Why the result has this shape: one screen, opened from the formula itself. The button
+                // leads the line, so it shows where a long formula runs past the panel's right edge.
+                TraceStep.Line line = s.lines().get(k);
+                io.backproplens.engine.Trace trace = cursor.trace();
+                javafx.scene.control.Button open = new javafx.scene.control.Button(null,
+                        new org.kordamp.ikonli.javafx.FontIcon("mdi2h-help-circle-outline"));
+                open.setId("formula-" + k + "-why");
+                open.getStyleClass().add("formula-why");
+                open.setTooltip(new javafx.scene.control.Tooltip("Why these shapes?"));
+                open.setFocusTraversable(false);
+                open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                Runnable show = () -> why.show(bound, io.backproplens.explain.ShapeStory.of(trace, line), fontPx.getAsDouble());
+                open.setOnAction(e -> show.run());
+                bound.setOnMouseClicked(e -> show.run());
+                bound.setCursor(javafx.scene.Cursor.HAND);
+                javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, open, notebook);
+                row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                head = row;
+            }
+            VBox one = new VBox(0, head, bound, shapes);
             one.getStyleClass().add("formula-block");
             box.getChildren().add(one);
             boundShown.add(f.bound());
@@ -112,6 +155,21 @@ public final class FormulaPanel extends VBox {
             case "lin1.bwd" -> "l1.g gives the gradients of the first layer: w1.g, b1.g and the input's x.g.";
             default -> "";
         };
+        if (fwd && s.module().equals("mse")) text += " " + lossBeside(s);
         return last ? text + " Every .g is now computed." : text;
+    }
+
+    /**
+     * The loss and, for the notebook's whole training set, the notebook's beside it with why the
+     * two differ: its weights were unseeded, and it ran w2 = rand(nh,1)/sqrt(784) (the init
+     * "notebook").
+     */
+    static String lossBeside(TraceStep s) {
+        double loss = s.writes().get(0).array().getDouble(0);
+        String mine = "loss = " + io.backproplens.ui.common.Fmt.stat(loss);
+        io.backproplens.session.NotebookPrinted.Number nb = io.backproplens.session.NotebookPrinted.get("loss");
+        if (s.batch() != io.backproplens.session.Settings.MAX_BATCH) return mine + ".";
+        // Short: at 1024x768 the step's sentence has two lines of room.
+        return mine + "; " + nb.beside() + " (unseeded weights, w2 = rand(nh,1)/sqrt(784): init notebook).";
     }
 }

@@ -109,6 +109,12 @@ public final class NetworkView extends BorderPane implements Steppable {
         setCenter(center);
 
         inspector.setOnSave(this::saveTensor);
+        formulas.setFontPx(state.presentation::fontPx);
+        // Through the shared state: the shell opens the matmul view (views do not know each other).
+        inspector.setOnStepIt(p -> {
+            state.stepIt.set(null);
+            state.stepIt.set(p);
+        });
         inspector.selectedProperty().addListener(o -> {
             if (!refreshing) refreshGraph();
         });

@@ -71,6 +71,7 @@ public final class TensorInspector extends BorderPane {
     private Inspection picked;
     private final javafx.scene.control.Button save = new javafx.scene.control.Button("Save\u2026");
     private java.util.function.Consumer<TensorRef> onSave = t -> {};
+    private java.util.function.Consumer<io.backproplens.explain.ElementProduct> onStepIt = p -> {};
 
     public TensorInspector() {
         getStyleClass().add("tensor-inspector");
@@ -185,6 +186,7 @@ public final class TensorInspector extends BorderPane {
             return false;
         });
         derivation.onClose(this::closeDerivation);
+        derivation.onStepIt(p -> onStepIt.accept(p));
         HBox.setHgrow(picture, Priority.ALWAYS);
         HBox content = new HBox(10, picture, statColumn);
         VBox.setVgrow(content, Priority.ALWAYS);
@@ -200,6 +202,9 @@ public final class TensorInspector extends BorderPane {
 
     /** What the Save button does with the selected tensor (the view owns files and background work). */
     public void setOnSave(java.util.function.Consumer<TensorRef> action) { this.onSave = action; }
+
+    /** What "Step it" in the derivation panel does with the element's product (the view routes it). */
+    public void setOnStepIt(java.util.function.Consumer<io.backproplens.explain.ElementProduct> action) { this.onStepIt = action; }
 
     /** The inspection on screen (null while none has finished); tests wait on it. */
     public ReadOnlyObjectProperty<Inspection> shownProperty() { return shown.getReadOnlyProperty(); }

@@ -42,6 +42,12 @@ public enum Lesson {
                 w.network().show(Moment.END);
                 w.network().showGradientCheck(true);
             }),
+    SLIPS("Notebook's slips", "network", "On this pass's tensors: a misplaced .sum(0), a test against its own clone, a Relu - 0.5.",
+            w -> {
+                w.network().show(Moment.END);
+                w.showSlips(true);
+                w.slips().select(io.backproplens.ui.slips.SlipsView.Slip.LIN_GRAD);
+            }),
     TRAIN("Train", "train", "Mini-batches of 64, w -= lr * w.g: after one epoch the loss has fallen and w1's tiles show strokes. Reset, then Play.",
             w -> {
                 w.train().setMode(io.backproplens.ui.train.TrainView.Mode.LIVE);
@@ -87,7 +93,7 @@ public enum Lesson {
     Lesson phase() {
         return switch (this) {
             case FORWARD, LOSS -> this;
-            case BACKWARD, GRADCHECK, MODULE -> BACKWARD;
+            case BACKWARD, GRADCHECK, SLIPS, MODULE -> BACKWARD;
             default -> null;
         };
     }

@@ -61,6 +61,8 @@ public final class MainWindow extends StackPane {
     private Lesson lesson;
     private DataView data;
     private TrainView train;
+    /** The "Notebook's slips" scene, built when first shown. */
+    private io.backproplens.ui.slips.SlipsView slips;
     private final EngineCodePanel code = new EngineCodePanel();
     private final SplitPane center = new SplitPane();
     private final HelpOverlay help = new HelpOverlay();
@@ -124,6 +126,12 @@ public final class MainWindow extends StackPane {
         setFocusTraversable(false);
         state().presentation.presenter.addListener((o, was, now) -> arrange(now));
         state().step.addListener(o -> stepChanged());
+        // "Step it" in a derivation (the network view asks through the shared state).
+        state().stepIt.addListener((o, was, now) -> {
+            if (now == null) return;
+            selectTab("matmul");
+            matmul().stepElement(now);
+        });
         state().pass.addListener(o -> stepChanged());
         state().notices.onPost(this::showNotice);
         // A check takes seconds and runs in the background: say when it is done, whichever tab is in front.
@@ -321,6 +329,25 @@ public final class MainWindow extends StackPane {
     }
 
     public boolean codeShown() { return center.getItems().contains(code); }
+
+    /**
+     * The notebook's slips in place of the views (its lesson scene), or the views back. Like the
+     * Module scene's code, it takes the whole width: its tables are read, not glanced at.
+     */
+    public void showSlips(boolean on) {
+        if (on && !center.getItems().contains(slips())) center.getItems().setAll(slips());
+        else if (!on && !center.getItems().contains(tabs)) center.getItems().setAll(tabs);
+    }
+
+    public boolean slipsShown() { return slips != null && center.getItems().contains(slips); }
+
+    public io.backproplens.ui.slips.SlipsView slips() {
+        if (slips == null) {
+            slips = new io.backproplens.ui.slips.SlipsView(controller);
+            LOG.info("Slips view built {}", ProcessVitals.summary());
+        }
+        return slips;
+    }
 
     /** The view in front, as a region (for PNG export). */
     public javafx.scene.layout.Region front() {

@@ -42,6 +42,13 @@ record Place(String name, Consumer<MainWindow> show) {
             w.showLesson(Lesson.FORWARD);
             w.stepTo(-1);
         }));
+        for (io.backproplens.ui.slips.SlipsView.Slip s : List.of(io.backproplens.ui.slips.SlipsView.Slip.SELF_TEST,
+                io.backproplens.ui.slips.SlipsView.Slip.SHIFT)) {
+            all.add(new Place("slips-" + s.name().toLowerCase().replace('_', '-'), w -> {
+                w.showLesson(Lesson.SLIPS);
+                w.slips().select(s);
+            }));
+        }
         return List.copyOf(all);
     }
 }

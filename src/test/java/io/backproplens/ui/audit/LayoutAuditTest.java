@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
@@ -100,6 +101,31 @@ class LayoutAuditTest {
         log.setPrefViewportHeight(60);
         log.getProperties().put(LayoutAudit.SCROLLS, true);
         assertThat(audit(new VBox(log), 400, 200)).doesNotContain(LayoutAudit.Kind.HIDDEN_BY_SCROLL);
+    }
+
+    @Test
+    void aLineHalfScrolledOutOfAScrollingPaneDoesNotOverlapTheTextBelowThePane() {
+        VBox rows = new VBox();
+        for (int i = 0; i < 20; i++) rows.getChildren().add(label("row " + i, 20));
+        ScrollPane log = new ScrollPane(rows);
+        // A viewport that ends half way through a row, with a status line right under it.
+        log.setPrefViewportHeight(70);
+        log.setMaxHeight(Region.USE_PREF_SIZE);
+        log.getProperties().put(LayoutAudit.SCROLLS, true);
+        assertThat(audit(new VBox(log, label("Ready", 20)), 400, 200)).doesNotContain(LayoutAudit.Kind.OVERLAP);
+
+        // Nor, at the window's bottom edge, does it leave the window: its hidden half is scrolled away.
+        VBox rows3 = new VBox();
+        for (int i = 0; i < 20; i++) rows3.getChildren().add(label("row " + i, 20));
+        ScrollPane bottom = new ScrollPane(rows3);
+        bottom.getProperties().put(LayoutAudit.SCROLLS, true);
+        assertThat(audit(new VBox(bottom), 400, 70)).doesNotContain(LayoutAudit.Kind.OUTSIDE);
+
+        // Text in sight that lies on other text still overlaps.
+        Pane p = new Pane(label("out.g 50000x1", 20), label("loss", 20));
+        ScrollPane sp = new ScrollPane(p);
+        sp.getProperties().put(LayoutAudit.SCROLLS, true);
+        assertThat(audit(new VBox(sp), 400, 200)).contains(LayoutAudit.Kind.OVERLAP);
     }
 
     @Test
