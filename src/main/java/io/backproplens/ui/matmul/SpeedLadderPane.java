@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
@@ -88,10 +89,40 @@ public final class SpeedLadderPane extends BorderPane {
         explain.setWrapText(true);
         explain.setPadding(new Insets(4, 12, 10, 12));
         setBottom(explain);
+        // Short of height, the explanation goes beside the chart rather than under the window's edge.
+        heightProperty().addListener(o -> placeExplanation());
+        widthProperty().addListener(o -> placeExplanation());
+        explain.textProperty().addListener(o -> placeExplanation());
         controller.state().presentation.scale.addListener(o -> draw());
         controller.state().session.addListener((o, was, now) -> { if (now != null && wanted && measured.isEmpty()) start(); });
         status.setText("Timing starts when this panel is first shown.");
         draw();
+    }
+
+    /**
+     * The explanation under the chart, or beside it (a third of the width) when the pane is too
+     * short for the caption, the chart's rows and the explanation one above the other.
+     */
+    private void placeExplanation() {
+        double w = getWidth(), h = getHeight();
+        if (w <= 0 || h <= 0) return;
+        double f = controller.state().presentation.fontPx();
+        double need = getTop().prefHeight(w) + chart.getMinHeight() + explain.prefHeight(w);
+        boolean beside = w > 40 * f && h < need;
+        if (beside && getRight() != explain) {
+            setBottom(null);
+            explain.setPrefWidth(w / 3);
+            explain.setMaxWidth(w / 3);
+            setRight(explain);
+        } else if (!beside && getBottom() != explain) {
+            setRight(null);
+            explain.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            explain.setMaxWidth(Double.MAX_VALUE);
+            setBottom(explain);
+        } else if (beside) {
+            explain.setPrefWidth(w / 3);
+            explain.setMaxWidth(w / 3);
+        }
     }
 
     /** Called when the panel comes to the front: the first time, the ladder runs. */
@@ -176,10 +207,13 @@ public final class SpeedLadderPane extends BorderPane {
         double nameW = Math.min(21 * f, Math.max(8 * f, w * 0.26)), right = 16 * f;
         int nameLines = 1;
         for (String name : NAMES.values()) nameLines = Math.max(nameLines, (int) Math.ceil(name.length() * 0.62 * 1.125 * f / (nameW - 12)));
-        double barH = 1.4 * f;
-        double rowMin = Math.max(0.4 * f + barH + 6 + 1.3 * f + 0.6 * f, 0.3 * f + nameLines * 1.4 * 1.125 * f + 0.3 * f);
+        double barH = 1.25 * f;
+        double rowMin = Math.max(0.3 * f + barH + 0.35 * f + 0.8 * f + 0.6 * f, 0.3 * f + nameLines * 1.4 * 1.125 * f + 0.2 * f);
         double axisH = 2.2 * f;
-        chart.setMinHeight(n * rowMin + axisH + 20);
+        if (Math.abs(chart.getMinHeight() - (n * rowMin + axisH + 20)) > 0.5) {
+            chart.setMinHeight(n * rowMin + axisH + 20);
+            javafx.application.Platform.runLater(this::placeExplanation);
+        }
         if (w <= 0 || h <= 0) return;
         double x0 = nameW + 30, x1 = w - right;
         if (x1 - x0 < 100) x1 = x0 + 100;
@@ -223,7 +257,7 @@ public final class SpeedLadderPane extends BorderPane {
             chart.getChildren().add(name);
 
             SpeedLadder.Rung r = measured.get(v);
-            double by = y + 0.4 * f;
+            double by = y + 0.3 * f;
             if (r != null) {
                 double bx = xOf.applyAsDouble(r.seconds());
                 Rectangle bar = new Rectangle(x0, by, Math.max(3, bx - x0), barH);
@@ -244,7 +278,7 @@ public final class SpeedLadderPane extends BorderPane {
             }
             double py = SpeedLadder.notebookSeconds(v);
             double px = xOf.applyAsDouble(py);
-            double pyH = 0.8 * f, py0 = by + barH + 6 + 0.25 * f;
+            double pyH = 0.8 * f, py0 = by + barH + 0.35 * f;
             Rectangle pyBar = new Rectangle(x0, py0, Math.max(3, px - x0), pyH);
             pyBar.setFill(Color.web("#9ca3af"));
             Label pt = new Label("notebook (Python): " + Fmt.time(py) + (v == MatmulVariant.TRIPLE_LOOP ? "" : "   " + versus(pyBase, py)));
