@@ -36,8 +36,9 @@ final class SnapshotCommand implements Callable<Integer> {
             + "then their median (p50) and 99th percentile")
     Integer toggles;
 
-    @Option(names = "--only", paramLabel = "TEXT", description = "with --audit: only the places whose name contains TEXT "
-            + "(the lesson scenes 01-matmul .. 11-module, activations-*, matmul-*, slips-*, network-start)")
+    @Option(names = "--only", paramLabel = "TEXT", description = "only the places whose name contains TEXT "
+            + "(the lesson scenes 01-matmul .. 11-module, activations-*, matmul-*, slips-*, train-race, network-start); "
+            + "without --audit, pictures of those places named PLACE-WxH@S[p].png")
     String only = "";
 
     @Option(names = "--open", paramLabel = "FILE", description = "render this saved scene file (as the app opens it) instead of the lesson path; "
@@ -50,7 +51,7 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--presenter", description = "presenter mode (F5): the view fills the window and the lesson caption is shown large under it")
     boolean presenter;
 
-    @Option(names = "--setup", paramLabel = "WxH[@S][p]", description = "with --audit, repeatable: audit these setups in one run instead of "
+    @Option(names = "--setup", paramLabel = "WxH[@S][p]", description = "repeatable: audit (or, with --out, render) these setups in one run instead of "
             + "--width/--height/--scale/--presenter, e.g. --setup 1024x768@2 --setup 1280x720@1.5p (p: presenter mode)")
     List<String> setups = new java.util.ArrayList<>();
 
@@ -63,10 +64,18 @@ final class SnapshotCommand implements Callable<Integer> {
         picture.check(spec.commandLine());
         if (audit) return audit();
         if (toggles != null) return toggles();
-        if (matrix || !setups.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "--setup and --matrix go with --audit");
+        if (matrix) throw new CommandLine.ParameterException(spec.commandLine(), "--matrix goes with --audit");
         if (out == null) throw new CommandLine.ParameterException(spec.commandLine(), "--out DIR is required (or --audit)");
         OutputFolder.check(spec.commandLine(), out);
         if (open != null) return open();
+        if (!setups.isEmpty() || !only.isEmpty()) {
+            // Pictures of any places (not only the lesson scenes) at several setups in one run.
+            List<Snapshots.Setup> all = parsedSetups();
+            if (all.isEmpty()) all.add(setup());
+            for (Path f : Snapshots.renderPlaces(out, all, picture.theme, only)) spec.commandLine().getOut().println(f);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         List<Path> files = Snapshots.renderLessons(out, setup(), picture.theme, presenter ? "-presenter" : "");
         for (Path f : files) spec.commandLine().getOut().println(f);
         spec.commandLine().getOut().flush();
@@ -98,6 +107,18 @@ final class SnapshotCommand implements Callable<Integer> {
         return 0;
     }
 
+    private List<Snapshots.Setup> parsedSetups() {
+        List<Snapshots.Setup> all = new java.util.ArrayList<>();
+        for (String s : setups) {
+            try {
+                all.add(Snapshots.Setup.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--setup: " + e.getMessage());
+            }
+        }
+        return all;
+    }
+
     /** Nearest-rank percentile of sorted values. */
     private static double percentile(List<Double> sorted, int p) {
         return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
@@ -106,13 +127,7 @@ final class SnapshotCommand implements Callable<Integer> {
     private int audit() throws Exception {
         List<Snapshots.Setup> all = new java.util.ArrayList<>();
         if (matrix) all.addAll(Snapshots.Setup.matrix());
-        for (String s : setups) {
-            try {
-                all.add(Snapshots.Setup.parse(s));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--setup: " + e.getMessage());
-            }
-        }
+        all.addAll(parsedSetups());
         if (all.isEmpty()) all.add(setup());
         List<String> problems = Snapshots.audit(all, picture.theme, only);
         PrintWriter o = spec.commandLine().getOut();

@@ -25,8 +25,15 @@ import java.util.Locale;
 public final class LayoutAudit {
     /** A node may set this property to say that scrolling it is its point (a long list, a log). */
     public static final String SCROLLS = "audit.scrolls";
+    /**
+     * A pane that pages its content (shows some blocks, hides the rest until paged to) puts this
+     * property on each block it hides from its first page, the view the class sees by default.
+     * Hidden nodes are otherwise not audited, so without it a page turn would hide content from
+     * the audit as well as from the class. A block marked {@link #SCROLLS} (a log) may page.
+     */
+    public static final String PAGED_AWAY = "audit.pagedAway";
 
-    public enum Kind { TRUNCATED, OUTSIDE, CLIPPED, HIDDEN, OVERLAP, HIDDEN_BY_SCROLL, TOO_SMALL }
+    public enum Kind { TRUNCATED, OUTSIDE, CLIPPED, HIDDEN, OVERLAP, HIDDEN_BY_SCROLL, TOO_SMALL, PAGED_AWAY }
 
     public record Problem(Kind kind, String where, String detail) {
         @Override
@@ -53,6 +60,14 @@ public final class LayoutAudit {
     }
 
     private void visit(Node n) {
+        if (!n.isVisible() && n.getProperties().containsKey(PAGED_AWAY) && !n.getProperties().containsKey(SCROLLS)) {
+            String first = firstText(n);
+            if (first != null) {
+                problems.add(new Problem(Kind.PAGED_AWAY, describe(n), "'" + abbreviate(first)
+                        + "' and what stands with it is on a later page, not on the first page the class sees"));
+            }
+            return;
+        }
         if (!n.isVisible() || n.getOpacity() == 0) return;
         if (n instanceof Labeled l && isTruncated(l)) {
             problems.add(new Problem(Kind.TRUNCATED, describe(n), "'" + abbreviate(l.getText()) + "' is cut"));
@@ -70,6 +85,20 @@ public final class LayoutAudit {
             }
         }
         if (n instanceof Parent p) for (Node child : p.getChildrenUnmodifiable()) visit(child);
+    }
+
+    /** The first text in a subtree (labels, texts, canvas text), or null when it holds none. */
+    private static String firstText(Node n) {
+        if (n instanceof Text t && !t.getText().isBlank() && !isGraphic(t)) return t.getText();
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) return l.getText();
+        if (n instanceof Canvas c && !DrawnText.items(c).isEmpty()) return DrawnText.items(c).get(0).text();
+        if (n instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                String t = firstText(child);
+                if (t != null) return t;
+            }
+        }
+        return null;
     }
 
     /** An icon (an icon font's glyph is a Text node) is not text to read. */

@@ -155,8 +155,15 @@ final class BlockPage extends Region {
         else layoutStacked(w, h);
     }
 
+    /** Marks a block hidden from the first page for the layout audit, or clears the mark. */
+    private static void pagedAway(Node n, boolean away) {
+        if (away) n.getProperties().put(io.backproplens.ui.audit.LayoutAudit.PAGED_AWAY, Boolean.TRUE);
+        else n.getProperties().remove(io.backproplens.ui.audit.LayoutAudit.PAGED_AWAY);
+    }
+
     private void layoutBeside(double w, double h) {
         bar.setVisible(false);
+        for (Block b : blocks) pagedAway(b.node(), false);
         first = 0;
         double y = 0;
         for (Node n : shown(Column.FULL)) {
@@ -195,6 +202,7 @@ final class BlockPage extends Region {
             double extra = h - total, y = 0;
             for (Node n : s) {
                 double ph = n.prefHeight(w) + (n == grow ? extra : 0);
+                pagedAway(n, false);
                 n.setVisible(true);
                 n.resizeRelocate(0, y, w, ph);
                 y += ph + gap;
@@ -204,11 +212,16 @@ final class BlockPage extends Region {
         double bw = Math.max(14, bar.prefWidth(-1));
         double cw = w - bw - 4;
         first = Math.max(0, Math.min(first, s.size() - 1));
-        double y = 0;
-        boolean full = false;
+        double y = 0, y1 = 0;
+        boolean full = false, full1 = false;
         for (int i = 0; i < s.size(); i++) {
             Node n = s.get(i);
             double ph = n.prefHeight(cw);
+            // The first page (the default view): what the class sees before anyone pages.
+            boolean onFirst = !full1 && (i == 0 || y1 + ph <= h + 0.5);
+            if (onFirst) y1 += ph + gap;
+            else full1 = true;
+            pagedAway(n, !onFirst);
             boolean show = i >= first && !full && (i == first || y + ph <= h + 0.5);
             if (i >= first && !show) full = true;
             // A block off the page is not shown at all: the page says so with its scroll bar.

@@ -6,6 +6,7 @@ import io.backproplens.ui.common.Fmt;
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
 import io.backproplens.ui.core.AppState;
+import io.backproplens.ui.core.Presentation;
 import io.backproplens.ui.core.Steppable;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
@@ -64,6 +65,9 @@ public final class RealLayerPane extends BorderPane implements Steppable {
     /** The four pictures of the step: two by two, or in one row when the pane is short of height. */
     private final VBox[] pictures = new VBox[4];
     private boolean oneRow;
+    /** The cells' font size (the root font size at this UI scale), and the size last rendered. */
+    private double cellFontPx = Presentation.BASE_FONT_PX, shownFontPx;
+    private final javafx.scene.shape.Rectangle legendBar = new javafx.scene.shape.Rectangle(140, 16);
 
     public RealLayerPane(AppState state) {
         this.state = state;
@@ -112,6 +116,8 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         for (int q = 0; q < 4; q++) pics.add(pictures[q], q % 2, q / 2);
         madds.getStyleClass().add("mm-note");
         madds.setWrapText(true);
+        // Wrapped lines take the detail's width (set from the pictures in resize), not their one-line width.
+        for (Label l : new Label[]{sumLine, checkLine, madds}) l.setMaxWidth(Double.MAX_VALUE);
         detail.getChildren().addAll(pics, legend(), sumLine, checkLine, madds);
         HBox middle = new HBox(12, paper, detail);
         HBox.setHgrow(paper, Priority.ALWAYS);
@@ -124,13 +130,14 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         state.pass.addListener((o, was, now) -> load());
         state.session.addListener((o, was, now) -> load());
         heightProperty().addListener((o, was, now) -> resize());
+        state.presentation.scale.addListener((o, was, now) -> resize());
         widthProperty().addListener((o, was, now) -> resize());
         load();
     }
 
     /** The colour key of the weight and product images (the app's blue-white-red map). */
-    private static HBox legend() {
-        javafx.scene.shape.Rectangle bar = new javafx.scene.shape.Rectangle(140, 16);
+    private HBox legend() {
+        javafx.scene.shape.Rectangle bar = legendBar;
         bar.setFill(io.backproplens.ui.common.ColorMap.DIVERGING.gradient());
         bar.setStroke(javafx.scene.paint.Color.gray(0.5));
         Label neg = new Label("\u2212");
@@ -206,28 +213,51 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         }
     }
 
+    /**
+     * Sizes follow the UI scale (the cells' numbers are drawn at the root font size, so a
+     * thumbnail column is wide enough for "-0.45" at that size), and the room in CSS pixels
+     * (height / scale) decides the arrangement: short of height, the four pictures in one row
+     * and three digits at a time (the rows follow i, as the columns follow j).
+     */
     private void resize() {
         if (x == null) return;
-        int t = getHeight() >= 900 ? 3 : 2;
-        int big = getHeight() >= 900 ? 7 : 5;
-        if (getHeight() > 0 && getHeight() < 620) { t = 2; big = 4; }
-        // Short of height (a projector): the pictures in one row and three digits at a time (the
-        // rows follow i, as the columns follow j), so the play bar stays on screen.
-        boolean compact = getHeight() > 0 && getHeight() < 620;
+        double s = state.presentation.scale.get();
+        double room = getHeight() / s, roomW = getWidth() / s;
+        cellFontPx = Math.ceil(Presentation.BASE_FONT_PX * s);
+        int t = Math.max(2, (int) Math.ceil(3.6 * cellFontPx / 28));
+        if (room >= 900) t++;
+        boolean compact = getHeight() > 0 && room < 620;
+        int across = compact ? 4 : 2;
+        // The pictures: by the room, and never more than 45% of the width (the paper needs the rest).
+        int big = (int) Math.round((room >= 900 ? 7 : compact ? 4 : 5) * s);
+        if (getWidth() > 0) big = Math.min(big, (int) Math.floor((0.45 * getWidth() - 16 * (across - 1) - 40) / (28.0 * across)));
+        big = Math.max(2, big);
         if (compact != oneRow) {
             oneRow = compact;
             for (int q = 0; q < 4; q++) GridPane.setConstraints(pictures[q], compact ? q : q % 2, compact ? 0 : q / 2);
         }
-        int rows = compact ? 3 : ROWS;
-        int across = compact ? 4 : 2;
-        double detailW = across * 28 * big + (across - 1) * 16 + 24 + 16;
+        // A picture's column: the picture, or its title's longest word ("weights j") if wider.
+        double boxW = Math.max(28 * big, 6 * cellFontPx);
+        for (Label l : new Label[]{digitTitle, weightTitle, overlayTitle, productTitle}) {
+            l.setPrefWidth(boxW);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        legendBar.setWidth(140 * s);
+        legendBar.setHeight(16 * s);
+        double detailW = across * boxW + (across - 1) * 16 + 24 + 16;
+        // As many digit rows as the height holds under the weight images (a row is a thumbnail high).
+        double u = 28 * t + 8 + 6;
+        double top = content.getTop() == null ? 0 : content.getTop().prefHeight(getWidth());
+        double middle = getHeight() - top - bar.prefHeight(getWidth()) - 16 - 2 * cellFontPx;
+        int rows = getHeight() > 0 ? (int) Math.max(1, Math.min(compact ? 3 : ROWS, Math.floor(middle / u) - 1)) : ROWS;
+        for (Label l : new Label[]{sumLine, checkLine, madds}) l.setPrefWidth(detailW - 24);
         detail.setPrefWidth(detailW);
         detail.setMinWidth(detailW);
         detail.setMaxWidth(detailW);
         // Each column: the thumbnail, its frame (4 px a side) and the grid gap.
         int cols = (int) Math.floor((getWidth() - detailW - (28 * t + 8) - 12 - 16 - 30) / (28 * t + 8 + 6));
         cols = Math.max(2, Math.min(12, Math.min(cols, nh)));
-        if (t != thumbScale || big != bigScale || cols != visCols || rows != visRows) {
+        if (t != thumbScale || big != bigScale || cols != visCols || rows != visRows || cellFontPx != shownFontPx) {
             visRows = rows;
             if (t != thumbScale) {
                 weightThumbs.clear();
@@ -236,6 +266,7 @@ public final class RealLayerPane extends BorderPane implements Steppable {
             thumbScale = t;
             bigScale = big;
             visCols = cols;
+            shownFontPx = cellFontPx;
             render();
         }
     }
@@ -292,10 +323,11 @@ public final class RealLayerPane extends BorderPane implements Steppable {
                 Label cell = new Label(order <= p ? Fmt.cell(round3(result[r][col])) : "0");
                 cell.getStyleClass().addAll("mm-cell", order == p ? "mm-r" : order < p ? "mm-plain" : "mm-pending");
                 cell.setAlignment(Pos.CENTER);
-                cell.setMinSize(u, u * 0.62);
-                cell.setPrefSize(u, u * 0.62);
-                cell.setMaxSize(u, u * 0.62);
-                cell.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.0fpx;", Math.max(14, u * 0.24)));
+                double ch = Math.max(u * 0.62, cellFontPx * 1.7);
+                cell.setMinSize(u, ch);
+                cell.setPrefSize(u, ch);
+                cell.setMaxSize(u, ch);
+                cell.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.0fpx;", cellFontPx));
                 if (order == p) cell.setId("rl-current");
                 paper.add(cell, vc + 1, r - r0 + 1);
                 GridPane.setValignment(cell, javafx.geometry.VPos.CENTER);
@@ -312,8 +344,8 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         if (p < 0) {
             digitTitle.setText("digit i");
             weightTitle.setText("weights j");
-            overlayTitle.setText("one over the other");
-            productTitle.setText("elementwise product");
+            overlayTitle.setText("overlaid");
+            productTitle.setText("product");
             WritableImageBlank.clear(bigDigit, bigWeight, bigOverlay, bigProduct, bigScale);
             sumLine.setText("result = torch.zeros(5, " + nh + ")\npress Next (\u2192)");
             checkLine.setText("");
@@ -323,8 +355,8 @@ public final class RealLayerPane extends BorderPane implements Steppable {
             for (int q = 0; q < prod.length; q++) prod[q] = x[i][q] * wj[q];
             digitTitle.setText("x_valid[" + i + "] (a " + labels[i] + ")");
             weightTitle.setText("w1[:," + j + "]");
-            overlayTitle.setText("one over the other");
-            productTitle.setText("elementwise product");
+            overlayTitle.setText("overlaid");
+            productTitle.setText("product");
             bigDigit.setImage(PixelPictures.digit(x[i], bigScale));
             bigWeight.setImage(PixelPictures.signed(wj, bigScale));
             bigOverlay.setImage(PixelPictures.overlay(x[i], wj, bigScale));

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
@@ -88,9 +89,40 @@ public final class SpeedLadderPane extends BorderPane {
         explain.setWrapText(true);
         explain.setPadding(new Insets(4, 12, 10, 12));
         setBottom(explain);
+        // Short of height, the explanation goes beside the chart rather than under the window's edge.
+        heightProperty().addListener(o -> placeExplanation());
+        widthProperty().addListener(o -> placeExplanation());
+        explain.textProperty().addListener(o -> placeExplanation());
+        controller.state().presentation.scale.addListener(o -> draw());
         controller.state().session.addListener((o, was, now) -> { if (now != null && wanted && measured.isEmpty()) start(); });
         status.setText("Timing starts when this panel is first shown.");
         draw();
+    }
+
+    /**
+     * The explanation under the chart, or beside it (a third of the width) when the pane is too
+     * short for the caption, the chart's rows and the explanation one above the other.
+     */
+    private void placeExplanation() {
+        double w = getWidth(), h = getHeight();
+        if (w <= 0 || h <= 0) return;
+        double f = controller.state().presentation.fontPx();
+        double need = getTop().prefHeight(w) + chart.getMinHeight() + explain.prefHeight(w);
+        boolean beside = w > 40 * f && h < need;
+        if (beside && getRight() != explain) {
+            setBottom(null);
+            explain.setPrefWidth(w / 3);
+            explain.setMaxWidth(w / 3);
+            setRight(explain);
+        } else if (!beside && getBottom() != explain) {
+            setRight(null);
+            explain.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            explain.setMaxWidth(Double.MAX_VALUE);
+            setBottom(explain);
+        } else if (beside) {
+            explain.setPrefWidth(w / 3);
+            explain.setMaxWidth(w / 3);
+        }
     }
 
     /** Called when the panel comes to the front: the first time, the ladder runs. */
@@ -162,11 +194,27 @@ public final class SpeedLadderPane extends BorderPane {
         return "1" + "0".repeat(zeros) + " " + units[u];
     }
 
+    /**
+     * The chart in units of the root font size (the UI scale): rows high enough for a rung's
+     * wrapped name, its bar and time, and the notebook's bar and time, without overlap; the
+     * chart asks for that height (its minimum), so the pane's parent finds it the room.
+     */
     private void draw() {
         chart.getChildren().clear();
+        double f = controller.state().presentation.fontPx();
+        int n = MatmulVariant.values().length;
         double w = chart.getWidth(), h = chart.getHeight();
+        double nameW = Math.min(21 * f, Math.max(8 * f, w * 0.26)), right = 16 * f;
+        int nameLines = 1;
+        for (String name : NAMES.values()) nameLines = Math.max(nameLines, (int) Math.ceil(name.length() * 0.62 * 1.125 * f / (nameW - 12)));
+        double barH = 1.25 * f;
+        double rowMin = Math.max(0.3 * f + barH + 0.35 * f + 0.8 * f + 0.6 * f, 0.3 * f + nameLines * 1.4 * 1.125 * f + 0.2 * f);
+        double axisH = 2.2 * f;
+        if (Math.abs(chart.getMinHeight() - (n * rowMin + axisH + 20)) > 0.5) {
+            chart.setMinHeight(n * rowMin + axisH + 20);
+            javafx.application.Platform.runLater(this::placeExplanation);
+        }
         if (w <= 0 || h <= 0) return;
-        double nameW = Math.min(340, w * 0.24), right = 330;
         double x0 = nameW + 30, x1 = w - right;
         if (x1 - x0 < 100) x1 = x0 + 100;
         double lo = -6, hi = 0; // 1 µs .. 1 s
@@ -177,19 +225,24 @@ public final class SpeedLadderPane extends BorderPane {
         double loF = lo, span = hi - lo, xa = x0, xb = x1;
         java.util.function.DoubleUnaryOperator xOf = s -> xa + (Math.log10(s) - loF) / span * (xb - xa);
 
-        int n = MatmulVariant.values().length;
-        double rowH = Math.min(130, (h - 60) / n), top = 10;
-        // Decade grid lines with their times.
+        double rowH = Math.max(rowMin, Math.min(8 * f, (h - axisH - 20) / n)), top = 10;
+        // Decade grid lines with their times; a label only where it does not run into the last one.
+        double lastRight = Double.NEGATIVE_INFINITY;
         for (double e = lo; e <= hi; e++) {
             double x = xOf.applyAsDouble(Math.pow(10, e));
             Line l = new Line(x, top, x, top + n * rowH);
             l.setStroke(Color.web("#d1d5db"));
             l.getStrokeDashArray().addAll(4.0, 4.0);
-            Text t = new Text(decade((int) e));
+            chart.getChildren().add(l);
+            String label = decade((int) e);
+            double tw = label.length() * 0.62 * 0.9375 * f;
+            if (x - tw / 2 < lastRight + 0.5 * f) continue;
+            lastRight = x + tw / 2;
+            Text t = new Text(label);
             t.getStyleClass().add("mm-ladder-axis");
-            t.setX(x - 18);
-            t.setY(top + n * rowH + 22);
-            chart.getChildren().addAll(l, t);
+            t.setX(x - tw / 2);
+            t.setY(top + n * rowH + 1.4 * f);
+            chart.getChildren().add(t);
         }
         SpeedLadder.Rung base = measured.get(MatmulVariant.TRIPLE_LOOP);
         double pyBase = SpeedLadder.notebookSeconds(MatmulVariant.TRIPLE_LOOP);
@@ -200,14 +253,14 @@ public final class SpeedLadderPane extends BorderPane {
             name.getStyleClass().add("mm-ladder-name");
             name.setWrapText(true);
             name.setPrefWidth(nameW);
-            name.relocate(12, y + rowH * 0.18);
+            name.relocate(12, y + 0.3 * f);
             chart.getChildren().add(name);
 
-            double barH = rowH * 0.34;
             SpeedLadder.Rung r = measured.get(v);
+            double by = y + 0.3 * f;
             if (r != null) {
                 double bx = xOf.applyAsDouble(r.seconds());
-                Rectangle bar = new Rectangle(x0, y + rowH * 0.12, Math.max(3, bx - x0), barH);
+                Rectangle bar = new Rectangle(x0, by, Math.max(3, bx - x0), barH);
                 bar.setFill(COLORS.get(v));
                 bar.setId("ladder-bar-" + v.name().toLowerCase());
                 Label t = new Label(Fmt.time(r.seconds()) + "   " + (base == null ? "" : versus(base.seconds(), r.seconds())));
@@ -215,21 +268,22 @@ public final class SpeedLadderPane extends BorderPane {
                 t.setId("ladder-time-" + v.name().toLowerCase());
                 t.getStyleClass().add("mm-ladder-time");
                 t.getStyleClass().add("mm-rung-" + v.name().toLowerCase());
-                t.relocate(Math.max(bx, x0) + 10, y + rowH * 0.12 + barH / 2 - 14);
+                t.relocate(Math.max(bx, x0) + 10, by + barH / 2 - 0.7 * 1.125 * f);
                 chart.getChildren().addAll(bar, t);
             } else {
                 Label t = new Label(running ? "timing\u2026" : "");
                 t.getStyleClass().add("mm-ladder-py");
-                t.relocate(x0 + 8, y + rowH * 0.12);
+                t.relocate(x0 + 8, by);
                 chart.getChildren().add(t);
             }
             double py = SpeedLadder.notebookSeconds(v);
             double px = xOf.applyAsDouble(py);
-            Rectangle pyBar = new Rectangle(x0, y + rowH * 0.12 + barH + 6, Math.max(3, px - x0), barH * 0.6);
+            double pyH = 0.8 * f, py0 = by + barH + 0.35 * f;
+            Rectangle pyBar = new Rectangle(x0, py0, Math.max(3, px - x0), pyH);
             pyBar.setFill(Color.web("#9ca3af"));
             Label pt = new Label("notebook (Python): " + Fmt.time(py) + (v == MatmulVariant.TRIPLE_LOOP ? "" : "   " + versus(pyBase, py)));
             pt.getStyleClass().add("mm-ladder-py");
-            pt.relocate(px + 10, y + rowH * 0.12 + barH + 6 + barH * 0.3 - 12);
+            pt.relocate(px + 10, py0 + pyH / 2 - 0.7 * 0.9375 * f);
             chart.getChildren().addAll(pyBar, pt);
             row++;
         }

@@ -24,21 +24,28 @@ import java.util.Optional;
 public final class AppMenu extends MenuBar {
     private final MainWindow window;
     private final UserPrefs prefs = UserPrefs.forUser();
+    /** File, View, Lesson: on the bar, or (compact) under one menu button. */
+    private final java.util.List<Menu> menus;
+    private final Menu folded;
 
     public AppMenu(MainWindow window) {
         this.window = window;
+        folded = new Menu(null, ScaledIcon.of("mdi2m-menu", window.state().presentation));
         setId("menu-bar");
-        getMenus().addAll(fileMenu(), viewMenu(), lessonMenu());
+        menus = java.util.List.of(fileMenu(), viewMenu(), lessonMenu());
+        folded.setId("menu-folded");
+        getMenus().addAll(menus);
         // A menu's popup is a window of its own, outside the root whose font size is the UI scale.
         Presentation p = window.state().presentation;
-        p.scale.addListener(o -> scaleItems(getMenus(), p.fontPx()));
-        scaleItems(getMenus(), p.fontPx());
+        p.scale.addListener(o -> scaleItems(java.util.List.of(folded), p.fontPx()));
+        scaleItems(java.util.List.of(folded), p.fontPx());
     }
 
-    private static void scaleItems(java.util.List<? extends MenuItem> items, double px) {
+    private void scaleItems(java.util.List<? extends MenuItem> items, double px) {
         for (MenuItem i : items) {
             i.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", px));
-            if (i instanceof Menu m) scaleItems(m.getItems(), px);
+            if (i == folded) scaleItems(menus, px);
+            else if (i instanceof Menu m) scaleItems(m.getItems(), px);
         }
     }
 
@@ -122,6 +129,23 @@ public final class AppMenu extends MenuBar {
         MenuItem i = new MenuItem(keys == null ? text : text + "    (" + keys + ")");
         i.setOnAction(e -> action.run());
         return i;
+    }
+
+    /**
+     * Compact: File, View and Lesson fold under one menu button, so the bar takes the width of one
+     * icon. The same items (and so the same accelerators) in both layouts.
+     */
+    void setCompact(boolean on) {
+        if (on == getMenus().contains(folded)) return;
+        if (on) {
+            getMenus().clear();
+            folded.getItems().setAll(menus);
+            getMenus().add(folded);
+        } else {
+            getMenus().clear();
+            folded.getItems().clear();
+            getMenus().addAll(menus);
+        }
     }
 
     void zoom(double delta) {

@@ -61,6 +61,18 @@ public final class ControlsBar extends VBox {
     /** ControlsFX marks on the fields: an icon on the wrong field, its message on hover, gone when valid. */
     private final ValidationSupport validation = new ValidationSupport();
     private boolean syncing;
+    /** The bar's one row: every group, or (compact) the init and the Settings button. */
+    private final javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(14, 4);
+    private final HBox initGroup;
+    /** seed, nh, ReLU shift, batch, sample: changed less often than the init, so behind Settings when compact. */
+    private final java.util.List<HBox> lessUsed;
+    /** Compact: the init and the Settings button, in one row that never wraps apart. */
+    private final HBox compactRow = new HBox(10);
+    /** Icon-only (the compact row is short of width), its tooltip names what it opens. */
+    private final Button settings = new Button();
+    private final VBox settingsBox = new VBox(10);
+    private org.controlsfx.control.PopOver settingsPopOver;
+    private boolean compact;
 
     public ControlsBar(Controller controller) {
         this.controller = controller;
@@ -124,19 +136,34 @@ public final class ControlsBar extends VBox {
         }
 
         Button prevSample = iconButton("mdi2c-chevron-left", "Previous sample", "sample-prev");
+        prevSample.setGraphic(ScaledIcon.of("mdi2c-chevron-left", state.presentation));
         prevSample.setOnAction(e -> setSample(state.sample.get() - 1));
         Button nextSample = iconButton("mdi2c-chevron-right", "Next sample", "sample-next");
+        nextSample.setGraphic(ScaledIcon.of("mdi2c-chevron-right", state.presentation));
         nextSample.setOnAction(e -> setSample(state.sample.get() + 1));
 
         // Label and control stay together; at a large UI scale the groups wrap instead of clipping.
-        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(14, 4,
-                group(label("Init"), init),
+        initGroup = group(label("Init"), init);
+        lessUsed = java.util.List.of(
                 group(label("seed"), seed),
                 group(label("nh"), nh),
                 group(label("ReLU shift"), shift),
                 group(label("batch"), batchKind, batch),
                 group(label("sample"), prevSample, sample, nextSample));
+        row.getChildren().add(initGroup);
+        row.getChildren().addAll(lessUsed);
         row.setAlignment(Pos.CENTER_LEFT);
+        compactRow.setAlignment(Pos.CENTER_LEFT);
+        settings.setGraphic(ScaledIcon.of("mdi2t-tune", state.presentation));
+        settings.setId("settings-button");
+        settings.setTooltip(new Tooltip("Settings: seed, nh, ReLU shift, batch and sample"));
+        settings.setAccessibleText("Settings");
+        settings.setMinWidth(Region.USE_PREF_SIZE);
+        settings.setFocusTraversable(false);
+        settings.setOnAction(e -> toggleSettings());
+        settingsBox.setId("settings-box");
+        settingsBox.getStyleClass().add("controls-bar");
+        settingsBox.setPadding(new Insets(10));
         message.setId("controls-message");
         message.getStyleClass().add("controls-message");
         message.setWrapText(true);
@@ -151,6 +178,77 @@ public final class ControlsBar extends VBox {
         state.pass.addListener(o -> sync());
         state.session.addListener(o -> sync());
         sync();
+    }
+
+    /**
+     * Compact (a short window for its UI scale): the bar keeps the init and a Settings button in
+     * one row, and the fields changed less often (seed, nh, ReLU shift, batch, sample) move into a
+     * PopOver under that button. The fields are the same nodes, so their checks, marks and
+     * messages are the same in both layouts.
+     */
+    public void setCompact(boolean on) {
+        if (on == compact) return;
+        compact = on;
+        if (settingsPopOver != null) settingsPopOver.hide();
+        if (on) {
+            row.getChildren().clear();
+            settingsBox.getChildren().setAll(lessUsed);
+            compactRow.getChildren().setAll(initGroup, settings);
+            // The message goes where the window puts it (under the chrome's row, full width).
+            getChildren().setAll(compactRow);
+            setPadding(Insets.EMPTY);
+            getStyleClass().add("controls-compact");
+        } else {
+            settingsBox.getChildren().clear();
+            compactRow.getChildren().clear();
+            row.getChildren().setAll(initGroup);
+            row.getChildren().addAll(lessUsed);
+            getChildren().setAll(row, message);
+            setPadding(new Insets(4, 10, 4, 10));
+            getStyleClass().remove("controls-compact");
+        }
+    }
+
+    /** The message about a refused value, as a node: inside the bar, or (compact) where the window puts it. */
+    Label messageLabel() { return message; }
+
+    public boolean compact() { return compact; }
+
+    /** Opens the Settings PopOver under its button (compact layout), or closes it. */
+    void toggleSettings() {
+        if (settingsPopOver == null) settingsPopOver = settingsPopOver();
+        if (settingsPopOver.isShowing()) {
+            settingsPopOver.hide();
+            return;
+        }
+        // A popup is a window of its own, outside the root that carries the UI scale and the theme.
+        javafx.scene.Parent root = getScene() == null ? null : getScene().getRoot();
+        if (root != null) {
+            settingsBox.setStyle(root.getStyle());
+            settingsBox.getStyleClass().removeAll("theme-light", "theme-dark");
+            for (String c : root.getStyleClass()) if (c.startsWith("theme-")) settingsBox.getStyleClass().add(c);
+        }
+        settingsPopOver.show(settings);
+    }
+
+    /** Whether the Settings PopOver is open. */
+    public boolean settingsShown() { return settingsPopOver != null && settingsPopOver.isShowing(); }
+
+    private org.controlsfx.control.PopOver settingsPopOver() {
+        org.controlsfx.control.PopOver p = new org.controlsfx.control.PopOver(settingsBox);
+        p.setId("settings-popover");
+        p.setTitle("Settings");
+        p.setHeaderAlwaysVisible(false);
+        p.setDetachable(false);
+        p.setAutoHide(true);
+        p.setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.TOP_LEFT);
+        p.getRoot().getStylesheets().addAll(getStylesheets());
+        // Enter applies the field (its own handler runs first) and Esc restores it; then the
+        // PopOver closes and the window has the keys again, so the clicker steps at once.
+        settingsBox.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.ESCAPE) javafx.application.Platform.runLater(p::hide);
+        });
+        return p;
     }
 
     /** The message about the last refused value, or empty. */

@@ -83,10 +83,26 @@ public final class MainWindow extends StackPane {
     /** The network phase (forward, loss, backward) the caption describes, or null for other scenes. */
     private Lesson captionPhase;
     private boolean applyingLesson;
+    /** The menus and the lesson's scene buttons (the desk's full chrome), wrapping at a large scale. */
+    private final javafx.scene.layout.FlowPane lessonButtons = new javafx.scene.layout.FlowPane(4, 4);
+    private VBox lessonBar;
+    /** The compact chrome's one row: menu button, lesson Previous / scene / Next, the view, the init, Settings. */
+    private final javafx.scene.layout.FlowPane compactRow = new javafx.scene.layout.FlowPane(10, 4);
+    private final LessonNav lessonNav;
+    /** The view in front, chosen from a list: the tab headers' place in the compact chrome. */
+    private final javafx.scene.control.ComboBox<Tab> viewChoice = new javafx.scene.control.ComboBox<>();
+    private boolean compact;
+    /**
+     * Below this many CSS pixels of height per unit of UI scale (the room a view really gets),
+     * the chrome goes compact; above {@link #FULL_ROOM} it unfolds again. The gap between the two
+     * keeps a window dragged near the limit from flipping back and forth.
+     */
+    static final double COMPACT_ROOM = 600, FULL_ROOM = 640;
     static final String INTRO = "The notebook as a lesson: pick a scene (Ctrl+1 to Ctrl+9), or explore the tabs. F1 lists the keys.";
 
     public MainWindow(Controller controller) {
         this.controller = controller;
+        lessonNav = new LessonNav(this::showLesson, controller.state().presentation);
         getStyleClass().add("main-window");
         network = new NetworkView(controller);
         addView("network", "Network", network);
@@ -103,7 +119,7 @@ public final class MainWindow extends StackPane {
         // The settings are global (every view follows them): under the lessons, above the views.
         menu = new AppMenu(this);
         controls = new ControlsBar(controller);
-        chrome = new VBox(lessonBar(), controls) {
+        chrome = new VBox(lessonBar = lessonBar(), controls) {
             // HiddenSidesPane asks for the height at no width: a wrapped bar must answer for the window's width.
             @Override
             protected double computePrefHeight(double width) {
@@ -125,6 +141,9 @@ public final class MainWindow extends StackPane {
         getChildren().addAll(layout, help);
         setFocusTraversable(false);
         state().presentation.presenter.addListener((o, was, now) -> arrange(now));
+        viewChoice();
+        heightProperty().addListener(o -> fitChrome());
+        state().presentation.scale.addListener(o -> fitChrome());
         state().step.addListener(o -> stepChanged());
         // "Step it" in a derivation (the network view asks through the shared state).
         state().stepIt.addListener((o, was, now) -> {
@@ -253,10 +272,72 @@ public final class MainWindow extends StackPane {
         tabById.put(id, tab);
     }
 
+    /**
+     * Compact chrome or full, by the room the window has for its UI scale: {@code height / scale}
+     * CSS pixels, with hysteresis. Text keeps its size; the chrome folds instead.
+     */
+    private void fitChrome() {
+        double h = getHeight();
+        if (h <= 0) return;
+        double room = h / state().presentation.scale.get();
+        if (!compact && room < COMPACT_ROOM) setCompact(true);
+        else if (compact && room > FULL_ROOM) setCompact(false);
+    }
+
+    /**
+     * Compact: the menus under one button, the lesson bar as {@code ‹ 3 / 10 Data ▾ ›}, the view
+     * chosen from a list instead of tab headers, and the controls bar's less-used fields behind
+     * Settings, all in one row above the caption. Every key, menu item and field is still there.
+     */
+    void setCompact(boolean on) {
+        if (on == compact) return;
+        compact = on;
+        menu.setCompact(on);
+        controls.setCompact(on);
+        if (on) {
+            lessonButtons.getChildren().remove(menu);
+            compactRow.getChildren().setAll(menu, lessonNav, viewChoice, controls);
+            lessonBar.getChildren().setAll(compactRow, controls.messageLabel(), caption);
+            chrome.getChildren().setAll(lessonBar);
+            if (!tabs.getStyleClass().contains("compact-tabs")) tabs.getStyleClass().add("compact-tabs");
+        } else {
+            compactRow.getChildren().clear();
+            lessonButtons.getChildren().add(0, menu);
+            lessonBar.getChildren().setAll(lessonButtons, caption);
+            chrome.getChildren().setAll(lessonBar, controls);
+            tabs.getStyleClass().remove("compact-tabs");
+        }
+    }
+
+    /** Whether the chrome is folded into one row (a window short for its UI scale). */
+    public boolean compact() { return compact; }
+
+    private void viewChoice() {
+        viewChoice.setId("view-choice");
+        viewChoice.getItems().setAll(tabs.getTabs());
+        viewChoice.setFocusTraversable(false);
+        viewChoice.setMinWidth(Region.USE_PREF_SIZE);
+        viewChoice.setTooltip(new javafx.scene.control.Tooltip("The view in front (the tabs)"));
+        javafx.util.Callback<javafx.scene.control.ListView<Tab>, javafx.scene.control.ListCell<Tab>> cells = v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Tab t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : t.getText());
+            }
+        };
+        viewChoice.setCellFactory(cells);
+        viewChoice.setButtonCell(cells.call(null));
+        viewChoice.setValue(tabs.getSelectionModel().getSelectedItem());
+        viewChoice.valueProperty().addListener((o, was, now) -> {
+            if (now != null && now != tabs.getSelectionModel().getSelectedItem()) tabs.getSelectionModel().select(now);
+        });
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewChoice.setValue(now));
+    }
+
     /** Menus and the lesson's scene buttons share one row (height is scarce at 1280x720); the caption below. */
-    private Node lessonBar() {
+    private VBox lessonBar() {
         // A FlowPane: at a large UI scale the scene buttons wrap onto a second row instead of being cut.
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(4, 4);
+        javafx.scene.layout.FlowPane buttons = lessonButtons;
         buttons.setId("lesson-bar");
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         menu.setMinWidth(Region.USE_PREF_SIZE);
@@ -275,6 +356,9 @@ public final class MainWindow extends StackPane {
         caption.getStyleClass().add("lesson-caption");
         caption.setWrapText(true);
         VBox.setMargin(caption, new Insets(0, 0, 0, 8));
+        compactRow.setId("compact-bar");
+        compactRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        compactRow.getStyleClass().add("compact-bar");
         VBox bar = new VBox(2, buttons, caption);
         bar.setPadding(new Insets(2, 8, 4, 0));
         bar.getStyleClass().add("lesson-bar");
@@ -299,6 +383,7 @@ public final class MainWindow extends StackPane {
         }
         caption.setText(lesson.title() + ": " + lesson.caption());
         this.lesson = lesson;
+        lessonNav.showing(lesson);
         captionPhase = lesson.tab().equals("network") ? Lesson.phaseAt(state().pass.get(), state().step.get()) : null;
         // Scenes chosen before the first pass: the phase is known when the pass arrives.
         if (captionPhase == null && lesson.tab().equals("network")) captionPhase = lesson.phase();

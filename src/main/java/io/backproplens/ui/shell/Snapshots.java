@@ -95,6 +95,36 @@ public final class Snapshots {
     }
 
     /**
+     * Pictures of the places whose name contains {@code only} at each setup, named
+     * {@code PLACE-WxH@S[p].png} ({@code matmul-real-1024x768@2p.png}): every place the audit
+     * visits can be looked at, not only the lesson scenes.
+     */
+    public static List<Path> renderPlaces(Path outDir, List<Setup> setups, Presentation.Theme theme, String only) throws Exception {
+        if (setups.isEmpty()) throw new IllegalArgumentException("nothing to render");
+        for (Setup s : setups) { HeadlessApp.checkSize(s.width(), s.height()); HeadlessApp.checkScale(s.scale()); }
+        Files.createDirectories(outDir);
+        int screenW = setups.stream().mapToInt(Setup::width).max().orElseThrow();
+        int screenH = setups.stream().mapToInt(Setup::height).max().orElseThrow();
+        Setup first = setups.get(0);
+        List<Path> written = new ArrayList<>();
+        try (HeadlessApp app = HeadlessApp.start(first.width(), first.height(), screenW, screenH, theme, first.scale())) {
+            for (Setup s : setups) {
+                app.configure(s.width(), s.height(), s.scale(), s.presenter());
+                for (Place p : Place.all()) {
+                    if (!p.name().contains(only)) continue;
+                    app.show(p);
+                    Path file = outDir.resolve(String.format(Locale.ROOT, "%s-%dx%d@%s%s.png", p.name(), s.width(), s.height(),
+                            new java.math.BigDecimal(Double.toString(s.scale())).stripTrailingZeros().toPlainString(), s.presenter() ? "p" : ""));
+                    Exports.writePng(app.snapshot(), file);
+                    written.add(file);
+                }
+            }
+            app.failIfErrorShown("rendering");
+        }
+        return written;
+    }
+
+    /**
      * Renders a saved scene file as the app would open it, to {@code outDir/NAME.png}. The file is
      * checked first, so a bad one fails with the app's own one-line message before anything starts.
      *

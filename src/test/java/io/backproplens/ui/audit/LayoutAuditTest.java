@@ -103,6 +103,30 @@ class LayoutAuditTest {
         assertThat(audit(new VBox(log), 400, 200)).doesNotContain(LayoutAudit.Kind.HIDDEN_BY_SCROLL);
     }
 
+    /**
+     * A block a pager hides from its first page is content the class does not see by default:
+     * reported, though hidden nodes are otherwise skipped; an unmarked hidden node (a closed
+     * message) and a log (which may page) are not.
+     */
+    @Test
+    void aBlockPagedAwayFromTheFirstPageIsReported() {
+        Label picture = label("broadcast: b[0,:] under every row", 20);
+        VBox pagedBlock = new VBox(picture);
+        pagedBlock.setVisible(false);
+        pagedBlock.getProperties().put(LayoutAudit.PAGED_AWAY, true);
+        Label closed = label("no message now", 20);
+        closed.setVisible(false);
+        VBox log = new VBox(label("step 1: result[0,0] += 2", 20));
+        log.setVisible(false);
+        log.getProperties().put(LayoutAudit.PAGED_AWAY, true);
+        log.getProperties().put(LayoutAudit.SCROLLS, true);
+        assertThat(audit(new VBox(label("a @ b", 20), pagedBlock, closed, log), 400, 300))
+                .containsExactly(LayoutAudit.Kind.PAGED_AWAY);
+        VBox hiddenBlock = new VBox(label("broadcast: b[0,:] under every row", 20));
+        hiddenBlock.setVisible(false);
+        assertThat(audit(new VBox(hiddenBlock), 400, 300)).as("hidden for another reason").isEmpty();
+    }
+
     @Test
     void aLineHalfScrolledOutOfAScrollingPaneDoesNotOverlapTheTextBelowThePane() {
         VBox rows = new VBox();

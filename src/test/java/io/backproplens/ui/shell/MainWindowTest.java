@@ -70,6 +70,92 @@ class MainWindowTest {
         assertThat(window.codeShown()).as("the code panel belongs to the Module scene only").isFalse();
     }
 
+    /** A short window for its scale (1280x720 at 200%: 360 CSS px of height) folds the chrome into one row. */
+    @Test
+    void aShortWindowFoldsTheChromeAndKeepsEveryPath(FxRobot robot) throws Exception {
+        assertThat(window.compact()).as("1280x720 at 100%: the full chrome").isFalse();
+        robot.interact(() -> state.presentation.scale.set(2.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.compact()).isTrue();
+        assertThat(robot.lookup("#lesson-matmul").tryQuery()).as("the scene buttons fold away").isEmpty();
+        assertThat(window.tabs().getStyleClass()).contains("compact-tabs");
+        robot.interact(() -> { window.applyCss(); window.layout(); });
+        double compactView = window.tabs().getHeight();
+        robot.interact(() -> { window.setCompact(false); window.applyCss(); window.layout(); });
+        double fullView = window.tabs().getHeight();
+        robot.interact(() -> { window.setCompact(true); window.applyCss(); window.layout(); });
+        assertThat(window.tabs().getHeight()).isEqualTo(compactView);
+        // Measured: the full chrome leaves the views ~230 of 720 px at 200%, the compact one ~530.
+        assertThat(compactView).as("height the views get, compact vs full chrome").isGreaterThan(fullView + 150);
+
+        // The lesson bar as Previous / "2 / 10 Broadcasting" / Next, following the keys too.
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ComboBox<?> lessons = robot.lookup("#lesson-choice").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(lessons.getValue()).isEqualTo(Lesson.MATMUL);
+        robot.clickOn("#lesson-nav-next");
+        assertThat(window.caption()).startsWith(Lesson.values()[1].title() + ":");
+        assertThat(lessons.getButtonCell().getText())
+                .isEqualTo("2 / " + Lesson.values().length + "  " + Lesson.values()[1].title());
+        robot.clickOn("#lesson-nav-prev");
+        assertThat(lessons.getValue()).isEqualTo(Lesson.MATMUL);
+        robot.interact(() -> lessons.getSelectionModel().select(2));
+        assertThat(window.selectedTab()).isEqualTo(Lesson.values()[2].tab());
+
+        // The view from a list (the tab headers' place).
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<javafx.scene.control.Tab> views = robot.lookup("#view-choice").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> views.setValue(window.tabs().getTabs().get(0)));
+        assertThat(window.selectedTab()).isEqualTo("network");
+        robot.interact(() -> window.selectTab("train"));
+        assertThat(views.getValue().getId()).isEqualTo("tab-train");
+
+        // The menus under one button, their accelerators still in the scene.
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        assertThat(bar.getMenus()).hasSize(1);
+        assertThat(bar.getMenus().get(0).getItems()).extracting(javafx.scene.control.MenuItem::getText).containsExactly("File", "View", "Lesson");
+        for (String keys : java.util.List.of("Shortcut+O", "Shortcut+S", "Shortcut+E", "Shortcut+Q")) {
+            assertThat(stage.getScene().getAccelerators()).as(keys).containsKey(javafx.scene.input.KeyCombination.keyCombination(keys));
+        }
+
+        // The less-used fields behind Settings: the same fields, applied on Enter, which closes the PopOver.
+        assertThat(robot.lookup("#seed-field").tryQuery()).as("seed is behind Settings").isEmpty();
+        ControlsBar controls = robot.lookup(".controls-bar").queryAs(ControlsBar.class);
+        robot.clickOn("#settings-button");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, controls::settingsShown);
+        javafx.scene.control.TextField seed = robot.lookup("#seed-field").queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn(seed);
+        robot.interact(seed::selectAll);  // not a double click: under load two clicks can land apart
+        robot.write("7").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !controls.settingsShown());
+        assertThat(state.settings.get().seed()).isEqualTo(7);
+
+        // Back to 100%: the full chrome, with the fields in the bar.
+        robot.interact(() -> state.presentation.scale.set(1.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.compact()).isFalse();
+        assertThat(robot.lookup("#lesson-matmul").tryQuery()).isPresent();
+        assertThat(robot.lookup("#seed-field").queryAs(javafx.scene.control.TextField.class).getScene()).isSameAs(stage.getScene());
+        assertThat(bar.getMenus()).hasSize(3);
+        assertThat(stage.getScene().getAccelerators()).containsKey(javafx.scene.input.KeyCombination.keyCombination("Shortcut+O"));
+    }
+
+    /** Near the limit the chrome keeps its layout: it folds below 600 CSS px of height and unfolds above 640. */
+    @Test
+    void theChromeFoldsWithHysteresis(FxRobot robot) {
+        double h = stage.getScene().getHeight();
+        java.util.function.DoubleConsumer scale = s -> { robot.interact(() -> state.presentation.scale.set(s)); WaitForAsyncUtils.waitForFxEvents(); };
+        scale.accept(h / 620);   // between the two limits, from full: stays full
+        assertThat(window.compact()).isFalse();
+        scale.accept(h / 590);
+        assertThat(window.compact()).isTrue();
+        scale.accept(h / 620);   // between the limits, from compact: stays compact
+        assertThat(window.compact()).isTrue();
+        scale.accept(h / 650);
+        assertThat(window.compact()).isFalse();
+        scale.accept(1.0);
+    }
+
     @Test
     void helpOverlayOpensWithF1AndClosesWithEscape(FxRobot robot) {
         Node help = robot.lookup("#help-overlay").query();
