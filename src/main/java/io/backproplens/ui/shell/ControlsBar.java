@@ -16,12 +16,14 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.decoration.CompoundValidationDecoration;
@@ -53,6 +55,8 @@ public final class ControlsBar extends VBox {
     private final TextField batch = field("batch-field", 6, "Rows of the training set in the pass");
     private final TextField sample = field("sample-field", 5, "The sample (row of the batch) the views draw");
     private final Label message = new Label();
+    /** The "Initial | Trained" switch: which weights the Network and Activations views run on. */
+    private final ToggleButton initialWeights = new ToggleButton("Initial"), trainedWeights = new ToggleButton("Trained");
     /** The field the message is about (its refused value), or null. */
     private TextField messageAbout;
     /** ControlsFX marks on the fields: an icon on the wrong field, its message on hover, gone when valid. */
@@ -125,6 +129,8 @@ public final class ControlsBar extends VBox {
         Button nextSample = iconButton("mdi2c-chevron-right", "Next sample", "sample-next");
         nextSample.setOnAction(e -> setSample(state.sample.get() + 1));
 
+        SegmentedButton weights = weightsSwitch();
+
         // Label and control stay together; at a large UI scale the groups wrap instead of clipping.
         javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(14, 4,
                 group(label("Init"), init),
@@ -132,7 +138,8 @@ public final class ControlsBar extends VBox {
                 group(label("nh"), nh),
                 group(label("ReLU shift"), shift),
                 group(label("batch"), batchKind, batch),
-                group(label("sample"), prevSample, sample, nextSample));
+                group(label("sample"), prevSample, sample, nextSample),
+                weights);
         row.setAlignment(Pos.CENTER_LEFT);
         message.setId("controls-message");
         message.getStyleClass().add("controls-message");
@@ -148,6 +155,42 @@ public final class ControlsBar extends VBox {
         state.pass.addListener(o -> sync());
         state.session.addListener(o -> sync());
         sync();
+    }
+
+    /**
+     * Initial (the settings' seeded weights) or Trained (what the Train view trained from the same
+     * settings). Trained is off until a model the views can draw was trained; choosing it takes that
+     * run's init, seed, nh and ReLU shift into the settings, so Initial is where it started.
+     */
+    private SegmentedButton weightsSwitch() {
+        initialWeights.setId("weights-initial");
+        trainedWeights.setId("weights-trained");
+        initialWeights.setTooltip(new Tooltip("The weights as initialised: the pass before any training"));
+        for (ToggleButton b : new ToggleButton[]{initialWeights, trainedWeights}) {
+            b.setFocusTraversable(false);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        SegmentedButton sb = new SegmentedButton(initialWeights, trainedWeights);
+        sb.setId("weights-switch");
+        initialWeights.setSelected(true);
+        sb.getToggleGroup().selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) { was.setSelected(true); return; }  // one of the two is always chosen
+            if (!syncing) state.showTrained.set(now == trainedWeights);
+        });
+        trainedWeights.disableProperty().bind(state.trained.isNull());
+        state.showTrained.addListener(o -> sync());
+        state.trained.addListener(o -> syncTrainedTip());
+        syncTrainedTip();
+        return sb;
+    }
+
+    private void syncTrainedTip() {
+        var t = state.trained.get();
+        String tip = t == null
+                ? "Train the notebook's network (head mse, depth 1) in the Train view, then step through its pass here"
+                : "The weights after training (" + t.what() + "): the Network and Activations views run the pass on them";
+        if (trainedWeights.getTooltip() == null) trainedWeights.setTooltip(new Tooltip(tip));
+        else trainedWeights.getTooltip().setText(tip);
     }
 
     /** The message about the last refused value, or empty. */
@@ -322,6 +365,7 @@ public final class ControlsBar extends VBox {
             batch.setDisable(s.batch() == 0);
             setIfClean(batch, Integer.toString(s.batch() == 0 ? 1000 : s.batch()));
             setIfClean(sample, Integer.toString(state.sample.get()));
+            (state.showTrained.get() ? trainedWeights : initialWeights).setSelected(true);
         } finally {
             syncing = false;
         }
