@@ -132,6 +132,7 @@ final class SnapshotCommand implements Callable<Integer> {
         o.println("FX thread per frame, ms            p50      p99      max");
         row(o, "draw (the view's AnimationTimer)", f.drawMs());
         if (f.drawCpuMs().length > 0) row(o, "  of it on the CPU", f.drawCpuMs());
+        if (f.drawLockedMs().length > 0) row(o, "  of it blocked on a lock", f.drawLockedMs());
         row(o, "pulse (draw + CSS + layout)", f.pulseMs());
         if (f.cpuMs().length > 0) row(o, "FX thread CPU, frame to frame", f.cpuMs());
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -57,6 +57,11 @@ public final class ControlsBar extends VBox {
     private final Label message = new Label();
     /** The "Initial | Trained" switch: which weights the Network and Activations views run on. */
     private final ToggleButton initialWeights = new ToggleButton("Initial"), trainedWeights = new ToggleButton("Trained");
+    private final SegmentedButton weights;
+    private final javafx.scene.layout.FlowPane row;
+    /** Where the switch goes when it would take a row of its own here (the tab row's right end), or null. */
+    private javafx.scene.layout.Pane weightsElsewhere;
+    private double tabsWidth;
     /** The field the message is about (its refused value), or null. */
     private TextField messageAbout;
     /** ControlsFX marks on the fields: an icon on the wrong field, its message on hover, gone when valid. */
@@ -129,17 +134,16 @@ public final class ControlsBar extends VBox {
         Button nextSample = iconButton("mdi2c-chevron-right", "Next sample", "sample-next");
         nextSample.setOnAction(e -> setSample(state.sample.get() + 1));
 
-        SegmentedButton weights = weightsSwitch();
+        weights = weightsSwitch();
 
         // Label and control stay together; at a large UI scale the groups wrap instead of clipping.
-        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(14, 4,
+        row = new javafx.scene.layout.FlowPane(14, 4,
                 group(label("Init"), init),
                 group(label("seed"), seed),
                 group(label("nh"), nh),
                 group(label("ReLU shift"), shift),
                 group(label("batch"), batchKind, batch),
-                group(label("sample"), prevSample, sample, nextSample),
-                weights);
+                group(label("sample"), prevSample, sample, nextSample), weights);
         row.setAlignment(Pos.CENTER_LEFT);
         message.setId("controls-message");
         message.getStyleClass().add("controls-message");
@@ -172,26 +176,83 @@ public final class ControlsBar extends VBox {
         }
         SegmentedButton sb = new SegmentedButton(initialWeights, trainedWeights);
         sb.setId("weights-switch");
+        sb.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         initialWeights.setSelected(true);
         sb.getToggleGroup().selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) { was.setSelected(true); return; }  // one of the two is always chosen
             if (!syncing) state.showTrained.set(now == trainedWeights);
         });
         trainedWeights.disableProperty().bind(state.trained.isNull());
+        // On the switch, not the button: a disabled button shows no tooltip, and this one says why.
+        Tooltip tip = new Tooltip();
+        sb.setTooltip(tip);
         state.showTrained.addListener(o -> sync());
-        state.trained.addListener(o -> syncTrainedTip());
-        syncTrainedTip();
+        state.trained.addListener(o -> syncTrainedTip(tip));
+        syncTrainedTip(tip);
         return sb;
     }
 
-    private void syncTrainedTip() {
+    private void syncTrainedTip(Tooltip tip) {
         var t = state.trained.get();
-        String tip = t == null
-                ? "Train the notebook's network (head mse, depth 1) in the Train view, then step through its pass here"
-                : "The weights after training (" + t.what() + "): the Network and Activations views run the pass on them";
-        if (trainedWeights.getTooltip() == null) trainedWeights.setTooltip(new Tooltip(tip));
-        else trainedWeights.getTooltip().setText(tip);
+        tip.setText(t == null
+                ? "Trained: train the notebook's network (head mse, depth 1) in the Train view, then step through its pass here"
+                : "Trained: the weights after " + t.what() + "; the Network and Activations views run the pass on them");
     }
+
+    /**
+     * Lets the "Initial | Trained" switch move out of this bar, into {@code pane} (the right end of
+     * the views' tab row), wherever it would otherwise wrap onto a row of its own and make the
+     * chrome taller (1280 px at 100%: the settings fill the row). Where the bar wraps anyway (a
+     * large UI scale, a narrow window) it stays here, in the last row's free room.
+     *
+     * @param tabsWidth the width the tabs take in that row (they must not be covered)
+     */
+    void placeWeightsIn(javafx.scene.layout.Pane pane, java.util.function.DoubleSupplier tabsWidth) {
+        weightsElsewhere = pane;
+        Runnable place = () -> javafx.application.Platform.runLater(() -> placeWeights(tabsWidth.getAsDouble()));
+        row.widthProperty().addListener(o -> place.run());
+        state.presentation.scale.addListener(o -> place.run());
+        state.presentation.presenter.addListener(o -> place.run());
+        pane.widthProperty().addListener(o -> place.run());
+        place.run();
+    }
+
+    private void placeWeights(double tabs) {
+        javafx.scene.layout.Pane pane = weightsElsewhere;
+        double width = row.getWidth() - row.getInsets().getLeft() - row.getInsets().getRight();
+        if (pane == null || width <= 0) return;
+        java.util.List<javafx.scene.Node> others = new java.util.ArrayList<>(row.getChildren());
+        others.remove(weights);
+        double w = weights.prefWidth(-1);
+        boolean ownRow = rows(others, width, row.getHgap(), 0) < rows(others, width, row.getHgap(), w);
+        boolean fitsThere = tabs + w + 24 <= pane.getWidth();
+        // Presenter mode hides the tab row: the switch stays with the settings (shown at the top edge).
+        boolean there = ownRow && fitsThere && !state.presentation.presenter.get();
+        if (there && weights.getParent() != pane) {
+            row.getChildren().remove(weights);
+            pane.getChildren().add(weights);
+        } else if (!there && weights.getParent() != row) {
+            pane.getChildren().remove(weights);
+            row.getChildren().add(weights);
+        }
+    }
+
+    /** Rows a FlowPane of this width makes of the nodes, and one more of width {@code extra} if > 0. */
+    private static int rows(java.util.List<javafx.scene.Node> nodes, double width, double gap, double extra) {
+        int rows = 1;
+        double x = -gap;
+        java.util.List<Double> widths = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : nodes) if (n.isManaged()) widths.add(n.prefWidth(-1));
+        if (extra > 0) widths.add(extra);
+        for (double w : widths) {
+            if (x + gap + w > width && x > 0) { rows++; x = w; }
+            else x += gap + w;
+        }
+        return rows;
+    }
+
+    /** The switch, where it is now (a test clicks it wherever it was placed). */
+    SegmentedButton weights() { return weights; }
 
     /** The message about the last refused value, or empty. */
     public String message() { return message.isVisible() ? message.getText() : ""; }

@@ -168,7 +168,8 @@ public final class Snapshots {
      * What {@link #measureTrainFrames} measured: per-frame FX-thread milliseconds (see the Train
      * view's frame meter) and how much was trained meanwhile.
      */
-    public record TrainFrames(double[] drawMs, double[] drawCpuMs, double[] pulseMs, double[] cpuMs, long batches, double seconds, String config) {}
+    public record TrainFrames(double[] drawMs, double[] drawCpuMs, double[] drawLockedMs, double[] pulseMs, double[] cpuMs,
+                              long batches, double seconds, String config) {}
 
     /**
      * Play in the Train view, as a teacher presses it, for {@code n} frames drawn while the trainer
@@ -216,7 +217,7 @@ public final class Snapshots {
                 var v = app.window.train();
                 v.pause();
                 double[][] t = v.frameTimes();
-                return new TrainFrames(t[0], t[1], t[2], t[3], v.batches() - before[0], seconds,
+                return new TrainFrames(t[0], t[1], t[4], t[2], t[3], v.batches() - before[0], seconds,
                         (race ? "init race, " : "") + "head " + c.head() + ", depth " + c.depth() + ", nh " + c.nh() + ", bs " + c.bs());
             });
             app.failIfErrorShown("training");

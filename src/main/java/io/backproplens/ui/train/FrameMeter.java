@@ -9,7 +9,8 @@ import java.util.Arrays;
  * <ul>
  *   <li><b>draw</b>: wall time in the view's AnimationTimer (reading snapshots, drawing the charts,
  *       the tiles and the activity images), and the FX thread's CPU time in it (on a loaded machine
- *       the wall time also holds the time the thread waited for a core);</li>
+ *       the wall time also holds the time the thread waited for a core), and the time it was
+ *       blocked on a lock or waiting (what the trainer's thread could make it wait, if anything);</li>
  *   <li><b>pulse</b>: wall time from that timer to the end of the pulse's CSS and layout (what the
  *       draw's changes cost the scene graph as well), measured with a post-layout pulse listener;</li>
  *   <li><b>cpu</b>: the FX thread's CPU time from one frame to the next: every piece of work it did
@@ -21,7 +22,7 @@ import java.util.Arrays;
  */
 final class FrameMeter {
     /** Per-frame numbers of a measured stretch, in milliseconds. */
-    record Stats(double[] drawMs, double[] drawCpuMs, double[] pulseMs, double[] cpuMs) {
+    record Stats(double[] drawMs, double[] drawCpuMs, double[] drawLockedMs, double[] pulseMs, double[] cpuMs) {
         int frames() { return drawMs.length; }
 
         /** Nearest-rank percentile (0..100) of a series. */
@@ -36,7 +37,9 @@ final class FrameMeter {
     private static final int MAX = 100_000;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final boolean cpuTime = threads.isCurrentThreadCpuTimeSupported();
-    private double[] draw = new double[256], drawCpu = new double[256], pulse = new double[256], cpu = new double[256];
+    private final boolean contention = enableContention(threads);
+    private double[] draw = new double[256], drawCpu = new double[256], locked = new double[256], pulse = new double[256], cpu = new double[256];
+    private long lockedAtStart;
     private int n;
     private long frameStart = -1, lastCpu = -1;
     private boolean measuring, open;
@@ -48,6 +51,7 @@ final class FrameMeter {
         if (measuring && lastCpu >= 0 && n > 0 && Double.isNaN(cpu[n - 1])) cpu[n - 1] = (cpuNow - lastCpu) / 1e6;
         measuring = measured;
         lastCpu = cpuNow;
+        lockedAtStart = lockedMillis();
         frameStart = System.nanoTime();
     }
 
@@ -58,6 +62,7 @@ final class FrameMeter {
         if (n == draw.length) grow();
         draw[n] = ms;
         drawCpu[n] = cpuTime ? (threads.getCurrentThreadCpuTime() - lastCpu) / 1e6 : Double.NaN;
+        locked[n] = contention ? lockedMillis() - lockedAtStart : Double.NaN;
         pulse[n] = Double.NaN;
         cpu[n] = Double.NaN;
         n++;
@@ -85,23 +90,43 @@ final class FrameMeter {
      * known at the next frame).
      */
     Stats stats() {
-        double[] d = new double[n], dc = new double[n], p = new double[n], c = new double[n];
+        double[] d = new double[n], dc = new double[n], lk = new double[n], p = new double[n], c = new double[n];
         int k = 0;
         for (int i = 0; i < n; i++) {
             if (Double.isNaN(pulse[i]) || cpuTime && Double.isNaN(cpu[i])) continue;
             d[k] = draw[i];
             dc[k] = drawCpu[i];
+            lk[k] = locked[i];
             p[k] = pulse[i];
             c[k] = cpu[i];
             k++;
         }
-        return new Stats(Arrays.copyOf(d, k), cpuTime ? Arrays.copyOf(dc, k) : new double[0], Arrays.copyOf(p, k),
+        return new Stats(Arrays.copyOf(d, k), cpuTime ? Arrays.copyOf(dc, k) : new double[0],
+                contention ? Arrays.copyOf(lk, k) : new double[0], Arrays.copyOf(p, k),
                 cpuTime ? Arrays.copyOf(c, k) : new double[0]);
+    }
+
+    /** Milliseconds this thread has spent blocked on monitors or waiting, since contention monitoring began. */
+    private long lockedMillis() {
+        if (!contention) return 0;
+        java.lang.management.ThreadInfo i = threads.getThreadInfo(Thread.currentThread().threadId());
+        return i == null ? 0 : Math.max(0, i.getBlockedTime()) + Math.max(0, i.getWaitedTime());
+    }
+
+    private static boolean enableContention(ThreadMXBean t) {
+        try {
+            if (!t.isThreadContentionMonitoringSupported()) return false;
+            t.setThreadContentionMonitoringEnabled(true);
+            return true;
+        } catch (UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     private void grow() {
         draw = Arrays.copyOf(draw, draw.length * 2);
         drawCpu = Arrays.copyOf(drawCpu, drawCpu.length * 2);
+        locked = Arrays.copyOf(locked, locked.length * 2);
         pulse = Arrays.copyOf(pulse, pulse.length * 2);
         cpu = Arrays.copyOf(cpu, cpu.length * 2);
     }

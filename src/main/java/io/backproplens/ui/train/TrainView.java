@@ -113,6 +113,10 @@ public final class TrainView extends BorderPane implements Steppable {
     private long lastTilesNanos;
     private Object tilesOf;
     private double worstFrameMs;
+    /** Labels' texts are set at most this often while training runs. */
+    private static final long TEXTS_EVERY_NANOS = 200_000_000L;
+    private long lastTextsNanos;
+    private boolean textsDue, textsPending;
     /** The snapshot last offered as the trained model, and when. */
     private TrainSnapshot offered;
     private long offeredNanos;
@@ -319,12 +323,12 @@ public final class TrainView extends BorderPane implements Steppable {
 
     /**
      * Per-frame FX-thread milliseconds since {@link #clearFrameTimes()}, of frames drawn while
-     * training ran: {@code {draw, draw CPU, pulse, CPU}}, each one value per frame (the CPU times
-     * empty where the JVM does not measure thread CPU time).
+     * training ran: {@code {draw, draw CPU, pulse, CPU, draw blocked or waiting}}, each one value per
+     * frame (the CPU and lock times empty where the JVM does not measure them).
      */
     public double[][] frameTimes() {
         FrameMeter.Stats s = meter.stats();
-        return new double[][]{s.drawMs(), s.drawCpuMs(), s.pulseMs(), s.cpuMs()};
+        return new double[][]{s.drawMs(), s.drawCpuMs(), s.pulseMs(), s.cpuMs(), s.drawLockedMs()};
     }
 
     /** Whether the trainers of the settings shown are built and on screen (Play would train them). */
@@ -405,14 +409,20 @@ public final class TrainView extends BorderPane implements Steppable {
 
     private void frame(long now) {
         meter.begin(playing.get() && loop.playing());
+        // While Play runs, the numbers in labels change a few times a second, not every frame: a
+        // label's new text lays the window out again, which costs the FX thread more than the charts.
+        textsDue = !playing.get() || now - lastTextsNanos >= TEXTS_EVERY_NANOS;
         try {
             drawFrame(now);
         } finally {
             double ms = meter.drawn();
             if (playing.get()) {
                 worstFrameMs = Math.max(worstFrameMs, ms);
-                frameInfo.setText(String.format(java.util.Locale.ROOT, "FX work per frame while training: latest %.1f ms, worst %.1f ms (budget 16 ms)", ms, worstFrameMs));
+                if (textsDue) {
+                    frameInfo.setText(String.format(java.util.Locale.ROOT, "FX work per frame while training: latest %.1f ms, worst %.1f ms (budget 16 ms)", ms, worstFrameMs));
+                }
             }
+            if (textsDue) lastTextsNanos = now;
         }
     }
 
@@ -421,7 +431,9 @@ public final class TrainView extends BorderPane implements Steppable {
             counter.setText(data == null ? "Loading MNIST\u2026" : "Preparing the trainer\u2026");
             return;
         }
-        boolean changed = false;
+        // Texts held back by the last frames get their turn even when no new batch came.
+        boolean changed = textsDue && textsPending;
+        if (textsDue) textsPending = false;
         for (Run r : runs) {
             TrainSnapshot s = r.trainer().snapshot();
             if (s == drawn.get(r)) continue;
@@ -436,7 +448,8 @@ public final class TrainView extends BorderPane implements Steppable {
             shown.set(first);
             if (mode.get() == Mode.LIVE) drawLive(runs.get(0), first, now);
             else drawRace();
-            counter.setText(counterText(first));
+            if (textsDue) counter.setText(counterText(first));
+            else textsPending = true;
         }
         lossChart.drawIfDirty();
         gradChart.drawIfDirty();
@@ -511,7 +524,7 @@ public final class TrainView extends BorderPane implements Steppable {
             t.add("valid " + Fmt.stat(e.loss()));
             t.add(shortAccuracy(runs) + " " + Fmt.percent(e.accuracy()));
         }
-        setReadouts(t);
+        if (textsDue) setReadouts(t);
         gradTitle.setText("Gradient norm per batch: " + gradNames(v.lins()));
     }
 
@@ -535,7 +548,7 @@ public final class TrainView extends BorderPane implements Steppable {
         for (CurveChart.Line l : lines) if (l.band()) ordered.add(l);
         for (CurveChart.Line l : lines) if (!l.band()) ordered.add(l);
         lossChart.show(ordered, List.of(), bpe, xMax, null, "Press Play: the same batches for every init");
-        setReadouts(t);
+        if (textsDue) setReadouts(t);
     }
 
     private void setReadouts(List<String> texts) {
