@@ -47,7 +47,13 @@ public final class ControlsBar extends VBox {
 
     private final Controller controller;
     private final AppState state;
-    private final ComboBox<Init> init = new ComboBox<>(FXCollections.observableArrayList(Init.values()));
+    /**
+     * The notebook's inits, without randn * 0.01: that one matters for deep stacks (the Train view's
+     * race, the depth sweep), and its longer name would widen the box and wrap this bar onto another
+     * row at 1024x768, 200%. A setting that has it (a trained run's) still shows it.
+     */
+    private final ComboBox<Init> init = new ComboBox<>(FXCollections.observableArrayList(
+            java.util.Arrays.stream(Init.values()).filter(i -> i != Init.SMALL).toList()));
     private final TextField seed = field("seed-field", 6, "Seed of the random weights: the same seed gives the same weights");
     private final TextField nh = field("nh-field", 4, "Hidden units (1 to " + Settings.MAX_NH + ")");
     private final TextField shift = field("shift-field", 4, "Subtracted after clamp_min(0.): the notebook tried 0.5");
