@@ -33,7 +33,7 @@ public final class AppState {
      */
     public final ObjectProperty<Trained> trained = new SimpleObjectProperty<>();
     /**
-     * The "Initial | Trained" switch: whether the pass runs on {@link #trained} instead of the
+     * The trained / initial switch: whether the pass runs on {@link #trained} instead of the
      * settings' initial weights. {@link Controller} keeps it false while there is nothing to show.
      */
     public final BooleanProperty showTrained = new SimpleBooleanProperty(false);

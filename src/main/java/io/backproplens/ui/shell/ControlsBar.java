@@ -23,7 +23,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.decoration.CompoundValidationDecoration;
@@ -61,13 +60,18 @@ public final class ControlsBar extends VBox {
     private final TextField batch = field("batch-field", 6, "Rows of the training set in the pass");
     private final TextField sample = field("sample-field", 5, "The sample (row of the batch) the views draw");
     private final Label message = new Label();
-    /** The "Initial | Trained" switch: which weights the Network and Activations views run on. */
-    private final ToggleButton initialWeights = new ToggleButton("Initial"), trainedWeights = new ToggleButton("Trained");
-    private final SegmentedButton weights;
+    /**
+     * The trained / initial switch: pressed, the Network and Activations views run on the trained
+     * weights; released, on the initial ones. One toggle, not two segments: it must fit the last row
+     * of this bar at 1024x768, 200%, where two segments would wrap onto a row of their own.
+     */
+    private final ToggleButton trainedWeights = new ToggleButton("Trained");
+    private final javafx.scene.layout.StackPane weights;
     private final javafx.scene.layout.FlowPane row;
     /** Where the switch goes when it would take a row of its own here (the tab row's right end), or null. */
     private javafx.scene.layout.Pane weightsElsewhere;
-    private double tabsWidth;
+    private java.util.function.DoubleSupplier tabsWidth;
+    private boolean placing;
     /** The field the message is about (its refused value), or null. */
     private TextField messageAbout;
     /** ControlsFX marks on the fields: an icon on the wrong field, its message on hover, gone when valid. */
@@ -168,45 +172,41 @@ public final class ControlsBar extends VBox {
     }
 
     /**
-     * Initial (the settings' seeded weights) or Trained (what the Train view trained from the same
-     * settings). Trained is off until a model the views can draw was trained; choosing it takes that
-     * run's init, seed, nh and ReLU shift into the settings, so Initial is where it started.
+     * Trained (what the Train view trained from the same settings) or, released, the settings'
+     * seeded weights. Off until a model the views can draw was trained; pressing it takes that run's
+     * init, seed, nh and ReLU shift into the settings, so releasing it shows where it started.
      */
-    private SegmentedButton weightsSwitch() {
-        initialWeights.setId("weights-initial");
+    private javafx.scene.layout.StackPane weightsSwitch() {
         trainedWeights.setId("weights-trained");
-        initialWeights.setTooltip(new Tooltip("The weights as initialised: the pass before any training"));
-        for (ToggleButton b : new ToggleButton[]{initialWeights, trainedWeights}) {
-            b.setFocusTraversable(false);
-            b.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        SegmentedButton sb = new SegmentedButton(initialWeights, trainedWeights);
-        sb.setId("weights-switch");
-        sb.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        initialWeights.setSelected(true);
-        sb.getToggleGroup().selectedToggleProperty().addListener((o, was, now) -> {
-            if (now == null) { was.setSelected(true); return; }  // one of the two is always chosen
-            if (!syncing) state.showTrained.set(now == trainedWeights);
+        trainedWeights.setGraphic(new FontIcon("mdi2s-school"));
+        trainedWeights.setFocusTraversable(false);
+        trainedWeights.setMinWidth(Region.USE_PREF_SIZE);
+        trainedWeights.selectedProperty().addListener((o, was, now) -> {
+            if (!syncing) state.showTrained.set(now);
         });
         trainedWeights.disableProperty().bind(state.trained.isNull());
-        // On the switch, not the button: a disabled button shows no tooltip, and this one says why.
+        // On a wrapper, not the button: a disabled button shows no tooltip, and this one says why.
+        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(trainedWeights);
+        box.setId("weights-switch");
+        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         Tooltip tip = new Tooltip();
-        sb.setTooltip(tip);
+        Tooltip.install(box, tip);
         state.showTrained.addListener(o -> sync());
         state.trained.addListener(o -> syncTrainedTip(tip));
         syncTrainedTip(tip);
-        return sb;
+        return box;
     }
 
     private void syncTrainedTip(Tooltip tip) {
         var t = state.trained.get();
         tip.setText(t == null
                 ? "Trained: train the notebook's network (head mse, depth 1) in the Train view, then step through its pass here"
-                : "Trained: the weights after " + t.what() + "; the Network and Activations views run the pass on them");
+                : "Trained: the weights after " + t.what() + "; the Network and Activations views run the pass on them. "
+                + "Release it for the initial weights.");
     }
 
     /**
-     * Lets the "Initial | Trained" switch move out of this bar, into {@code pane} (the right end of
+     * Lets the trained / initial switch move out of this bar, into {@code pane} (the right end of
      * the views' tab row), wherever it would otherwise wrap onto a row of its own and make the
      * chrome taller (1280 px at 100%: the settings fill the row). Where the bar wraps anyway (a
      * large UI scale, a narrow window) it stays here, in the last row's free room.
@@ -215,12 +215,25 @@ public final class ControlsBar extends VBox {
      */
     void placeWeightsIn(javafx.scene.layout.Pane pane, java.util.function.DoubleSupplier tabsWidth) {
         weightsElsewhere = pane;
+        this.tabsWidth = tabsWidth;
         Runnable place = () -> javafx.application.Platform.runLater(() -> placeWeights(tabsWidth.getAsDouble()));
         row.widthProperty().addListener(o -> place.run());
         state.presentation.scale.addListener(o -> place.run());
         state.presentation.presenter.addListener(o -> place.run());
         pane.widthProperty().addListener(o -> place.run());
         place.run();
+    }
+
+    /** A new font size or width lays the bar out again: then the switch may belong elsewhere. */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (weightsElsewhere == null || placing) return;
+        placing = true;
+        javafx.application.Platform.runLater(() -> {
+            placing = false;
+            placeWeights(tabsWidth.getAsDouble());
+        });
     }
 
     private void placeWeights(double tabs) {
@@ -258,7 +271,7 @@ public final class ControlsBar extends VBox {
     }
 
     /** The switch, where it is now (a test clicks it wherever it was placed). */
-    SegmentedButton weights() { return weights; }
+    javafx.scene.Node weights() { return weights; }
 
     /** The message about the last refused value, or empty. */
     public String message() { return message.isVisible() ? message.getText() : ""; }
@@ -432,7 +445,7 @@ public final class ControlsBar extends VBox {
             batch.setDisable(s.batch() == 0);
             setIfClean(batch, Integer.toString(s.batch() == 0 ? 1000 : s.batch()));
             setIfClean(sample, Integer.toString(state.sample.get()));
-            (state.showTrained.get() ? trainedWeights : initialWeights).setSelected(true);
+            trainedWeights.setSelected(state.showTrained.get());
         } finally {
             syncing = false;
         }

@@ -60,7 +60,7 @@ public final class MainWindow extends StackPane {
     private TrainView train;
     private final EngineCodePanel code = new EngineCodePanel();
     private final SplitPane center = new SplitPane();
-    /** The views' tabs with the Initial | Trained switch over the right end of their header. */
+    /** The views' tabs with the Trained switch over the right end of their header. */
     private final javafx.scene.layout.StackPane tabArea;
     private final HelpOverlay help = new HelpOverlay();
     private final Label caption = new Label();
@@ -99,7 +99,7 @@ public final class MainWindow extends StackPane {
         // The settings are global (every view follows them): under the lessons, above the views.
         menu = new AppMenu(this);
         controls = new ControlsBar(controller);
-        // Initial | Trained goes to the tab row's empty right end where the settings row is full.
+        // The Trained switch goes to the tab row's empty right end where the settings row is full.
         javafx.scene.Node weights = controls.weights();
         javafx.scene.layout.StackPane.setAlignment(weights, javafx.geometry.Pos.TOP_RIGHT);
         javafx.scene.layout.StackPane.setMargin(weights, new javafx.geometry.Insets(2, 8, 0, 0));
