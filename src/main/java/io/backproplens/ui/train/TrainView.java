@@ -109,6 +109,7 @@ public final class TrainView extends BorderPane implements Steppable {
     private final Map<Run, Smoothed> smoothed = new IdentityHashMap<>();
     private final Map<Run, ActivityImage> images = new IdentityHashMap<>();
     private final Map<Run, TrainSnapshot> drawn = new IdentityHashMap<>();
+    private final Map<Run, Label> raceLegend = new IdentityHashMap<>();
     private CompletableFuture<List<Run>> built = new CompletableFuture<>();
     private long lastTilesNanos;
     private Object tilesOf;
@@ -378,6 +379,7 @@ public final class TrainView extends BorderPane implements Steppable {
         smoothed.clear();
         images.clear();
         drawn.clear();
+        raceLegend.clear();
         tilesOf = null;
         raceImages.getChildren().clear();
         legend.getChildren().clear();
@@ -390,6 +392,8 @@ public final class TrainView extends BorderPane implements Steppable {
             if (mode.get() == Mode.RACE) {
                 Label name = new Label(InitNames.of(run.init()));
                 name.setId("race-legend-" + run.init().id());
+                name.setMinWidth(Region.USE_PREF_SIZE);
+                raceLegend.put(run, name);
                 name.getStyleClass().add("race-legend");
                 name.setStyle("-fx-text-fill: " + InitColors.css(InitColors.of(run.init())) + ";");
                 legend.getChildren().add(name);
@@ -532,7 +536,6 @@ public final class TrainView extends BorderPane implements Steppable {
         List<CurveChart.Line> lines = new ArrayList<>();
         int bpe = 1;
         double xMax = 0;
-        List<String> t = new ArrayList<>();
         for (Run r : runs) {
             TrainSnapshot s = drawn.get(r);
             Color c = InitColors.of(r.init());
@@ -541,14 +544,17 @@ public final class TrainView extends BorderPane implements Steppable {
             bpe = s.batchesPerEpoch();
             xMax = Math.max(xMax, Math.max(s.config().epochs(), s.epochProgress()));
             Smoothed sm = smoothed.get(r);
-            if (sm.size() > 0) t.add(InitNames.of(r.init()) + " " + Fmt.stat(sm.get(sm.size() - 1)));
+            Label name = raceLegend.get(r);
+            if (name != null && textsDue) name.setText(sm.size() == 0 ? InitNames.of(r.init()) : InitNames.of(r.init()) + " " + Fmt.stat(sm.get(sm.size() - 1)));
         }
         // Smoothed lines first would hide under the bands: draw every band, then every line.
         List<CurveChart.Line> ordered = new ArrayList<>();
         for (CurveChart.Line l : lines) if (l.band()) ordered.add(l);
         for (CurveChart.Line l : lines) if (!l.band()) ordered.add(l);
         lossChart.show(ordered, List.of(), bpe, xMax, null, "Press Play: the same batches for every init");
-        if (textsDue) setReadouts(t);
+        // Each init's latest loss stands in its colour in the chart's legend, not in the bar above:
+        // three of them wrapped the bar onto lines it cuts at 200%.
+        if (textsDue) setReadouts(List.of());
     }
 
     private void setReadouts(List<String> texts) {
