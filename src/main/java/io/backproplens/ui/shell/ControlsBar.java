@@ -72,6 +72,7 @@ public final class ControlsBar extends VBox {
     private javafx.scene.layout.Pane weightsElsewhere;
     private java.util.function.DoubleSupplier tabsWidth;
     private boolean placing;
+    private double measuredFont = -1, namedWidth, iconWidth;
     /** The field the message is about (its refused value), or null. */
     private TextField messageAbout;
     /** ControlsFX marks on the fields: an icon on the wrong field, its message on hover, gone when valid. */
@@ -228,6 +229,11 @@ public final class ControlsBar extends VBox {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
+        replaceWeights();
+    }
+
+    /** Decides again where the switch goes (the window calls it when the tab row is laid out). */
+    void replaceWeights() {
         if (weightsElsewhere == null || placing) return;
         placing = true;
         javafx.application.Platform.runLater(() -> {
@@ -236,17 +242,37 @@ public final class ControlsBar extends VBox {
         });
     }
 
+    /**
+     * In this bar's last row with its name where that adds no row; else at the tab row's right end
+     * where the tabs leave room; else here as an icon (its tooltip names it) where that adds no row;
+     * else here with its name on a row of its own.
+     */
     private void placeWeights(double tabs) {
         javafx.scene.layout.Pane pane = weightsElsewhere;
         double width = row.getWidth() - row.getInsets().getLeft() - row.getInsets().getRight();
         if (pane == null || width <= 0) return;
         java.util.List<javafx.scene.Node> others = new java.util.ArrayList<>(row.getChildren());
         others.remove(weights);
-        double w = weights.prefWidth(-1);
-        boolean ownRow = rows(others, width, row.getHgap(), 0) < rows(others, width, row.getHgap(), w);
-        boolean fitsThere = tabs + w + 24 <= pane.getWidth();
+        // Its two widths, measured once per font size: measuring flips the button, which lays it out again.
+        double font = trainedWeights.getFont().getSize();
+        if (font != measuredFont) {
+            javafx.scene.control.ContentDisplay shown = trainedWeights.getContentDisplay();
+            trainedWeights.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+            namedWidth = weights.prefWidth(-1);
+            trainedWeights.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            iconWidth = weights.prefWidth(-1);
+            trainedWeights.setContentDisplay(shown);
+            measuredFont = font;
+        }
+        double named = namedWidth, icon = iconWidth;
+        int rows = rows(others, width, row.getHgap(), 0);
+        boolean namedFits = rows(others, width, row.getHgap(), named) == rows;
+        boolean iconFits = rows(others, width, row.getHgap(), icon) == rows;
         // Presenter mode hides the tab row: the switch stays with the settings (shown at the top edge).
-        boolean there = ownRow && fitsThere && !state.presentation.presenter.get();
+        boolean there = !namedFits && tabs + named + 24 <= pane.getWidth() && !state.presentation.presenter.get();
+        boolean iconOnly = !namedFits && !there && iconFits;
+        var display = iconOnly ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT;
+        if (trainedWeights.getContentDisplay() != display) trainedWeights.setContentDisplay(display);
         if (there && weights.getParent() != pane) {
             row.getChildren().remove(weights);
             pane.getChildren().add(weights);

@@ -103,12 +103,19 @@ public final class MainWindow extends StackPane {
         javafx.scene.Node weights = controls.weights();
         javafx.scene.layout.StackPane.setAlignment(weights, javafx.geometry.Pos.TOP_RIGHT);
         javafx.scene.layout.StackPane.setMargin(weights, new javafx.geometry.Insets(2, 8, 0, 0));
-        tabArea = new javafx.scene.layout.StackPane(tabs);
+        tabArea = new javafx.scene.layout.StackPane(tabs) {
+            // The tabs' header grows with the UI scale after the settings bar was laid out: decide again.
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                if (controls != null) controls.replaceWeights();
+            }
+        };
         tabArea.setMinSize(0, 0);
         center.getItems().add(tabArea);
         controls.placeWeightsIn(tabArea, () -> {
             javafx.scene.Node headers = tabs.lookup(".headers-region");
-            return headers == null ? Double.MAX_VALUE : headers.prefWidth(-1);
+            return headers == null ? Double.MAX_VALUE : Math.max(headers.prefWidth(-1), headers.getLayoutBounds().getWidth());
         });
         chrome = new VBox(lessonBar(), controls) {
             // HiddenSidesPane asks for the height at no width: a wrapped bar must answer for the window's width.
