@@ -68,9 +68,6 @@ public final class ControlsBar extends VBox {
     private final ToggleButton trainedWeights = new ToggleButton("Trained");
     private final javafx.scene.layout.StackPane weights;
     private final javafx.scene.layout.FlowPane row;
-    /** Where the switch goes when it would take a row of its own here (the tab row's right end), or null. */
-    private javafx.scene.layout.Pane weightsElsewhere;
-    private java.util.function.DoubleSupplier tabsWidth;
     private boolean placing;
     private double measuredFont = -1, namedWidth, iconWidth;
     /** The field the message is about (its refused value), or null. */
@@ -206,51 +203,25 @@ public final class ControlsBar extends VBox {
                 + "Release it for the initial weights.");
     }
 
-    /**
-     * Lets the trained / initial switch move out of this bar, into {@code pane} (the right end of
-     * the views' tab row), wherever it would otherwise wrap onto a row of its own and make the
-     * chrome taller (1280 px at 100%: the settings fill the row). Where the bar wraps anyway (a
-     * large UI scale, a narrow window) it stays here, in the last row's free room.
-     *
-     * @param tabsWidth the width the tabs take in that row (they must not be covered)
-     */
-    void placeWeightsIn(javafx.scene.layout.Pane pane, java.util.function.DoubleSupplier tabsWidth) {
-        weightsElsewhere = pane;
-        this.tabsWidth = tabsWidth;
-        Runnable place = () -> javafx.application.Platform.runLater(() -> placeWeights(tabsWidth.getAsDouble()));
-        row.widthProperty().addListener(o -> place.run());
-        state.presentation.scale.addListener(o -> place.run());
-        state.presentation.presenter.addListener(o -> place.run());
-        pane.widthProperty().addListener(o -> place.run());
-        place.run();
-    }
-
-    /** A new font size or width lays the bar out again: then the switch may belong elsewhere. */
+    /** A new font size or width lays the bar out again: then the switch may need to shrink to its icon. */
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        replaceWeights();
-    }
-
-    /** Decides again where the switch goes (the window calls it when the tab row is laid out). */
-    void replaceWeights() {
-        if (weightsElsewhere == null || placing) return;
+        if (placing) return;
         placing = true;
         javafx.application.Platform.runLater(() -> {
             placing = false;
-            placeWeights(tabsWidth.getAsDouble());
+            fitWeights();
         });
     }
 
     /**
-     * In this bar's last row with its name where that adds no row; else at the tab row's right end
-     * where the tabs leave room; else here as an icon (its tooltip names it) where that adds no row;
-     * else here with its name on a row of its own.
+     * The switch with its name where that fits the bar's last row; as an icon (its tooltip names
+     * it) where only that fits (1024x768, 200%); with its name on a row of its own otherwise.
      */
-    private void placeWeights(double tabs) {
-        javafx.scene.layout.Pane pane = weightsElsewhere;
+    private void fitWeights() {
         double width = row.getWidth() - row.getInsets().getLeft() - row.getInsets().getRight();
-        if (pane == null || width <= 0) return;
+        if (width <= 0) return;
         java.util.List<javafx.scene.Node> others = new java.util.ArrayList<>(row.getChildren());
         others.remove(weights);
         // Its two widths, measured once per font size: measuring flips the button, which lays it out again.
@@ -264,22 +235,10 @@ public final class ControlsBar extends VBox {
             trainedWeights.setContentDisplay(shown);
             measuredFont = font;
         }
-        double named = namedWidth, icon = iconWidth;
         int rows = rows(others, width, row.getHgap(), 0);
-        boolean namedFits = rows(others, width, row.getHgap(), named) == rows;
-        boolean iconFits = rows(others, width, row.getHgap(), icon) == rows;
-        // Presenter mode hides the tab row: the switch stays with the settings (shown at the top edge).
-        boolean there = !namedFits && tabs + named + 24 <= pane.getWidth() && !state.presentation.presenter.get();
-        boolean iconOnly = !namedFits && !there && iconFits;
+        boolean iconOnly = rows(others, width, row.getHgap(), namedWidth) > rows && rows(others, width, row.getHgap(), iconWidth) == rows;
         var display = iconOnly ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT;
         if (trainedWeights.getContentDisplay() != display) trainedWeights.setContentDisplay(display);
-        if (there && weights.getParent() != pane) {
-            row.getChildren().remove(weights);
-            pane.getChildren().add(weights);
-        } else if (!there && weights.getParent() != row) {
-            pane.getChildren().remove(weights);
-            row.getChildren().add(weights);
-        }
     }
 
     /** Rows a FlowPane of this width makes of the nodes, and one more of width {@code extra} if > 0. */
@@ -296,8 +255,6 @@ public final class ControlsBar extends VBox {
         return rows;
     }
 
-    /** The switch, where it is now (a test clicks it wherever it was placed). */
-    javafx.scene.Node weights() { return weights; }
 
     /** The message about the last refused value, or empty. */
     public String message() { return message.isVisible() ? message.getText() : ""; }

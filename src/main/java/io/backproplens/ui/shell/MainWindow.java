@@ -60,8 +60,6 @@ public final class MainWindow extends StackPane {
     private TrainView train;
     private final EngineCodePanel code = new EngineCodePanel();
     private final SplitPane center = new SplitPane();
-    /** The views' tabs with the Trained switch over the right end of their header. */
-    private final javafx.scene.layout.StackPane tabArea;
     private final HelpOverlay help = new HelpOverlay();
     private final Label caption = new Label();
     /** Presenter mode's caption under the view: the same text, large enough for the back row. */
@@ -96,27 +94,10 @@ public final class MainWindow extends StackPane {
             tabChanged();
         });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        center.getItems().add(tabs);
         // The settings are global (every view follows them): under the lessons, above the views.
         menu = new AppMenu(this);
         controls = new ControlsBar(controller);
-        // The Trained switch goes to the tab row's empty right end where the settings row is full.
-        javafx.scene.Node weights = controls.weights();
-        javafx.scene.layout.StackPane.setAlignment(weights, javafx.geometry.Pos.TOP_RIGHT);
-        javafx.scene.layout.StackPane.setMargin(weights, new javafx.geometry.Insets(2, 8, 0, 0));
-        tabArea = new javafx.scene.layout.StackPane(tabs) {
-            // The tabs' header grows with the UI scale after the settings bar was laid out: decide again.
-            @Override
-            protected void layoutChildren() {
-                super.layoutChildren();
-                if (controls != null) controls.replaceWeights();
-            }
-        };
-        tabArea.setMinSize(0, 0);
-        center.getItems().add(tabArea);
-        controls.placeWeightsIn(tabArea, () -> {
-            javafx.scene.Node headers = tabs.lookup(".headers-region");
-            return headers == null ? Double.MAX_VALUE : Math.max(headers.prefWidth(-1), headers.getLayoutBounds().getWidth());
-        });
         chrome = new VBox(lessonBar(), controls) {
             // HiddenSidesPane asks for the height at no width: a wrapped bar must answer for the window's width.
             @Override
@@ -328,7 +309,7 @@ public final class MainWindow extends StackPane {
         // graph squeezed beside them could not be read (measured: 432 of the audit's problems).
         // Any other scene, or a lesson button, brings the views back.
         if (on && !center.getItems().contains(code)) center.getItems().setAll(code);
-        else if (!on && !center.getItems().contains(tabArea)) center.getItems().setAll(tabArea);
+        else if (!on && !center.getItems().contains(tabs)) center.getItems().setAll(tabs);
     }
 
     public boolean codeShown() { return center.getItems().contains(code); }
