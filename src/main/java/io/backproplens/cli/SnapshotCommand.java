@@ -36,6 +36,15 @@ final class SnapshotCommand implements Callable<Integer> {
             + "then their median (p50) and 99th percentile")
     Integer toggles;
 
+    @Option(names = "--train-frames", paramLabel = "N", description = "instead of pictures, press Play in the Train view "
+            + "(ce, depth 1, bs 64, the lesson's settings) and measure the FX thread's time in each of N frames drawn while "
+            + "training runs: the view's drawing, the whole pulse to the end of layout, and the FX thread's CPU time per "
+            + "frame; prints their p50, p99 and max (the bar: 16 ms)")
+    Integer trainFrames;
+
+    @Option(names = "--race", description = "with --train-frames: measure the init race at depth 8 (randn, randn x 0.01, Kaiming) instead")
+    boolean race;
+
     @Option(names = "--only", paramLabel = "TEXT", description = "only the places whose name contains TEXT "
             + "(the lesson scenes 01-matmul .. 11-module, activations-*, matmul-*, slips-*, train-race, network-start); "
             + "without --audit, pictures of those places named PLACE-WxH@S[p].png")
@@ -64,6 +73,8 @@ final class SnapshotCommand implements Callable<Integer> {
         picture.check(spec.commandLine());
         if (audit) return audit();
         if (toggles != null) return toggles();
+        if (trainFrames != null) return trainFrames();
+        if (race) throw new CommandLine.ParameterException(spec.commandLine(), "--race goes with --train-frames");
         if (matrix) throw new CommandLine.ParameterException(spec.commandLine(), "--matrix goes with --audit");
         if (out == null) throw new CommandLine.ParameterException(spec.commandLine(), "--out DIR is required (or --audit)");
         OutputFolder.check(spec.commandLine(), out);
@@ -117,6 +128,40 @@ final class SnapshotCommand implements Callable<Integer> {
             }
         }
         return all;
+    }
+
+    private int trainFrames() throws Exception {
+        Ranges.check(spec.commandLine(), "--train-frames", trainFrames, 1, 100_000);
+        Snapshots.Setup setup = setup();
+        Snapshots.TrainFrames f = Snapshots.measureTrainFrames(trainFrames, setup, picture.theme, race);
+        PrintWriter o = spec.commandLine().getOut();
+        o.println(Text.f("Train view at %s, %s: %d frames while training, %.1f frames/s, %d batches (%.0f batches/s)",
+                setup, f.config(), f.drawMs().length, f.drawMs().length / f.seconds(), f.batches(), f.batches() / f.seconds()));
+        o.println("FX thread per frame, ms            p50      p99      max");
+        row(o, "draw (the view's AnimationTimer)", f.drawMs());
+        if (f.drawCpuMs().length > 0) row(o, "  of it on the CPU", f.drawCpuMs());
+        if (f.drawLockedMs().length > 0) row(o, "  of it blocked on a lock", f.drawLockedMs());
+        row(o, "pulse (draw + CSS + layout)", f.pulseMs());
+        if (f.cpuMs().length > 0) row(o, "FX thread CPU, frame to frame", f.cpuMs());
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        o.println(Text.f("load average %.1f on %d cores: wall times include waiting for a core; the CPU rows do not", load, cores));
+        int[] slow = java.util.stream.IntStream.range(0, f.drawMs().length).boxed()
+                .sorted((a, b) -> Double.compare(f.pulseMs()[b], f.pulseMs()[a])).limit(5).mapToInt(Integer::intValue).toArray();
+        StringBuilder s = new StringBuilder("slowest pulses:");
+        for (int i : slow) {
+            s.append(Text.f(" #%d %.1f ms (draw %.1f", i + 1, f.pulseMs()[i], f.drawMs()[i]));
+            if (f.cpuMs().length > 0) s.append(Text.f(", draw CPU %.1f, frame CPU %.1f", f.drawCpuMs()[i], f.cpuMs()[i]));
+            s.append(");");
+        }
+        o.println(s);
+        o.flush();
+        return 0;
+    }
+
+    private static void row(PrintWriter o, String name, double[] ms) {
+        List<Double> sorted = java.util.Arrays.stream(ms).sorted().boxed().toList();
+        o.println(Text.f("%-33s %8.2f %8.2f %8.2f", name, percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1)));
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -34,12 +34,20 @@ public final class Session {
     public DataType dtype() { return dtype; }
 
     /** One forward and backward pass on the first {@code batch} training rows (all when 0). */
-    public PassResult run(Settings s) {
+    public PassResult run(Settings s) { return run(s, null); }
+
+    /**
+     * As {@link #run(Settings)}, with trained weights instead of the settings' seeded ones (null:
+     * those). The pass gets its own tensors on the trained arrays, so its {@code .g} land there and
+     * the arrays themselves are only read.
+     */
+    public PassResult run(Settings s, Trained trained) {
+        if (trained != null && !trained.startsFrom(s)) throw new IllegalArgumentException("the trained weights started from other settings");
         int n = s.batch() == 0 ? data.trainRows() : Math.min(s.batch(), data.trainRows());
         INDArray x = n == data.trainRows() ? xTrainF : rows(xTrainF, n);
         INDArray y = rows(data.yTrain(), n).castTo(dtype);
 
-        Weights weights = Weights.init(s.init(), s.nh(), s.seed(), dtype);
+        Weights weights = trained == null ? Weights.init(s.init(), s.nh(), s.seed(), dtype) : own(trained.weights());
         Model model = Model.notebook(weights, s.reluShift()).inputGrad(true);
         CpuThreads.forNextPass();
         long t0 = System.nanoTime();
@@ -49,7 +57,7 @@ public final class Session {
         long t2 = System.nanoTime();
 
         ValidPass v = validForward(s, weights);
-        return new PassResult(s, weights, model, model.trace(), loss.value().getDouble(0), v.lin1(), v.relu(), v.lin2(), t1 - t0, t2 - t1);
+        return new PassResult(s, weights, model, model.trace(), loss.value().getDouble(0), v.lin1(), v.relu(), v.lin2(), t1 - t0, t2 - t1, trained);
     }
 
     /**
@@ -58,6 +66,15 @@ public final class Session {
      */
     public ValidPass validPass(Settings s) {
         return validForward(s, Weights.init(s.init(), s.nh(), s.seed(), dtype));
+    }
+
+    /** Fresh tensors on the arrays (cast to the session's dtype): a pass's grads never reach the trainer's. */
+    private Weights own(Weights w) {
+        return new Weights(own(w.w1()), own(w.b1()), own(w.w2()), own(w.b2()));
+    }
+
+    private Tensor own(Tensor t) {
+        return new Tensor(t.name(), t.value().dataType() == dtype ? t.value() : t.value().castTo(dtype));
     }
 
     /** x_valid as the engine uses it (normalised, in the session's dtype, column-major). */

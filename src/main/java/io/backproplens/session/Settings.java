@@ -20,7 +20,7 @@ public record Settings(Init init, long seed, int nh, double reluShift, int batch
     public static Settings defaults() { return new Settings(Init.KAIMING, 42, 50, 0.0, 0); }
 
     public Settings {
-        if (init == null) throw new IllegalArgumentException("init must be randn, xavier, kaiming or notebook");
+        if (init == null) throw new IllegalArgumentException("init must be " + Init.NAMES);
         if (nh < 1 || nh > MAX_NH) throw new IllegalArgumentException("nh (hidden units) must be between 1 and " + MAX_NH + ", got " + nh);
         if (batch < 0 || batch > MAX_BATCH) throw new IllegalArgumentException("batch must be 0 (the whole training set) or 1 to " + MAX_BATCH + ", got " + batch);
         if (!(Math.abs(reluShift) <= MAX_RELU_SHIFT)) throw new IllegalArgumentException("ReLU shift must be a number from -" + (int) MAX_RELU_SHIFT + " to " + (int) MAX_RELU_SHIFT + ", got " + reluShift);

@@ -42,7 +42,7 @@ public final class DepthSweep {
         public double scale(int fanIn) {
             return switch (this) {
                 case RANDN -> Init.RANDN.scale(fanIn);
-                case SMALL -> 0.01;
+                case SMALL -> Init.SMALL.scale(fanIn);
                 case XAVIER -> Init.XAVIER.scale(fanIn);
                 case KAIMING -> Init.KAIMING.scale(fanIn);
             };

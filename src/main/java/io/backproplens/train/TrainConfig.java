@@ -32,7 +32,7 @@ public record TrainConfig(Head head, int depth, int nh, int epochs, int bs, doub
 
     public TrainConfig {
         if (head == null) throw new IllegalArgumentException("head must be mse or ce");
-        if (init == null) throw new IllegalArgumentException("init must be randn, xavier, kaiming or notebook");
+        if (init == null) throw new IllegalArgumentException("init must be " + Init.NAMES);
         if (depth < 1 || depth > MAX_DEPTH) throw new IllegalArgumentException("depth must be between 1 and " + MAX_DEPTH + ", got " + depth);
         if (nh < 1 || nh > Weights.MAX_NH) throw new IllegalArgumentException("nh must be between 1 and " + Weights.MAX_NH + ", got " + nh);
         if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);

@@ -101,6 +101,8 @@ class LimitsTest {
         assertOneLine(CliRunner.run("snapshot", "--out", dir.toString(), "--scale", "3"), "--scale", "got 3");
         assertOneLine(CliRunner.run("snapshot", "--out", dir.toString(), "--width", "100000"), "--width must be from 640 to 7680");
         assertOneLine(CliRunner.run("snapshot", "--out", dir.toString(), "--height", "0"), "--height must be from 360 to 4320");
+        assertOneLine(CliRunner.run("snapshot", "--train-frames", "0"), "--train-frames", "got 0");
+        assertOneLine(CliRunner.run("snapshot", "--out", dir.toString(), "--race"), "--race goes with --train-frames");
     }
 
     @Test

@@ -68,6 +68,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void smallRandnAtDepth8DoesNotLearnWhereKaimingDoes() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        double[] loss = new double[2];
+        String[] inits = {"small", "kaiming"};
+        for (int i = 0; i < 2; i++) {
+            CliRunner.Run r = CliRunner.run("train", "--data", sample.toString(), "--head", "ce", "--depth", "8", "--lr", "0.1",
+                    "--epochs", "3", "--init", inits[i], "--json");
+            assertThat(r.code()).as(r.err()).isZero();
+            List<String> lines = r.out().lines().toList();
+            loss[i] = json.readTree(lines.get(lines.size() - 1)).get("valid_loss").asDouble();
+        }
+        // ln 10 = 2.303: ten equally likely digits, what a network whose output has vanished predicts.
+        assertThat(loss[0]).as("small randn's valid loss after 3 epochs").isGreaterThan(2.25);
+        assertThat(loss[1]).as("Kaiming's").isLessThan(loss[0] - 0.3);
+        CliRunner.Run bad = CliRunner.run("train", "--data", sample.toString(), "--init", "tiny");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("tiny", "small");
+    }
+
+    @Test
     void gradcheckOfTheCeHeadPasses() {
         CliRunner.Run r = CliRunner.run("gradcheck", "--head", "ce", "--data", sample.toString(), "--batch", "100", "--nh", "10");
 

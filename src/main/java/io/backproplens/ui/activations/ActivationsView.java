@@ -120,6 +120,7 @@ public final class ActivationsView extends BorderPane implements Steppable {
         showMode();
         state.pass.addListener((o, a, p) -> refreshForward());
         state.settings.addListener((o, a, s) -> onSettings());
+        state.showTrained.addListener(o -> markStale());
         state.session.addListener((o, a, s) -> refreshVisible());
         compare.initA.valueProperty().addListener((o, a, b) -> refreshCompare());
         compare.initB.valueProperty().addListener((o, a, b) -> refreshCompare());
@@ -342,7 +343,9 @@ public final class ActivationsView extends BorderPane implements Steppable {
      */
     private void showKnownInit(Settings s) {
         Histograms h = latest;
-        if (h == null || h.init() == s.init() || !h.set().covers(s) || !h.set().layers().containsKey(s.init())) return;
+        // The set holds passes of the initial weights: nothing to show at once for a trained model.
+        if (h == null || h.init() == s.init() || !h.set().covers(s) || !h.set().layers().containsKey(s.init())
+                || h.pass().isTrained() || state.showTrained.get()) return;
         show(new Histograms(h.pass(), h.set(), s));
     }
 
@@ -378,7 +381,9 @@ public final class ActivationsView extends BorderPane implements Steppable {
 
     private void markStale() {
         Settings shown = drawn.get();
-        boolean stale = shown != null && !shown.equals(state.settings.get());
+        PassResult pass = forwardShown.get();
+        boolean stale = shown != null && (!shown.equals(state.settings.get())
+                || (pass != null && pass.isTrained() != state.showTrained.get()));
         forward.setStale(stale);
         gradients.setStale(stale);
     }
@@ -451,13 +456,20 @@ public final class ActivationsView extends BorderPane implements Steppable {
         int rows = (int) h.pass().validLin1().size(0);
         forwardCaption.setText("x_valid (" + Fmt.count(rows) + " images) \u2192 Lin(784, " + s.nh() + ") \u2192 ReLU"
                 + (s.reluShift() == 0 ? "" : " \u2212 " + Fmt.plain(s.reluShift())) + " \u2192 Lin(" + s.nh()
-                + ", 1)   with   " + s.init().description() + ",  seed " + s.seed()
+                + ", 1)   with   " + weightsText(h.pass())
                 + (previousInit == null ? "" : ";  dashed: " + InitNames.of(previousInit) + ", before"));
         long batch = h.pass().trace().get(0).reads().get(0).array().size(0);
         gradientCaption.setText("Gradients of the MSE loss after one backward pass on " + Fmt.count(batch)
-                + " training images (" + InitNames.of(s.init()) + ", seed " + s.seed() + ").  Read them right to left: "
+                + " training images (" + (h.pass().isTrained() ? "trained from " : "") + InitNames.of(s.init()) + ", seed " + s.seed() + ").  Read them right to left: "
                 + "out.g first, then back through lin2, the ReLU and lin1.");
         drawn.set(s);
+    }
+
+    /** Which weights the pass ran on: the init's, or the trained ones and where they started. */
+    private static String weightsText(PassResult p) {
+        Settings s = p.settings();
+        return p.isTrained() ? "the trained weights (" + p.trained().what() + ") from " + InitNames.of(s.init()) + ",  seed " + s.seed()
+                : s.init().description() + ",  seed " + s.seed();
     }
 
     /** The init drawn as an outline (the one shown before), or null. */

@@ -20,6 +20,7 @@ public final class InitColors {
     public static Color of(Init init) {
         return switch (init) {
             case RANDN -> RANDN;
+            case SMALL -> SMALL;
             case XAVIER -> XAVIER;
             case KAIMING -> KAIMING;
             case NOTEBOOK -> NOTEBOOK;

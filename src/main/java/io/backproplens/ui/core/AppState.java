@@ -4,6 +4,7 @@ package io.backproplens.ui.core;
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
 import io.backproplens.session.Settings;
+import io.backproplens.session.Trained;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -26,6 +27,16 @@ public final class AppState {
     public final ObjectProperty<Session> session = new SimpleObjectProperty<>();
     /** The latest finished pass; null until the first one completes. */
     public final ObjectProperty<PassResult> pass = new SimpleObjectProperty<>();
+    /**
+     * The newest trained weights the Train view offers the other views, or null (nothing trained,
+     * or a model they cannot draw). Written by the Train view when training stops.
+     */
+    public final ObjectProperty<Trained> trained = new SimpleObjectProperty<>();
+    /**
+     * The trained / initial switch: whether the pass runs on {@link #trained} instead of the
+     * settings' initial weights. {@link Controller} keeps it false while there is nothing to show.
+     */
+    public final BooleanProperty showTrained = new SimpleBooleanProperty(false);
     /** The cursor in the pass's trace: -1 is before the first step. */
     public final IntegerProperty step = new SimpleIntegerProperty(-1);
     /** The sample (row of the batch) the views draw. */

@@ -5,6 +5,7 @@ import io.backproplens.session.Datasets;
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
 import io.backproplens.session.Settings;
+import io.backproplens.session.Trained;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.util.function.UnaryOperator;
@@ -22,7 +23,24 @@ public final class Controller {
     public Controller(AppState state, Background background) {
         this.state = state;
         this.background = background;
-        state.settings.addListener((obs, old, now) -> recompute());
+        state.settings.addListener((obs, old, now) -> {
+            // New settings start another run: the trained model is not theirs, show their initial one.
+            Trained t = state.trained.get();
+            if (state.showTrained.get() && (t == null || !t.startsFrom(now))) state.showTrained.set(false);
+            recompute();
+        });
+        state.showTrained.addListener((obs, old, on) -> {
+            Trained t = state.trained.get();
+            if (on && t == null) { state.showTrained.set(false); return; }
+            if (on && !t.startsFrom(state.settings.get())) state.settings.set(t.applyTo(state.settings.get()));
+            else recompute();
+        });
+        state.trained.addListener((obs, old, now) -> {
+            if (!state.showTrained.get()) return;
+            if (now == null) state.showTrained.set(false);
+            else if (!now.startsFrom(state.settings.get())) state.settings.set(now.applyTo(state.settings.get()));
+            else recompute();
+        });
     }
 
     public AppState state() { return state; }
@@ -75,13 +93,20 @@ public final class Controller {
         Session session = state.session.get();
         if (session == null) return;
         Settings wanted = state.settings.get();
+        Trained trained = wanted();
         String what = "Forward and backward on " + (wanted.batch() == 0 ? "all " + session.data().trainRows()
-                : Integer.toString(wanted.batch())) + " samples (" + wanted.init() + ")";
-        passes.submit(background, what, ticket -> session.run(wanted), this::apply);
+                : Integer.toString(wanted.batch())) + " samples (" + (trained == null ? wanted.init() : "trained: " + trained.what()) + ")";
+        passes.submit(background, what, ticket -> session.run(wanted, trained), this::apply);
+    }
+
+    /** The trained weights the pass should run on now, or null for the settings' initial ones. */
+    private Trained wanted() {
+        Trained t = state.trained.get();
+        return state.showTrained.get() && t != null && t.startsFrom(state.settings.get()) ? t : null;
     }
 
     private void apply(PassResult result) {
-        if (!result.settings().equals(state.settings.get())) return;
+        if (!result.settings().equals(state.settings.get()) || result.trained() != wanted()) return;
         int rows = (int) result.trace().get(0).reads().get(0).array().size(0);
         if (state.sample.get() >= rows) state.sample.set(0);
         if (state.pass.get() == null) LOG.info("Ready: first pass shown {}", ProcessVitals.summary());

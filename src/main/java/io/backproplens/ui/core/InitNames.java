@@ -6,10 +6,11 @@ import io.backproplens.engine.Init;
 public final class InitNames {
     private InitNames() {}
 
-    /** randn, Xavier, Kaiming, notebook. */
+    /** randn, randn × 0.01, Xavier, Kaiming, notebook. */
     public static String of(Init i) {
         return switch (i) {
             case RANDN -> "randn";
+            case SMALL -> "randn \u00d7 0.01";
             case XAVIER -> "Xavier";
             case KAIMING -> "Kaiming";
             case NOTEBOOK -> "notebook";

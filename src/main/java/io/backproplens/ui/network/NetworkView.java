@@ -275,7 +275,9 @@ public final class NetworkView extends BorderPane implements Steppable {
         int step = state.step.get();
         int sample = state.sample.get();
         formulas.show(cursor, step, hidden());
-        playback.counter.set(cursor == null || cursor.size() == 0 ? "" : "step " + (step + 1) + " / " + cursor.size());
+        PassResult pass = state.pass.get();
+        playback.counter.set(cursor == null || cursor.size() == 0 ? "" : "step " + (step + 1) + " / " + cursor.size()
+                + (pass != null && pass.isTrained() ? ", trained" : ""));
         if (cursor == null) {
             graph.show(null, -1, 0, null);
             return;

@@ -16,6 +16,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
@@ -45,7 +46,13 @@ public final class ControlsBar extends VBox {
 
     private final Controller controller;
     private final AppState state;
-    private final ComboBox<Init> init = new ComboBox<>(FXCollections.observableArrayList(Init.values()));
+    /**
+     * The notebook's inits, without randn * 0.01: that one matters for deep stacks (the Train view's
+     * race, the depth sweep), and its longer name would widen the box and wrap this bar onto another
+     * row at 1024x768, 200%. A setting that has it (a trained run's) still shows it.
+     */
+    private final ComboBox<Init> init = new ComboBox<>(FXCollections.observableArrayList(
+            java.util.Arrays.stream(Init.values()).filter(i -> i != Init.SMALL).toList()));
     private final TextField seed = field("seed-field", 6, "Seed of the random weights: the same seed gives the same weights");
     private final TextField nh = field("nh-field", 4, "Hidden units (1 to " + Settings.MAX_NH + ")");
     // A number field, not a SegmentedButton "ReLU | ReLU - 0.5": the shift is any number (the
@@ -56,6 +63,15 @@ public final class ControlsBar extends VBox {
     private final TextField batch = field("batch-field", 6, "Rows of the training set in the pass");
     private final TextField sample = field("sample-field", 5, "The sample (row of the batch) the views draw");
     private final Label message = new Label();
+    /**
+     * The trained / initial switch: pressed, the Network and Activations views run on the trained
+     * weights; released, on the initial ones. One toggle, not two segments: it must fit the last row
+     * of this bar at 1024x768, 200%, where two segments would wrap onto a row of their own.
+     */
+    private final ToggleButton trainedWeights = new ToggleButton("Trained");
+    private final javafx.scene.layout.StackPane weights;
+    private boolean placing;
+    private double measuredFont = -1, namedWidth, iconWidth;
     /** The field the message is about (its refused value), or null. */
     private TextField messageAbout;
     /** ControlsFX marks on the fields: an icon on the wrong field, its message on hover, gone when valid. */
@@ -142,6 +158,8 @@ public final class ControlsBar extends VBox {
         nextSample.setGraphic(ScaledIcon.of("mdi2c-chevron-right", state.presentation));
         nextSample.setOnAction(e -> setSample(state.sample.get() + 1));
 
+        weights = weightsSwitch();
+
         // Label and control stay together; at a large UI scale the groups wrap instead of clipping.
         initGroup = group(label("Init"), init);
         lessUsed = java.util.List.of(
@@ -152,6 +170,7 @@ public final class ControlsBar extends VBox {
                 group(label("sample"), prevSample, sample, nextSample));
         row.getChildren().add(initGroup);
         row.getChildren().addAll(lessUsed);
+        row.getChildren().add(weights);
         row.setAlignment(Pos.CENTER_LEFT);
         compactRow.setAlignment(Pos.CENTER_LEFT);
         settings.setGraphic(ScaledIcon.of("mdi2t-tune", state.presentation));
@@ -193,7 +212,7 @@ public final class ControlsBar extends VBox {
         if (on) {
             row.getChildren().clear();
             settingsBox.getChildren().setAll(lessUsed);
-            compactRow.getChildren().setAll(initGroup, settings);
+            compactRow.getChildren().setAll(initGroup, settings, weights);
             // The message goes where the window puts it (under the chrome's row, full width).
             getChildren().setAll(compactRow);
             setPadding(Insets.EMPTY);
@@ -203,6 +222,7 @@ public final class ControlsBar extends VBox {
             compactRow.getChildren().clear();
             row.getChildren().setAll(initGroup);
             row.getChildren().addAll(lessUsed);
+            row.getChildren().add(weights);
             getChildren().setAll(row, message);
             setPadding(new Insets(4, 10, 4, 10));
             getStyleClass().remove("controls-compact");
@@ -250,6 +270,98 @@ public final class ControlsBar extends VBox {
         });
         return p;
     }
+
+    /**
+     * Trained (what the Train view trained from the same settings) or, released, the settings'
+     * seeded weights. Off until a model the views can draw was trained; pressing it takes that run's
+     * init, seed, nh and ReLU shift into the settings, so releasing it shows where it started.
+     */
+    private javafx.scene.layout.StackPane weightsSwitch() {
+        trainedWeights.setId("weights-trained");
+        trainedWeights.setGraphic(new FontIcon("mdi2s-school"));
+        trainedWeights.setFocusTraversable(false);
+        trainedWeights.setMinWidth(Region.USE_PREF_SIZE);
+        trainedWeights.selectedProperty().addListener((o, was, now) -> {
+            if (!syncing) state.showTrained.set(now);
+        });
+        trainedWeights.disableProperty().bind(state.trained.isNull());
+        // On a wrapper, not the button: a disabled button shows no tooltip, and this one says why.
+        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(trainedWeights);
+        box.setId("weights-switch");
+        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        Tooltip tip = new Tooltip();
+        Tooltip.install(box, tip);
+        state.showTrained.addListener(o -> sync());
+        state.trained.addListener(o -> syncTrainedTip(tip));
+        syncTrainedTip(tip);
+        return box;
+    }
+
+    private void syncTrainedTip(Tooltip tip) {
+        var t = state.trained.get();
+        tip.setText(t == null
+                ? "Trained: train the notebook's network (head mse, depth 1) in the Train view, then step through its pass here"
+                : "Trained: the weights after " + t.what() + "; the Network and Activations views run the pass on them. "
+                + "Release it for the initial weights.");
+    }
+
+    /** A new font size or width lays the bar out again: then the switch may need to shrink to its icon. */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (placing) return;
+        placing = true;
+        javafx.application.Platform.runLater(() -> {
+            placing = false;
+            fitWeights();
+        });
+    }
+
+    /**
+     * The switch with its name where that fits the bar's last row; as an icon (its tooltip names
+     * it) where only that fits (1024x768, 200%); with its name on a row of its own otherwise.
+     */
+    private void fitWeights() {
+        if (compact) {
+            // The compact row is short of width by definition: the icon, its tooltip names it.
+            trainedWeights.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            return;
+        }
+        double width = row.getWidth() - row.getInsets().getLeft() - row.getInsets().getRight();
+        if (width <= 0) return;
+        java.util.List<javafx.scene.Node> others = new java.util.ArrayList<>(row.getChildren());
+        others.remove(weights);
+        // Its two widths, measured once per font size: measuring flips the button, which lays it out again.
+        double font = trainedWeights.getFont().getSize();
+        if (font != measuredFont) {
+            javafx.scene.control.ContentDisplay shown = trainedWeights.getContentDisplay();
+            trainedWeights.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+            namedWidth = weights.prefWidth(-1);
+            trainedWeights.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            iconWidth = weights.prefWidth(-1);
+            trainedWeights.setContentDisplay(shown);
+            measuredFont = font;
+        }
+        int rows = rows(others, width, row.getHgap(), 0);
+        boolean iconOnly = rows(others, width, row.getHgap(), namedWidth) > rows && rows(others, width, row.getHgap(), iconWidth) == rows;
+        var display = iconOnly ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT;
+        if (trainedWeights.getContentDisplay() != display) trainedWeights.setContentDisplay(display);
+    }
+
+    /** Rows a FlowPane of this width makes of the nodes, and one more of width {@code extra} if > 0. */
+    private static int rows(java.util.List<javafx.scene.Node> nodes, double width, double gap, double extra) {
+        int rows = 1;
+        double x = -gap;
+        java.util.List<Double> widths = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : nodes) if (n.isManaged()) widths.add(n.prefWidth(-1));
+        if (extra > 0) widths.add(extra);
+        for (double w : widths) {
+            if (x + gap + w > width && x > 0) { rows++; x = w; }
+            else x += gap + w;
+        }
+        return rows;
+    }
+
 
     /** The message about the last refused value, or empty. */
     public String message() { return message.isVisible() ? message.getText() : ""; }
@@ -423,6 +535,7 @@ public final class ControlsBar extends VBox {
             batch.setDisable(s.batch() == 0);
             setIfClean(batch, Integer.toString(s.batch() == 0 ? 1000 : s.batch()));
             setIfClean(sample, Integer.toString(state.sample.get()));
+            trainedWeights.setSelected(state.showTrained.get());
         } finally {
             syncing = false;
         }

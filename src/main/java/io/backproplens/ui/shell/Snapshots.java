@@ -196,6 +196,67 @@ public final class Snapshots {
         return ms;
     }
 
+    /**
+     * What {@link #measureTrainFrames} measured: per-frame FX-thread milliseconds (see the Train
+     * view's frame meter) and how much was trained meanwhile.
+     */
+    public record TrainFrames(double[] drawMs, double[] drawCpuMs, double[] drawLockedMs, double[] pulseMs, double[] cpuMs,
+                              long batches, double seconds, String config) {}
+
+    /**
+     * Play in the Train view, as a teacher presses it, for {@code n} frames drawn while the trainer
+     * runs: the FX thread's time per frame (the view's own drawing, the pulse through CSS and
+     * layout, and its CPU time from frame to frame). The live view with the lesson's settings
+     * (ce, depth 1, bs 64), or the init race at depth 8.
+     */
+    public static TrainFrames measureTrainFrames(int n, Setup setup, Presentation.Theme theme, boolean race) throws Exception {
+        if (n < 1 || n > 100_000) throw new IllegalArgumentException("frames must be from 1 to 100000, got " + n);
+        try (HeadlessApp app = HeadlessApp.start(setup.width(), setup.height(), setup.width(), setup.height(), theme, setup.scale())) {
+            app.configure(setup.width(), setup.height(), setup.scale(), setup.presenter());
+            io.backproplens.train.TrainConfig config = io.backproplens.train.TrainConfig.defaults(io.backproplens.engine.Head.CE)
+                    .withEpochs(1000);
+            if (race) config = config.withDepth(8).withLr(0.1);
+            io.backproplens.train.TrainConfig c = config;
+            HeadlessApp.onFx(() -> {
+                app.window.selectTab("train");
+                var v = app.window.train();
+                v.setMode(race ? io.backproplens.ui.train.TrainView.Mode.RACE : io.backproplens.ui.train.TrainView.Mode.LIVE);
+                v.setConfig(c);
+                return null;
+            });
+            long deadline = System.nanoTime() + 300_000_000_000L;
+            while (!HeadlessApp.onFx(() -> app.window.train().ready())) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("the trainers were not built in 300 s");
+                Thread.sleep(20);
+            }
+            app.settle();
+            long[] before = new long[1];
+            HeadlessApp.onFx(() -> {
+                var v = app.window.train();
+                before[0] = v.batches();
+                v.clearFrameTimes();
+                v.togglePlay();
+                return null;
+            });
+            long t0 = System.nanoTime();
+            while (HeadlessApp.onFx(() -> app.window.train().frameTimes()[0].length) < n) {
+                if (!HeadlessApp.onFx(() -> app.window.train().playingProperty().get())) throw new IllegalStateException("Play stopped before " + n + " frames");
+                if (System.nanoTime() > deadline) throw new IllegalStateException("fewer than " + n + " frames in 300 s");
+                Thread.sleep(20);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            TrainFrames result = HeadlessApp.onFx(() -> {
+                var v = app.window.train();
+                v.pause();
+                double[][] t = v.frameTimes();
+                return new TrainFrames(t[0], t[1], t[4], t[2], t[3], v.batches() - before[0], seconds,
+                        (race ? "init race, " : "") + "head " + c.head() + ", depth " + c.depth() + ", nh " + c.nh() + ", bs " + c.bs());
+            });
+            app.failIfErrorShown("training");
+            return result;
+        }
+    }
+
     /** Refuses a scene name that is not a lesson scene, in the words {@code record} prints. */
     public static void checkScene(String scene) {
         try {

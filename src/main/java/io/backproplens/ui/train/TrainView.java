@@ -3,6 +3,8 @@ package io.backproplens.ui.train;
 import io.backproplens.engine.Head;
 import io.backproplens.engine.Init;
 import io.backproplens.session.Session;
+import io.backproplens.session.Settings;
+import io.backproplens.session.Trained;
 import io.backproplens.train.TrainConfig;
 import io.backproplens.train.TrainData;
 import io.backproplens.train.TrainSnapshot;
@@ -68,6 +70,8 @@ public final class TrainView extends BorderPane implements Steppable {
 
     /** Valid loss and accuracy this many times per epoch (and at its end). */
     static final int EVALS_PER_EPOCH = 8;
+    /** The inits the race starts with; the others are a click away. */
+    static final List<Init> RACE_DEFAULT = List.of(Init.RANDN, Init.SMALL, Init.KAIMING);
     /** w1's tiles are redrawn at most this often: 784 x nh values per picture. */
     private static final long TILES_EVERY_NANOS = 100_000_000L;
     private static final Color LOSS = Color.web("#2166ac"), VALID = Color.web("#e66101"), ACCURACY = Color.web("#1b7837");
@@ -97,6 +101,7 @@ public final class TrainView extends BorderPane implements Steppable {
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.LIVE);
     private final ReadOnlyObjectWrapper<TrainSnapshot> shown = new ReadOnlyObjectWrapper<>();
     private final AnimationTimer timer;
+    private final FrameMeter meter = new FrameMeter();
 
     private TrainData data;
     private Object dataSource;
@@ -104,10 +109,19 @@ public final class TrainView extends BorderPane implements Steppable {
     private final Map<Run, Smoothed> smoothed = new IdentityHashMap<>();
     private final Map<Run, ActivityImage> images = new IdentityHashMap<>();
     private final Map<Run, TrainSnapshot> drawn = new IdentityHashMap<>();
+    private final Map<Run, Label> raceLegend = new IdentityHashMap<>();
     private CompletableFuture<List<Run>> built = new CompletableFuture<>();
     private long lastTilesNanos;
     private Object tilesOf;
     private double worstFrameMs;
+    /** Labels' texts are set at most this often while training runs. */
+    private static final long TEXTS_EVERY_NANOS = 200_000_000L;
+    private long lastTextsNanos;
+    private boolean textsDue, textsPending;
+    /** The snapshot last offered as the trained model, and when. */
+    private TrainSnapshot offered;
+    private long offeredNanos;
+    private static final long OFFER_EVERY_NANOS = 500_000_000L;
 
     public TrainView(Controller controller) {
         this.controller = controller;
@@ -151,7 +165,8 @@ public final class TrainView extends BorderPane implements Steppable {
         for (Init i : Init.values()) {
             CheckBox c = new CheckBox(InitNames.of(i));
             c.setId("train-race-" + i.id());
-            c.setSelected(i != Init.NOTEBOOK);
+            // The race: randn explodes and randn * 0.01 vanishes at depth 8, Kaiming trains.
+            c.setSelected(RACE_DEFAULT.contains(i));
             c.setFocusTraversable(false);
             c.setStyle("-fx-text-fill: " + InitColors.css(InitColors.of(i)) + ";");
             c.selectedProperty().addListener((o, was, now) -> { if (mode.get() == Mode.RACE) rebuild(); });
@@ -210,8 +225,13 @@ public final class TrainView extends BorderPane implements Steppable {
             @Override
             public void handle(long now) { frame(now); }
         };
+        Runnable laidOut = meter::laidOut;
         sceneProperty().addListener((o, was, now) -> {
-            if (now == null) { timer.stop(); loop.pause(); } else timer.start();
+            if (was != null) was.removePostLayoutPulseListener(laidOut);
+            if (now == null) { timer.stop(); loop.pause(); } else {
+                now.addPostLayoutPulseListener(laidOut);
+                timer.start();
+            }
         });
         controller.state().session.addListener((o, was, now) -> useSession(now));
         useSession(controller.state().session.get());
@@ -296,6 +316,28 @@ public final class TrainView extends BorderPane implements Steppable {
     /** The latest snapshot drawn of the first run (the live run). */
     ReadOnlyObjectProperty<TrainSnapshot> shownProperty() { return shown.getReadOnlyProperty(); }
 
+    /**
+     * Starts measuring the FX thread's time per frame afresh: from now on, every frame drawn while
+     * training runs is counted (see {@link FrameMeter}).
+     */
+    public void clearFrameTimes() { meter.clear(); }
+
+    /**
+     * Per-frame FX-thread milliseconds since {@link #clearFrameTimes()}, of frames drawn while
+     * training ran: {@code {draw, draw CPU, pulse, CPU, draw blocked or waiting}}, each one value per
+     * frame (the CPU and lock times empty where the JVM does not measure them).
+     */
+    public double[][] frameTimes() {
+        FrameMeter.Stats s = meter.stats();
+        return new double[][]{s.drawMs(), s.drawCpuMs(), s.pulseMs(), s.cpuMs(), s.drawLockedMs()};
+    }
+
+    /** Whether the trainers of the settings shown are built and on screen (Play would train them). */
+    public boolean ready() { return !runs.isEmpty() && built.isDone() && runs == loop.runs(); }
+
+    /** Mini-batches the first run has trained since its start. */
+    public long batches() { return runs.isEmpty() ? 0 : runs.get(0).trainer().snapshot().step(); }
+
     /** The runs on screen. */
     List<Run> runs() { return runs; }
 
@@ -337,6 +379,7 @@ public final class TrainView extends BorderPane implements Steppable {
         smoothed.clear();
         images.clear();
         drawn.clear();
+        raceLegend.clear();
         tilesOf = null;
         raceImages.getChildren().clear();
         legend.getChildren().clear();
@@ -349,6 +392,8 @@ public final class TrainView extends BorderPane implements Steppable {
             if (mode.get() == Mode.RACE) {
                 Label name = new Label(InitNames.of(run.init()));
                 name.setId("race-legend-" + run.init().id());
+                name.setMinWidth(Region.USE_PREF_SIZE);
+                raceLegend.put(run, name);
                 name.getStyleClass().add("race-legend");
                 name.setStyle("-fx-text-fill: " + InitColors.css(InitColors.of(run.init())) + ";");
                 legend.getChildren().add(name);
@@ -367,12 +412,32 @@ public final class TrainView extends BorderPane implements Steppable {
     // ------------------------------------------------------------------ frames
 
     private void frame(long now) {
-        long t0 = System.nanoTime();
+        meter.begin(playing.get() && loop.playing());
+        // While Play runs, the numbers in labels change a few times a second, not every frame: a
+        // label's new text lays the window out again, which costs the FX thread more than the charts.
+        textsDue = !playing.get() || now - lastTextsNanos >= TEXTS_EVERY_NANOS;
+        try {
+            drawFrame(now);
+        } finally {
+            double ms = meter.drawn();
+            if (playing.get()) {
+                worstFrameMs = Math.max(worstFrameMs, ms);
+                if (textsDue) {
+                    frameInfo.setText(String.format(java.util.Locale.ROOT, "FX work per frame while training: latest %.1f ms, worst %.1f ms (budget 16 ms)", ms, worstFrameMs));
+                }
+            }
+            if (textsDue) lastTextsNanos = now;
+        }
+    }
+
+    private void drawFrame(long now) {
         if (runs.isEmpty()) {
             counter.setText(data == null ? "Loading MNIST\u2026" : "Preparing the trainer\u2026");
             return;
         }
-        boolean changed = false;
+        // Texts held back by the last frames get their turn even when no new batch came.
+        boolean changed = textsDue && textsPending;
+        if (textsDue) textsPending = false;
         for (Run r : runs) {
             TrainSnapshot s = r.trainer().snapshot();
             if (s == drawn.get(r)) continue;
@@ -387,15 +452,38 @@ public final class TrainView extends BorderPane implements Steppable {
             shown.set(first);
             if (mode.get() == Mode.LIVE) drawLive(runs.get(0), first, now);
             else drawRace();
-            counter.setText(counterText(first));
+            if (textsDue) counter.setText(counterText(first));
+            else textsPending = true;
         }
         lossChart.drawIfDirty();
         gradChart.drawIfDirty();
         for (ActivityImage i : images.values()) i.drawIfDirty();
-        if (playing.get()) {
-            double ms = (System.nanoTime() - t0) / 1e6;
-            worstFrameMs = Math.max(worstFrameMs, ms);
-            frameInfo.setText(String.format(java.util.Locale.ROOT, "FX work per frame while training: latest %.1f ms, worst %.1f ms (budget 16 ms)", ms, worstFrameMs));
+        if (mode.get() == Mode.LIVE && !playing.get()) offerTrained(drawn.get(runs.get(0)), now);
+    }
+
+    /**
+     * Hands the live run's weights to the other views (the "Trained" switch) once training stops:
+     * not while Play runs, where a new full-batch pass per frame would take the trainer's cores,
+     * and at most every {@link #OFFER_EVERY_NANOS} while a lesson trains ahead. A model they cannot
+     * draw (ce, or deeper than the notebook's) and a run not yet trained offer nothing.
+     */
+    private void offerTrained(TrainSnapshot s, long now) {
+        if (s == null || s == offered || (offered != null && now - offeredNanos < OFFER_EVERY_NANOS)) return;
+        offered = s;
+        offeredNanos = now;
+        controller.state().trained.set(trainedOf(s, controller.state().settings.get()));
+    }
+
+    /** The snapshot's weights as the views' {@link Trained}, or null when they cannot show them. */
+    static Trained trainedOf(TrainSnapshot s, Settings current) {
+        TrainConfig c = s.config();
+        if (s.step() == 0 || c.depth() != 1 || c.head() != Head.MSE) return null;
+        try {
+            Settings from = new Settings(c.init(), c.seed(), c.nh(), c.reluShift(), current.batch());
+            return new Trained(s.params().weights(), from, s.step(), Fmt.count(s.step()) + " batches of " + c.bs()
+                    + ", lr " + Fmt.plain(c.lr()) + ", epoch " + String.format(java.util.Locale.ROOT, "%.2f", s.epochProgress()));
+        } catch (IllegalArgumentException e) {
+            return null;  // settings the other views do not take (a ReLU shift beyond theirs)
         }
     }
 
@@ -440,7 +528,7 @@ public final class TrainView extends BorderPane implements Steppable {
             t.add("valid " + Fmt.stat(e.loss()));
             t.add(shortAccuracy(runs) + " " + Fmt.percent(e.accuracy()));
         }
-        setReadouts(t);
+        if (textsDue) setReadouts(t);
         gradTitle.setText("Gradient norm per batch: " + gradNames(v.lins()));
     }
 
@@ -448,7 +536,6 @@ public final class TrainView extends BorderPane implements Steppable {
         List<CurveChart.Line> lines = new ArrayList<>();
         int bpe = 1;
         double xMax = 0;
-        List<String> t = new ArrayList<>();
         for (Run r : runs) {
             TrainSnapshot s = drawn.get(r);
             Color c = InitColors.of(r.init());
@@ -457,14 +544,17 @@ public final class TrainView extends BorderPane implements Steppable {
             bpe = s.batchesPerEpoch();
             xMax = Math.max(xMax, Math.max(s.config().epochs(), s.epochProgress()));
             Smoothed sm = smoothed.get(r);
-            if (sm.size() > 0) t.add(InitNames.of(r.init()) + " " + Fmt.stat(sm.get(sm.size() - 1)));
+            Label name = raceLegend.get(r);
+            if (name != null && textsDue) name.setText(sm.size() == 0 ? InitNames.of(r.init()) : InitNames.of(r.init()) + " " + Fmt.stat(sm.get(sm.size() - 1)));
         }
         // Smoothed lines first would hide under the bands: draw every band, then every line.
         List<CurveChart.Line> ordered = new ArrayList<>();
         for (CurveChart.Line l : lines) if (l.band()) ordered.add(l);
         for (CurveChart.Line l : lines) if (!l.band()) ordered.add(l);
         lossChart.show(ordered, List.of(), bpe, xMax, null, "Press Play: the same batches for every init");
-        setReadouts(t);
+        // Each init's latest loss stands in its colour in the chart's legend, not in the bar above:
+        // three of them wrapped the bar onto lines it cuts at 200%.
+        if (textsDue) setReadouts(List.of());
     }
 
     private void setReadouts(List<String> texts) {
