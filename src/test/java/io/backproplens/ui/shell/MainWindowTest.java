@@ -247,6 +247,11 @@ class MainWindowTest {
         assertThat(Files.exists(file)).isTrue();
         javafx.scene.text.Text text = fx(() -> notice(robot, said));
         assertThat(fx(() -> text.getFont().getSize())).as("main content size at 200%%").isGreaterThanOrEqualTo(40);
+        // ControlsFX slides the notification in: judge where it comes to rest, not a frame of the slide.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> {
+            javafx.geometry.Bounds b = text.localToScreen(text.getLayoutBounds());
+            return b != null && b.getMaxY() <= stage.getY() + stage.getHeight();
+        }));
         javafx.geometry.Bounds on = fx(() -> text.localToScreen(text.getLayoutBounds()));
         assertThat(on.getMinX()).as("on the window: %s", on).isGreaterThanOrEqualTo(stage.getX());
         assertThat(on.getMaxX()).as("on the window: %s", on).isLessThanOrEqualTo(stage.getX() + stage.getWidth());
