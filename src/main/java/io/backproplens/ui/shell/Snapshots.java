@@ -100,28 +100,44 @@ public final class Snapshots {
      * visits can be looked at, not only the lesson scenes.
      */
     public static List<Path> renderPlaces(Path outDir, List<Setup> setups, Presentation.Theme theme, String only) throws Exception {
-        if (setups.isEmpty()) throw new IllegalArgumentException("nothing to render");
-        for (Setup s : setups) { HeadlessApp.checkSize(s.width(), s.height()); HeadlessApp.checkScale(s.scale()); }
         Files.createDirectories(outDir);
+        List<Path> written = new ArrayList<>();
+        visitPlaces(setups, theme, only, "render", (app, s, p) -> {
+            Path file = outDir.resolve(String.format(Locale.ROOT, "%s-%dx%d@%s%s.png", p.name(), s.width(), s.height(),
+                    new java.math.BigDecimal(Double.toString(s.scale())).stripTrailingZeros().toPlainString(), s.presenter() ? "p" : ""));
+            Exports.writePng(app.snapshot(), file);
+            written.add(file);
+        });
+        return written;
+    }
+
+    /** What {@link #visitPlaces} does at one place of one setup, the place shown and laid out. */
+    private interface PlaceVisit {
+        void at(HeadlessApp app, Setup setup, Place place) throws Exception;
+    }
+
+    /**
+     * Every place whose name contains {@code only}, at every setup, in one headless window on a
+     * screen as large as the largest setup; fails if an error dialog was shown meanwhile.
+     */
+    private static void visitPlaces(List<Setup> setups, Presentation.Theme theme, String only, String verb, PlaceVisit visit)
+            throws Exception {
+        if (setups.isEmpty()) throw new IllegalArgumentException("nothing to " + verb);
+        for (Setup s : setups) { HeadlessApp.checkSize(s.width(), s.height()); HeadlessApp.checkScale(s.scale()); }
         int screenW = setups.stream().mapToInt(Setup::width).max().orElseThrow();
         int screenH = setups.stream().mapToInt(Setup::height).max().orElseThrow();
         Setup first = setups.get(0);
-        List<Path> written = new ArrayList<>();
         try (HeadlessApp app = HeadlessApp.start(first.width(), first.height(), screenW, screenH, theme, first.scale())) {
             for (Setup s : setups) {
                 app.configure(s.width(), s.height(), s.scale(), s.presenter());
                 for (Place p : Place.all()) {
                     if (!p.name().contains(only)) continue;
                     app.show(p);
-                    Path file = outDir.resolve(String.format(Locale.ROOT, "%s-%dx%d@%s%s.png", p.name(), s.width(), s.height(),
-                            new java.math.BigDecimal(Double.toString(s.scale())).stripTrailingZeros().toPlainString(), s.presenter() ? "p" : ""));
-                    Exports.writePng(app.snapshot(), file);
-                    written.add(file);
+                    visit.at(app, s, p);
                 }
             }
-            app.failIfErrorShown("rendering");
+            app.failIfErrorShown(verb + "ing");
         }
-        return written;
     }
 
     /**
@@ -304,29 +320,16 @@ public final class Snapshots {
 
     /** The same for the places whose name contains {@code only} ({@code matmul}, {@code 05-forward}, ...). */
     public static List<String> audit(List<Setup> setups, Presentation.Theme theme, String only) throws Exception {
-        if (setups.isEmpty()) throw new IllegalArgumentException("nothing to audit");
-        for (Setup s : setups) { HeadlessApp.checkSize(s.width(), s.height()); HeadlessApp.checkScale(s.scale()); }
-        int screenW = setups.stream().mapToInt(Setup::width).max().orElseThrow();
-        int screenH = setups.stream().mapToInt(Setup::height).max().orElseThrow();
-        Setup first = setups.get(0);
         List<String> lines = new ArrayList<>();
-        try (HeadlessApp app = HeadlessApp.start(first.width(), first.height(), screenW, screenH, theme, first.scale())) {
-            for (Setup s : setups) {
-                app.configure(s.width(), s.height(), s.scale(), s.presenter());
-                for (Place p : Place.all()) {
-                    if (!p.name().contains(only)) continue;
-                    app.show(p);
-                    for (Object problem : HeadlessApp.onFx(() -> {
-                        List<Object> found = new ArrayList<>(LayoutAudit.of(app.window.getScene(), FONT_FLOOR_PX * s.scale()));
-                        found.addAll(ContrastAudit.of(app.window.getScene(), ContrastAudit.AA));
-                        return found;
-                    })) {
-                        lines.add(s + " " + p.name() + ": " + problem);
-                    }
-                }
+        visitPlaces(setups, theme, only, "audit", (app, s, p) -> {
+            for (Object problem : HeadlessApp.onFx(() -> {
+                List<Object> found = new ArrayList<>(LayoutAudit.of(app.window.getScene(), FONT_FLOOR_PX * s.scale()));
+                found.addAll(ContrastAudit.of(app.window.getScene(), ContrastAudit.AA));
+                return found;
+            })) {
+                lines.add(s + " " + p.name() + ": " + problem);
             }
-            app.failIfErrorShown("auditing");
-        }
+        });
         return lines;
     }
 }
