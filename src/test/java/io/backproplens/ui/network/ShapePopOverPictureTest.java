@@ -69,8 +69,14 @@ class ShapePopOverPictureTest {
                 await(setup + ": the PopOver laid out", 30, () -> pop.popOver().getContentNode().getLayoutBounds().getWidth() > 0);
 
                 Node content = fx(() -> pop.popOver().getContentNode());
-                Bounds on = fx(() -> content.localToScreen(content.getLayoutBounds()));
                 Bounds window = fx(() -> new javafx.geometry.BoundingBox(app.stage.getX(), app.stage.getY(), app.stage.getWidth(), app.stage.getHeight()));
+                // It comes to rest inside the window (ControlsFX places it, then it is moved in a pulse later).
+                try {
+                    await(setup + ": the PopOver inside the window", 10, () -> window.contains(content.localToScreen(content.getLayoutBounds())));
+                } catch (AssertionError e) {
+                    // Say where it stands, below.
+                }
+                Bounds on = fx(() -> content.localToScreen(content.getLayoutBounds()));
                 write(dir.resolve("shape-popover-" + size[0] + "x" + size[1] + "@" + (int) (scale * 100) + ".png"));
                 assertThat(window.contains(on)).as(setup + ": the PopOver " + on + " inside the window " + window).isTrue();
                 List<LayoutAudit.Problem> problems = fx(() -> LayoutAudit.of(pop.popOver().getScene(), 14 * scale));
