@@ -30,7 +30,7 @@ final class ShapePopOver {
     private static final double ARROW = 12;
     /** The scene of the formula it was opened from: the window it must stay inside. */
     private javafx.scene.Scene ownerScene;
-    private boolean moving, fitPending;
+    private boolean moving;
     private Node owner;
     /** Where the arrow's tip stands, on the screen: moved, not the window, to keep it inside. */
     private double tipX, tipY;
@@ -158,14 +158,7 @@ final class ShapePopOver {
     }
 
     /** Looks at the PopOver's place after this pulse (not while the window is being shown or placed). */
-    private void fitLater() {
-        if (fitPending) return;
-        fitPending = true;
-        javafx.application.Platform.runLater(() -> {
-            fitPending = false;
-            keepInside();
-        });
-    }
+    private void fitLater() { javafx.application.Platform.runLater(this::keepInside); }   // idempotent: a few per show cost nothing
 
     /** Moves the PopOver's window wholly into the scene's window where it stands over an edge. */
     private void keepInside() {

@@ -173,18 +173,13 @@ public final class SlipsView extends BorderPane {
                 .wrong("# notebook:  w.g = (inp.unsqueeze(-1)*out.g.unsqueeze(1).sum(0))")
                 .code("# meant:     w.g = (inp.unsqueeze(-1)*out.g.unsqueeze(1)).sum(0)")
                 .code("# refactor:  w.g = inp.t() @ out.g")
-                .table(t -> {
-                    int r = 1;
-                    row(t, r++, "inp.unsqueeze(-1)", shape(a.inpShape()[0], a.inpShape()[1], 1), "", "inp-u");
-                    row(t, r++, "out.g.unsqueeze(1).sum(0)", shape(1, a.outGShape()[1]), Fmt.num(a.columnSum()) + "  (at j = " + a.j() + ")", "colsum");
-                    StringBuilder wrong = new StringBuilder();
-                    for (int i = 0; i < a.samples(); i++) wrong.append(i == 0 ? "" : "\n").append("[").append(i).append(",").append(a.k())
-                            .append(",").append(a.j()).append("] ").append(Fmt.num(a.wrong()[i]));
-                    row(t, r++, "the notebook's w.g", ShapeStory.shape(a.wrongShape()), wrong.toString(), "wrong");
-                    row(t, r++, "meant, first " + a.samples() + " samples", ShapeStory.shape(a.rightShape()), Fmt.num(a.batched()), "batched");
-                    row(t, r++, "inp[:" + a.samples() + "].t() @ out.g[:" + a.samples() + "]", ShapeStory.shape(a.rightShape()), Fmt.num(a.matmul()), "matmul");
-                    row(t, r, "the engine's w1.g, all " + b + " samples", ShapeStory.shape(a.rightShape()), Fmt.num(a.engine()), "engine");
-                }, "expression (lin1: inp = x, out.g = l1.g)", "shape", "value at " + at)
+                .table("expression (lin1: inp = x, out.g = l1.g)", "shape", "value at " + at)
+                .row("inp.unsqueeze(-1)", shape(a.inpShape()[0], a.inpShape()[1], 1), "", "inp-u")
+                .row("out.g.unsqueeze(1).sum(0)", shape(1, a.outGShape()[1]), Fmt.num(a.columnSum()) + "  (at j = " + a.j() + ")", "colsum")
+                .row("the notebook's w.g", ShapeStory.shape(a.wrongShape()), perSample(a), "wrong")
+                .row("meant, first " + a.samples() + " samples", ShapeStory.shape(a.rightShape()), Fmt.num(a.batched()), "batched")
+                .row("inp[:" + a.samples() + "].t() @ out.g[:" + a.samples() + "]", ShapeStory.shape(a.rightShape()), Fmt.num(a.matmul()), "matmul")
+                .row("the engine's w1.g, all " + b + " samples", ShapeStory.shape(a.rightShape()), Fmt.num(a.engine()), "engine")
                 .note("The notebook's line is " + ShapeStory.shape(a.wrongShape()) + ", not w1's " + ShapeStory.shape(a.rightShape())
                         + ": (B, 784, 1) * (1, " + a.outGShape()[1] + ") broadcasts to (B, 784, " + a.outGShape()[1] + "). Each entry is "
                         + "x[i,k] * l1.g[:,j].sum(), e.g. " + Fmt.num(a.inpAtK()[0]) + " * " + Fmt.num(a.columnSum()) + " = "
@@ -198,6 +193,14 @@ public final class SlipsView extends BorderPane {
                 .box;
     }
 
+    /** The notebook's w.g at [i,k,j] for each sample of the slice, one a line. */
+    private static String perSample(NotebookSlips.LinGrad a) {
+        StringBuilder wrong = new StringBuilder();
+        for (int i = 0; i < a.samples(); i++) wrong.append(i == 0 ? "" : "\n").append("[").append(i).append(",").append(a.k())
+                .append(",").append(a.j()).append("] ").append(Fmt.num(a.wrong()[i]));
+        return wrong.toString();
+    }
+
     // ---- 2: a test that cannot fail -------------------------------------------------------
 
     private VBox selfTest(NotebookSlips.SelfTest s) {
@@ -205,12 +208,11 @@ public final class SlipsView extends BorderPane {
                 .code("w2g = w2.g.clone()")
                 .wrong("test_near(w2g, w2.g)          # always passes")
                 .code("test_near(w22.grad, w2g)      # meant: autograd's gradient")
-                .table(t -> {
-                    row(t, 1, "w2g vs w2.g (the notebook's test)", Fmt.num(s.cloneDiff()), verdict(s.clonePasses()), "clone");
-                    row(t, 2, "the same, w2.g doubled (a wrong lin_grad)", Fmt.num(s.doubledCloneDiff()), verdict(s.doubledClonePasses()), "clone-doubled");
-                    row(t, 3, "w2.g vs autodiff (SameDiff)", Fmt.num(s.autodiffRel()) + " relative", verdict(s.autodiffPasses()), "autodiff");
-                    row(t, 4, "doubled w2.g vs autodiff", Fmt.num(s.doubledAutodiffRel()) + " relative", verdict(s.doubledAutodiffPasses()), "autodiff-doubled");
-                }, "comparison", "largest difference", "verdict")
+                .table("comparison", "largest difference", "verdict")
+                .row("w2g vs w2.g (the notebook's test)", Fmt.num(s.cloneDiff()), verdict(s.clonePasses()), "clone")
+                .row("the same, w2.g doubled (a wrong lin_grad)", Fmt.num(s.doubledCloneDiff()), verdict(s.doubledClonePasses()), "clone-doubled")
+                .row("w2.g vs autodiff (SameDiff)", Fmt.num(s.autodiffRel()) + " relative", verdict(s.autodiffPasses()), "autodiff")
+                .row("doubled w2.g vs autodiff", Fmt.num(s.doubledAutodiffRel()) + " relative", verdict(s.doubledAutodiffPasses()), "autodiff-doubled")
                 .note("A clone equals its original whatever the gradient is: even a doubled (wrong) w2.g passes. The notebook made "
                         + "w22 = w2.clone().requires_grad_(True) for PyTorch's autograd but never ran the loss backward through it, "
                         + "so the comparison it meant was never made.")
@@ -226,13 +228,10 @@ public final class SlipsView extends BorderPane {
         return new Page("The refactor's Relu subtracts 0.5: the model is no longer the one tested")
                 .code("def relu(x): return x.clamp_min(0.)                 # the functions")
                 .wrong("def forward(self, inp): return inp.clamp_min(0.)-0.5  # the refactor")
-                .table(t -> {
-                    row(t, 1, "l2 = relu: mean", Fmt.stat(c.relu().mean()), Fmt.stat(c.shiftedRelu().mean()), "relu-mean");
-                    row(t, 2, "l2: std", Fmt.stat(c.relu().std()), Fmt.stat(c.shiftedRelu().std()), "relu-std");
-                    row(t, 3, "out = l2 @ w2 + b2: mean", Fmt.stat(c.out().mean()), Fmt.stat(c.shiftedOut().mean()), "out-mean");
-                    row(t, 4, "out: std", Fmt.stat(c.out().std()), Fmt.stat(c.shiftedOut().std()), "out-std");
-                    row(t, 5, "loss (mse)", Fmt.stat(c.loss()), Fmt.stat(c.shiftedLoss()), "loss");
-                }, "this pass's tensors", "relu(l1)", "relu(l1) - 0.5")
+                .table("this pass's tensors", "relu(l1)", "relu(l1) - 0.5")
+                .meanAndStd("l2 = relu", "l2", c.relu(), c.shiftedRelu(), "relu")
+                .meanAndStd("out = l2 @ w2 + b2", "out", c.out(), c.shiftedOut(), "out")
+                .row("loss (mse)", Fmt.stat(c.loss()), Fmt.stat(c.shiftedLoss()), "loss")
                 .note("Every hidden activation moves by -0.5, so lin2's output moves by -0.5 * w2.sum() = -0.5 * " + Fmt.num(c.sumW2())
                         + " = " + Fmt.num(-0.5 * c.sumW2()) + " for every sample; a shift by a constant leaves the std as it was. "
                         + "The next layer's statistics (and the loss) are another model's.")
@@ -250,6 +249,8 @@ public final class SlipsView extends BorderPane {
      */
     private final class Page {
         final VBox box = new VBox(6);
+        private GridPane table;
+        private int rows;
 
         Page(String title) { box.getChildren().add(title(title)); }
 
@@ -258,11 +259,23 @@ public final class SlipsView extends BorderPane {
         /** The line of code that slips. */
         Page wrong(String text) { return add(SlipsView.this.code(text, "slip-code-wrong")); }
 
-        /** A table under {@code heads}; {@code rows} adds its rows ({@link #row}). */
-        Page table(java.util.function.Consumer<GridPane> rows, String... heads) {
-            GridPane t = SlipsView.this.table(heads);
-            rows.accept(t);
-            return add(t);
+        /** Starts a table under {@code heads}; the {@link #row}s that follow fill it. */
+        Page table(String... heads) {
+            table = SlipsView.this.table(heads);
+            rows = 0;
+            return add(table);
+        }
+
+        /** The table's next row: what it is, two numbers (or a shape and a number), and its id for tests. */
+        Page row(String what, String a, String b, String id) {
+            SlipsView.this.row(table, ++rows, what, a, b, id);
+            return this;
+        }
+
+        /** Two rows, the mean and the std of a tensor without and with the shift ({@code relu-mean}, {@code relu-std}). */
+        Page meanAndStd(String first, String name, NotebookSlips.Stats plain, NotebookSlips.Stats shifted, String id) {
+            return row(first + ": mean", Fmt.stat(plain.mean()), Fmt.stat(shifted.mean()), id + "-mean")
+                    .row(name + ": std", Fmt.stat(plain.std()), Fmt.stat(shifted.std()), id + "-std");
         }
 
         Page note(String text) { return add(label(text, "slip-note")); }
