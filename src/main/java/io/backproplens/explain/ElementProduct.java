@@ -22,12 +22,24 @@ import java.util.Optional;
  * @param a        the row, {@code 1 x n}; {@code b} the column, {@code n x 1} (float64 copies of the trace's arrays)
  * @param row      the element's row in the result (a's row in the full matrix); {@code col} its column
  * @param engine   the element as the engine computed it (in the pass's own dtype)
+ * @param index    the element's index in {@code rName} ({@code {3, 7}}; one number for a bias)
  */
 public record ElementProduct(String element, String formula, String aName, String bName, String rName,
-                             double[][] a, double[][] b, int row, int col, double engine) {
+                             double[][] a, double[][] b, int row, int col, double engine, long[] index) {
 
     /** How many multiply-adds the product takes (the inner dimension). */
     public int inner() { return b.length; }
+
+    /**
+     * The same element of another pass ({@code w1.g[3,7]} after the settings changed), read afresh
+     * from its trace.
+     *
+     * @throws IllegalArgumentException when that pass has no such element (a smaller nh or batch,
+     *                                  or no backward step writing {@code rName}), naming why
+     */
+    public ElementProduct in(Trace other) {
+        return of(other, rName, index).orElseThrow(() -> new IllegalArgumentException(rName + " is computed elementwise in this pass"));
+    }
 
     /** The product for {@code label[index]} in {@code trace}, or empty for an elementwise gradient. */
     public static Optional<ElementProduct> of(Trace trace, String label, long... index) {
@@ -42,14 +54,14 @@ public record ElementProduct(String element, String formula, String aName, Strin
                 int k = (int) index[0], j = (int) index[1];
                 double[] row = column(inp.array(), k), col = column(outG.array(), j);
                 return Optional.of(new ElementProduct(el, el + " = " + inp.label() + ".t()[" + k + ",:] @ " + outG.label() + "[:," + j + "]",
-                        inp.label() + ".t()", outG.label(), g.label(), new double[][]{row}, asColumn(col), k, j, engine));
+                        inp.label() + ".t()", outG.label(), g.label(), new double[][]{row}, asColumn(col), k, j, engine, index.clone()));
             }
             case "inp.g = out.g @ w.t()" -> {
                 TensorRef outG = Derivations.grad(l), w = Derivations.value(l);
                 int i = (int) index[0], k = (int) index[1];
                 double[] row = row(outG.array(), i), col = row(w.array(), k);
                 return Optional.of(new ElementProduct(el, el + " = " + outG.label() + "[" + i + ",:] @ " + w.label() + ".t()[:," + k + "]",
-                        outG.label(), w.label() + ".t()", g.label(), new double[][]{row}, asColumn(col), i, k, engine));
+                        outG.label(), w.label() + ".t()", g.label(), new double[][]{row}, asColumn(col), i, k, engine, index.clone()));
             }
             case "b.g = out.g.sum(0)" -> {
                 TensorRef outG = Derivations.grad(l);
@@ -58,7 +70,7 @@ public record ElementProduct(String element, String formula, String aName, Strin
                 double[] ones = new double[col.length];
                 java.util.Arrays.fill(ones, 1);
                 return Optional.of(new ElementProduct(el, el + " = " + outG.label() + "[:," + j + "].sum() = ones(1," + col.length + ") @ "
-                        + outG.label() + "[:," + j + "]", "ones", outG.label(), g.label(), new double[][]{ones}, asColumn(col), 0, j, engine));
+                        + outG.label() + "[:," + j + "]", "ones", outG.label(), g.label(), new double[][]{ones}, asColumn(col), 0, j, engine, index.clone()));
             }
             default -> { return Optional.empty(); }
         }

@@ -42,7 +42,7 @@ public final class MatmulView extends BorderPane implements Steppable {
     private final RealLayerPane real;
     private final BackwardPane backward;
     private final SpeedLadderPane ladder;
-    private final ElementPane element = new ElementPane();
+    private final ElementPane element;
     private final Map<Section, ToggleButton> buttons = new LinkedHashMap<>();
     private final Map<Section, Node> panes = new LinkedHashMap<>();
     private Section current;
@@ -55,6 +55,7 @@ public final class MatmulView extends BorderPane implements Steppable {
         real = new RealLayerPane(controller.state());
         backward = new BackwardPane(controller.state());
         ladder = new SpeedLadderPane(controller);
+        element = new ElementPane(controller.state().pass, controller.background());
         panes.put(Section.OWN, own);
         panes.put(Section.REAL, real);
         panes.put(Section.BACKWARD, backward);

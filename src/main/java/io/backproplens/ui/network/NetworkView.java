@@ -125,6 +125,7 @@ public final class NetworkView extends BorderPane implements Steppable {
                 state.step.set(pending.in(now.trace().steps()));
                 pending = null;
             }
+            if (now != null) formulas.setPassTimes(now.forwardNanos(), now.backwardNanos());
             inspector.clearCache();
             inspector.explainWith(now == null ? null : now.trace());
             gradCheck.passChanged(now);

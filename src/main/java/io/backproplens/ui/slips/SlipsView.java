@@ -167,88 +167,126 @@ public final class SlipsView extends BorderPane {
     // ---- 1: the misplaced .sum(0) ---------------------------------------------------------
 
     private VBox linGrad(NotebookSlips.LinGrad a) {
-        VBox page = new VBox(6);
         String b = Fmt.count(a.inpShape()[0]);
-        page.getChildren().addAll(
-                title("lin_grad's first version sums out.g over the batch before the product"),
-                code("# notebook:  w.g = (inp.unsqueeze(-1)*out.g.unsqueeze(1).sum(0))", "slip-code-wrong"),
-                code("# meant:     w.g = (inp.unsqueeze(-1)*out.g.unsqueeze(1)).sum(0)", "slip-code"),
-                code("# refactor:  w.g = inp.t() @ out.g", "slip-code"));
         String at = "[" + a.k() + "," + a.j() + "]";
-        GridPane t = table("expression (lin1: inp = x, out.g = l1.g)", "shape", "value at " + at);
-        int r = 1;
-        row(t, r++, "inp.unsqueeze(-1)", shape(a.inpShape()[0], a.inpShape()[1], 1), "", "inp-u");
-        row(t, r++, "out.g.unsqueeze(1).sum(0)", shape(1, a.outGShape()[1]), Fmt.num(a.columnSum()) + "  (at j = " + a.j() + ")", "colsum");
+        return new Page("lin_grad's first version sums out.g over the batch before the product")
+                .wrong("# notebook:  w.g = (inp.unsqueeze(-1)*out.g.unsqueeze(1).sum(0))")
+                .code("# meant:     w.g = (inp.unsqueeze(-1)*out.g.unsqueeze(1)).sum(0)")
+                .code("# refactor:  w.g = inp.t() @ out.g")
+                .table("expression (lin1: inp = x, out.g = l1.g)", "shape", "value at " + at)
+                .row("inp.unsqueeze(-1)", shape(a.inpShape()[0], a.inpShape()[1], 1), "", "inp-u")
+                .row("out.g.unsqueeze(1).sum(0)", shape(1, a.outGShape()[1]), Fmt.num(a.columnSum()) + "  (at j = " + a.j() + ")", "colsum")
+                .row("the notebook's w.g", ShapeStory.shape(a.wrongShape()), perSample(a), "wrong")
+                .row("meant, first " + a.samples() + " samples", ShapeStory.shape(a.rightShape()), Fmt.num(a.batched()), "batched")
+                .row("inp[:" + a.samples() + "].t() @ out.g[:" + a.samples() + "]", ShapeStory.shape(a.rightShape()), Fmt.num(a.matmul()), "matmul")
+                .row("the engine's w1.g, all " + b + " samples", ShapeStory.shape(a.rightShape()), Fmt.num(a.engine()), "engine")
+                .note("The notebook's line is " + ShapeStory.shape(a.wrongShape()) + ", not w1's " + ShapeStory.shape(a.rightShape())
+                        + ": (B, 784, 1) * (1, " + a.outGShape()[1] + ") broadcasts to (B, 784, " + a.outGShape()[1] + "). Each entry is "
+                        + "x[i,k] * l1.g[:,j].sum(), e.g. " + Fmt.num(a.inpAtK()[0]) + " * " + Fmt.num(a.columnSum()) + " = "
+                        + Fmt.num(a.wrong()[0]) + ": the batch was summed first, so no sample's input meets its own gradient.")
+                .note("For all " + b + " samples it would take " + gb(a.wrongBytes()) + "; the app computes it with ND4J for the first "
+                        + a.samples() + ", " + ShapeStory.shape(a.sliceShape()) + ". Moving the parenthesis gives the product per sample, "
+                        + "summed over them: the same numbers as inp.t() @ out.g (largest difference on this slice "
+                        + Fmt.num(a.maxBatchedVsMatmul()) + "). The element shown is w1.g's largest.")
+                .quote("The notebook printed (all 50,000 rows): inp (unsqueezed) shape: torch.Size([50000, 784, 1]) out.g shape: "
+                        + "torch.Size([50000, 50])")
+                .box;
+    }
+
+    /** The notebook's w.g at [i,k,j] for each sample of the slice, one a line. */
+    private static String perSample(NotebookSlips.LinGrad a) {
         StringBuilder wrong = new StringBuilder();
         for (int i = 0; i < a.samples(); i++) wrong.append(i == 0 ? "" : "\n").append("[").append(i).append(",").append(a.k())
                 .append(",").append(a.j()).append("] ").append(Fmt.num(a.wrong()[i]));
-        row(t, r++, "the notebook's w.g", ShapeStory.shape(a.wrongShape()), wrong.toString(), "wrong");
-        row(t, r++, "meant, first " + a.samples() + " samples", ShapeStory.shape(a.rightShape()), Fmt.num(a.batched()), "batched");
-        row(t, r++, "inp[:" + a.samples() + "].t() @ out.g[:" + a.samples() + "]", ShapeStory.shape(a.rightShape()), Fmt.num(a.matmul()), "matmul");
-        row(t, r, "the engine's w1.g, all " + b + " samples", ShapeStory.shape(a.rightShape()), Fmt.num(a.engine()), "engine");
-        page.getChildren().addAll(t,
-                note("The notebook's line is " + ShapeStory.shape(a.wrongShape()) + ", not w1's " + ShapeStory.shape(a.rightShape())
-                        + ": (B, 784, 1) * (1, " + a.outGShape()[1] + ") broadcasts to (B, 784, " + a.outGShape()[1] + "). Each entry is "
-                        + "x[i,k] * l1.g[:,j].sum(), e.g. " + Fmt.num(a.inpAtK()[0]) + " * " + Fmt.num(a.columnSum()) + " = "
-                        + Fmt.num(a.wrong()[0]) + ": the batch was summed first, so no sample's input meets its own gradient."),
-                note("For all " + b + " samples it would take " + gb(a.wrongBytes()) + "; the app computes it with ND4J for the first "
-                        + a.samples() + ", " + ShapeStory.shape(a.sliceShape()) + ". Moving the parenthesis gives the product per sample, "
-                        + "summed over them: the same numbers as inp.t() @ out.g (largest difference on this slice "
-                        + Fmt.num(a.maxBatchedVsMatmul()) + "). The element shown is w1.g's largest."),
-                quote("The notebook printed (all 50,000 rows): inp (unsqueezed) shape: torch.Size([50000, 784, 1]) out.g shape: "
-                        + "torch.Size([50000, 50])"));
-        return page;
+        return wrong.toString();
     }
 
     // ---- 2: a test that cannot fail -------------------------------------------------------
 
     private VBox selfTest(NotebookSlips.SelfTest s) {
-        VBox page = new VBox(6);
-        page.getChildren().addAll(
-                title("test_near(w2g, w2.g) compares w2.g with its own clone: it cannot fail"),
-                code("w2g = w2.g.clone()", "slip-code"),
-                code("test_near(w2g, w2.g)          # always passes", "slip-code-wrong"),
-                code("test_near(w22.grad, w2g)      # meant: autograd's gradient", "slip-code"));
-        GridPane t = table("comparison", "largest difference", "verdict");
-        row(t, 1, "w2g vs w2.g (the notebook's test)", Fmt.num(s.cloneDiff()), verdict(s.clonePasses()), "clone");
-        row(t, 2, "the same, w2.g doubled (a wrong lin_grad)", Fmt.num(s.doubledCloneDiff()), verdict(s.doubledClonePasses()), "clone-doubled");
-        row(t, 3, "w2.g vs autodiff (SameDiff)", Fmt.num(s.autodiffRel()) + " relative", verdict(s.autodiffPasses()), "autodiff");
-        row(t, 4, "doubled w2.g vs autodiff", Fmt.num(s.doubledAutodiffRel()) + " relative", verdict(s.doubledAutodiffPasses()), "autodiff-doubled");
-        page.getChildren().addAll(t,
-                note("A clone equals its original whatever the gradient is: even a doubled (wrong) w2.g passes. The notebook made "
+        return new Page("test_near(w2g, w2.g) compares w2.g with its own clone: it cannot fail")
+                .code("w2g = w2.g.clone()")
+                .wrong("test_near(w2g, w2.g)          # always passes")
+                .code("test_near(w22.grad, w2g)      # meant: autograd's gradient")
+                .table("comparison", "largest difference", "verdict")
+                .row("w2g vs w2.g (the notebook's test)", Fmt.num(s.cloneDiff()), verdict(s.clonePasses()), "clone")
+                .row("the same, w2.g doubled (a wrong lin_grad)", Fmt.num(s.doubledCloneDiff()), verdict(s.doubledClonePasses()), "clone-doubled")
+                .row("w2.g vs autodiff (SameDiff)", Fmt.num(s.autodiffRel()) + " relative", verdict(s.autodiffPasses()), "autodiff")
+                .row("doubled w2.g vs autodiff", Fmt.num(s.doubledAutodiffRel()) + " relative", verdict(s.doubledAutodiffPasses()), "autodiff-doubled")
+                .note("A clone equals its original whatever the gradient is: even a doubled (wrong) w2.g passes. The notebook made "
                         + "w22 = w2.clone().requires_grad_(True) for PyTorch's autograd but never ran the loss backward through it, "
-                        + "so the comparison it meant was never made."),
-                note("Here it is made: the engine's w2.g against SameDiff's autodiff on the first " + Fmt.count(s.rows())
+                        + "so the comparison it meant was never made.")
+                .note("Here it is made: the engine's w2.g against SameDiff's autodiff on the first " + Fmt.count(s.rows())
                         + " rows, in float64, tolerance " + Fmt.num(s.tolerance()) + ". It passes, and a doubled w2.g fails it. "
-                        + "Scene 8, Gradient check, makes this comparison for every .g, and against finite differences."));
-        return page;
+                        + "Scene 8, Gradient check, makes this comparison for every .g, and against finite differences.")
+                .box;
     }
 
     // ---- 3: the shift ---------------------------------------------------------------------
 
     private VBox shift(NotebookSlips.Shift c) {
-        VBox page = new VBox(6);
-        page.getChildren().addAll(
-                title("The refactor's Relu subtracts 0.5: the model is no longer the one tested"),
-                code("def relu(x): return x.clamp_min(0.)                 # the functions", "slip-code"),
-                code("def forward(self, inp): return inp.clamp_min(0.)-0.5  # the refactor", "slip-code-wrong"));
-        GridPane t = table("this pass's tensors", "relu(l1)", "relu(l1) - 0.5");
-        row(t, 1, "l2 = relu: mean", Fmt.stat(c.relu().mean()), Fmt.stat(c.shiftedRelu().mean()), "relu-mean");
-        row(t, 2, "l2: std", Fmt.stat(c.relu().std()), Fmt.stat(c.shiftedRelu().std()), "relu-std");
-        row(t, 3, "out = l2 @ w2 + b2: mean", Fmt.stat(c.out().mean()), Fmt.stat(c.shiftedOut().mean()), "out-mean");
-        row(t, 4, "out: std", Fmt.stat(c.out().std()), Fmt.stat(c.shiftedOut().std()), "out-std");
-        row(t, 5, "loss (mse)", Fmt.stat(c.loss()), Fmt.stat(c.shiftedLoss()), "loss");
-        page.getChildren().addAll(t,
-                note("Every hidden activation moves by -0.5, so lin2's output moves by -0.5 * w2.sum() = -0.5 * " + Fmt.num(c.sumW2())
+        return new Page("The refactor's Relu subtracts 0.5: the model is no longer the one tested")
+                .code("def relu(x): return x.clamp_min(0.)                 # the functions")
+                .wrong("def forward(self, inp): return inp.clamp_min(0.)-0.5  # the refactor")
+                .table("this pass's tensors", "relu(l1)", "relu(l1) - 0.5")
+                .meanAndStd("l2 = relu", "l2", c.relu(), c.shiftedRelu(), "relu")
+                .meanAndStd("out = l2 @ w2 + b2", "out", c.out(), c.shiftedOut(), "out")
+                .row("loss (mse)", Fmt.stat(c.loss()), Fmt.stat(c.shiftedLoss()), "loss")
+                .note("Every hidden activation moves by -0.5, so lin2's output moves by -0.5 * w2.sum() = -0.5 * " + Fmt.num(c.sumW2())
                         + " = " + Fmt.num(-0.5 * c.sumW2()) + " for every sample; a shift by a constant leaves the std as it was. "
-                        + "The next layer's statistics (and the loss) are another model's."),
-                note("The backward is unchanged: (inp>0).float() * out.g, since a constant has slope 0. fast.ai's own notebook "
+                        + "The next layer's statistics (and the loss) are another model's.")
+                .note("The backward is unchanged: (inp>0).float() * out.g, since a constant has slope 0. fast.ai's own notebook "
                         + "subtracts 0.5 on purpose, to bring the mean nearer 0; the slip is that the refactored Model is another "
-                        + "function than the relu the gradients were checked with. The controls' ReLU shift runs the whole pass with it."));
-        return page;
+                        + "function than the relu the gradients were checked with. The controls' ReLU shift runs the whole pass with it.")
+                .box;
     }
 
     // ---- builders ---------------------------------------------------------------------------
+
+    /**
+     * One slip's page, top to bottom in the order it is built (so {@link #lines} reads as the page
+     * does): its title, the code (the slip marked), the table of this pass's numbers, the notes.
+     */
+    private final class Page {
+        final VBox box = new VBox(6);
+        private GridPane table;
+        private int rows;
+
+        Page(String title) { box.getChildren().add(title(title)); }
+
+        Page code(String text) { return add(SlipsView.this.code(text, "slip-code")); }
+
+        /** The line of code that slips. */
+        Page wrong(String text) { return add(SlipsView.this.code(text, "slip-code-wrong")); }
+
+        /** Starts a table under {@code heads}; the {@link #row}s that follow fill it. */
+        Page table(String... heads) {
+            table = SlipsView.this.table(heads);
+            rows = 0;
+            return add(table);
+        }
+
+        /** The table's next row: what it is, two numbers (or a shape and a number), and its id for tests. */
+        Page row(String what, String a, String b, String id) {
+            SlipsView.this.row(table, ++rows, what, a, b, id);
+            return this;
+        }
+
+        /** Two rows, the mean and the std of a tensor without and with the shift ({@code relu-mean}, {@code relu-std}). */
+        Page meanAndStd(String first, String name, NotebookSlips.Stats plain, NotebookSlips.Stats shifted, String id) {
+            return row(first + ": mean", Fmt.stat(plain.mean()), Fmt.stat(shifted.mean()), id + "-mean")
+                    .row(name + ": std", Fmt.stat(plain.std()), Fmt.stat(shifted.std()), id + "-std");
+        }
+
+        Page note(String text) { return add(label(text, "slip-note")); }
+
+        Page quote(String text) { return add(label(text, "slip-quote")); }
+
+        private Page add(javafx.scene.Node n) {
+            box.getChildren().add(n);
+            return this;
+        }
+    }
 
     private Label title(String text) { return label(text, "slip-title"); }
 
@@ -258,10 +296,6 @@ public final class SlipsView extends BorderPane {
         l.setMinWidth(0);
         return l;
     }
-
-    private Label note(String text) { return label(text, "slip-note"); }
-
-    private Label quote(String text) { return label(text, "slip-quote"); }
 
     private Label label(String text, String style) {
         Label l = new Label(text);

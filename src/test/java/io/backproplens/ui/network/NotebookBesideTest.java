@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.within;
  * The notebook beside the app, on the real MNIST and the full batch: the Data view's notebook
  * column is the notebook's printed mean/std and agrees with the app's own to the printed four
  * decimals (the same data); the Init scene's histograms carry the notebook's Xavier and Kaiming
- * ReLU statistics, close to the app's (unseeded draws); the loss step says the notebook's 24.3061.
+ * ReLU statistics, close to the app's (unseeded draws); the loss step says the notebook's 24.3061;
+ * the ends of forward and backward say their wall times beside the notebook's.
  */
 @ExtendWith(ApplicationExtension.class)
 class NotebookBesideTest {
@@ -61,5 +62,16 @@ class NotebookBesideTest {
         String loss = fx(() -> app.view.formulas().narration());
         double mine = fx(() -> app.state.pass.get().loss());
         assertThat(loss).contains("loss = " + String.format(Locale.ROOT, "%.4f", mine), "notebook: 24.3061", "unseeded");
+
+        // Times: the end of forward (the loss step) and of backward say how long each took here and in the notebook.
+        io.backproplens.session.PassResult pass = fx(() -> app.state.pass.get());
+        assertThat(loss).contains("Forward took " + io.backproplens.ui.common.Fmt.time(pass.forwardNanos() / 1e9) + " (Java, this machine); "
+                + "notebook: 29.1 ms (Python, another machine).");
+        int last = fx(() -> app.state.pass.get().trace().steps().size() - 1);
+        fx(() -> app.state.step.set(last - 1));
+        assertThat(fx(() -> app.view.formulas().narration())).as("mid-backward").doesNotContain("took");
+        fx(() -> app.state.step.set(last));
+        assertThat(fx(() -> app.view.formulas().narration())).contains("Backward took " + io.backproplens.ui.common.Fmt.time(pass.backwardNanos() / 1e9)
+                + " (Java, this machine); notebook: 75.8 ms (Python, another machine).");
     }
 }
