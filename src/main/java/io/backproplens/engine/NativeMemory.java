@@ -17,12 +17,16 @@ public final class NativeMemory {
      */
     public static final long PERIODIC_GC_MS = 3_000;
 
+    /** The heap G1 keeps free after a collection, in percent (the JVM's defaults are 40 and 70). */
+    static final int MIN_HEAP_FREE_PERCENT = 20, MAX_HEAP_FREE_PERCENT = 40;
+
     private NativeMemory() {}
 
     /**
      * Asks G1 for a concurrent cycle whenever {@link #PERIODIC_GC_MS} pass without a collection
-     * ({@code G1PeriodicGCInterval}, a flag the JVM lets a running program set). Does nothing under
-     * another collector or where the flag cannot be set.
+     * ({@code G1PeriodicGCInterval}, a flag the JVM lets a running program set), and lets it
+     * shrink the heap to what it needs ({@code Min/MaxHeapFreeRatio}). Does nothing under another
+     * collector or where the flags cannot be set.
      *
      * @return whether it was set
      */
@@ -33,6 +37,10 @@ public final class NativeMemory {
             boolean g1 = ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(b -> b.getName().startsWith("G1"));
             if (!g1) return false;
             hotspot.setVMOption("G1PeriodicGCInterval", Long.toString(PERIODIC_GC_MS));
+            // And let those cycles give back heap the app no longer uses: with the default 70%
+            // the heap stayed at 360-510 MB committed (all of it resident) for 100-150 MB live.
+            hotspot.setVMOption("MinHeapFreeRatio", Integer.toString(MIN_HEAP_FREE_PERCENT));
+            hotspot.setVMOption("MaxHeapFreeRatio", Integer.toString(MAX_HEAP_FREE_PERCENT));
             return true;
         } catch (RuntimeException e) {
             return false;
