@@ -41,14 +41,23 @@ public final class Session {
      * those). The pass gets its own tensors on the trained arrays, so its {@code .g} land there and
      * the arrays themselves are only read.
      */
-    public PassResult run(Settings s, Trained trained) {
+    public PassResult run(Settings s, Trained trained) { return run(s, trained, true); }
+
+    /**
+     * As {@link #run(Settings)}, without the input's gradient {@code x.g}: for a pass that only
+     * its statistics are read from. {@code x.g} is 50,000x784, 157 MB of the ~200 MB a pass
+     * writes, and one of its five products (docs/performance.md, memory).
+     */
+    public PassResult runWithoutInputGrad(Settings s) { return run(s, null, false); }
+
+    private PassResult run(Settings s, Trained trained, boolean inputGrad) {
         if (trained != null && !trained.startsFrom(s)) throw new IllegalArgumentException("the trained weights started from other settings");
         int n = s.batch() == 0 ? data.trainRows() : Math.min(s.batch(), data.trainRows());
         INDArray x = n == data.trainRows() ? xTrainF : rows(xTrainF, n);
         INDArray y = rows(data.yTrain(), n).castTo(dtype);
 
         Weights weights = trained == null ? Weights.init(s.init(), s.nh(), s.seed(), dtype) : own(trained.weights());
-        Model model = Model.notebook(weights, s.reluShift()).inputGrad(true);
+        Model model = Model.notebook(weights, s.reluShift()).inputGrad(inputGrad);
         CpuThreads.forNextPass();
         long t0 = System.nanoTime();
         Tensor loss = model.call(new Tensor("x", x), new Tensor("y", y));
@@ -66,6 +75,43 @@ public final class Session {
      */
     public ValidPass validPass(Settings s) {
         return validForward(s, Weights.init(s.init(), s.nh(), s.seed(), dtype));
+    }
+
+    /**
+     * Frees now the native arrays a pass wrote (outputs, gradients, the x_valid layers, its seeded
+     * weights), for a pass that no one else holds: ND4J frees an array only once the garbage
+     * collector finds its Java object dead, and a pass that lived long enough to reach the old
+     * generation may wait minutes for that (docs/performance.md, memory). The data arrays stay.
+     */
+    public void release(PassResult p) {
+        if (p.isTrained()) throw new IllegalArgumentException("a trained pass reads the trainer's weights: not this session's to free");
+        java.util.Set<INDArray> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        done.add(xTrainF);
+        done.add(xValidF);
+        for (io.backproplens.engine.TraceStep step : p.trace().steps()) {
+            for (io.backproplens.engine.TraceStep.Line line : step.lines()) {
+                if (line.writes() != null) close(line.writes().array(), done);
+                for (io.backproplens.engine.TensorRef r : line.reads()) {
+                    // x is the session's; y, the weights and everything else were made for this pass.
+                    close(r.array(), done);
+                }
+            }
+        }
+        if (!p.isTrained()) {
+            close(p.weights().w1().value(), done);
+            close(p.weights().b1().value(), done);
+            close(p.weights().w2().value(), done);
+            close(p.weights().b2().value(), done);
+        }
+        close(p.validLin1(), done);
+        close(p.validRelu(), done);
+        close(p.validLin2(), done);
+    }
+
+    private static void close(INDArray a, java.util.Set<INDArray> done) {
+        if (a == null || !done.add(a)) return;
+        if (a.isView() || !a.closeable()) return;  // a view's buffer belongs to the array it views
+        a.close();
     }
 
     /** Fresh tensors on the arrays (cast to the session's dtype): a pass's grads never reach the trainer's. */

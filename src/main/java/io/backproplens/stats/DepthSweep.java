@@ -135,6 +135,7 @@ public final class DepthSweep {
                 INDArray scaled = w.mul(scheme.scale(fanIn));
                 INDArray lin = Nd4j.createUninitialized(DataType.FLOAT, new long[]{a.size(0), width}, 'f');
                 Nd4j.gemm(a, scaled, lin, false, false, 1.0, 0.0);
+                scaled.close();
                 // The ReLU in plain Java on the copy the statistics need anyway: one copy out, one
                 // back in, no native element-wise op (those stall when the cores are busy).
                 // Math.max keeps NaN as NaN, like torch's clamp_min.
@@ -143,10 +144,17 @@ public final class DepthSweep {
                 float shift = (float) reluShift;
                 for (int i = 0; i < v.length; i++) v[i] = Math.max(v[i], 0f) - shift;
                 layers.add(new Layer(l + 1, linStats, FloatMoments.of(v)));
+                // Each layer's arrays are freed as soon as the next one is made: a sweep of 50
+                // layers otherwise left ~100 arrays for the garbage collector (docs/performance.md).
+                if (a != input) a.close();
                 a = Nd4j.create(v, lin.shape(), 'f');
+                lin.close();
             }
+            if (a != input) a.close();
             out.add(new Series(scheme, List.copyOf(layers)));
         }
+        for (INDArray w : normals) w.close();
+        if (input != x) input.close();
         return new Result(depth, width, seed, reluShift, List.copyOf(out), System.nanoTime() - t0);
     }
 }

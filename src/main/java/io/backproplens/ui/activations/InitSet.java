@@ -54,11 +54,22 @@ public record InitSet(Settings base, Map<Init, List<LayerData>> layers, Map<Stri
      * settings for each other init. Returns null when {@code stale} says a newer request wins.
      */
     public static InitSet compute(Session session, PassResult current, BooleanSupplier stale) {
+        // The other inits' passes are this method's own: without x.g, and freed once binned.
+        List<PassResult> own = new ArrayList<>();
+        try {
+            return compute(session, current, stale, own);
+        } finally {
+            for (PassResult p : own) session.release(p);
+        }
+    }
+
+    private static InitSet compute(Session session, PassResult current, BooleanSupplier stale, List<PassResult> own) {
         Settings s = current.settings();
         Map<Init, Map<String, INDArray>> arrays = new EnumMap<>(Init.class);
         for (Init init : ActivationsView.CYCLE) {
             if (stale.getAsBoolean()) return null;
-            PassResult p = init == s.init() ? current : session.run(s.withInit(init));
+            PassResult p = current;
+            if (init != s.init()) own.add(p = session.runWithoutInputGrad(s.withInit(init)));
             arrays.put(init, arraysOf(p));
         }
         if (!arrays.containsKey(s.init())) arrays.put(s.init(), arraysOf(current));  // the notebook's own init

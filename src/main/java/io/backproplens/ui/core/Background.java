@@ -25,6 +25,9 @@ public final class Background {
         return t;
     });
     private int running;
+    /** Resident bytes at the last "Idle" log line: a line is written when it has moved by 64 MB. */
+    private long loggedResident;
+    private String lastTitle = "";
 
     public Background(AppState state) { this.state = state; }
 
@@ -53,6 +56,7 @@ public final class Background {
 
     private void begin(String title) {
         running++;
+        lastTitle = title;
         state.busy.set(true);
         state.status.set(title + "\u2026");
         state.progress.set(-1);
@@ -64,7 +68,19 @@ public final class Background {
             state.busy.set(false);
             state.status.set("Ready");
             state.progress.set(0);
+            logResident();
         }
+    }
+
+    /**
+     * Resident memory whenever the background falls idle after work that moved it (a view's first
+     * build, a new pass): anyone can read in the log what each step holds (docs/performance.md).
+     */
+    private void logResident() {
+        long rss = io.backproplens.bench.ProcessVitals.residentBytes();
+        if (rss < 0 || Math.abs(rss - loggedResident) < (64L << 20)) return;
+        loggedResident = rss;
+        LOG.info("Idle after {}: {}", lastTitle, io.backproplens.bench.ProcessVitals.summary());
     }
 
     /** Runs on the FX thread now if already there, else later: for callbacks from other threads. */

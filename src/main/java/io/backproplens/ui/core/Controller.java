@@ -49,6 +49,7 @@ public final class Controller {
 
     /** Starts ND4J and loads the bundled MNIST in the background, then runs the first pass. */
     public void start() {
+        io.backproplens.engine.NativeMemory.collectPeriodically();
         background.submit("Loading ND4J and MNIST", Controller::loadBundled, session -> {
             state.session.set(session);
             recompute();
