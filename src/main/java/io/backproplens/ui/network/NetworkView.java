@@ -64,6 +64,9 @@ public final class NetworkView extends BorderPane implements Steppable {
         graph.setId("network-graph");
         zoom = new ZoomPane(graph, NetworkGraph.WIDTH, NetworkGraph.HEIGHT);
         zoom.setId("graph-zoom");
+        // A trained stack is wider than the notebook's graph (and a deep one unfolded wider still).
+        graph.contentWidthProperty().addListener((o, was, w) -> zoom.setContentSize(w.doubleValue(), NetworkGraph.HEIGHT));
+        graph.onRefold(this::refreshGraph);
 
         steps.position.bindBidirectional(state.step);
         // 0.3 to 3 seconds a step: slow enough to say what each step computes.
