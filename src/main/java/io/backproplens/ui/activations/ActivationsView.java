@@ -575,6 +575,9 @@ public final class ActivationsView extends BorderPane implements Steppable {
 
     public HistogramPanel forwardPanel(String key) { return forward.panel(key); }
 
+    /** A trained stack's panel of a layer ({@code relu2}), or null while none is shown. */
+    public HistogramPanel trainedPanel(String key) { return stackGrid == null || !stackGrid.isVisible() ? null : stackGrid.panel(key); }
+
     public HistogramPanel gradientPanel(String key) { return gradients.panel(key); }
 
     /** Turns the grid's pager to the page that holds this panel (all are on one when they fit). */

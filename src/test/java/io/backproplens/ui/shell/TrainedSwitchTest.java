@@ -205,6 +205,22 @@ class TrainedSwitchTest {
                 .equals("= " + Fmt.num(after.loss())));
         assertThat(robot.lookup("#mse-sample").queryAs(Label.class).getText()).as("the NLL box's term for the sample").startsWith("-(");
 
+        // The Activations view: one panel per layer of the trained stack, lin1 to lin3, on x_valid.
+        fx(() -> {
+            window.selectTab("activations");
+            return null;
+        });
+        await("the Activations view on the trained stack", () -> {
+            var shown = window.activations().forwardShownProperty().get();
+            return shown == after && window.activations().trainedPanel("relu2") != null;
+        });
+        double relu2Mean = relu2Mean(replay.snapshot().params(), data);
+        for (String layer : java.util.List.of("lin1", "relu1", "lin2", "relu2", "lin3")) {
+            assertThat(fx(() -> window.activations().trainedPanel(layer))).as("a panel for " + layer).isNotNull();
+        }
+        assertThat(fx(() -> window.activations().trainedPanel("relu2").data().summary().mean()))
+                .as("relu2's mean on x_valid").isCloseTo(relu2Mean, within(1e-4 * Math.max(1, Math.abs(relu2Mean))));
+
         robot.clickOn("#weights-trained");
         PassResult back = awaitPass("the initial pass again", p -> !p.isTrained());
         assertThat(back.loss()).as("the notebook's network with its initial weights, exactly as before").isEqualTo(initial.loss());
@@ -233,6 +249,15 @@ class TrainedSwitchTest {
             sum += out[r][(int) y[r]] - max - Math.log(e);
         }
         return -sum / BATCH;
+    }
+
+    /** The mean of {@code relu(relu(x_valid @ w1 + b1) @ w2 + b2)} over every x_valid row, in double. */
+    private static double relu2Mean(Params p, Dataset d) {
+        INDArray a = d.xValid().castTo(DataType.DOUBLE);
+        for (int i = 1; i <= 2; i++) {
+            a = Transforms.relu(a.mmul(p.w(i).value().castTo(DataType.DOUBLE)).addRowVector(p.b(i).value().castTo(DataType.DOUBLE)), false);
+        }
+        return a.meanNumber().doubleValue();
     }
 
     /** {@code mean((relu(x @ w1 + b1) @ w2 + b2 - y)^2)} on the first rows, in double. */
