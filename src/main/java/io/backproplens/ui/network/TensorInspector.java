@@ -337,7 +337,7 @@ public final class TensorInspector extends BorderPane {
             return;
         }
         title.setText(label);
-        kind.setText(describe(ref));
+        kind.setText(describe(ref, offered.containsKey("sm_pred")));
         // Nothing of the previous tensor stays on screen while this one is computed.
         for (Map.Entry<String, Label> e : stats.entrySet()) e.getValue().setText(e.getKey().equals("shape") ? ref.shapeText() : "");
         scalarValue.setText("");
@@ -381,7 +381,7 @@ public final class TensorInspector extends BorderPane {
         heatmap.setRaster(scalar ? null : in.raster());
     }
 
-    private static String describe(TensorRef ref) {
+    private static String describe(TensorRef ref, boolean ce) {
         String name = ref.tensorName();
         if (ref.grad()) return "gradient of the loss w.r.t. " + name;
         // A trained stack numbers its tensors on: l(2k-1) is Lin k's output, l(2k) ReLU k's.
@@ -396,7 +396,7 @@ public final class TensorInspector extends BorderPane {
             case "y" -> "target labels";
             case "out" -> ref.array().rank() == 2 && ref.array().size(1) > 1 ? "scores, one per digit (before log_softmax)" : "prediction";
             case "sm_pred" -> "log-probabilities of the ten digits";
-            case "loss" -> "loss";
+            case "loss" -> ce ? "NLL loss" : "MSE loss";
             default -> "";
         };
     }

@@ -310,19 +310,32 @@ public final class Snapshots {
                 app.configure(s.width(), s.height(), s.scale(), s.presenter());
                 String[] whats = {"network-start", "network-loss", "network-end", "activations"};
                 for (String what : whats) {
+                    // The lesson scenes the notebook's graph is audited in (05-forward, 06-loss,
+                    // 07-backward), so the two counts compare; Trained pressed again if a scene reset it.
+                    HeadlessApp.onFx(() -> {
+                        switch (what) {
+                            case "network-start" -> app.window.showLesson(Lesson.FORWARD);
+                            case "network-loss" -> app.window.showLesson(Lesson.LOSS);
+                            case "network-end" -> app.window.showLesson(Lesson.BACKWARD);
+                            default -> app.window.selectTab("activations");
+                        }
+                        if (!app.state.showTrained.get()) app.state.showTrained.set(true);
+                        return null;
+                    });
+                    app.driver.waitUntil(() -> app.state.pass.get() != null && app.state.pass.get().isTrained() && !app.state.busy.get(), "the trained pass");
                     HeadlessApp.onFx(() -> {
                         var trace = app.state.pass.get().trace();
                         switch (what) {
-                            case "network-start" -> { app.window.selectTab("network"); app.state.step.set(-1); }
+                            case "network-start" -> app.window.stepTo(-1);
                             case "network-loss" -> {
                                 int loss = 0;
                                 for (int k = 0; k < trace.size(); k++) {
                                     if (trace.get(k).writes().stream().anyMatch(w -> w.label().equals("loss"))) loss = k;
                                 }
-                                app.state.step.set(loss);
+                                app.window.stepTo(loss);
                             }
-                            case "network-end" -> app.state.step.set(trace.size() - 1);
-                            default -> app.window.selectTab("activations");
+                            case "network-end" -> app.window.stepTo(trace.size() - 1);
+                            default -> { }
                         }
                         return null;
                     });
