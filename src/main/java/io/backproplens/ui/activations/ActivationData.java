@@ -43,6 +43,11 @@ public final class ActivationData {
         };
     }
 
+    /** As {@link #axisLabel(String)}; a trained stack's lin2 (fed by relu1) is a hidden layer, not the output. */
+    static String axisLabel(LayerData d) {
+        return d.key().equals("lin2") && d.formula().startsWith("relu1") ? "value of lin2" : axisLabel(d.key());
+    }
+
     /** What a tensor is, in words, for the x axis. */
     static String axisLabel(String key) {
         return switch (key) {

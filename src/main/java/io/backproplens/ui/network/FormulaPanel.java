@@ -173,7 +173,8 @@ public final class FormulaPanel extends VBox {
             text = fwd ? "log_softmax: each sample's scores become log-probabilities (minus the log of the sum of their exps)."
                     : out + ".g flows back through log_softmax: " + inp + ".g = " + out + ".g - softmax x (the row sum of " + out + ".g).";
         } else if (m.equals("nll")) {
-            text = fwd ? "The loss: minus the mean over the batch of each sample's log-probability of its label. "
+            // Short: at 1024x768 the step's sentence has two lines of room.
+            text = fwd ? "The loss: minus the mean log-probability of each sample's label. "
                     + "loss = " + io.backproplens.ui.common.Fmt.stat(s.writes().get(0).array().getDouble(0)) + "."
                     : "Backward starts at the loss: only each sample's label entry gets a gradient, -1/n (" + inp + ".g).";
         } else if (m.equals("mse")) {
