@@ -82,6 +82,11 @@ public final class FormulaPanel extends VBox {
 
     public void show(TraceCursor cursor, int step) { show(cursor, step, false); }
 
+    /** Whether the pass runs on trained weights: then the title before the first step says so. */
+    private boolean trained;
+
+    void setTrained(boolean on) { trained = on; }
+
     /** As {@link #show(TraceCursor, int)}; {@code hidden}: predict mode, before the reveal. */
     public void show(TraceCursor cursor, int step, boolean hidden) {
         box.getChildren().clear();
@@ -92,7 +97,8 @@ public final class FormulaPanel extends VBox {
             narration.setText("");
             return;
         }
-        title.setText(cursor.title(step));
+        String t = cursor.title(step);
+        title.setText(trained && step < 0 ? t.replace("initial weights", "trained weights") : t);
         TraceStep s = cursor.step(step);
         narration.setText(s == null
                 ? "Press Next (\u2192 or Space) to run " + cursor.step(0).module() + ". Click any tensor to inspect it."

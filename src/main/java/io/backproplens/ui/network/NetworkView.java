@@ -277,8 +277,9 @@ public final class NetworkView extends BorderPane implements Steppable {
     private void refresh(String follow) {
         int step = state.step.get();
         int sample = state.sample.get();
-        formulas.show(cursor, step, hidden());
         PassResult pass = state.pass.get();
+        formulas.setTrained(pass != null && pass.isTrained());
+        formulas.show(cursor, step, hidden());
         playback.counter.set(cursor == null || cursor.size() == 0 ? "" : "step " + (step + 1) + " / " + cursor.size()
                 + (pass != null && pass.isTrained() ? ", trained" : ""));
         if (cursor == null) {
