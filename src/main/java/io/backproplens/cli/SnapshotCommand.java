@@ -54,6 +54,11 @@ final class SnapshotCommand implements Callable<Integer> {
             + "a bad file gets the app's one-line message and exit status 2")
     Path open;
 
+    @Option(names = "--trained", paramLabel = "HEAD:DEPTH[:BATCHES]", description = "train a model in the Train view first "
+            + "(e.g. ce:2, ce:8:30; 20 batches when left out), press Trained, and picture (--out) or audit (--audit) the Network view "
+            + "at the start, the loss and the end of its pass, and the Activations view, at each setup")
+    String trained;
+
     @Mixin
     PictureOptions picture = new PictureOptions(1920, 1080);
 
@@ -71,6 +76,7 @@ final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         picture.check(spec.commandLine());
+        if (trained != null) return trained();
         if (audit) return audit();
         if (toggles != null) return toggles();
         if (trainFrames != null) return trainFrames();
@@ -167,6 +173,32 @@ final class SnapshotCommand implements Callable<Integer> {
     /** Nearest-rank percentile of sorted values. */
     private static double percentile(List<Double> sorted, int p) {
         return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private int trained() throws Exception {
+        String[] parts = trained.split(":");
+        io.backproplens.engine.Head head;
+        int depth, batches;
+        try {
+            if (parts.length < 2 || parts.length > 3) throw new IllegalArgumentException("expected HEAD:DEPTH[:BATCHES], e.g. ce:2");
+            head = io.backproplens.engine.Head.parse(parts[0]);
+            depth = Integer.parseInt(parts[1]);
+            batches = parts.length == 3 ? Integer.parseInt(parts[2]) : 20;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--trained '" + trained + "': " + e.getMessage());
+        }
+        Ranges.check(spec.commandLine(), "--trained depth", depth, 1, io.backproplens.engine.Params.MAX_DEPTH);
+        Ranges.check(spec.commandLine(), "--trained batches", batches, 1, 100_000);
+        if (!audit && out == null) throw new CommandLine.ParameterException(spec.commandLine(), "--trained needs --out DIR or --audit");
+        if (out != null && !audit) OutputFolder.check(spec.commandLine(), out);
+        List<Snapshots.Setup> all = parsedSetups();
+        if (all.isEmpty()) all.add(setup());
+        List<String> lines = Snapshots.visitTrained(audit ? null : out, all, picture.theme, head, depth, batches);
+        PrintWriter o = spec.commandLine().getOut();
+        lines.forEach(o::println);
+        if (audit) o.println(lines.size() + (lines.size() == 1 ? " problem" : " problems"));
+        o.flush();
+        return audit && !lines.isEmpty() ? 1 : 0;
     }
 
     private int audit() throws Exception {

@@ -1,14 +1,19 @@
 package io.backproplens.session;
 
 import io.backproplens.engine.CpuThreads;
+import io.backproplens.engine.Head;
+import io.backproplens.engine.Lin;
 import io.backproplens.engine.Model;
 import io.backproplens.engine.Module;
+import io.backproplens.engine.Params;
+import io.backproplens.engine.Relu;
 import io.backproplens.engine.Tensor;
 import io.backproplens.engine.Weights;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,8 +61,9 @@ public final class Session {
         INDArray x = n == data.trainRows() ? xTrainF : rows(xTrainF, n);
         INDArray y = rows(data.yTrain(), n).castTo(dtype);
 
-        Weights weights = trained == null ? Weights.init(s.init(), s.nh(), s.seed(), dtype) : own(trained.weights());
-        Model model = Model.notebook(weights, s.reluShift()).inputGrad(inputGrad);
+        Params params = trained == null ? Params.of(Weights.init(s.init(), s.nh(), s.seed(), dtype)) : own(trained.params());
+        Head head = trained == null ? Head.MSE : trained.head();
+        Model model = Model.stack(params, head, s.reluShift()).inputGrad(inputGrad);
         CpuThreads.forNextPass();
         long t0 = System.nanoTime();
         Tensor loss = model.call(new Tensor("x", x), new Tensor("y", y));
@@ -65,8 +71,8 @@ public final class Session {
         model.backward();
         long t2 = System.nanoTime();
 
-        ValidPass v = validForward(s, weights);
-        return new PassResult(s, weights, model, model.trace(), loss.value().getDouble(0), v.lin1(), v.relu(), v.lin2(), t1 - t0, t2 - t1, trained);
+        return new PassResult(s, params, head, model, model.trace(), loss.value().getDouble(0), validLayers(params, head, s),
+                t1 - t0, t2 - t1, trained);
     }
 
     /**
@@ -97,15 +103,8 @@ public final class Session {
                 }
             }
         }
-        if (!p.isTrained()) {
-            close(p.weights().w1().value(), done);
-            close(p.weights().b1().value(), done);
-            close(p.weights().w2().value(), done);
-            close(p.weights().b2().value(), done);
-        }
-        close(p.validLin1(), done);
-        close(p.validRelu(), done);
-        close(p.validLin2(), done);
+        for (Tensor t : p.params().tensors()) close(t.value(), done);
+        for (PassResult.ValidLayer v : p.valid()) close(v.value(), done);
     }
 
     private static void close(INDArray a, java.util.Set<INDArray> done) {
@@ -115,8 +114,8 @@ public final class Session {
     }
 
     /** Fresh tensors on the arrays (cast to the session's dtype): a pass's grads never reach the trainer's. */
-    private Weights own(Weights w) {
-        return new Weights(own(w.w1()), own(w.b1()), own(w.w2()), own(w.b2()));
+    private Params own(Params p) {
+        return new Params(p.tensors().stream().map(this::own).toList());
     }
 
     private Tensor own(Tensor t) {
@@ -131,10 +130,19 @@ public final class Session {
      * so the training pass's modules keep what they stored for their backward).
      */
     private ValidPass validForward(Settings s, Weights w) {
-        Model m = Model.notebook(w, s.reluShift());
+        List<PassResult.ValidLayer> l = validLayers(Params.of(w), Head.MSE, s);
+        return new ValidPass(s, l.get(0).value(), l.get(1).value(), l.get(2).value());
+    }
+
+    /** Every Lin's and ReLU's output on x_valid, in layer order, from a second model of the same tensors. */
+    private List<PassResult.ValidLayer> validLayers(Params p, Head head, Settings s) {
+        Model m = Model.stack(p, head, s.reluShift());
         m.forward(new Tensor("x_valid", xValidF));
-        List<Module> l = m.layers();
-        return new ValidPass(s, l.get(0).out().value(), l.get(1).out().value(), l.get(2).out().value());
+        List<PassResult.ValidLayer> out = new ArrayList<>();
+        for (Module l : m.layers()) {
+            if (l instanceof Lin || l instanceof Relu) out.add(new PassResult.ValidLayer(l.name(), l.out().value()));
+        }
+        return out;
     }
 
     /** The first n rows (a copy in the same layout; a view would keep the whole array's strides). */

@@ -1,21 +1,21 @@
 package io.backproplens.session;
 
-import io.backproplens.engine.Weights;
+import io.backproplens.engine.Head;
+import io.backproplens.engine.Params;
 
 /**
  * Weights a training run arrived at, with the settings it started from: the pass of {@code from}
- * with its seeded weights is the "initial" model, the pass of {@code from} with {@link #weights} the
- * "trained" one. Only the notebook's network (one hidden layer, one output) fits here, because
- * that is what the Network and Activations views draw.
+ * with its seeded weights is the "initial" model (the notebook's network), the pass of the trained
+ * stack ({@link #params}: depth 1 to 8 hidden layers, either head) the "trained" one.
  *
  * @param from    init, seed, nh and ReLU shift the run started from (its batch is not used)
  * @param batches mini-batches trained
  * @param what    how it was trained, for captions ({@code "200 batches of 64, lr 0.01"})
  */
-public record Trained(Weights weights, Settings from, long batches, String what) {
+public record Trained(Params params, Head head, Settings from, long batches, String what) {
     public Trained {
-        if (weights.w2().value().size(1) != 1) throw new IllegalArgumentException("the views draw one output, this model has " + weights.w2().value().size(1));
-        if (weights.hidden() != from.nh()) throw new IllegalArgumentException("nh " + from.nh() + " but w1 has " + weights.hidden() + " columns");
+        if (params.outputs() != head.outputs()) throw new IllegalArgumentException("head " + head + " takes " + head.outputs() + " outputs, this model has " + params.outputs());
+        if (params.hidden() != from.nh()) throw new IllegalArgumentException("nh " + from.nh() + " but w1 has " + params.hidden() + " columns");
     }
 
     /** Whether these settings start the run that made these weights (the batch may differ). */
@@ -25,4 +25,10 @@ public record Trained(Weights weights, Settings from, long batches, String what)
 
     /** The settings with this run's init, seed, nh and ReLU shift, and {@code s}'s batch. */
     public Settings applyTo(Settings s) { return from.withBatch(s.batch()); }
+
+    /** Whether this is the notebook's network (head mse, one hidden layer), the model the initial pass runs. */
+    public boolean isNotebook() { return head == Head.MSE && params.depth() == 1; }
+
+    /** {@code "head ce, depth 2"}: the model's shape, for tooltips and captions. */
+    public String model() { return "head " + head + ", depth " + params.depth() + ", nh " + params.hidden(); }
 }

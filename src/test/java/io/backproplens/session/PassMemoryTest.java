@@ -80,7 +80,7 @@ class PassMemoryTest {
     void aTrainedPassIsNotTheSessionsToFree() {
         Settings s = Settings.defaults().withBatch(100);
         PassResult p = session.run(s);
-        Trained t = new Trained(p.weights(), s, 0, "none");
+        Trained t = new Trained(p.params(), p.head(), s, 0, "none");
         assertThatThrownBy(() -> session.release(session.run(s, t))).isInstanceOf(IllegalArgumentException.class);
     }
 }

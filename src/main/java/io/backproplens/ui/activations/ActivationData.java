@@ -43,6 +43,11 @@ public final class ActivationData {
         };
     }
 
+    /** As {@link #axisLabel(String)}; a trained stack's lin2 (fed by relu1) is a hidden layer, not the output. */
+    static String axisLabel(LayerData d) {
+        return d.key().equals("lin2") && d.formula().startsWith("relu1") ? "value of lin2" : axisLabel(d.key());
+    }
+
     /** What a tensor is, in words, for the x axis. */
     static String axisLabel(String key) {
         return switch (key) {
@@ -54,7 +59,8 @@ public final class ActivationData {
             case "l1.g" -> "d loss / d l1 (before ReLU)";
             case "w1.g" -> "d loss / d w1";
             case "w2.g" -> "d loss / d w2";
-            default -> key;
+            // A trained stack's layers (lin3, relu2, ...): the same words with the layer's name.
+            default -> key.matches("relu\\d+") ? "value of " + key + "'s output" : key.matches("lin\\d+") ? "value of " + key : key;
         };
     }
 
@@ -81,6 +87,26 @@ public final class ActivationData {
         double atom = atom(key, reluShift);
         return new LayerData(key, formula(key, reluShift), array.shape(), Summary.of(array),
                 Histogram.of(v, atom), atomText(key));
+    }
+
+    /**
+     * Every layer of a trained stack on x_valid ({@code lin1, relu1, lin2, ..., lin(d+1)}), keyed by
+     * its module, with its formula in the notebook's notation and the ReLU's clamped share apart.
+     */
+    public static List<LayerData> stack(PassResult p) {
+        double shift = p.settings().reluShift();
+        List<LayerData> out = new java.util.ArrayList<>();
+        String prev = "x_valid";
+        for (PassResult.ValidLayer l : p.valid()) {
+            String m = l.module(), k = m.replaceAll("\\D", "");
+            boolean relu = m.startsWith("relu");
+            String formula = relu ? prev + ".clamp_min(0.)" + (shift == 0 ? "" : " - " + Fmt.plain(shift)) : prev + " @ w" + k + " + b" + k;
+            float[] v = Histogram.floats(l.value());
+            out.add(new LayerData(m, formula, l.value().shape(), Summary.of(l.value()),
+                    Histogram.of(v, relu ? 0.0 - shift : Double.NaN), relu ? "clamped by the ReLU" : null));
+            prev = m;
+        }
+        return out;
     }
 
     /** lin1, relu and lin2 on x_valid from a finished pass. */

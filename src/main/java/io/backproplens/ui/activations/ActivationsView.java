@@ -75,6 +75,9 @@ public final class ActivationsView extends BorderPane implements Steppable {
     private final Label gradientCaption = new Label("Waiting for the first backward pass\u2026");
     private final PanelGrid forward = new PanelGrid("forward-grid", ActivationData.FORWARD);
     private final PanelGrid gradients = new PanelGrid("gradient-grid", ActivationData.GRADIENTS);
+    /** While Trained shows a stack other than the notebook's: its layers, one panel each, in place of the three. */
+    private final StackPane forwardHolder = new StackPane(forward);
+    private PanelGrid stackGrid;
     private final ComparePane compare = new ComparePane();
     private final DepthPane depth = new DepthPane();
     private final StackPane center = new StackPane();
@@ -106,7 +109,7 @@ public final class ActivationsView extends BorderPane implements Steppable {
         howTo.setWrapText(true);
         howTo.getStyleClass().add("gradient-notes");
         gradients.setExtra(howTo);
-        activationsPage = page(forwardCaption, forward);
+        activationsPage = page(forwardCaption, forwardHolder);
         gradientsPage = page(gradientCaption, gradients);
         center.getChildren().addAll(activationsPage, gradientsPage, compare, depth);
         // A VBox, not the BorderPane's top: it gives the wrapping toolbar the height of its rows.
@@ -397,6 +400,11 @@ public final class ActivationsView extends BorderPane implements Steppable {
         PassResult p = state.pass.get();
         Session session = state.session.get();
         if (p == null || session == null) return;
+        if (p.isTrained() && !p.isNotebook()) {
+            refreshStack(p);
+            return;
+        }
+        showStackGrid(false);
         InitSet known = axes;
         forwardRequests.submit(controller.background(), "Histograms of " + p.settings().init() + " activations and gradients",
                 ticket -> {
@@ -404,6 +412,32 @@ public final class ActivationsView extends BorderPane implements Steppable {
                             : InitSet.compute(session, p, ticket::stale);
                     return set == null ? null : new Histograms(p, set, p.settings());
                 }, this::showForward);
+    }
+
+    /** A trained stack's layers on x_valid, one panel each (a grid that pages when they do not all fit). */
+    private void refreshStack(PassResult p) {
+        forwardRequests.submit(controller.background(), "Histograms of the trained model's layers", ticket -> ActivationData.stack(p), layers -> {
+            if (state.pass.get() != p) return;
+            List<String> keys = layers.stream().map(LayerData::key).toList();
+            if (stackGrid == null || !stackGrid.keys().equals(keys)) {
+                stackGrid = new PanelGrid("stack-grid", keys);
+                forwardHolder.getChildren().setAll(forward, stackGrid);
+            }
+            stackGrid.show(layers, Palette.of(p.settings().init()));
+            showStackGrid(true);
+            Settings s = p.settings();
+            forwardCaption.setText("x_valid (" + Fmt.count(p.validLin1().size(0)) + " images) \u2192 Lin(784, " + s.nh() + ") \u2192 ReLU"
+                    + (p.depth() > 1 ? " \u2192 " + (p.depth() - 1) + " \u00d7 (Lin(" + s.nh() + ", " + s.nh() + ") \u2192 ReLU)" : "")
+                    + " \u2192 Lin(" + s.nh() + ", " + p.params().outputs() + ")   with   " + weightsText(p));
+            forwardShown.set(p);
+            drawn.set(s);
+            markStale();
+        });
+    }
+
+    private void showStackGrid(boolean on) {
+        forward.setVisible(!on);
+        if (stackGrid != null) stackGrid.setVisible(on);
     }
 
     /**
@@ -540,6 +574,9 @@ public final class ActivationsView extends BorderPane implements Steppable {
     public ReadOnlyObjectProperty<DepthSweep.Result> depthShownProperty() { return depthShown.getReadOnlyProperty(); }
 
     public HistogramPanel forwardPanel(String key) { return forward.panel(key); }
+
+    /** A trained stack's panel of a layer ({@code relu2}), or null while none is shown. */
+    public HistogramPanel trainedPanel(String key) { return stackGrid == null || !stackGrid.isVisible() ? null : stackGrid.panel(key); }
 
     public HistogramPanel gradientPanel(String key) { return gradients.panel(key); }
 

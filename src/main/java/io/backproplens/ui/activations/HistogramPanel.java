@@ -81,7 +81,7 @@ public final class HistogramPanel extends VBox {
         detail.setText(values);
         nonFinite.setText(nonFiniteText(h));
         nonFinite.setVisible(h.nonFiniteCount() > 0);
-        chart.show(h, s, ActivationData.axisLabel(d.key()), color, yMax, outline);
+        chart.show(h, s, ActivationData.axisLabel(d), color, yMax, outline);
     }
 
     /** The notebook's numbers for this panel's layer and init (null or empty: it printed none). */

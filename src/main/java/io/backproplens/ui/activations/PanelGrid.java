@@ -74,6 +74,19 @@ final class PanelGrid extends Region {
         }
     }
 
+    /** Shows layers of one model (a trained stack), each on its own axes, in one colour. */
+    void show(List<LayerData> layers, Color color) {
+        for (LayerData d : layers) {
+            HistogramPanel p = panels.get(d.key());
+            if (p == null) continue;
+            p.show(d, null, color, 0, null);
+            p.setNotebook("", null);
+        }
+    }
+
+    /** The tensors' keys, in order. */
+    List<String> keys() { return keys; }
+
     void setStale(boolean stale) { panels.values().forEach(p -> p.setStale(stale)); }
 
     HistogramPanel panel(String key) { return panels.get(key); }

@@ -183,7 +183,7 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         if (pass == shownPass) return;
         shownPass = pass;
         INDArray xv = session.data().xValid().get(NDArrayIndex.interval(0, ROWS), NDArrayIndex.all()).castTo(DataType.DOUBLE);
-        INDArray w1 = pass.weights().w1().value().castTo(DataType.DOUBLE);
+        INDArray w1 = pass.params().w(1).value().castTo(DataType.DOUBLE);
         x = xv.toDoubleMatrix();
         w = w1.toDoubleMatrix();
         blas = xv.mmul(w1).toDoubleMatrix();

@@ -90,6 +90,11 @@ public final class FormulaPanel extends VBox {
 
     public void show(TraceCursor cursor, int step) { show(cursor, step, false); }
 
+    /** Whether the pass runs on trained weights: then the title before the first step says so. */
+    private boolean trained;
+
+    void setTrained(boolean on) { trained = on; }
+
     /** As {@link #show(TraceCursor, int)}; {@code hidden}: predict mode, before the reveal. */
     public void show(TraceCursor cursor, int step, boolean hidden) {
         box.getChildren().clear();
@@ -100,12 +105,14 @@ public final class FormulaPanel extends VBox {
             narration.setText("");
             return;
         }
-        title.setText(cursor.title(step));
+        String t = cursor.title(step);
+        title.setText(trained && step < 0 ? t.replace("initial weights", "trained weights") : t);
         TraceStep s = cursor.step(step);
         narration.setText(s == null
                 ? "Press Next (\u2192 or Space) to run " + cursor.step(0).module() + ". Click any tensor to inspect it."
                 : hidden ? "Predict: what will " + String.join(", ", cursor.writes(step)) + " be, and what shape? Next reveals it."
-                : narrate(s, step == cursor.size() - 1) + timeAtEndOfPhase(cursor, step));
+                : narrate(s, cursor.step(cursor.indexOf(s.module(), TraceStep.Phase.FORWARD)), step == cursor.size() - 1)
+                        + timeAtEndOfPhase(cursor, step));
         int k = 0;
         for (TraceCursor.Formula f : hidden ? cursor.formulas(step, cursor.offered(step - 1)) : cursor.formulas(step)) {
             Label notebook = new Label("# notebook:  " + f.notebook());
@@ -150,21 +157,57 @@ public final class FormulaPanel extends VBox {
     }
 
     /** One sentence for the class about what the step does. */
-    static String narrate(TraceStep s, boolean last) {
+    static String narrate(TraceStep s, boolean last) { return narrate(s, null, last); }
+
+    /**
+     * One sentence for the class about what the step does, with the names of its module's forward
+     * step {@code fwdStep} (null: the notebook's): any layer of a trained stack, and the ce head.
+     */
+    static String narrate(TraceStep s, TraceStep fwdStep, boolean last) {
         boolean fwd = s.phase() == TraceStep.Phase.FORWARD;
-        String text = switch (s.module() + (fwd ? "" : ".bwd")) {
-            case "lin1" -> "Every sample's 784 pixels times w1, plus b1: nh numbers per sample.";
-            case "relu" -> "ReLU: every negative number becomes 0.";
-            case "lin2" -> "The hidden activations times w2, plus b2: one prediction per sample.";
-            case "mse" -> "The loss: the mean over the batch of (prediction - label)\u00b2.";
-            case "mse.bwd" -> "Backward starts at the loss: how it changes with each prediction (out.g).";
-            case "lin2.bwd" -> "out.g flows back through Lin2: to its input (via w2), to w2 (via l2) and to b2 (summed over the batch).";
-            case "relu.bwd" -> "The gradient passes the ReLU only where its input l1 was positive.";
-            case "lin1.bwd" -> "l1.g gives the gradients of the first layer: w1.g, b1.g and the input's x.g.";
-            default -> "";
-        };
-        if (fwd && s.module().equals("mse")) text += " " + lossBeside(s);
+        TraceStep f = fwdStep != null ? fwdStep : fwd ? s : null;
+        String m = s.module();
+        String inp = f == null ? "" : firstInput(f), out = f == null || f.writes().isEmpty() ? "" : f.writes().get(0).label();
+        String k = m.replaceAll("\\D", "");
+        String text;
+        if (m.startsWith("lin") && f != null) {
+            long cols = f.writes().get(0).shape().length == 2 ? f.writes().get(0).shape()[1] : 1;
+            if (fwd) {
+                text = inp.equals("x") ? "Every sample's 784 pixels times w" + k + ", plus b" + k + ": nh numbers per sample."
+                        : !out.equals("out") ? "The previous layer's activations times w" + k + ", plus b" + k + ": nh numbers per sample."
+                        : cols == 1 ? "The hidden activations times w" + k + ", plus b" + k + ": one prediction per sample."
+                        : "The hidden activations times w" + k + ", plus b" + k + ": " + cols + " scores per sample, one per digit.";
+            } else {
+                text = inp.equals("x") ? out + ".g gives the gradients of the first layer: w" + k + ".g, b" + k + ".g and the input's x.g."
+                        : out + ".g flows back through Lin" + k + ": to its input (via w" + k + "), to w" + k + " (via " + inp + ") and to b" + k + " (summed over the batch).";
+            }
+        } else if (m.startsWith("relu")) {
+            text = fwd ? "ReLU: every negative number becomes 0."
+                    : "The gradient passes the ReLU only where its input " + (f == null ? "l1" : inp) + " was positive.";
+        } else if (m.equals("log_softmax")) {
+            text = fwd ? "log_softmax: each sample's scores become log-probabilities (minus the log of the sum of their exps)."
+                    : out + ".g flows back through log_softmax: " + inp + ".g = " + out + ".g - softmax x (the row sum of " + out + ".g).";
+        } else if (m.equals("nll")) {
+            // Short: at 1024x768 the step's sentence has two lines of room.
+            text = fwd ? "The loss: minus the mean log-probability of each sample's label. "
+                    + "loss = " + io.backproplens.ui.common.Fmt.stat(s.writes().get(0).array().getDouble(0)) + "."
+                    : "Backward starts at the loss: only each sample's label entry gets a gradient, -1/n (" + inp + ".g).";
+        } else if (m.equals("mse")) {
+            text = fwd ? "The loss: the mean over the batch of (prediction - label)\u00b2. " + lossBeside(s)
+                    : "Backward starts at the loss: how it changes with each prediction (out.g).";
+        } else {
+            text = "";
+        }
         return last ? text + " Every .g is now computed." : text;
+    }
+
+    /** A forward step's input: the first tensor it reads that is not a parameter or the target. */
+    private static String firstInput(TraceStep f) {
+        for (io.backproplens.engine.TensorRef r : f.reads()) {
+            String l = r.label();
+            if (!l.matches("[wb]\\d+") && !l.equals("y")) return l;
+        }
+        return "";
     }
 
     /**

@@ -82,6 +82,14 @@ public final class GradCheckPanel extends ScrollPane {
     /** Runs the check for this pass in the background and shows the table when done. */
     public void run(PassResult pass, Background background) {
         if (pass == null) return;
+        if (pass.depth() != 1) {
+            // GradientCheck's reference (SameDiff) is built for one hidden layer: say so instead of a wrong table.
+            result.set(null);
+            table.getChildren().clear();
+            summary.setText("The gradient check covers one hidden layer; this trained model has " + pass.depth() + ".");
+            status.setText("Release Trained, or train at depth 1, to check the gradients here (the command line's gradcheck --head ce checks the ce head).");
+            return;
+        }
         TensorRef x = pass.trace().tensorsAfter(-1).get("x");
         TensorRef y = pass.trace().tensorsAfter(-1).get("y");
         long total = x.shape()[0];
@@ -100,7 +108,7 @@ public final class GradCheckPanel extends ScrollPane {
         background.submit("Gradient check on " + Fmt.count(rows) + " rows", () -> {
             INDArray xs = rows == total ? xAll : xAll.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
             INDArray ys = rows == total ? yAll : yAll.get(NDArrayIndex.interval(0, rows));
-            GradientCheck.Problem problem = new GradientCheck.Problem(pass.weights(), pass.settings().reluShift(), xs, ys);
+            GradientCheck.Problem problem = new GradientCheck.Problem(pass.weights(), pass.head(), pass.settings().reluShift(), xs, ys);
             return GradientCheck.run(problem, SAMPLES, 1);
         }, r -> show(r, pass));
     }

@@ -75,7 +75,18 @@ public final class NetworkGraph extends Pane {
     private float[] unitValues;
     private Label mseSub;
     private Label lossValue;
-    private Line paramLink1, paramLink2;
+    /** Each Lin's link from its parameters to its box, by the weight's label ({@code w1}). */
+    private final Map<String, Line> paramLinks = new LinkedHashMap<>();
+    /** The drawn plan of a model other than the notebook's, or null (the notebook's graph). */
+    private StackPlan plan;
+    /** Whether a deep stack shows every layer instead of folding the middle ones. */
+    private boolean expanded;
+    private Rectangle foldBox;
+    private Label foldSub;
+    /** Called after a click folds or unfolds the middle layers (the view redraws and refits). */
+    private Runnable onRefold = () -> {};
+    /** The drawing's logical width: {@link #WIDTH} for the notebook's network, more for a deep stack. */
+    private final javafx.beans.property.ReadOnlyDoubleWrapper contentWidth = new javafx.beans.property.ReadOnlyDoubleWrapper(WIDTH);
 
     // Motion between steps: the paths values travel along, and the layer the travellers fly in.
     /** For each tensor, the lines it travels along (an edge, a parameter's link, a gradient's back edge). */
@@ -147,15 +158,38 @@ public final class NetworkGraph extends Pane {
     /** The chip of a tensor (e.g. {@code "w1.g"}), or null; it is visible only if the tensor exists. */
     public Label chip(String label) { return chips.get(label); }
 
-    /** The op box of a module ({@code lin1, relu, lin2, mse}). */
-    public Rectangle box(String module) { return boxes.get(module); }
+    /** The op box of a module ({@code lin1, relu, lin2, mse}); for a folded layer, the fold's box. */
+    public Rectangle box(String module) {
+        Rectangle b = boxes.get(module);
+        if (b == null && plan != null && plan.fold() != null && plan.fold().modules().contains(module)) return foldBox;
+        return b;
+    }
+
+    /** The drawing's logical width (content units), for the zoom pane. */
+    public javafx.beans.property.ReadOnlyDoubleProperty contentWidthProperty() { return contentWidth.getReadOnlyProperty(); }
+
+    /** What is drawn for a stack other than the notebook's network, or null. */
+    StackPlan plan() { return plan; }
+
+    /** Whether a deep stack's middle layers are drawn one by one. */
+    public boolean expanded() { return expanded; }
+
+    /** Folds ({@code false}) or unfolds a deep stack's middle layers; the view redraws. */
+    public void setExpanded(boolean on) {
+        if (on == expanded) return;
+        expanded = on;
+        builtCursor = null;
+        onRefold.run();
+    }
+
+    void onRefold(Runnable r) { onRefold = r; }
 
     /**
      * The part of the graph to keep in view for a module's step (content units): its box with the
      * tensors on either side; the input at the start.
      */
     public javafx.geometry.Bounds focusOf(String module) {
-        Rectangle b = module == null ? null : boxes.get(module);
+        Rectangle b = module == null ? null : box(module);
         if (b == null) return new javafx.geometry.BoundingBox(0, 0, 700, FOCUS_HEIGHT);
         return new javafx.geometry.BoundingBox(b.getX() - 200, 0, b.getWidth() + 400, FOCUS_HEIGHT);
     }
@@ -175,16 +209,28 @@ public final class NetworkGraph extends Pane {
         routes.clear();
         motionLayer.getChildren().clear();
         lines.getChildren().clear();
+        paramLinks.clear();
+        foldBox = null;
+        foldSub = null;
+        unitsArea = null;
+        unitValues = null;
         // Everything that will exist by the end of the pass: x, w1, ... and every .g.
         Map<String, TensorRef> all = cursor.offered(cursor.size() - 1);
         List<Node> nodes = new ArrayList<>();
+        if (!StackPlan.isNotebook(cursor.trace())) {
+            plan = StackPlan.of(cursor.trace(), expanded);
+            buildStack(nodes, all, sample);
+            return;
+        }
+        plan = null;
+        resizeTo(WIDTH);
         nodes.add(new Rectangle(WIDTH, HEIGHT, Color.TRANSPARENT));
         nodes.add(lines);
 
         input(nodes, all, sample, 5, 15, 170, 320);
         edge(nodes, all, "x", 175, 385);
         opBox(nodes, "lin1", "Lin1", "x @ w1 + b1", 385, 150);
-        paramLink1 = params(nodes, all, 350, 4, "w1", "b1", 385 + 75);
+        paramLinks.put("w1", params(nodes, all, 350, 4, "w1", "b1", 385 + 75));
         edge(nodes, all, "l1", 535, 735);
         double shift = reluShift(cursor);
         opBox(nodes, "relu", "ReLU", shift == 0 ? "clamp_min(0.)" : "clamp_min(0.) - " + Fmt.num(shift), 735, 140);
@@ -200,7 +246,7 @@ public final class NetworkGraph extends Pane {
         w2Lines(all, unitsBox, 1200);
         // l2 read by Lin2 travels from the units into its box (the path of the w2 lines).
         route("l2", new Line(unitsArea.getMaxX(), FLOW_Y, 1200, FLOW_Y));
-        paramLink2 = params(nodes, all, 1160, 4, "w2", "b2", 1200 + 70);
+        paramLinks.put("w2", params(nodes, all, 1160, 4, "w2", "b2", 1200 + 70));
         edge(nodes, all, "out", 1340, 1450);
         mseSub = opBox(nodes, "mse", "MSE", "", 1455, 130);
         mseSub.setId("mse-sample");
@@ -208,6 +254,136 @@ public final class NetworkGraph extends Pane {
         loss(nodes, all, 1515, 62);
         nodes.add(motionLayer);
         getChildren().setAll(nodes);
+    }
+
+    // ------------------------------------------------------------------ a trained stack (any depth, mse or ce)
+
+    /** Monospaced chip text: about 0.6 em a character at the chips' 25 px, plus padding and border. */
+    private static double chipWidth(String text) { return text.length() * 15.2 + 18; }
+
+    /** The widest text a tensor's chips take once the pass has made them ({@code "l3.g 64x50"}). */
+    private static double chipsWidth(Map<String, TensorRef> all, String label) {
+        double w = 0;
+        for (String l : new String[]{label, label + ".g"}) {
+            TensorRef r = all.get(l);
+            w = Math.max(w, chipWidth(r == null ? l : l + " " + r.shapeText()));
+        }
+        return w;
+    }
+
+    /**
+     * The trained stack as a row of boxes in forward order: Lin (its w and b above it), ReLU, the
+     * head's log_softmax and the loss (NLL or MSE) with the target under it and the loss above;
+     * each tensor an edge with its chip above and its gradient's below. A deep stack's middle
+     * layers are one box that a click unfolds (its subtitle names the layer at work).
+     */
+    private void buildStack(List<Node> nodes, Map<String, TensorRef> all, int sample) {
+        nodes.add(lines);
+        input(nodes, all, sample, 5, 15, 170, 320);
+        double x = 175;
+        double shift = 0;
+        for (StackPlan.Slot slot : plan.slots()) {
+            double len = Math.max(190, chipsWidth(all, slot.in()) + 40);
+            edge(nodes, all, slot.in(), x, x + len);
+            x += len;
+            double w = switch (slot.kind()) {
+                case LIN, RELU -> 150;
+                case LOG_SOFTMAX -> 210;
+                case LOSS -> 130;
+                case FOLD -> 280;
+            };
+            String m = slot.module();
+            switch (slot.kind()) {
+                case LIN -> {
+                    opBox(nodes, m, "Lin" + m.substring(3), slot.in() + " @ " + slot.w() + " + " + slot.b(), x, w);
+                    paramLinks.put(slot.w(), params(nodes, all, x, 4, slot.w(), slot.b(), x + w / 2));
+                    // Centred over the box: its w and w.g side by side are wider than the box.
+                    Node table = nodes.get(nodes.size() - 1);
+                    double centre = x + w / 2;
+                    if (table instanceof VBox v) v.layoutXProperty().bind(v.widthProperty().multiply(-0.5).add(centre));
+                }
+                case RELU -> {
+                    shift = reluShiftOf(m);
+                    opBox(nodes, m, "ReLU" + m.substring(4), shift == 0 ? "clamp_min(0.)" : "clamp_min(0.) - " + Fmt.num(shift), x, w);
+                }
+                case LOG_SOFTMAX -> opBox(nodes, m, "LogSoftmax", "inp - logsumexp", x, w);
+                case LOSS -> {
+                    mseSub = opBox(nodes, m, m.toUpperCase(java.util.Locale.ROOT), "", x, w);
+                    mseSub.setId("mse-sample");
+                    target(nodes, all, x + w / 2, 312);
+                    loss(nodes, all, x + w / 2, 62);
+                }
+                case FOLD -> {
+                    foldSub = opBox(nodes, "fold", StackPlan.foldTitle(slot), "", x, w);
+                    foldSub.setId("fold-sub");
+                    foldBox = boxes.remove("fold");
+                    foldBox.setId("op-fold");
+                    foldBox.getStyleClass().add("fold-box");
+                    Label hint = text("click to unfold", x + w / 2, FLOW_Y + 72, "op-sub");
+                    hint.setId("fold-hint");
+                    nodes.add(hint);
+                    for (Node n : new Node[]{foldBox, foldSub, hint}) {
+                        n.setOnMouseClicked(e -> {
+                            if (e.isStillSincePress()) setExpanded(true);
+                            e.consume();
+                        });
+                        n.setCursor(javafx.scene.Cursor.HAND);
+                    }
+                    hoverTip(foldBox, "Layers " + slot.modules().get(0).substring(3) + " to " + slot.modules().get(slot.modules().size() - 1).substring(4)
+                            + " (" + String.join(", ", slot.modules()) + "): click to draw each of them");
+                }
+            }
+            x += w;
+        }
+        double width = x + 70;
+        if (expanded && plan.depth() >= StackPlan.FOLD_FROM) {
+            Label fold = text("fold layers 2-" + (plan.depth() - 1), 330, 318, "op-sub");
+            fold.setId("fold-again");
+            fold.getStyleClass().add("chip");
+            fold.setOnMouseClicked(e -> {
+                if (e.isStillSincePress()) setExpanded(false);
+                e.consume();
+            });
+            nodes.add(fold);
+        }
+        nodes.add(0, new Rectangle(width, HEIGHT, Color.TRANSPARENT));
+        nodes.add(motionLayer);
+        getChildren().setAll(nodes);
+        resizeTo(width);
+    }
+
+    private double reluShiftOf(String module) {
+        TraceStep s = builtCursor.step(builtCursor.indexOf(module, TraceStep.Phase.FORWARD));
+        return s == null ? 0 : s.reluShift().orElse(0);
+    }
+
+    /**
+     * The selected sample's share of the stack's loss: for NLL {@code -sm_pred[i, label]} (minus the
+     * log-probability of its label), for MSE {@code (prediction - label)^2}.
+     */
+    private void lossSub(Map<String, TensorRef> offered) {
+        StackPlan.Slot last = plan.slots().get(plan.slots().size() - 1);
+        TensorRef in = offered.get(last.in());
+        TensorRef y = offered.get("y");
+        boolean nll = "nll".equals(last.module());
+        if (in == null || y == null || builtSample >= in.shape()[0]) {
+            mseSub.setText(nll ? "-mean " + last.in() + "[i, y]" : "mean (out - y)\u00b2");
+            return;
+        }
+        float label = MatrixSample.get(y.array(), 0, builtSample);
+        if (nll) {
+            mseSub.setText("-(" + Fmt.num(MatrixSample.get(in.array(), builtSample, (int) label)) + ")");
+        } else {
+            mseSub.setText("(" + Fmt.num(MatrixSample.get(in.array(), builtSample, 0)) + " - " + Fmt.num(label) + ")\u00b2");
+        }
+    }
+
+    /** The drawing's size in content units: the notebook's graph is {@link #WIDTH} wide, a stack as wide as its boxes. */
+    private void resizeTo(double width) {
+        setMinSize(width, HEIGHT);
+        setPrefSize(width, HEIGHT);
+        setMaxSize(width, HEIGHT);
+        contentWidth.set(width);
     }
 
     private static double reluShift(TraceCursor cursor) {
@@ -455,8 +631,17 @@ public final class NetworkGraph extends Pane {
             set(e.getValue(), "active", e.getKey().equals(module) && !backward);
             set(e.getValue(), "active-backward", e.getKey().equals(module) && backward);
         }
-        set(paramLink1, "edge-read", reads.contains("w1") || writes.contains("w1.g"));
-        set(paramLink2, "edge-read", reads.contains("w2") || writes.contains("w2.g"));
+        for (Map.Entry<String, Line> e : paramLinks.entrySet()) {
+            set(e.getValue(), "edge-read", reads.contains(e.getKey()) || writes.contains(e.getKey() + ".g"));
+        }
+        if (foldBox != null) {
+            StackPlan.Slot fold = plan.fold();
+            boolean in = fold.modules().contains(module);
+            set(foldBox, "active", in && !backward);
+            set(foldBox, "active-backward", in && backward);
+            // The folded layer at work, by name: every step of the pass still has its place on screen.
+            foldSub.setText(in ? module + (backward ? " (backward)" : "") : fold.modules().size() / 2 + " x Lin+ReLU");
+        }
 
         boolean haveL2 = offered.containsKey("l2") && unitValues != null;
         boolean reluActive = "relu".equals(module) && !backward;
@@ -467,6 +652,17 @@ public final class NetworkGraph extends Pane {
         }
         lines.setOpacity("lin2".equals(module) ? 0.95 : 0.55);
 
+        if (plan != null) {
+            lossSub(offered);
+        } else {
+            notebookLossSub(offered);
+        }
+        TensorRef loss = offered.get("loss");
+        lossValue.setText(loss == null ? "" : "= " + Fmt.num(MatrixSample.get(loss.array(), 0, 0)));
+    }
+
+    /** The selected sample's term of the notebook's MSE, {@code (prediction - label)^2}. */
+    private void notebookLossSub(Map<String, TensorRef> offered) {
         TensorRef out = offered.get("out");
         TensorRef y = offered.get("y");
         if (out != null && y != null && builtSample < out.shape()[0]) {
@@ -476,8 +672,6 @@ public final class NetworkGraph extends Pane {
         } else {
             mseSub.setText("mean (out - y)\u00b2");
         }
-        TensorRef loss = offered.get("loss");
-        lossValue.setText(loss == null ? "" : "= " + Fmt.num(MatrixSample.get(loss.array(), 0, 0)));
     }
 
     private static void set(Node n, String styleClass, boolean on) {

@@ -64,6 +64,9 @@ public final class NetworkView extends BorderPane implements Steppable {
         graph.setId("network-graph");
         zoom = new ZoomPane(graph, NetworkGraph.WIDTH, NetworkGraph.HEIGHT);
         zoom.setId("graph-zoom");
+        // A trained stack is wider than the notebook's graph (and a deep one unfolded wider still).
+        graph.contentWidthProperty().addListener((o, was, w) -> zoom.setContentSize(w.doubleValue(), NetworkGraph.HEIGHT));
+        graph.onRefold(this::refreshGraph);
 
         steps.position.bindBidirectional(state.step);
         // 0.3 to 3 seconds a step: slow enough to say what each step computes.
@@ -275,8 +278,9 @@ public final class NetworkView extends BorderPane implements Steppable {
     private void refresh(String follow) {
         int step = state.step.get();
         int sample = state.sample.get();
-        formulas.show(cursor, step, hidden());
         PassResult pass = state.pass.get();
+        formulas.setTrained(pass != null && pass.isTrained());
+        formulas.show(cursor, step, hidden());
         playback.counter.set(cursor == null || cursor.size() == 0 ? "" : "step " + (step + 1) + " / " + cursor.size()
                 + (pass != null && pass.isTrained() ? ", trained" : ""));
         if (cursor == null) {

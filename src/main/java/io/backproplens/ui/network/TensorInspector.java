@@ -337,7 +337,7 @@ public final class TensorInspector extends BorderPane {
             return;
         }
         title.setText(label);
-        kind.setText(describe(ref));
+        kind.setText(describe(ref, offered.containsKey("sm_pred")));
         // Nothing of the previous tensor stays on screen while this one is computed.
         for (Map.Entry<String, Label> e : stats.entrySet()) e.getValue().setText(e.getKey().equals("shape") ? ref.shapeText() : "");
         scalarValue.setText("");
@@ -381,18 +381,22 @@ public final class TensorInspector extends BorderPane {
         heatmap.setRaster(scalar ? null : in.raster());
     }
 
-    private static String describe(TensorRef ref) {
+    private static String describe(TensorRef ref, boolean ce) {
         String name = ref.tensorName();
         if (ref.grad()) return "gradient of the loss w.r.t. " + name;
+        // A trained stack numbers its tensors on: l(2k-1) is Lin k's output, l(2k) ReLU k's.
+        if (name.matches("w\\d+")) return "weights";
+        if (name.matches("b\\d+")) return "bias";
+        if (name.matches("l\\d+")) {
+            int n = Integer.parseInt(name.substring(1));
+            return n == 2 ? "ReLU output (activations)" : n % 2 == 1 ? "Lin" + (n + 1) / 2 + " output" : "ReLU" + n / 2 + " output (activations)";
+        }
         return switch (name) {
             case "x" -> "input batch (normalised pixels)";
             case "y" -> "target labels";
-            case "w1", "w2" -> "weights";
-            case "b1", "b2" -> "bias";
-            case "l1" -> "Lin1 output";
-            case "l2" -> "ReLU output (activations)";
-            case "out" -> "prediction";
-            case "loss" -> "MSE loss";
+            case "out" -> ref.array().rank() == 2 && ref.array().size(1) > 1 ? "scores, one per digit (before log_softmax)" : "prediction";
+            case "sm_pred" -> "log-probabilities of the ten digits";
+            case "loss" -> ce ? "NLL loss" : "MSE loss";
             default -> "";
         };
     }

@@ -30,7 +30,10 @@ public final class TensorPictures {
      * images, activations after the ReLU, labels and the loss.
      */
     public static ColorMap mapFor(String label) {
-        return label.endsWith(".g") || SIGNED_VALUES.contains(label) ? ColorMap.DIVERGING : ColorMap.VIRIDIS;
+        // A trained stack's weights, biases and Lin outputs (odd l: l1, l3, ...) are signed too.
+        boolean signed = SIGNED_VALUES.contains(label) || label.matches("[wb]\\d+")
+                || label.matches("l\\d+") && Integer.parseInt(label.substring(1)) % 2 == 1;
+        return label.endsWith(".g") || signed ? ColorMap.DIVERGING : ColorMap.VIRIDIS;
     }
 
     public static Raster of(TensorRef ref, InspectMode mode, int sample) { return picture(ref, mode, sample).raster(); }

@@ -21,8 +21,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class ZoomPane extends Region {
     private final Node content;
-    private final double contentWidth;
-    private final double contentHeight;
+    private double contentWidth;
+    private double contentHeight;
     private final Translate translate = new Translate();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final HBox buttons;
@@ -86,6 +86,17 @@ public final class ZoomPane extends Region {
     public void setFloor(java.util.function.DoubleSupplier minScale) {
         this.floor = minScale;
         requestLayout();
+    }
+
+    /** The content's logical size changed (a deeper model drawn): fit it anew. */
+    public void setContentSize(double width, double height) {
+        if (width == contentWidth && height == contentHeight) return;
+        contentWidth = width;
+        contentHeight = height;
+        zoom = 1;
+        panX = panY = 0;
+        requestLayout();
+        if (getParent() != null) getParent().requestLayout();
     }
 
     /** Keeps this region of the content (content units) in view when not all of it fits. */

@@ -300,8 +300,9 @@ public final class ControlsBar extends VBox {
     private void syncTrainedTip(Tooltip tip) {
         var t = state.trained.get();
         tip.setText(t == null
-                ? "Trained: train the notebook's network (head mse, depth 1) in the Train view, then step through its pass here"
-                : "Trained: the weights after " + t.what() + "; the Network and Activations views run the pass on them. "
+                ? "Trained: train a model in the Train view, then step through its pass here"
+                : "Trained: the model trained in the Train view (" + t.model() + ") after " + t.what()
+                + "; the Network and Activations views run the pass on it. "
                 + "Release it for the initial weights.");
     }
 

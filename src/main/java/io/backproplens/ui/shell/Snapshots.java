@@ -273,6 +273,94 @@ public final class Snapshots {
         }
     }
 
+    /**
+     * The Trained switch after a training run, without a display: the Train view trains a model of
+     * {@code head} and {@code depth} (the lesson's other settings, nh 50, bs 64) for {@code batches}
+     * mini-batches, Trained is pressed, and the Network view is visited at the start of the pass,
+     * at the loss's forward step and at the end of the backward pass, then the Activations view.
+     * At each setup each visit either writes {@code trained-HEAD-dDEPTH-WHAT-WxH@S.png} into
+     * {@code outDir} (when not null) or adds the layout audit's problems to the list returned.
+     */
+    public static List<String> visitTrained(Path outDir, List<Setup> setups, Presentation.Theme theme,
+                                            io.backproplens.engine.Head head, int depth, int batches) throws Exception {
+        if (batches < 1 || batches > 100_000) throw new IllegalArgumentException("batches must be from 1 to 100000, got " + batches);
+        if (outDir != null) Files.createDirectories(outDir);
+        int screenW = setups.stream().mapToInt(Setup::width).max().orElseThrow();
+        int screenH = setups.stream().mapToInt(Setup::height).max().orElseThrow();
+        Setup first = setups.get(0);
+        List<String> lines = new ArrayList<>();
+        try (HeadlessApp app = HeadlessApp.start(first.width(), first.height(), screenW, screenH, theme, first.scale())) {
+            io.backproplens.train.TrainConfig config = io.backproplens.train.TrainConfig.defaults(head).withDepth(depth);
+            HeadlessApp.onFx(() -> {
+                app.window.selectTab("train");
+                app.window.train().setConfig(config);
+                return null;
+            });
+            app.driver.waitUntil(() -> app.window.train().ready(), "the trainer");
+            for (int i = 0; i < batches; i++) {
+                long want = i + 1;
+                HeadlessApp.onFx(() -> { app.window.train().next(); return null; });
+                app.driver.waitUntil(() -> app.window.train().batches() >= want, "batch " + want);
+            }
+            app.driver.waitUntil(() -> app.state.trained.get() != null && app.state.trained.get().batches() == batches, "the trained model offered");
+            HeadlessApp.onFx(() -> { app.state.showTrained.set(true); return null; });
+            app.driver.waitUntil(() -> app.state.pass.get() != null && app.state.pass.get().isTrained() && !app.state.busy.get(), "the trained pass");
+            String prefix = "trained-" + head + "-d" + depth + "-";
+            for (Setup s : setups) {
+                app.configure(s.width(), s.height(), s.scale(), s.presenter());
+                String[] whats = {"network-start", "network-loss", "network-end", "activations"};
+                for (String what : whats) {
+                    // The lesson scenes the notebook's graph is audited in (05-forward, 06-loss,
+                    // 07-backward), so the two counts compare; Trained pressed again if a scene reset it.
+                    HeadlessApp.onFx(() -> {
+                        switch (what) {
+                            case "network-start" -> app.window.showLesson(Lesson.FORWARD);
+                            case "network-loss" -> app.window.showLesson(Lesson.LOSS);
+                            case "network-end" -> app.window.showLesson(Lesson.BACKWARD);
+                            default -> app.window.selectTab("activations");
+                        }
+                        if (!app.state.showTrained.get()) app.state.showTrained.set(true);
+                        return null;
+                    });
+                    app.driver.waitUntil(() -> app.state.pass.get() != null && app.state.pass.get().isTrained() && !app.state.busy.get(), "the trained pass");
+                    HeadlessApp.onFx(() -> {
+                        var trace = app.state.pass.get().trace();
+                        switch (what) {
+                            case "network-start" -> app.window.stepTo(-1);
+                            case "network-loss" -> {
+                                int loss = 0;
+                                for (int k = 0; k < trace.size(); k++) {
+                                    if (trace.get(k).writes().stream().anyMatch(w -> w.label().equals("loss"))) loss = k;
+                                }
+                                app.window.stepTo(loss);
+                            }
+                            case "network-end" -> app.window.stepTo(trace.size() - 1);
+                            default -> { }
+                        }
+                        return null;
+                    });
+                    app.settle();
+                    if (outDir != null) {
+                        Path file = outDir.resolve(String.format(Locale.ROOT, "%s%s-%dx%d@%s.png", prefix, what, s.width(), s.height(),
+                                new java.math.BigDecimal(Double.toString(s.scale())).stripTrailingZeros().toPlainString()));
+                        Exports.writePng(app.snapshot(), file);
+                        lines.add(file.toString());
+                    } else {
+                        for (Object problem : HeadlessApp.onFx(() -> {
+                            List<Object> found = new ArrayList<>(LayoutAudit.of(app.window.getScene(), FONT_FLOOR_PX * s.scale()));
+                            found.addAll(ContrastAudit.of(app.window.getScene(), ContrastAudit.AA));
+                            return found;
+                        })) {
+                            lines.add(s + " " + prefix + what + ": " + problem);
+                        }
+                    }
+                }
+            }
+            app.failIfErrorShown("showing the trained model");
+        }
+        return lines;
+    }
+
     /** Refuses a scene name that is not a lesson scene, in the words {@code record} prints. */
     public static void checkScene(String scene) {
         try {

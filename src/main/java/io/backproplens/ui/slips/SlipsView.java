@@ -120,6 +120,8 @@ public final class SlipsView extends BorderPane {
         PassResult pass = controller.state().pass.get();
         // Only while on screen: the autodiff comparison and the batched product take a moment.
         if (pass == null || getScene() == null || pass == computedFor) return;
+        // The slips are the notebook's, on its network: a trained deeper or ce model keeps the last ones.
+        if (!pass.isNotebook()) return;
         computedFor = pass;
         slips = null;
         waiting.setText("Computing the slips on this pass's tensors\u2026");

@@ -477,10 +477,10 @@ public final class TrainView extends BorderPane implements Steppable {
     /** The snapshot's weights as the views' {@link Trained}, or null when they cannot show them. */
     static Trained trainedOf(TrainSnapshot s, Settings current) {
         TrainConfig c = s.config();
-        if (s.step() == 0 || c.depth() != 1 || c.head() != Head.MSE) return null;
+        if (s.step() == 0) return null;
         try {
             Settings from = new Settings(c.init(), c.seed(), c.nh(), c.reluShift(), current.batch());
-            return new Trained(s.params().weights(), from, s.step(), Fmt.count(s.step()) + " batches of " + c.bs()
+            return new Trained(s.params(), c.head(), from, s.step(), Fmt.count(s.step()) + " batches of " + c.bs()
                     + ", lr " + Fmt.plain(c.lr()) + ", epoch " + String.format(java.util.Locale.ROOT, "%.2f", s.epochProgress()));
         } catch (IllegalArgumentException e) {
             return null;  // settings the other views do not take (a ReLU shift beyond theirs)
