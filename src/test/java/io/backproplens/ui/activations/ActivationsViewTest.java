@@ -430,6 +430,13 @@ class ActivationsViewTest {
         robot.type(KeyCode.A);
         waitUntil(10, () -> lens.mode() == ActivationsView.Mode.ACTIVATIONS);
         assertThat(fx(() -> visible(lens.lookup("#init-xavier")))).isTrue();
+        // The stage outlives the test: the next test gets the usual window back.
+        fx(() -> {
+            state.presentation.scale.set(1.0);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            return null;
+        });
     }
 
     private static boolean visible(javafx.scene.Node n) {
