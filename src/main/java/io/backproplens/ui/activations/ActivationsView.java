@@ -205,19 +205,66 @@ public final class ActivationsView extends BorderPane implements Steppable {
         message.setId("activations-message");
         message.getStyleClass().add("error-text");
 
+        HBox initGroupBox = group("Init", inits, keyHint("R X K"));
+        // Compare and the depth sweep pick their own inits: the global one would only take a row there.
+        initGroupBox.managedProperty().bind(initGroupBox.visibleProperty());
+        initGroupBox.visibleProperty().bind(mode.isNotEqualTo(Mode.COMPARE).and(mode.isNotEqualTo(Mode.DEPTH)));
         FlowPane bar = new FlowPane(22, 6,
                 modes,
-                group("Init", inits, keyHint("R X K")),
+                initGroupBox,
                 group(null, relus, keyHint("S")),
                 group("Seed", seedField, newSeed),
-                message);
+                message) {
+            // The window's width, not the widest group's: the mode names fit themselves to it.
+            @Override protected double computeMinWidth(double h) { return 0; }
+
+            @Override
+            protected void layoutChildren() {
+                fitModeNames(modes, getWidth() - getInsets().getLeft() - getInsets().getRight());
+                super.layoutChildren();
+            }
+        };
         bar.getStyleClass().add("activations-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
+    /**
+     * The mode buttons keep their key in their name ("Compare (C)") where the row is wide enough,
+     * else drop it to the tooltip ("Compare"), so the four stay in one row instead of leaving the window.
+     */
+    private static void fitModeNames(HBox modes, double width) {
+        if (width <= 0) return;
+        boolean full = true;
+        for (Node n : modes.getChildren()) full &= ((ToggleButton) n).getText().endsWith(")");
+        double now = modes.prefWidth(-1);
+        if (full && now > width) {
+            for (Node n : modes.getChildren()) {
+                ToggleButton b = (ToggleButton) n;
+                b.setText(b.getText().replaceFirst(" \\(.\\)$", ""));
+            }
+        } else if (!full) {
+            // Back to the long names when they fit again (judged from the short width plus the keys' room).
+            double extra = 0;
+            for (Node n : modes.getChildren()) {
+                ToggleButton b = (ToggleButton) n;
+                extra += b.getFont().getSize() * 3;
+            }
+            if (now + extra < width) {
+                for (Node n : modes.getChildren()) {
+                    ToggleButton b = (ToggleButton) n;
+                    b.setText(b.getText() + " (" + b.getProperties().get(MODE_KEY) + ")");
+                }
+            }
+        }
+    }
+
+    private static final String MODE_KEY = "activations.modeKey";
+
     private ToggleButton modeButton(String text, String key, Mode m) {
         ToggleButton b = new ToggleButton(text + " (" + key + ")");
+        b.getProperties().put(MODE_KEY, key);
+        b.setTooltip(new javafx.scene.control.Tooltip(text + ": key " + key));
         b.setId("mode-" + m.name().toLowerCase());
         b.setUserData(m);
         b.setSelected(m == mode.get());

@@ -115,11 +115,19 @@ final class ComparePane extends BorderPane {
                 super.layoutChildren();
             }
         };
-        column.setMinHeight(0);
-        body.setMinHeight(0);
         VBox.setVgrow(body, Priority.ALWAYS);
-        setCenter(column);
+        // The table is always whole: where the window is too short for it and the controls (1280x720
+        // at 200%) the pane scrolls, its rows at their full size, instead of cutting the lower rows.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(column);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("activations-scroll");
+        scroll.getProperties().put(io.backproplens.ui.audit.LayoutAudit.SCROLLS, true);
+        setCenter(scroll);
     }
+
+    @Override protected double computeMinHeight(double w) { return 0; }
 
     /**
      * The two charts and the table, arranged for the room there is. The table is the point of the
@@ -129,8 +137,13 @@ final class ComparePane extends BorderPane {
      */
     private final class Body extends javafx.scene.layout.Pane {
         @Override protected double computeMinWidth(double h) { return 0; }
-        @Override protected double computeMinHeight(double w) { return 0; }
-        @Override protected double computePrefHeight(double w) { return em() * 20; }
+        /** The table's height in the form it takes at this width: the pane scrolls rather than cut it. */
+        @Override protected double computeMinHeight(double w) {
+            double width = w > 0 ? w : getWidth();
+            GridPane t = width > 0 && table.prefWidth(-1) > width ? tallTable : table;
+            return t.prefHeight(-1);
+        }
+        @Override protected double computePrefHeight(double w) { return Math.max(em() * 20, computeMinHeight(w)); }
 
         private double em() { return caption.getFont().getSize(); }
 

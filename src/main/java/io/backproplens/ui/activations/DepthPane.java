@@ -47,9 +47,33 @@ final class DepthPane extends BorderPane {
         headBox.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         chart.setId("sweep-chart");
-        VBox column = new VBox(6, headBox, chart);
+        // The log axis needs about 12 em to draw at all; 15 em keeps a few decades readable.
+        chart.minHeightProperty().bind(Bindings.createDoubleBinding(() -> caption.getFont().getSize() * CHART_MIN_EM, caption.fontProperty()));
+        // The caption steps aside when the chart needs its room (a small window at 200%).
+        VBox column = new VBox(6, headBox, chart) {
+            @Override
+            protected void layoutChildren() {
+                double em = caption.getFont().getSize();
+                boolean room = getHeight() >= controls.prefHeight(getWidth()) + caption.prefHeight(getWidth()) + em * (CHART_MIN_EM + 1);
+                if (caption.isManaged() != room) {
+                    caption.setManaged(room);
+                    caption.setVisible(room);
+                }
+                super.layoutChildren();
+            }
+        };
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
-        setCenter(column);
+        page.setCenter(column);
+        // Where the window is too short for the chart and its legend (1280x720 at 200%) the sweep
+        // scrolls, the chart at its readable minimum, instead of squashing the chart or cutting the legend.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("activations-scroll");
+        scroll.getProperties().put(io.backproplens.ui.audit.LayoutAudit.SCROLLS, true);
+        page.setMinWidth(0);
+        setCenter(scroll);
 
         legend.getStyleClass().add("sweep-legend");
         legend.setHgap(16);
@@ -78,33 +102,38 @@ final class DepthPane extends BorderPane {
         readout.setWrapText(true);
         readout.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         // The legend beside the chart when the chart keeps 30 em, else under it in two or more columns.
-        widthProperty().addListener((o, a, b) -> placeLegend());
+        page.widthProperty().addListener((o, a, b) -> placeLegend());
         readout.fontProperty().addListener((o, a, b) -> placeLegend());
         placeLegend();
         chart.setOnHoverLayer(this::showReadout);
     }
 
     private final FlowPane legend = new FlowPane();
+    /** What scrolls: the controls, the chart and its legend. */
+    private final BorderPane page = new BorderPane();
+    static final double CHART_MIN_EM = 15;
+
+    @Override protected double computeMinHeight(double w) { return 0; }
     private VBox headBox;
     private final VBox under = new VBox(6);
 
     private void placeLegend() {
         double em = readout.getFont().getSize();
-        boolean beside = getWidth() <= 0 || getWidth() - em * 17 >= em * 30;
-        if (beside && getRight() != legend) {
+        boolean beside = page.getWidth() <= 0 || page.getWidth() - em * 17 >= em * 30;
+        if (beside && page.getRight() != legend) {
             under.getChildren().setAll(readout);
             legend.setPrefWrapLength(em * 16);
             legend.setOrientation(javafx.geometry.Orientation.HORIZONTAL);
-            setRight(legend);
+            page.setRight(legend);
             BorderPane.setMargin(legend, new Insets(10, 0, 0, 14));
-            setBottom(under);
-        } else if (!beside && getRight() == legend || !beside && getBottom() != under || !beside && !under.getChildren().contains(legend)) {
-            setRight(null);
+            page.setBottom(under);
+        } else if (!beside && page.getRight() == legend || !beside && page.getBottom() != under || !beside && !under.getChildren().contains(legend)) {
+            page.setRight(null);
             under.getChildren().setAll(legend, readout);
-            setBottom(under);
+            page.setBottom(under);
         }
         if (beside) legend.setPrefWrapLength(em * 16);
-        else legend.setPrefWrapLength(Math.max(em * 16, getWidth()));
+        else legend.setPrefWrapLength(Math.max(em * 16, page.getWidth()));
     }
 
     private static HBox group(javafx.scene.Node... nodes) {

@@ -33,6 +33,14 @@ import java.util.Objects;
  * scale.
  */
 public final class DataView extends Pane {
+    /** What the view lays out; it scrolls only where the window is too short for the table and the code. */
+    private final Pane page = new Pane() {
+        @Override protected double computeMinWidth(double h) { return 0; }
+        @Override protected double computeMinHeight(double w) { return wholeHeight(w); }
+        @Override protected double computePrefHeight(double w) { return wholeHeight(w); }
+        @Override protected void layoutChildren() { layoutPage(this); }
+    };
+    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
     private static final int DIGITS = 12;
     private static final double DIGIT_EM = 5;
 
@@ -65,7 +73,16 @@ public final class DataView extends Pane {
         table.setId("data-table");
         table.setHgap(32);
         table.setVgap(6);
-        getChildren().addAll(title, source, table, formula, digitsTitle);
+        page.getStyleClass().add("data-page");
+        page.getChildren().addAll(title, source, table, formula, digitsTitle);
+        // At 200% on a small screen the table and the code do not fit under the title: the page
+        // scrolls, its text at full size, rather than cut the lower rows (the lesson is in them).
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("data-scroll");
+        scroll.getProperties().put(io.backproplens.ui.audit.LayoutAudit.SCROLLS, true);
+        getChildren().add(scroll);
 
         controller.state().session.addListener((o, was, session) -> {
             if (session != null) load(controller, session);
@@ -85,6 +102,7 @@ public final class DataView extends Pane {
         table.getChildren().clear();
         table.getColumnConstraints().clear();
         notebookCells.clear();
+        nameCells.clear();
         addRow(0, "", "shape", "mean", "std", "notebook", true);
         // normalised = (raw - m) / s, so the raw statistics follow exactly from the normalised ones.
         double m = s.rawTrainMean(), sd = s.rawTrainStd();
@@ -99,7 +117,7 @@ public final class DataView extends Pane {
             cc.setHalignment(c < 2 ? HPos.LEFT : HPos.RIGHT);
             table.getColumnConstraints().add(cc);
         }
-        getChildren().removeAll(digits);
+        page.getChildren().removeAll(digits);
         digits.clear();
         rows.clear();
         digitPx = 0;
@@ -111,8 +129,8 @@ public final class DataView extends Pane {
             label.getStyleClass().add("digit-label");
             digits.add(label);
         }
-        getChildren().addAll(digits);
-        requestLayout();
+        page.getChildren().addAll(digits);
+        page.requestLayout();
     }
 
     private double em() { return source.getFont().getSize(); }
@@ -135,16 +153,31 @@ public final class DataView extends Pane {
 
     @Override
     protected void layoutChildren() {
+        scroll.resizeRelocate(0, 0, getWidth(), getHeight());
+    }
+
+    /** The height of the title, source, table and code at this page width (the digits fill what is left). */
+    private double wholeHeight(double width) {
+        Insets in = page.getInsets();
+        double em = em();
+        double W = (width > 0 ? width : page.getWidth()) - in.getLeft() - in.getRight();
+        if (W <= 0) return 0;
+        fitTable(W);
+        double tableW = Math.min(W, table.prefWidth(-1));
+        double leftW = Math.max(tableW, Math.min(W, formula.prefWidth(-1)));
+        return in.getTop() + title.prefHeight(W) + em * 0.3 + source.prefHeight(W) + em * 0.8
+                + table.prefHeight(tableW) + em + formula.prefHeight(Math.min(leftW, W)) + em + in.getBottom();
+    }
+
+    private void layoutPage(Pane page) {
         sizeDigits();
-        Insets in = getInsets();
+        Insets in = page.getInsets();
         double em = em(), gap = em;
-        double x0 = in.getLeft(), W = getWidth() - in.getLeft() - in.getRight();
-        double y = in.getTop(), bottom = getHeight() - in.getBottom();
+        double x0 = in.getLeft(), W = page.getWidth() - in.getLeft() - in.getRight();
+        double y = in.getTop(), bottom = page.getHeight() - in.getBottom();
         y = place(title, x0, y, W) + em * 0.3;
         y = place(source, x0, y, W) + em * 0.8;
-        // The notebook's column where it fits the width (at 200% on a small screen it would push the
-        // table out of the window; the app's own numbers come first).
-        fitNotebookColumn(W);
+        fitTable(W);
         // Left: the table, then the code under it.
         double tableW = Math.min(W, table.prefWidth(-1));
         double codeW = Math.min(W, formula.prefWidth(-1));
@@ -207,7 +240,7 @@ public final class DataView extends Pane {
     /** The notebook's mean / std of each row, by row name (tests compare it with the app's). */
     public String notebookText(String rowName) {
         for (javafx.scene.Node n : table.getChildren()) {
-            if (n instanceof Label l && rowName.equals(l.getText()) && GridPane.getColumnIndex(l) == 0) {
+            if (n instanceof Label l && rowName.equals(l.getText().replace('\n', ' ')) && GridPane.getColumnIndex(l) == 0) {
                 int row = GridPane.getRowIndex(l);
                 for (javafx.scene.Node m : table.getChildren())
                     if (GridPane.getRowIndex(m) == row && GridPane.getColumnIndex(m) == 4) return ((Label) m).getText();
@@ -217,18 +250,49 @@ public final class DataView extends Pane {
     }
 
     private final List<Label> notebookCells = new ArrayList<>();
+    private final List<Label> nameCells = new ArrayList<>();
 
-    private void fitNotebookColumn(double width) {
-        if (notebookCells.isEmpty()) return;
+    /**
+     * Fits the table to the width: the notebook's column steps aside first (at 200% on a small
+     * screen it would push the table out of the window; the app's own numbers come first), then the
+     * long row names wrap after their tensor's name ("x_train" over "normalised").
+     */
+    private void fitTable(double width) {
+        if (nameCells.isEmpty()) return;
+        boolean wrapped = nameCells.stream().anyMatch(l -> l.getText().indexOf('\n') >= 0);
+        // The table's width with the names on one line, whatever they are now (no text flips while measuring).
+        double oneLine = table.prefWidth(-1) - namesWidth(wrapped) + namesWidth(false);
+        oneLine = fitNotebookColumn(width, oneLine);
+        boolean wrap = oneLine > width;
+        if (wrap != wrapped) for (Label l : nameCells) l.setText(wrap ? l.getText().replace(' ', '\n') : l.getText().replace('\n', ' '));
+    }
+
+    /** The names column's width with the names on one line or wrapped at their spaces. */
+    private double namesWidth(boolean wrapped) {
+        double w = 0;
+        javafx.scene.text.Text t = new javafx.scene.text.Text();
+        for (Label l : nameCells) {
+            String text = wrapped ? l.getText().replace(' ', '\n') : l.getText().replace('\n', ' ');
+            t.setText(text);
+            t.setFont(l.getFont());
+            w = Math.max(w, t.getLayoutBounds().getWidth() + l.getInsets().getLeft() + l.getInsets().getRight());
+        }
+        return w;
+    }
+
+    /** Shows the notebook's column when the table fits with it; returns the table's width after. */
+    private double fitNotebookColumn(double width, double tableWidth) {
+        if (notebookCells.isEmpty()) return tableWidth;
         boolean shown = notebookCells.get(0).isManaged();
         double column = 0;
         for (Label l : notebookCells) column = Math.max(column, l.prefWidth(-1));
-        double full = table.prefWidth(-1) + (shown ? 0 : column + table.getHgap());
+        double full = tableWidth + (shown ? 0 : column + table.getHgap());
         boolean fits = full <= width;
         if (fits != shown) for (Label l : notebookCells) {
             l.setManaged(fits);
             l.setVisible(fits);
         }
+        return fits ? full : full - column - table.getHgap();
     }
 
     /** Whether the notebook's column is on screen (it steps aside where the width is short). */
@@ -245,6 +309,7 @@ public final class DataView extends Pane {
         if (!header && !notebook.isEmpty()) cells[4].setTooltip(new javafx.scene.control.Tooltip("What the notebook printed for "
                 + name.replace(" normalised", "") + ".mean(), .std()" + (name.contains("normalised") ? " after normalize" : "")));
         cells[0].getStyleClass().add("formula");
+        if (!header) nameCells.add(cells[0]);
         table.addRow(row, cells);
     }
 

@@ -386,4 +386,61 @@ class ActivationsViewTest {
         assertThat(fx(() -> lens.depthNote(DepthSweep.Scheme.SMALL).getText())).contains("underflow");
         assertThat(fx(chart::markers)).noneSatisfy(m -> assertThat(m.scheme()).isEqualTo(DepthSweep.Scheme.KAIMING));
     }
+
+    @Test
+    void atTwoHundredPercentTheModesStayInTheWindowAndTheCompareTableIsWhole(FxRobot robot) {
+        ActivationsView lens = openTab(robot);
+        fx(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(720);
+            state.presentation.applyTo(window);   // the UI scale reaches the root font size, as in the app
+            state.presentation.scale.set(2.0);
+            return null;
+        });
+        robot.type(KeyCode.C);
+        waitUntil(10, () -> lens.mode() == ActivationsView.Mode.COMPARE);
+        waitUntil(120, () -> lens.compareShownProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene scene = fx(() -> window.getScene());
+        // Compare picks its own two inits: the global init buttons step aside and leave their row.
+        assertThat(fx(() -> visible(lens.lookup("#init-xavier")))).isFalse();
+        // The four mode buttons in the window (their keys go to the tooltip where the row is short).
+        for (ActivationsView.Mode m : ActivationsView.Mode.values()) {
+            javafx.geometry.Bounds b = fx(() -> {
+                javafx.scene.Node n = lens.lookup("#mode-" + m.name().toLowerCase(Locale.ROOT));
+                return n.localToScene(n.getLayoutBounds());
+            });
+            assertThat(b.getMaxX()).as(m.name()).isLessThanOrEqualTo(scene.getWidth());
+        }
+        assertThat(fx(() -> ((ToggleButton) lens.lookup("#mode-compare")).getText()))
+                .as("scene %s wide, view %s", scene.getWidth(), fx(lens::getWidth)).isEqualTo("Compare");
+        // Every cell of the table at full size and cut by nothing (the pane scrolls to the lower rows).
+        java.util.List<io.backproplens.ui.audit.LayoutAudit.Problem> problems = fx(() -> io.backproplens.ui.audit.LayoutAudit.of(scene, 14 * 2));
+        assertThat(problems).filteredOn(p -> p.where().contains("#cmp-") || p.where().contains("#mode-")).isEmpty();
+        for (String key : ActivationData.FORWARD) {
+            for (String col : new String[]{"meanA", "stdA", "meanB", "stdB", "ratio"}) {
+                // The wide table and the turned one hold the same cells; one of them is shown.
+                java.util.List<Label> shown = fx(() -> lens.lookupAll("#cmp-" + key + "-" + col).stream()
+                        .filter(ActivationsViewTest::visible).map(n -> (Label) n).toList());
+                assertThat(shown).as(key + " " + col).hasSize(1);
+                assertThat(fx(() -> shown.get(0).getFont().getSize())).as(key + " " + col).isGreaterThanOrEqualTo(20 * 2 - 0.01);
+            }
+        }
+        // Back in the Activations mode the init buttons return.
+        robot.type(KeyCode.A);
+        waitUntil(10, () -> lens.mode() == ActivationsView.Mode.ACTIVATIONS);
+        assertThat(fx(() -> visible(lens.lookup("#init-xavier")))).isTrue();
+        // The stage outlives the test: the next test gets the usual window back.
+        fx(() -> {
+            state.presentation.scale.set(1.0);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            return null;
+        });
+    }
+
+    private static boolean visible(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return true;
+    }
 }
