@@ -339,7 +339,8 @@ public final class RealLayerPane extends BorderPane implements Steppable {
             // Before the first step: what the pane is about, and the zeros the result starts from.
             for (Label l : new Label[]{sumLine, checkLine, madds}) l.setPrefWidth(getWidth() - 24 - 4);
             topBox.getChildren().setAll(caption, counter);
-            words.getChildren().setAll(sumLine, checkLine, madds);
+            // No check line yet: there is nothing to check, and its empty line would crowd the zeros.
+            words.getChildren().setAll(sumLine, madds);
             if (content.getCenter() != words) content.setCenter(words);
         } else if (page == Page.PICTURES) {
             topBox.getChildren().setAll(counter);
@@ -458,6 +459,11 @@ public final class RealLayerPane extends BorderPane implements Steppable {
                 + ", j = " + (j < 0 ? "\u2013" : j));
         madds.setText(String.format(Locale.ROOT, "784 multiply-adds a step: %,d of %,d done", (long) (p + 1) * x[0].length,
                 (long) ROWS * nh * x[0].length));
+        // Paged, the zeros get a line of their own (the page is short) and the way on goes under them.
+        if (paged && p < 0) {
+            sumLine.setText("result = torch.zeros(5, " + nh + ")");
+            madds.setText(madds.getText() + ".   Next (\u2192): digit 0 times weight image 0");
+        }
     }
 
     /** Empty white squares of the picture size, so the layout does not jump before the first step. */

@@ -68,7 +68,7 @@ public final class SpeedLadderPane extends BorderPane implements io.backproplens
     private int page, perPage = MatmulVariant.values().length;
     /** The height the chart needs for all four rungs side by side with their names. */
     private double chartNeed;
-    private final Button prevPage = new Button(null, new FontIcon("mdi2c-chevron-left")), nextPage = new Button(null, new FontIcon("mdi2c-chevron-right"));
+    private final Button prevPage = new Button("\u25c0 Back"), nextPage = new Button("Next \u25b6");
     private final Label pageLabel = new Label();
     private final HBox pager = new HBox(10, prevPage, pageLabel, nextPage);
 

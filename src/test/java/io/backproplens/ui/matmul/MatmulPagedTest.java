@@ -80,6 +80,16 @@ class MatmulPagedTest {
         return out;
     }
 
+    /** With -Dmatmul.paged.shots=DIR, a picture of the scene (to look at the pages; no assertion reads it). */
+    private void shot(String name) throws Exception {
+        String dir = System.getProperty("matmul.paged.shots");
+        if (dir == null) return;
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> img[0] = scene.snapshot(null)));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img[0], null), "png", new java.io.File(dir, name + ".png"));
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -108,6 +118,8 @@ class MatmulPagedTest {
             assertThat(real.page()).isEqualTo(RealLayerPane.Page.PICTURES);
             assertThat(showing(robot, "#rl-detail")).isTrue();
             assertThat(showing(robot, "#rl-paper")).isFalse();
+            if (step == 0) shot("real-pictures-0");
+            if (step == 0 || step == nh) assertThat(audit()).as("pictures of step %d", step).isEmpty();
             robot.interact(view::next);
             assertThat(real.position()).isEqualTo(step);
             assertThat(real.page()).isEqualTo(RealLayerPane.Page.PAPER);
@@ -119,6 +131,7 @@ class MatmulPagedTest {
             assertThat(showing(robot, "#rl-current")).isTrue();
             assertThat(text(robot, "#rl-current")).isEqualTo(Fmt.cell(Math.round(expected * 100) / 100.0));
             if (step == 0 || step == nh) assertThat(audit()).as("step %d", step).isEmpty();
+            if (step == 0) shot("real-paper-0");
         }
         // Back: the paper to its own step's pictures, the pictures to the step before's paper.
         int last = real.position();
@@ -130,6 +143,35 @@ class MatmulPagedTest {
         assertThat(real.page()).isEqualTo(RealLayerPane.Page.PAPER);
         robot.interact(view::reset);
         assertThat(real.position()).isEqualTo(-1);
+    }
+
+    @Test
+    void backwardShowsItsChoicesThenTheStepperAndComesBack(FxRobot robot) throws Exception {
+        robot.interact(() -> view.openBackward(pass, "w1.g"));
+        BackwardPane backward = view.backward();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, backward::introShown);
+        assertThat(showing(robot, "#bw-grad-w1-g")).isTrue();
+        assertThat(showing(robot, "#bw-caption")).isTrue();
+        assertThat(audit()).isEmpty();
+        shot("backward-intro");
+        robot.interact(view::next);
+        assertThat(backward.introShown()).isFalse();
+        // The stepper is in front, the formula over it, before its first step.
+        assertThat(showing(robot, "#bw-formula")).isTrue();
+        assertThat(backward.stepper().getScene()).isSameAs(scene);
+        assertThat(backward.stepper().position()).isEqualTo(-1);
+        shot("backward-stepper");
+        robot.interact(view::next);
+        assertThat(backward.stepper().position()).isZero();
+        robot.interact(view::previous);
+        assertThat(backward.stepper().position()).isEqualTo(-1);
+        robot.interact(view::previous);
+        assertThat(backward.introShown()).isTrue();
+        // The clicker does not step a stepper it cannot see.
+        assertThat(backward.stepper().position()).isEqualTo(-1);
+        robot.interact(view::next);
+        robot.interact(() -> backward.stepper().end());
+        assertThat(text(robot, "#bw-check")).startsWith("\u2714 same as ND4J's product on this slice");
     }
 
     @Test
@@ -163,6 +205,7 @@ class MatmulPagedTest {
         for (int p = 1; p < pages; p++) {
             robot.interact(view::next);
             assertThat(ladder.page()).isEqualTo(p);
+            shot("ladder-page-" + p);
             assertThat(audit()).as("page %d", p).isEmpty();
             if (showing(robot, "#ladder-explain")) {
                 explained = true;
