@@ -86,7 +86,7 @@ public final class BackwardPane extends BorderPane implements Steppable {
         chooser.setAlignment(Pos.CENTER_LEFT);
         this.chooser = chooser;
         hint.setId("bw-hint");
-        hint.setWrapText(true);
+        hint.setMinWidth(Region.USE_PREF_SIZE);
         hint.setFocusTraversable(false);
         hint.setOnAction(e -> next());
         headline = new HBox(18, formula, check);
@@ -108,7 +108,7 @@ public final class BackwardPane extends BorderPane implements Steppable {
 
     private final VBox topBox;
     private final javafx.scene.layout.FlowPane chooser;
-    private final javafx.scene.control.Button hint = new javafx.scene.control.Button("Next (\u2192): the matmul on this slice, step by step");
+    private final javafx.scene.control.Button hint = new javafx.scene.control.Button("Step through it \u25b6");
     /**
      * Short of height (a projector at 200%) the choices and the slice's description would leave
      * the stepper a strip: they become a page of their own, which the clicker leaves with Next and
@@ -137,12 +137,16 @@ public final class BackwardPane extends BorderPane implements Steppable {
     }
 
     private void arrange() {
+        if (!introShown()) chooser.getChildren().remove(hint);
         if (!paged) {
             topBox.getChildren().setAll(chooser, headline, caption);
             if (getCenter() != work()) setCenter(work());
         } else if (intro) {
-            hint.setText("Next (\u2192): " + (showingSums ? "the sum over samples" : "the matmul") + " on this slice, step by step");
-            topBox.getChildren().setAll(chooser, headline, caption, hint);
+            hint.setTooltip(new javafx.scene.control.Tooltip("Next (\u2192): " + (showingSums ? "the sum over samples" : "the matmul")
+                    + " on this slice, step by step"));
+            // In the choices' row: the page has no height to spare for a line of its own.
+            if (!chooser.getChildren().contains(hint)) chooser.getChildren().add(hint);
+            topBox.getChildren().setAll(chooser, headline, caption);
             if (getCenter() != null) setCenter(null);
         } else {
             topBox.getChildren().setAll(headline);

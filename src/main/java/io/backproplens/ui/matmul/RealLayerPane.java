@@ -132,6 +132,8 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         madds.setWrapText(true);
         // Wrapped lines take the detail's width (set from the pictures in resize), not their one-line width.
         for (Label l : new Label[]{sumLine, checkLine, madds}) l.setMaxWidth(Double.MAX_VALUE);
+        // Never squeezed to "..." by a short pane: the fit check sees their whole height and pages instead.
+        for (Label l : new Label[]{sumLine, checkLine, madds}) l.setMinHeight(Region.USE_PREF_SIZE);
         legendBox = legend();
         words.setAlignment(Pos.TOP_LEFT);
         words.setPadding(new Insets(8, 12, 8, 12));
@@ -284,6 +286,13 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         words.setPrefWidth(wordsW);
         apply(true, true, pt, pbig, pboxW, 4 * pboxW + 3 * 16 + 24 + 16, prow, pcols);
     }
+
+    /**
+     * No minimum of its own: asked for the paper's and the pictures' full height, a short window
+     * (presenter mode, with the caption under the view) would lay the pane out taller than the
+     * room and the play bar would fall under its edge; short, it pages instead.
+     */
+    @Override protected double computeMinHeight(double width) { return 0; }
 
     /** A picture's column: the picture, or its title's longest word ("weights j") if wider. */
     private double boxWidth(int big) { return Math.max(28 * big, 6 * cellFontPx); }
@@ -459,11 +468,8 @@ public final class RealLayerPane extends BorderPane implements Steppable {
                 + ", j = " + (j < 0 ? "\u2013" : j));
         madds.setText(String.format(Locale.ROOT, "784 multiply-adds a step: %,d of %,d done", (long) (p + 1) * x[0].length,
                 (long) ROWS * nh * x[0].length));
-        // Paged, the zeros get a line of their own (the page is short) and the way on goes under them.
-        if (paged && p < 0) {
-            sumLine.setText("result = torch.zeros(5, " + nh + ")");
-            madds.setText(madds.getText() + ".   Next (\u2192): digit 0 times weight image 0");
-        }
+        // Paged, the zeros on one line: the page is short, and the play bar under it says how to go on.
+        if (paged && p < 0) sumLine.setText("result = torch.zeros(5, " + nh + ")");
     }
 
     /** Empty white squares of the picture size, so the layout does not jump before the first step. */
