@@ -265,7 +265,8 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         int cols = (int) Math.floor((getWidth() - detailW - (28 * t + 8) - 12 - 16 - 30) / (28 * t + 8 + 6));
         apply(false, compact, t, big, boxW, detailW, rows, cols);
         if (getHeight() <= 0) return;
-        boolean tooShort = fit < 2 || content.prefHeight(getWidth()) > getHeight() + 1;
+        // The minimum too: a pane laid out at its minimum where that exceeds the room would spill over its neighbours.
+        boolean tooShort = fit < 2 || Math.max(content.prefHeight(getWidth()), content.minHeight(getWidth())) > getHeight() + 1;
         if (!tooShort) return;
 
         // Paged: each page has the counter over it and the play bar under it, and the whole width.
