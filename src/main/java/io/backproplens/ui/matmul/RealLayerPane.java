@@ -149,7 +149,8 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         state.pass.addListener((o, was, now) -> load());
         state.session.addListener((o, was, now) -> load());
         heightProperty().addListener((o, was, now) -> resize());
-        state.presentation.scale.addListener((o, was, now) -> resize());
+        // After the new root font size has reached the labels: measured before, they would report the old sizes.
+        state.presentation.scale.addListener((o, was, now) -> javafx.application.Platform.runLater(this::resize));
         widthProperty().addListener((o, was, now) -> resize());
         load();
     }
@@ -294,6 +295,25 @@ public final class RealLayerPane extends BorderPane implements Steppable {
      * room and the play bar would fall under its edge; short, it pages instead.
      */
     @Override protected double computeMinHeight(double width) { return 0; }
+
+    private boolean recheckQueued;
+
+    /**
+     * A last check with the sizes as laid out (fonts and skins current): unpaged content that has
+     * grown past the pane since it was measured (a change of UI scale, presenter mode's caption)
+     * gets measured again, and pages.
+     */
+    @Override protected void layoutChildren() {
+        super.layoutChildren();
+        if (paged || x == null || recheckQueued || getCenter() != content || getHeight() <= 0) return;
+        if (Math.max(content.prefHeight(getWidth()), content.minHeight(getWidth())) > getHeight() + 1) {
+            recheckQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                recheckQueued = false;
+                resize();
+            });
+        }
+    }
 
     /** A picture's column: the picture, or its title's longest word ("weights j") if wider. */
     private double boxWidth(int big) { return Math.max(28 * big, 6 * cellFontPx); }
