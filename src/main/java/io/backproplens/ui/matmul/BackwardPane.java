@@ -159,12 +159,6 @@ public final class BackwardPane extends BorderPane implements Steppable {
 
     private boolean showingSums;
 
-    private static Region spacer() {
-        Region r = new Region();
-        r.setMinWidth(20);
-        HBox.setHgrow(r, javafx.scene.layout.Priority.ALWAYS);
-        return r;
-    }
 
     /** Shows {@code which} ({@code "w1.g"}, ...) from {@code pass}; later passes replace it as the settings change. */
     public void open(PassResult pass, String which) {
