@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.Node;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -36,6 +37,7 @@ public final class BackwardPane extends BorderPane implements Steppable {
     private final Label formula = new Label();
     private final Label caption = new Label();
     private final Label check = new Label();
+    private final HBox headline;
     private final MatmulStepper stepper = new MatmulStepper("bw");
     private final BatchSumPane sums = new BatchSumPane();
 
@@ -78,14 +80,24 @@ public final class BackwardPane extends BorderPane implements Steppable {
         });
         modeBox = new HBox(6, asMatmul, asOuter);
         modeBox.setAlignment(Pos.CENTER_LEFT);
-        HBox chooser = new HBox(10, g, gradButtons, spacer(), modeBox);
+        g.setMinWidth(Region.USE_PREF_SIZE);
+        // The choices wrap onto a second row rather than cut "Gradient:" (a projector at 200%).
+        javafx.scene.layout.FlowPane chooser = new javafx.scene.layout.FlowPane(10, 6, g, gradButtons, modeBox);
         chooser.setAlignment(Pos.CENTER_LEFT);
-        HBox headline = new HBox(18, formula, check);
+        this.chooser = chooser;
+        hint.setId("bw-hint");
+        hint.setMinWidth(Region.USE_PREF_SIZE);
+        hint.setFocusTraversable(false);
+        hint.setOnAction(e -> next());
+        headline = new HBox(18, formula, check);
         headline.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(4, chooser, headline, caption);
         top.setPadding(new Insets(6, 10, 2, 10));
         setCenter(new StackPane(waiting));
         this.topBox = top;
+        heightProperty().addListener(o -> fit());
+        widthProperty().addListener(o -> fit());
+        state.presentation.scale.addListener(o -> javafx.application.Platform.runLater(this::fit));
 
         stepper.positionProperty().addListener((o, was, now) -> updateCheck());
         state.pass.addListener((o, was, now) -> {
@@ -95,13 +107,58 @@ public final class BackwardPane extends BorderPane implements Steppable {
     }
 
     private final VBox topBox;
+    private final javafx.scene.layout.FlowPane chooser;
+    private final javafx.scene.control.Button hint = new javafx.scene.control.Button("Step through it \u25b6");
+    /**
+     * Short of height (a projector at 200%) the choices and the slice's description would leave
+     * the stepper a strip: they become a page of their own, which the clicker leaves with Next and
+     * comes back to with Previous before the first step. The formula stays over the stepper.
+     */
+    private boolean paged, intro = true;
 
-    private static Region spacer() {
-        Region r = new Region();
-        r.setMinWidth(20);
-        HBox.setHgrow(r, javafx.scene.layout.Priority.ALWAYS);
-        return r;
+    /** Whether the choices and the description stand on a page of their own before the stepper. */
+    public boolean paged() { return paged; }
+
+    /** Paged, whether that first page is in front. */
+    public boolean introShown() { return paged && intro; }
+
+    private void fit() {
+        if (slice == null || pass == null || getWidth() <= 0 || getHeight() <= 0) return;
+        Node work = work();
+        double w = getWidth(), h = getHeight();
+        topBox.getChildren().setAll(chooser, headline, caption);
+        double fullTop = topBox.prefHeight(w);
+        boolean now = fullTop > 0.25 * h && work != null && work.prefHeight(w) > h - fullTop;
+        if (now != paged) {
+            paged = now;
+            intro = true;
+        }
+        arrange();
     }
+
+    private void arrange() {
+        if (!introShown()) chooser.getChildren().remove(hint);
+        if (!paged) {
+            topBox.getChildren().setAll(chooser, headline, caption);
+            if (getCenter() != work()) setCenter(work());
+        } else if (intro) {
+            hint.setTooltip(new javafx.scene.control.Tooltip("Next (\u2192): " + (showingSums ? "the sum over samples" : "the matmul")
+                    + " on this slice, step by step"));
+            // In the choices' row: the page has no height to spare for a line of its own.
+            if (!chooser.getChildren().contains(hint)) chooser.getChildren().add(hint);
+            topBox.getChildren().setAll(chooser, headline, caption);
+            if (getCenter() != null) setCenter(null);
+        } else {
+            topBox.getChildren().setAll(headline);
+            if (getCenter() != work()) setCenter(work());
+        }
+    }
+
+    /** What steps: the stepper, or the sums over samples. */
+    private Node work() { return showingSums ? sums : stepper; }
+
+    private boolean showingSums;
+
 
     /** Shows {@code which} ({@code "w1.g"}, ...) from {@code pass}; later passes replace it as the settings change. */
     public void open(PassResult pass, String which) {
@@ -138,6 +195,7 @@ public final class BackwardPane extends BorderPane implements Steppable {
             });
         }
         setTop(topBox);
+        intro = true;
         showSlice();
     }
 
@@ -152,19 +210,22 @@ public final class BackwardPane extends BorderPane implements Steppable {
                 + " so the digits fit (" + why + ")." : ""));
         if (slice.kind() == BackwardSlice.Kind.BIAS || (weight && asOuter.isSelected())) {
             sums.show(slice);
+            showingSums = true;
             setCenter(sums);
             check.setText("");
         } else {
             boolean w = slice.kind() == BackwardSlice.Kind.WEIGHT;
             stepper.setInput(MatmulStepper.Input.of(slice.aName(), slice.bName(), slice.resultName(), slice.a(), slice.b(),
                     w ? slice.inpCols() : null, w ? null : slice.outCols(), w ? slice.outCols() : slice.inpCols()), false);
+            showingSums = false;
             setCenter(stepper);
             updateCheck();
         }
+        if (pass != null && getWidth() > 0) fit();
     }
 
     private void updateCheck() {
-        if (slice == null || getCenter() != stepper || stepper.replay() == null) return;
+        if (slice == null || showingSums || stepper.replay() == null) return;
         if (stepper.position() < stepper.stepCount() - 1) {
             check.setText("");
             return;
@@ -200,13 +261,31 @@ public final class BackwardPane extends BorderPane implements Steppable {
         (outer ? asOuter : asMatmul).setSelected(true);
     }
 
-    private Steppable front() { return getCenter() instanceof Steppable s ? s : null; }
+    private Steppable front() { return slice == null ? null : (Steppable) work(); }
 
-    @Override public void next() { if (front() != null) front().next(); }
+    private int frontPosition() { return showingSums ? sums.position() : stepper.position(); }
 
-    @Override public void previous() { if (front() != null) front().previous(); }
+    @Override public void next() {
+        if (introShown()) {
+            intro = false;
+            arrange();
+        } else if (front() != null) front().next();
+    }
 
-    @Override public void reset() { if (front() != null) front().reset(); }
+    @Override public void previous() {
+        if (paged && !intro && frontPosition() < 0) {
+            intro = true;
+            arrange();
+        } else if (!introShown() && front() != null) front().previous();
+    }
 
-    @Override public void togglePlay() { if (front() != null) front().togglePlay(); }
+    @Override public void reset() {
+        if (front() != null) front().reset();
+        if (paged && !intro) {
+            intro = true;
+            arrange();
+        }
+    }
+
+    @Override public void togglePlay() { if (!introShown() && front() != null) front().togglePlay(); }
 }

@@ -31,11 +31,14 @@ import java.util.Objects;
 public final class MatmulView extends BorderPane implements Steppable {
     /** The sections, in the order of their buttons. */
     public enum Section {
-        OWN("Your matrices"), REAL("Real layer: x @ w1"), BACKWARD("Backward: w.g, inp.g, b.g"), LADDER("Speed ladder"), ELEMENT("One gradient element");
+        OWN("Your matrices", "Yours"), REAL("Real layer: x @ w1", "x @ w1"), BACKWARD("Backward: w.g, inp.g, b.g", "Backward"),
+        LADDER("Speed ladder", "Ladder"), ELEMENT("One gradient element", "Element");
 
         final String title;
+        /** The name on the button when the full titles would take a second row (a projector at 200%). */
+        final String shortTitle;
 
-        Section(String title) { this.title = title; }
+        Section(String title, String shortTitle) { this.title = title; this.shortTitle = shortTitle; }
     }
 
     private final OwnMatricesPane own;
@@ -73,6 +76,7 @@ public final class MatmulView extends BorderPane implements Steppable {
             b.setToggleGroup(group);
             b.setUserData(s);
             b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setTooltip(new javafx.scene.control.Tooltip(s.title));
             buttons.put(s, b);
             bar.getChildren().add(b);
         }
@@ -88,7 +92,31 @@ public final class MatmulView extends BorderPane implements Steppable {
             show((Section) now.getUserData());
         });
         setTop(bar);
+        // A second row of section buttons costs a projector at 200% a tenth of its height: short names then.
+        bar.widthProperty().addListener(o -> fitSectionTitles(bar));
+        controller.state().presentation.scale.addListener(o -> javafx.application.Platform.runLater(() -> fitSectionTitles(bar)));
+        elementButton.visibleProperty().addListener(o -> fitSectionTitles(bar));
         select(Section.OWN);
+    }
+
+    /** Full titles when they fit in one row of the bar, else the short ones (each with its full title as tooltip). */
+    private void fitSectionTitles(javafx.scene.layout.FlowPane bar) {
+        double w = bar.getWidth();
+        if (w <= 0) return;
+        double need = bar.getInsets().getLeft() + bar.getInsets().getRight();
+        boolean firstButton = true;
+        for (Map.Entry<Section, ToggleButton> e : buttons.entrySet()) {
+            ToggleButton b = e.getValue();
+            if (!b.isVisible()) continue;
+            String was = b.getText();
+            b.setText(e.getKey().title);
+            need += b.prefWidth(-1) + (firstButton ? 0 : bar.getHgap());
+            b.setText(was);
+            firstButton = false;
+        }
+        boolean full = need <= w;
+        for (Map.Entry<Section, ToggleButton> e : buttons.entrySet())
+            e.getValue().setText(full ? e.getKey().title : e.getKey().shortTitle);
     }
 
     /** Brings a section to the front. */

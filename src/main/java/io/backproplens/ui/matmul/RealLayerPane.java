@@ -51,6 +51,21 @@ public final class RealLayerPane extends BorderPane implements Steppable {
     private final ImageView bigDigit = new ImageView(), bigWeight = new ImageView(), bigOverlay = new ImageView(), bigProduct = new ImageView();
     private final Label digitTitle = pictureTitle(), weightTitle = pictureTitle(), overlayTitle = pictureTitle(), productTitle = pictureTitle();
     private final Label sumLine = new Label(), checkLine = new Label(), madds = new Label();
+    private final Label caption = new Label(), counter = new Label();
+    private final GridPane pics = new GridPane();
+    private final HBox middle = new HBox(12), pagedPaper = new HBox(12);
+    private final VBox topBox = new VBox(2);
+    private final VBox words = new VBox(8);
+    private final HBox legendBox;
+    /**
+     * Short of height (a projector at 200%) the paper and the four pictures cannot stand one above
+     * or beside the other: they become two pages, and the clicker walks each step through both,
+     * first the pictures (digit i times weights j, summed), then the paper (the sum in result[i,j]).
+     */
+    private boolean paged;
+    /** Which page is in front when paged. */
+    public enum Page { PICTURES, PAPER }
+    private Page page = Page.PAPER;
 
     private double[][] x;       // 5 x 784
     private double[][] w;       // 784 x nh
@@ -74,7 +89,7 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         getStyleClass().add("mm-real");
         waiting.getStyleClass().add("mm-waiting");
         waiting.setWrapText(true);
-        Label caption = new Label("a = x_valid[:5]: each row of a is a digit (784 pixels).   b = w1: each column of b is a weight image "
+        caption.setText("a = x_valid[:5]: each row of a is a digit (784 pixels).   b = w1: each column of b is a weight image "
                 + "(784 weights).   result[i,j] = (a[i,:] * b[:,j]).sum(), before b1 is added.");
         caption.getStyleClass().add("mm-caption");
         caption.setWrapText(true);
@@ -86,13 +101,13 @@ public final class RealLayerPane extends BorderPane implements Steppable {
             barCounter.setVisible(false);
             barCounter.setManaged(false);
         }
-        Label counter = new Label();
         counter.setId("rl-counter");
         counter.getStyleClass().add("step-counter");
         counter.setWrapText(true);
         counter.setPadding(new Insets(0, 10, 0, 10));
         counter.textProperty().bind(bar.counter);
-        content.setTop(new VBox(2, caption, counter));
+        topBox.getChildren().setAll(caption, counter);
+        content.setTop(topBox);
         paper.setId("rl-paper");
         paper.setHgap(6);
         paper.setVgap(6);
@@ -106,7 +121,6 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         sumLine.setWrapText(true);
         checkLine.getStyleClass().add("mm-ok");
         checkLine.setWrapText(true);
-        GridPane pics = new GridPane();
         pics.setHgap(16);
         pics.setVgap(6);
         pictures[0] = framed(digitTitle, bigDigit, "mm-picture-frame-a");
@@ -118,8 +132,13 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         madds.setWrapText(true);
         // Wrapped lines take the detail's width (set from the pictures in resize), not their one-line width.
         for (Label l : new Label[]{sumLine, checkLine, madds}) l.setMaxWidth(Double.MAX_VALUE);
-        detail.getChildren().addAll(pics, legend(), sumLine, checkLine, madds);
-        HBox middle = new HBox(12, paper, detail);
+        // Never squeezed to "..." by a short pane: the fit check sees their whole height and pages instead.
+        for (Label l : new Label[]{sumLine, checkLine, madds}) l.setMinHeight(Region.USE_PREF_SIZE);
+        legendBox = legend();
+        words.setAlignment(Pos.TOP_LEFT);
+        words.setPadding(new Insets(8, 12, 8, 12));
+        detail.getChildren().addAll(pics, legendBox, sumLine, checkLine, madds);
+        middle.getChildren().addAll(paper, detail);
         HBox.setHgrow(paper, Priority.ALWAYS);
         content.setCenter(middle);
         content.setBottom(bar);
@@ -130,7 +149,8 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         state.pass.addListener((o, was, now) -> load());
         state.session.addListener((o, was, now) -> load());
         heightProperty().addListener((o, was, now) -> resize());
-        state.presentation.scale.addListener((o, was, now) -> resize());
+        // After the new root font size has reached the labels: measured before, they would report the old sizes.
+        state.presentation.scale.addListener((o, was, now) -> javafx.application.Platform.runLater(this::resize));
         widthProperty().addListener((o, was, now) -> resize());
         load();
     }
@@ -217,12 +237,14 @@ public final class RealLayerPane extends BorderPane implements Steppable {
      * Sizes follow the UI scale (the cells' numbers are drawn at the root font size, so a
      * thumbnail column is wide enough for "-0.45" at that size), and the room in CSS pixels
      * (height / scale) decides the arrangement: short of height, the four pictures in one row
-     * and three digits at a time (the rows follow i, as the columns follow j).
+     * and three digits at a time (the rows follow i, as the columns follow j). When even that
+     * leaves fewer than two digit rows, or the pictures and their sums do not fit under the
+     * caption, the pane pages ({@link Page}).
      */
     private void resize() {
         if (x == null) return;
         double s = state.presentation.scale.get();
-        double room = getHeight() / s, roomW = getWidth() / s;
+        double room = getHeight() / s;
         cellFontPx = Math.ceil(Presentation.BASE_FONT_PX * s);
         int t = Math.max(2, (int) Math.ceil(3.6 * cellFontPx / 28));
         if (room >= 900) t++;
@@ -232,32 +254,96 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         int big = (int) Math.round((room >= 900 ? 7 : compact ? 4 : 5) * s);
         if (getWidth() > 0) big = Math.min(big, (int) Math.floor((0.45 * getWidth() - 16 * (across - 1) - 40) / (28.0 * across)));
         big = Math.max(2, big);
-        if (compact != oneRow) {
-            oneRow = compact;
-            for (int q = 0; q < 4; q++) GridPane.setConstraints(pictures[q], compact ? q : q % 2, compact ? 0 : q / 2);
+        double boxW = boxWidth(big);
+        double detailW = across * boxW + (across - 1) * 16 + 24 + 16;
+        // As many digit rows as the height holds under the weight images (a row is a thumbnail high).
+        double u = 28 * t + 8 + 6;
+        double top = caption.prefHeight(getWidth()) + counter.prefHeight(getWidth()) + 2;
+        double middleH = getHeight() - top - bar.prefHeight(getWidth()) - 16 - 2 * cellFontPx;
+        int fit = (int) Math.floor(middleH / u) - 1;
+        int rows = getHeight() > 0 ? Math.max(1, Math.min(compact ? 3 : ROWS, fit)) : ROWS;
+        // Each column: the thumbnail, its frame (4 px a side) and the grid gap.
+        int cols = (int) Math.floor((getWidth() - detailW - (28 * t + 8) - 12 - 16 - 30) / (28 * t + 8 + 6));
+        apply(false, compact, t, big, boxW, detailW, rows, cols);
+        if (getHeight() <= 0) return;
+        // The minimum too: a pane laid out at its minimum where that exceeds the room would spill over its neighbours.
+        boolean tooShort = fit < 2 || Math.max(content.prefHeight(getWidth()), content.minHeight(getWidth())) > getHeight() + 1;
+        if (!tooShort) return;
+
+        // Paged: each page has the counter over it and the play bar under it, and the whole width.
+        double counterH = counter.prefHeight(getWidth()), barH = bar.prefHeight(getWidth());
+        double avail = getHeight() - counterH - barH - 8;
+        // The pictures page: four pictures in a row under their titles (two lines), the colour key under them.
+        int pt = Math.max(2, (int) Math.ceil(3.4 * cellFontPx / 28));
+        double titles = 2 * 1.35 * cellFontPx, legendH = Math.max(16 * s, 0.9375 * 1.35 * cellFontPx);
+        int pbig = (int) Math.floor((avail - 16 - titles - 4 - 8 - 8 - legendH - 12) / 28);
+        pbig = Math.min(pbig, (int) Math.floor((getWidth() - 3 * 16 - 24 - 16) / (28.0 * 4)));
+        pbig = Math.max(2, Math.min(pbig, (int) Math.round(8 * s)));
+        double pboxW = boxWidth(pbig);
+        // The paper page: the weights, the current digit's rows, and beside them the sum and its check.
+        double pu = 28 * pt + 8 + 6;
+        int prow = Math.max(1, Math.min(ROWS, (int) Math.floor((avail - 16 - 2 * 1.35 * 0.9375 * cellFontPx) / pu) - 1));
+        double wordsW = Math.max(0.38 * getWidth(), 15 * cellFontPx);
+        int pcols = (int) Math.floor((getWidth() - wordsW - 12 - (28 * pt + 8) - 16 - 24) / pu);
+        words.setPrefWidth(wordsW);
+        apply(true, true, pt, pbig, pboxW, 4 * pboxW + 3 * 16 + 24 + 16, prow, pcols);
+    }
+
+    /**
+     * No minimum of its own: asked for the paper's and the pictures' full height, a short window
+     * (presenter mode, with the caption under the view) would lay the pane out taller than the
+     * room and the play bar would fall under its edge; short, it pages instead.
+     */
+    @Override protected double computeMinHeight(double width) { return 0; }
+
+    private boolean recheckQueued;
+
+    /**
+     * A last check with the sizes as laid out (fonts and skins current): unpaged content that has
+     * grown past the pane since it was measured (a change of UI scale, presenter mode's caption)
+     * gets measured again, and pages.
+     */
+    @Override protected void layoutChildren() {
+        super.layoutChildren();
+        if (paged || x == null || recheckQueued || getCenter() != content || getHeight() <= 0) return;
+        if (Math.max(content.prefHeight(getWidth()), content.minHeight(getWidth())) > getHeight() + 1) {
+            recheckQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                recheckQueued = false;
+                resize();
+            });
         }
-        // A picture's column: the picture, or its title's longest word ("weights j") if wider.
-        double boxW = Math.max(28 * big, 6 * cellFontPx);
+    }
+
+    /** A picture's column: the picture, or its title's longest word ("weights j") if wider. */
+    private double boxWidth(int big) { return Math.max(28 * big, 6 * cellFontPx); }
+
+    private void apply(boolean paged, boolean oneRowPictures, int t, int big, double boxW, double detailW, int rows, int cols) {
+        boolean arrangementChanged = paged != this.paged;
+        this.paged = paged;
+        if (oneRowPictures != oneRow) {
+            oneRow = oneRowPictures;
+            for (int q = 0; q < 4; q++) GridPane.setConstraints(pictures[q], oneRow ? q : q % 2, oneRow ? 0 : q / 2);
+        }
         for (Label l : new Label[]{digitTitle, weightTitle, overlayTitle, productTitle}) {
             l.setPrefWidth(boxW);
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
+        double s = state.presentation.scale.get();
         legendBar.setWidth(140 * s);
         legendBar.setHeight(16 * s);
-        double detailW = across * boxW + (across - 1) * 16 + 24 + 16;
-        // As many digit rows as the height holds under the weight images (a row is a thumbnail high).
-        double u = 28 * t + 8 + 6;
-        double top = content.getTop() == null ? 0 : content.getTop().prefHeight(getWidth());
-        double middle = getHeight() - top - bar.prefHeight(getWidth()) - 16 - 2 * cellFontPx;
-        int rows = getHeight() > 0 ? (int) Math.max(1, Math.min(compact ? 3 : ROWS, Math.floor(middle / u) - 1)) : ROWS;
-        for (Label l : new Label[]{sumLine, checkLine, madds}) l.setPrefWidth(detailW - 24);
-        detail.setPrefWidth(detailW);
-        detail.setMinWidth(detailW);
-        detail.setMaxWidth(detailW);
-        // Each column: the thumbnail, its frame (4 px a side) and the grid gap.
-        int cols = (int) Math.floor((getWidth() - detailW - (28 * t + 8) - 12 - 16 - 30) / (28 * t + 8 + 6));
+        if (!paged) {
+            for (Label l : new Label[]{sumLine, checkLine, madds}) l.setPrefWidth(detailW - 24);
+            detail.setPrefWidth(detailW);
+            detail.setMinWidth(detailW);
+            detail.setMaxWidth(detailW);
+        } else {
+            detail.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            detail.setMinWidth(Region.USE_COMPUTED_SIZE);
+            detail.setMaxWidth(Double.MAX_VALUE);
+        }
         cols = Math.max(2, Math.min(12, Math.min(cols, nh)));
-        if (t != thumbScale || big != bigScale || cols != visCols || rows != visRows || cellFontPx != shownFontPx) {
+        if (arrangementChanged || t != thumbScale || big != bigScale || cols != visCols || rows != visRows || cellFontPx != shownFontPx) {
             visRows = rows;
             if (t != thumbScale) {
                 weightThumbs.clear();
@@ -270,6 +356,40 @@ public final class RealLayerPane extends BorderPane implements Steppable {
             render();
         }
     }
+
+    /** Puts the blocks where the arrangement and the page (and, paged, the step) want them. */
+    private void arrange() {
+        int p = cursor.position.get();
+        if (!paged) {
+            topBox.getChildren().setAll(caption, counter);
+            detail.getChildren().setAll(pics, legendBox, sumLine, checkLine, madds);
+            middle.getChildren().setAll(paper, detail);
+            if (content.getCenter() != middle) content.setCenter(middle);
+        } else if (p < 0) {
+            // Before the first step: what the pane is about, and the zeros the result starts from.
+            for (Label l : new Label[]{sumLine, checkLine, madds}) l.setPrefWidth(getWidth() - 24 - 4);
+            topBox.getChildren().setAll(caption, counter);
+            // No check line yet: there is nothing to check, and its empty line would crowd the zeros.
+            words.getChildren().setAll(sumLine, madds);
+            if (content.getCenter() != words) content.setCenter(words);
+        } else if (page == Page.PICTURES) {
+            topBox.getChildren().setAll(counter);
+            detail.getChildren().setAll(pics, legendBox);
+            if (content.getCenter() != detail) content.setCenter(detail);
+        } else {
+            topBox.getChildren().setAll(counter);
+            words.getChildren().setAll(sumLine, checkLine, madds);
+            for (Label l : new Label[]{sumLine, checkLine, madds}) l.setPrefWidth(words.getPrefWidth() - 24 - 4);
+            pagedPaper.getChildren().setAll(paper, words);
+            if (content.getCenter() != pagedPaper) content.setCenter(pagedPaper);
+        }
+    }
+
+    /** Whether the pane shows its paper and pictures as pages the clicker walks through. */
+    public boolean paged() { return paged; }
+
+    /** The page in front when {@link #paged()} (before the first step, the caption and the zeros). */
+    public Page page() { return page; }
 
     public int position() { return cursor.position.get(); }
 
@@ -290,6 +410,7 @@ public final class RealLayerPane extends BorderPane implements Steppable {
     private void render() {
         if (x == null) return;
         int p = cursor.position.get();
+        arrange();
         int i = p < 0 ? -1 : p / nh, j = p < 0 ? -1 : p % nh;
         visCols = Math.min(visCols, nh);
         if (j >= 0) {
@@ -368,6 +489,8 @@ public final class RealLayerPane extends BorderPane implements Steppable {
                 + ", j = " + (j < 0 ? "\u2013" : j));
         madds.setText(String.format(Locale.ROOT, "784 multiply-adds a step: %,d of %,d done", (long) (p + 1) * x[0].length,
                 (long) ROWS * nh * x[0].length));
+        // Paged, the zeros on one line: the page is short, and the play bar under it says how to go on.
+        if (paged && p < 0) sumLine.setText("result = torch.zeros(5, " + nh + ")");
     }
 
     /** Empty white squares of the picture size, so the layout does not jump before the first step. */
@@ -395,13 +518,44 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         return f;
     }
 
-    @Override public void next() { cursor.next(); }
+    /**
+     * One click. Paged, a step is two clicks: its pictures (digit i times weights j, summed), then
+     * the paper with the sum in result[i,j]; then the next step's pictures.
+     */
+    @Override public void next() {
+        if (!paged) { cursor.next(); return; }
+        int p = cursor.position.get();
+        if (p >= 0 && page == Page.PICTURES) {
+            showPage(Page.PAPER);
+        } else if (p < cursor.count.get() - 1) {
+            page = Page.PICTURES;
+            cursor.next();
+            render();
+        }
+    }
 
-    @Override public void previous() { cursor.previous(); }
+    /** One click back: the paper goes back to the same step's pictures, the pictures to the step before's paper. */
+    @Override public void previous() {
+        if (!paged) { cursor.previous(); return; }
+        int p = cursor.position.get();
+        if (p < 0) return;
+        if (page == Page.PAPER) {
+            showPage(Page.PICTURES);
+        } else {
+            page = Page.PAPER;
+            cursor.previous();
+            render();
+        }
+    }
 
-    @Override public void reset() { cursor.reset(); }
+    private void showPage(Page pg) {
+        page = pg;
+        render();
+    }
+
+    @Override public void reset() { page = Page.PAPER; cursor.reset(); }
 
     @Override public void togglePlay() { bar.togglePlay(); }
 
-    public void end() { cursor.end(); }
+    public void end() { page = Page.PAPER; cursor.end(); render(); }
 }

@@ -8,6 +8,7 @@ import io.backproplens.ui.core.Background;
 import io.backproplens.ui.core.Controller;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -37,7 +38,7 @@ import java.util.Random;
  * background after a warm-up. A log-scale bar chart shows each time and its speed-up over the
  * triple loop, with the notebook's own Python times beside them.
  */
-public final class SpeedLadderPane extends BorderPane {
+public final class SpeedLadderPane extends BorderPane implements io.backproplens.ui.core.Steppable {
     private static final Map<MatmulVariant, String> NAMES = Map.of(
             MatmulVariant.TRIPLE_LOOP, "triple loop",
             MatmulVariant.INNER_REMOVED, "innermost removed (elementwise)",
@@ -56,6 +57,20 @@ public final class SpeedLadderPane extends BorderPane {
     private final Label explain = new Label();
     private final Button run = new Button("Run the ladder again", new FontIcon("mdi2t-timer-outline"));
     private boolean running, wanted;
+    private final VBox top;
+    /**
+     * Short of height (a projector at 200%) the caption, the four rungs and the explanation cannot
+     * stand together: the pane becomes pages the clicker walks through, the caption and the Run
+     * button first, then the rungs (as many to a page as fit, each with its name on a line of its
+     * own), then the explanation.
+     */
+    private boolean paged;
+    private int page, perPage = MatmulVariant.values().length;
+    /** The height the chart needs for all four rungs side by side with their names. */
+    private double chartNeed;
+    private final Button prevPage = new Button("\u25c0 Back"), nextPage = new Button("Next \u25b6");
+    private final Label pageLabel = new Label();
+    private final HBox pager = new HBox(10, prevPage, pageLabel, nextPage);
 
     public SpeedLadderPane(Controller controller) {
         this.controller = controller;
@@ -76,7 +91,7 @@ public final class SpeedLadderPane extends BorderPane {
         HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
         status.setMinWidth(0);
         controls.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(8, caption, controls);
+        top = new VBox(8, caption, controls);
         top.setPadding(new Insets(8, 12, 8, 12));
         setTop(top);
         chart.setId("ladder-chart");
@@ -93,6 +108,20 @@ public final class SpeedLadderPane extends BorderPane {
         heightProperty().addListener(o -> placeExplanation());
         widthProperty().addListener(o -> placeExplanation());
         explain.textProperty().addListener(o -> placeExplanation());
+        prevPage.setId("ladder-prev");
+        nextPage.setId("ladder-next");
+        pageLabel.setId("ladder-page");
+        pageLabel.getStyleClass().add("mm-strong");
+        prevPage.setTooltip(new javafx.scene.control.Tooltip("Previous page (Left)"));
+        nextPage.setTooltip(new javafx.scene.control.Tooltip("Next page (Right)"));
+        for (Button b : new Button[]{prevPage, nextPage}) {
+            b.setFocusTraversable(false);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        prevPage.setOnAction(e -> previous());
+        nextPage.setOnAction(e -> next());
+        pager.setAlignment(Pos.CENTER_LEFT);
+        pager.setPadding(new Insets(4, 12, 6, 12));
         controller.state().presentation.scale.addListener(o -> draw());
         controller.state().session.addListener((o, was, now) -> { if (now != null && wanted && measured.isEmpty()) start(); });
         status.setText("Timing starts when this panel is first shown.");
@@ -107,6 +136,22 @@ public final class SpeedLadderPane extends BorderPane {
         double w = getWidth(), h = getHeight();
         if (w <= 0 || h <= 0) return;
         double f = controller.state().presentation.fontPx();
+        boolean pagedNow = h < top.prefHeight(w) + chartNeed + 1;
+        if (pagedNow != paged) {
+            paged = pagedNow;
+            page = 0;
+            draw();
+        }
+        if (paged) {
+            showPage();
+            return;
+        }
+        if (getTop() != top) {
+            setTop(top);
+            setCenter(chart);
+            setBottom(null);
+            setRight(null);
+        }
         double need = getTop().prefHeight(w) + chart.getMinHeight() + explain.prefHeight(w);
         boolean beside = w > 40 * f && h < need;
         if (beside && getRight() != explain) {
@@ -124,6 +169,87 @@ public final class SpeedLadderPane extends BorderPane {
             explain.setMaxWidth(w / 3);
         }
     }
+
+    /** The pages when paged: the caption, the rung pages, and the explanation once it has words. */
+    private int pageCount() {
+        int n = MatmulVariant.values().length;
+        return 1 + (n + perPage - 1) / perPage + (explain.getText().isEmpty() ? 0 : 1);
+    }
+
+    private void showPage() {
+        page = Math.max(0, Math.min(page, pageCount() - 1));
+        int rungPages = pageCount() - 1 - (explain.getText().isEmpty() ? 0 : 1);
+        Node front;
+        String what;
+        if (page == 0) {
+            front = top;
+            what = "the ladder";
+        } else if (page <= rungPages) {
+            front = chart;
+            int from = (page - 1) * perPage, to = Math.min(MatmulVariant.values().length, from + perPage);
+            what = to - from == 1 ? "rung " + (from + 1) + " of 4" : "rungs " + (from + 1) + "\u2013" + to + " of 4";
+        } else {
+            explain.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            explain.setMaxWidth(Double.MAX_VALUE);
+            front = explain;
+            what = "what it means";
+        }
+        setTop(null);
+        setRight(null);
+        if (getCenter() != front) setCenter(front);
+        if (getBottom() != pager) setBottom(pager);
+        pageLabel.setText("page " + (page + 1) + " of " + pageCount() + ": " + what);
+        prevPage.setDisable(page == 0);
+        nextPage.setDisable(page == pageCount() - 1);
+        if (front == chart) draw();
+    }
+
+    /** Whether the pane shows its parts as pages (see {@link #paged}). */
+    public boolean paged() { return paged; }
+
+    /** The page in front when paged, from 0 (the caption), and how many there are. */
+    public int page() { return page; }
+
+    public int pages() { return pageCount(); }
+
+    /** The rungs drawn on the chart now (all four unless paged). */
+    public List<MatmulVariant> rungsShown() {
+        List<MatmulVariant> all = List.of(MatmulVariant.values());
+        if (!paged) return all;
+        int from = Math.max(0, page - 1) * perPage;
+        return all.subList(Math.min(from, all.size()), Math.min(all.size(), from + perPage));
+    }
+
+    /** Paged, the next page; otherwise nothing (the ladder has no steps). */
+    @Override public void next() {
+        if (!paged || page >= pageCount() - 1) return;
+        page++;
+        showPage();
+    }
+
+    @Override public void previous() {
+        if (!paged || page <= 0) return;
+        page--;
+        showPage();
+    }
+
+    @Override public void reset() {
+        if (!paged) return;
+        page = 0;
+        showPage();
+    }
+
+    @Override public void end() {
+        if (!paged) return;
+        page = pageCount() - 1;
+        showPage();
+    }
+
+    /**
+     * No minimum of its own: asked for the chart's full height, a short window would lay the pane
+     * out taller than itself and the rungs would fall under its edge; short, it pages instead.
+     */
+    @Override protected double computeMinHeight(double width) { return 0; }
 
     /** Called when the panel comes to the front: the first time, the ladder runs. */
     public void shown() {
@@ -210,11 +336,27 @@ public final class SpeedLadderPane extends BorderPane {
         double barH = 1.25 * f;
         double rowMin = Math.max(0.3 * f + barH + 0.35 * f + 0.8 * f + 0.6 * f, 0.3 * f + nameLines * 1.4 * 1.125 * f + 0.2 * f);
         double axisH = 2.2 * f;
-        if (Math.abs(chart.getMinHeight() - (n * rowMin + axisH + 20)) > 0.5) {
-            chart.setMinHeight(n * rowMin + axisH + 20);
+        // Paged, a rung is its name on a line, its bar with the time after it, and the notebook's bar with its time under it.
+        double pagedRow = 1.4 * 1.125 * f + 0.2 * f + barH + 0.35 * f + 0.8 * f + 0.2 * f + 1.4 * 0.9375 * f + 0.5 * f;
+        if (Math.abs(chartNeed - (n * rowMin + axisH + 20)) > 0.5) {
+            chartNeed = n * rowMin + axisH + 20;
             javafx.application.Platform.runLater(this::placeExplanation);
         }
+        // Unpaged the chart asks for its rows' height, so the pane's parent finds it the room; paged it takes the page.
+        chart.setMinHeight(paged ? 0 : chartNeed);
+        if (paged) {
+            int fit = (int) Math.max(1, Math.floor((getHeight() - pager.prefHeight(-1) - axisH - 20) / pagedRow));
+            if (fit != perPage) {
+                perPage = Math.min(n, fit);
+                javafx.application.Platform.runLater(this::showPage);
+            }
+        } else {
+            perPage = n;
+        }
         if (w <= 0 || h <= 0) return;
+        // Paged, the bars start at the left edge and leave room on the right for the widest time.
+        if (paged) nameW = -18;
+        if (paged) right = 22 * 0.62 * 1.125 * f + 22;
         double x0 = nameW + 30, x1 = w - right;
         if (x1 - x0 < 100) x1 = x0 + 100;
         double lo = -6, hi = 0; // 1 µs .. 1 s
@@ -225,6 +367,11 @@ public final class SpeedLadderPane extends BorderPane {
         double loF = lo, span = hi - lo, xa = x0, xb = x1;
         java.util.function.DoubleUnaryOperator xOf = s -> xa + (Math.log10(s) - loF) / span * (xb - xa);
 
+        List<MatmulVariant> shown = rungsShown();
+        if (paged) {
+            rowMin = pagedRow;
+            n = shown.size();
+        }
         double rowH = Math.max(rowMin, Math.min(8 * f, (h - axisH - 20) / n)), top = 10;
         // Decade grid lines with their times; a label only where it does not run into the last one.
         double lastRight = Double.NEGATIVE_INFINITY;
@@ -240,24 +387,24 @@ public final class SpeedLadderPane extends BorderPane {
             lastRight = x + tw / 2;
             Text t = new Text(label);
             t.getStyleClass().add("mm-ladder-axis");
-            t.setX(x - tw / 2);
+            t.setX(Math.max(2, x - tw / 2));
             t.setY(top + n * rowH + 1.4 * f);
             chart.getChildren().add(t);
         }
         SpeedLadder.Rung base = measured.get(MatmulVariant.TRIPLE_LOOP);
         double pyBase = SpeedLadder.notebookSeconds(MatmulVariant.TRIPLE_LOOP);
         int row = 0;
-        for (MatmulVariant v : MatmulVariant.values()) {
+        for (MatmulVariant v : shown) {
             double y = top + row * rowH;
             Label name = new Label(NAMES.get(v));
             name.getStyleClass().add("mm-ladder-name");
             name.setWrapText(true);
-            name.setPrefWidth(nameW);
-            name.relocate(12, y + 0.3 * f);
+            name.setPrefWidth(paged ? w - 24 : nameW);
+            name.relocate(12, y + (paged ? 0 : 0.3 * f));
             chart.getChildren().add(name);
 
             SpeedLadder.Rung r = measured.get(v);
-            double by = y + 0.3 * f;
+            double by = y + (paged ? 1.4 * 1.125 * f + 0.2 * f : 0.3 * f);
             if (r != null) {
                 double bx = xOf.applyAsDouble(r.seconds());
                 Rectangle bar = new Rectangle(x0, by, Math.max(3, bx - x0), barH);
@@ -283,7 +430,8 @@ public final class SpeedLadderPane extends BorderPane {
             pyBar.setFill(Color.web("#9ca3af"));
             Label pt = new Label("notebook (Python): " + Fmt.time(py) + (v == MatmulVariant.TRIPLE_LOOP ? "" : "   " + versus(pyBase, py)));
             pt.getStyleClass().add("mm-ladder-py");
-            pt.relocate(px + 10, py0 + pyH / 2 - 0.7 * 0.9375 * f);
+            if (paged) pt.relocate(x0, py0 + pyH + 0.2 * f);
+            else pt.relocate(px + 10, py0 + pyH / 2 - 0.7 * 0.9375 * f);
             chart.getChildren().addAll(pyBar, pt);
             row++;
         }
