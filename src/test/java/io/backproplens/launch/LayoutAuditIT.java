@@ -15,8 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The layout audit of issue 10, as a teacher would run it: {@code snapshot --audit} of the built
  * jar, every place at 1024x768, 1280x720 and 1920x1080, at 100%, 150% and 200%, presenter mode
- * off and on, in one JVM ({@code --matrix}); then the dark theme at the projector sizes, for the
- * contrast rule. The full report is written to {@code target/layout-audit.txt}.
+ * off and on, in one JVM ({@code --matrix}); then the same matrix in the dark theme, whose colours
+ * the contrast rule judges afresh. The places include the PopOvers (Settings of the compact chrome,
+ * the shapes of a backward formula), audited in their own windows. The full report is written to
+ * {@code target/layout-audit.txt}.
  *
  * <p>Not every view meets the audit yet (issue 10 is open). What remains is pinned, per theme,
  * setup and place, in {@code layout-audit-baseline.txt} beside this test's resources: the test fails
@@ -38,8 +40,7 @@ class LayoutAuditIT {
         List<String> problems = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         problems.addAll(audit(report, "LIGHT", List.of("--matrix")));
-        problems.addAll(audit(report, "DARK", List.of("--setup", "1024x768", "--setup", "1280x720", "--setup", "1280x720p",
-                "--setup", "1280x720@2p")));
+        problems.addAll(audit(report, "DARK", List.of("--matrix")));
 
         Map<String, Integer> perPlace = new TreeMap<>();
         for (String line : problems) perPlace.merge(place(line), 1, Integer::sum);

@@ -52,8 +52,19 @@ public final class LayoutAudit {
 
     /** Every problem in {@code scene}, with {@code minFontPx} the smallest text size allowed. */
     public static List<Problem> of(Scene scene, double minFontPx) {
+        return of(scene, minFontPx, new BoundingBox(0, 0, scene.getWidth(), scene.getHeight()));
+    }
+
+    /**
+     * The same for a window over another (a PopOver over the main window): {@code within}, in
+     * {@code scene}'s coordinates, is where its text can be seen (the main window's area), and
+     * text beyond it leaves the window as text beyond a window's edge does.
+     */
+    public static List<Problem> of(Scene scene, double minFontPx, Bounds within) {
         LayoutAudit a = new LayoutAudit(minFontPx);
-        a.window = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
+        Bounds own = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
+        Bounds both = intersect(own, within);
+        a.window = both != null ? both : new BoundingBox(within.getMinX(), within.getMinY(), 0, 0);
         a.visit(scene.getRoot());
         a.overlaps();
         return List.copyOf(a.problems);

@@ -5,6 +5,7 @@ import io.backproplens.explain.Derivation;
 import io.backproplens.explain.Derivations;
 import io.backproplens.explain.ElementProduct;
 import io.backproplens.ui.core.Background;
+import io.backproplens.ui.core.InFlight;
 import io.backproplens.ui.core.Newest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,10 @@ final class DerivationWorker {
     void derive(Trace trace, String label, long[] index, java.util.function.BiConsumer<Derivation, ElementProduct> onDone,
                 Consumer<Throwable> onError) {
         Newest.Ticket mine = requests.begin();
+        InFlight.begin();
         executor.submit(() -> {
-            if (mine.stale()) return;
             try {
+                if (mine.stale()) return;
                 Derivation d = Derivations.of(trace, label, index);
                 // The product "Step it" opens: read here too, a column of x is 50,000 values.
                 ElementProduct p = ElementProduct.of(trace, label, index).orElse(null);
@@ -40,6 +42,8 @@ final class DerivationWorker {
             } catch (Throwable e) {
                 LOG.error("deriving {} failed", label, e);
                 Background.onFx(() -> mine.ifCurrent(() -> onError.accept(e)));
+            } finally {
+                InFlight.end();
             }
         });
     }

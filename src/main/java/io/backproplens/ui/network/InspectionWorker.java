@@ -3,6 +3,7 @@ package io.backproplens.ui.network;
 import io.backproplens.engine.TensorRef;
 import io.backproplens.stats.Summary;
 import io.backproplens.ui.core.Background;
+import io.backproplens.ui.core.InFlight;
 import io.backproplens.ui.core.Newest;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -33,9 +34,10 @@ final class InspectionWorker {
     /** Computes the inspection, then hands it to {@code onDone} on the FX thread unless a newer one was asked for. */
     void inspect(TensorRef ref, InspectMode mode, int sample, Consumer<Inspection> onDone, Consumer<Throwable> onError) {
         Newest.Ticket mine = requests.begin();
+        InFlight.begin();
         executor.submit(() -> {
-            if (mine.stale()) return;
             try {
+                if (mine.stale()) return;
                 long t0 = System.nanoTime();
                 Summary s = summaries.computeIfAbsent(ref.array(), Summary::of);
                 if (mine.stale()) return;
@@ -46,6 +48,8 @@ final class InspectionWorker {
             } catch (Throwable e) {
                 LOG.error("inspecting {} failed", ref, e);
                 Background.onFx(() -> mine.ifCurrent(() -> onError.accept(e)));
+            } finally {
+                InFlight.end();
             }
         });
     }

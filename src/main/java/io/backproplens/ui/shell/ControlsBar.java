@@ -248,6 +248,12 @@ public final class ControlsBar extends VBox {
             settingsBox.getStyleClass().removeAll("theme-light", "theme-dark");
             for (String c : root.getStyleClass()) if (c.startsWith("theme-")) settingsBox.getStyleClass().add(c);
         }
+        // It opens away from the window's nearer side edge: the compact row puts the button near the
+        // right edge, where a PopOver opening rightwards would run out of the window.
+        javafx.geometry.Bounds b = settings.localToScene(settings.getBoundsInLocal());
+        boolean right = getScene() != null && b.getCenterX() > getScene().getWidth() / 2;
+        settingsPopOver.setArrowLocation(right ? org.controlsfx.control.PopOver.ArrowLocation.TOP_RIGHT
+                : org.controlsfx.control.PopOver.ArrowLocation.TOP_LEFT);
         settingsPopOver.show(settings);
     }
 

@@ -112,11 +112,64 @@ final class HeadlessApp implements AutoCloseable {
 
     /** Shows a place and lets its background work and layout finish. */
     void show(Place place) throws Exception {
-        onFx(() -> { place.show().accept(window); return null; });
+        onFx(() -> { closePopOvers(); place.show().accept(window); return null; });
         settle();
+        if (place.open() != null) {
+            onFx(() -> { place.open().accept(window); return null; });
+            settle();
+        }
     }
 
     WritableImage snapshot() throws Exception { return driver.snapshot(); }
+
+    /** The PopOvers open now (a place that opens one leaves it open for its audit and picture). On the FX thread. */
+    static java.util.List<org.controlsfx.control.PopOver> popOvers() {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof org.controlsfx.control.PopOver && w.isShowing() && w.getScene() != null)
+                .map(w -> (org.controlsfx.control.PopOver) w).toList();
+    }
+
+    /** Closes every PopOver at once (no fade): the next place starts with none open. On the FX thread. */
+    private static void closePopOvers() {
+        for (org.controlsfx.control.PopOver p : popOvers()) p.hide(javafx.util.Duration.ZERO);
+    }
+
+    /** The main window's picture with the open PopOvers drawn over it where they stand on the screen. */
+    WritableImage snapshotWithPopOvers() throws Exception {
+        return onFx(() -> {
+            Scene main = window.getScene();
+            int w = (int) main.getWidth(), h = (int) main.getHeight();
+            WritableImage image = main.snapshot(new WritableImage(w, h));
+            double x0 = main.getWindow().getX() + main.getX(), y0 = main.getWindow().getY() + main.getY();
+            for (org.controlsfx.control.PopOver p : popOvers()) {
+                Scene s = p.getScene();
+                javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+                params.setFill(javafx.scene.paint.Color.TRANSPARENT);
+                WritableImage pop = s.getRoot().snapshot(params, null);
+                javafx.geometry.Bounds b = s.getRoot().getBoundsInParent();
+                int dx = (int) Math.round(p.getX() + s.getX() + b.getMinX() - x0), dy = (int) Math.round(p.getY() + s.getY() + b.getMinY() - y0);
+                over(image, pop, dx, dy);
+            }
+            return image;
+        });
+    }
+
+    /** Draws {@code top} over {@code image} at (dx, dy), blending by its alpha, cut at the edges. */
+    private static void over(WritableImage image, WritableImage top, int dx, int dy) {
+        javafx.scene.image.PixelReader under = image.getPixelReader(), src = top.getPixelReader();
+        javafx.scene.image.PixelWriter out = image.getPixelWriter();
+        for (int y = 0; y < (int) top.getHeight(); y++) {
+            int ty = y + dy;
+            if (ty < 0 || ty >= image.getHeight()) continue;
+            for (int x = 0; x < (int) top.getWidth(); x++) {
+                int tx = x + dx;
+                if (tx < 0 || tx >= image.getWidth()) continue;
+                javafx.scene.paint.Color c = src.getColor(x, y);
+                if (c.getOpacity() == 0) continue;
+                out.setColor(tx, ty, under.getColor(tx, ty).interpolate(c.deriveColor(0, 1, 1, 1 / c.getOpacity()), c.getOpacity()));
+            }
+        }
+    }
 
     /** See {@link WindowDriver#settle}. */
     void settle() throws Exception { driver.settle(); }

@@ -105,7 +105,7 @@ public final class Snapshots {
         visitPlaces(setups, theme, only, "render", (app, s, p) -> {
             Path file = outDir.resolve(String.format(Locale.ROOT, "%s-%dx%d@%s%s.png", p.name(), s.width(), s.height(),
                     new java.math.BigDecimal(Double.toString(s.scale())).stripTrailingZeros().toPlainString(), s.presenter() ? "p" : ""));
-            Exports.writePng(app.snapshot(), file);
+            Exports.writePng(p.popup() ? app.snapshotWithPopOvers() : app.snapshot(), file);
             written.add(file);
         });
         return written;
@@ -411,8 +411,22 @@ public final class Snapshots {
         List<String> lines = new ArrayList<>();
         visitPlaces(setups, theme, only, "audit", (app, s, p) -> {
             for (Object problem : HeadlessApp.onFx(() -> {
-                List<Object> found = new ArrayList<>(LayoutAudit.of(app.window.getScene(), FONT_FLOOR_PX * s.scale()));
-                found.addAll(ContrastAudit.of(app.window.getScene(), ContrastAudit.AA));
+                double floor = FONT_FLOOR_PX * s.scale();
+                javafx.scene.Scene main = app.window.getScene();
+                List<Object> found = new ArrayList<>();
+                if (!p.popup()) {
+                    found.addAll(LayoutAudit.of(main, floor));
+                    found.addAll(ContrastAudit.of(main, ContrastAudit.AA));
+                }
+                // A PopOver is a window of its own: audited in its own scene, its text to stay
+                // inside the main window it stands over.
+                for (org.controlsfx.control.PopOver pop : HeadlessApp.popOvers()) {
+                    javafx.scene.Scene scene = pop.getScene();
+                    double dx = main.getWindow().getX() + main.getX() - pop.getX() - scene.getX();
+                    double dy = main.getWindow().getY() + main.getY() - pop.getY() - scene.getY();
+                    found.addAll(LayoutAudit.of(scene, floor, new javafx.geometry.BoundingBox(dx, dy, main.getWidth(), main.getHeight())));
+                    found.addAll(ContrastAudit.of(scene, ContrastAudit.AA));
+                }
                 return found;
             })) {
                 lines.add(s + " " + p.name() + ": " + problem);

@@ -2,6 +2,8 @@ package io.backproplens.ui.shell;
 
 import io.backproplens.ui.core.AppState;
 import io.backproplens.ui.core.ErrorDialogs;
+import io.backproplens.ui.core.InFlight;
+import io.backproplens.ui.audit.LayoutFingerprint;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
@@ -33,17 +35,48 @@ final class WindowDriver {
                 (int) window.getScene().getWidth(), (int) window.getScene().getHeight())));
     }
 
+    /** How many rounds {@link #settle} waits for the layout to come to rest before it gives up. */
+    static final int MAX_SETTLE_ROUNDS = 200;
+
     /**
-     * Lets background work finish, then a few frames pass for layout and charts: waits on pulses
-     * (frames) and the busy flag, not on the clock, until a view stays idle across two frames.
+     * Waits until the app is idle: no background job ({@link AppState#busy}), no worker's result
+     * still to land ({@link InFlight}), and then the layout of every open window unchanged across
+     * two frames ({@link LayoutFingerprint}): a chart drawn on the pulse after its data, a bar
+     * re-fitted in a {@code runLater}, a pane re-laid out once its size is known. Waits on frames,
+     * never on the clock. A view that never comes to rest (something animates) is given up on after
+     * {@link #MAX_SETTLE_ROUNDS} rounds, with a warning.
+     *
+     * @return whether it came to rest
      */
-    void settle() throws Exception {
-        do {
-            pulses(2);  // a view starts its background work on the next pulse
-            waitUntil(() -> !state.busy.get(), "background work");
-            pulses(3);  // charts and pictures are drawn on the pulses after their data arrives
-        } while (onFx(state.busy::get));
-        onFx(() -> { window.applyCss(); window.layout(); return null; });
+    boolean settle() throws Exception {
+        Long before = null;
+        for (int round = 0; round < MAX_SETTLE_ROUNDS; round++) {
+            pulses(1);  // a view starts its background work on the next pulse
+            waitUntil(this::idle, "background work");
+            pulses(1);  // charts and pictures are drawn on the pulses after their data arrives
+            Long now = onFx(() -> {
+                if (!idle()) return null;
+                window.applyCss();
+                window.layout();
+                return fingerprint();
+            });
+            if (now != null && now.equals(before)) return true;
+            before = now;
+        }
+        org.slf4j.LoggerFactory.getLogger(WindowDriver.class).warn("the layout did not come to rest in {} rounds", MAX_SETTLE_ROUNDS);
+        return false;
+    }
+
+    /** No background job and no worker's result still to land. On the FX thread. */
+    private boolean idle() { return InFlight.count() == 0 && !state.busy.get(); }
+
+    /** The layout of every window of the app that is showing (the main window, an open PopOver). */
+    private static long fingerprint() {
+        long h = 0;
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null) h = h * 31 + LayoutFingerprint.of(w.getScene());
+        }
+        return h;
     }
 
     /** Waits until {@code n} frames have been laid out. */

@@ -354,8 +354,10 @@ public final class TrainView extends BorderPane implements Steppable {
         if (s == null || s == dataSource) return;
         dataSource = s;
         // TrainData.of copies x_train to row-major float when it is not already: on the training thread.
+        io.backproplens.ui.core.InFlight.begin();
         CompletableFuture.supplyAsync(() -> TrainData.of(s.data()), r -> new Thread(r, "lens-train-data").start())
-                .thenAccept(d -> Background.onFx(() -> { if (dataSource == s) { data = d; rebuild(); } }));
+                .thenAccept(d -> Background.onFx(() -> { if (dataSource == s) { data = d; rebuild(); } }))
+                .whenComplete((v, e) -> io.backproplens.ui.core.InFlight.end());
     }
 
     /** New trainers for the settings, mode and race inits now. */
@@ -370,7 +372,9 @@ public final class TrainView extends BorderPane implements Steppable {
         CompletableFuture<List<Run>> b = loop.build(configs, data);
         CompletableFuture<List<Run>> previous = built;
         built = b;
-        b.thenAccept(r -> Background.onFx(() -> { if (built == b) show(r); }));
+        io.backproplens.ui.core.InFlight.begin();
+        b.thenAccept(r -> Background.onFx(() -> { if (built == b) show(r); }))
+                .whenComplete((v, e) -> io.backproplens.ui.core.InFlight.end());
         b.thenAccept(previous::complete);
     }
 

@@ -14,12 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static io.backproplens.ui.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each defect the projector issue lists, built on purpose, is found; a clean layout has none. */
@@ -29,14 +27,6 @@ class LayoutAuditTest {
 
     @Start
     void start(Stage stage) { this.stage = stage; }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private List<LayoutAudit.Kind> audit(Pane root, double w, double h) {
         return fx(() -> {
@@ -78,6 +68,29 @@ class LayoutAuditTest {
     void textPlacedOnTextOverlaps() {
         Pane p = new Pane(label("(0.6082 - 4)²", 20), label("loss", 20));
         assertThat(audit(p, 400, 200)).contains(LayoutAudit.Kind.OVERLAP);
+    }
+
+    /**
+     * A PopOver's scene is a window of its own: what it shows beyond the main window it stands
+     * over (the area given, in the PopOver's coordinates) leaves the window too.
+     */
+    @Test
+    void aPopupsTextBeyondTheWindowUnderItIsOutside() {
+        Label inside = label("Seed", 20), beyond = label("ReLU shift", 20);
+        inside.relocate(10, 10);
+        beyond.relocate(200, 10);  // runs past x = 250, where the window under it ends
+        Pane popup = new Pane(inside, beyond);
+        List<LayoutAudit.Problem> found = fx(() -> {
+            Scene scene = new Scene(popup, 400, 100);
+            stage.setScene(scene);
+            stage.show();
+            popup.applyCss();
+            popup.layout();
+            return LayoutAudit.of(scene, 14, new javafx.geometry.BoundingBox(-500, -300, 750, 600));
+        });
+        assertThat(found).extracting(LayoutAudit.Problem::kind).containsExactly(LayoutAudit.Kind.OUTSIDE);
+        assertThat(found.get(0).detail()).contains("'ReLU shift'");
+        assertThat(fx(() -> LayoutAudit.of(popup.getScene(), 14, new javafx.geometry.BoundingBox(-500, -300, 1000, 600)))).isEmpty();
     }
 
     @Test

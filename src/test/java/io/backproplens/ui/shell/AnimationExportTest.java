@@ -1,10 +1,6 @@
 package io.backproplens.ui.shell;
 
 import io.backproplens.ui.core.AppState;
-import io.backproplens.ui.core.Background;
-import io.backproplens.ui.core.Controller;
-import io.backproplens.ui.core.ErrorDialogs;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,17 +34,9 @@ class AnimationExportTest {
 
     @Start
     void start(Stage stage) {
-        ErrorDialogs.setShowDialogs(false);
-        state = new AppState();
-        state.settings.set(state.settings.get().withBatch(1000));
-        Controller controller = new Controller(state, new Background(state));
-        window = new MainWindow(controller);
-        state.presentation.applyTo(window);
-        Scene scene = new Scene(window, 1024, 768);
-        scene.getStylesheets().add(LensApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
-        controller.start();
+        LensAppFixture app = LensAppFixture.start(stage, 1024, 768, s -> s.settings.set(s.settings.get().withBatch(1000)), true);
+        state = app.state;
+        window = app.window;
     }
 
     private int awaitForwardScene() throws Exception {

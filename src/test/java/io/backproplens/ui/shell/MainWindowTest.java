@@ -2,14 +2,11 @@ package io.backproplens.ui.shell;
 
 import io.backproplens.ui.matmul.MatmulState;
 import io.backproplens.ui.core.AppState;
-import io.backproplens.ui.core.Background;
-import io.backproplens.ui.core.Controller;
 import io.backproplens.ui.core.ErrorDialogs;
 
 import io.backproplens.engine.Init;
 import io.backproplens.session.Settings;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -38,16 +35,10 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        ErrorDialogs.setShowDialogs(false);
-        state = new AppState();
         // Not started: these tests are about the window, not the data.
-        window = new MainWindow(new Controller(state, new Background(state)));
-        state.presentation.applyTo(window);
-        Scene scene = new Scene(window, 1280, 720);
-        scene.getStylesheets().add(LensApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
-        stage.requestFocus();
+        LensAppFixture app = LensAppFixture.start(stage, 1280, 720, s -> {}, false);
+        state = app.state;
+        window = app.window;
     }
 
     @BeforeEach

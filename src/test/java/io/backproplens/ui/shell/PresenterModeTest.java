@@ -2,9 +2,6 @@ package io.backproplens.ui.shell;
 
 import io.backproplens.ui.audit.ContrastAudit;
 import io.backproplens.ui.core.AppState;
-import io.backproplens.ui.core.Background;
-import io.backproplens.ui.core.Controller;
-import io.backproplens.ui.core.ErrorDialogs;
 import io.backproplens.ui.core.Exports;
 import io.backproplens.ui.core.Presentation;
 import javafx.geometry.Bounds;
@@ -26,6 +23,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static io.backproplens.ui.FxWait.await;
+import static io.backproplens.ui.FxWait.fx;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -33,8 +33,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -52,39 +50,16 @@ class PresenterModeTest {
 
     @Start
     void start(Stage stage) {
+        LensAppFixture app = LensAppFixture.start(stage, 1280, 720);
         this.stage = stage;
-        ErrorDialogs.setShowDialogs(false);
-        state = new AppState();
-        Controller controller = new Controller(state, new Background(state));
-        window = new MainWindow(controller);
-        state.presentation.applyTo(window);
-        Scene scene = new Scene(window, 1280, 720);
-        scene.getStylesheets().add(LensApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
-        controller.start();
+        state = app.state;
+        window = app.window;
+        this.app = app;
     }
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
+    private LensAppFixture app;
 
-    private static void await(String what, long seconds, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            fail("timed out after " + seconds + " s waiting for " + what + " (last error: " + ErrorDialogs.lastMessage() + ")");
-        }
-    }
-
-    private void awaitPass() {
-        await("the first pass", 180, () -> state.pass.get() != null && !state.busy.get());
-        fx(() -> { stage.requestFocus(); return null; });
-    }
+    private void awaitPass() { app.awaitPass(180); }
 
     @Test
     void theClickerStepsTheNetworkAfterTypingInTheSeedField(FxRobot robot) {

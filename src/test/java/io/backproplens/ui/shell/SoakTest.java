@@ -3,10 +3,7 @@ package io.backproplens.ui.shell;
 import io.backproplens.bench.ProcessVitals;
 import io.backproplens.engine.Init;
 import io.backproplens.ui.core.AppState;
-import io.backproplens.ui.core.Background;
-import io.backproplens.ui.core.Controller;
 import io.backproplens.ui.core.ErrorDialogs;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,9 +12,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static io.backproplens.ui.FxWait.fx;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,20 +40,11 @@ class SoakTest {
 
     @Start
     void start(Stage stage) {
-        ErrorDialogs.setShowDialogs(false);
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> { synchronized (uncaught) { uncaught.add(e); } });
-        state = new AppState();
-        Controller controller = new Controller(state, new Background(state));
-        window = new MainWindow(controller);
-        state.presentation.applyTo(window);
-        Scene scene = new Scene(window, 1280, 720);
-        scene.getStylesheets().add(LensApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
-        controller.start();
+        LensAppFixture app = LensAppFixture.start(stage, 1280, 720);
+        state = app.state;
+        window = app.window;
     }
-
-    private static <T> T fx(Callable<T> c) throws Exception { return WaitForAsyncUtils.asyncFx(c).get(120, TimeUnit.SECONDS); }
 
     private void idle() throws Exception {
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> fx(() -> state.pass.get() != null && !state.busy.get()));

@@ -10,10 +10,6 @@ import io.backproplens.train.TrainData;
 import io.backproplens.train.Trainer;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.ui.core.AppState;
-import io.backproplens.ui.core.Background;
-import io.backproplens.ui.core.Controller;
-import io.backproplens.ui.core.ErrorDialogs;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
@@ -26,10 +22,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import io.backproplens.ui.FxWait;
+
+import static io.backproplens.ui.FxWait.fx;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -47,34 +44,12 @@ class TrainedSwitchTest {
 
     @Start
     void start(Stage stage) {
-        ErrorDialogs.setShowDialogs(false);
-        state = new AppState();
-        state.settings.set(Settings.defaults().withBatch(BATCH));
-        Controller controller = new Controller(state, new Background(state));
-        window = new MainWindow(controller);
-        state.presentation.applyTo(window);
-        Scene scene = new Scene(window, 1280, 720);
-        scene.getStylesheets().add(LensApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
-        controller.start();
+        LensAppFixture app = LensAppFixture.start(stage, 1280, 720, s -> s.settings.set(Settings.defaults().withBatch(BATCH)), true);
+        state = app.state;
+        window = app.window;
     }
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void await(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting for " + what + " (last error: " + ErrorDialogs.lastMessage() + ")", e);
-        }
-    }
+    private static void await(String what, Callable<Boolean> condition) { FxWait.await(what, 240, condition); }
 
     private PassResult awaitPass(String what, java.util.function.Predicate<PassResult> p) {
         await(what, () -> state.pass.get() != null && p.test(state.pass.get()) && !state.busy.get());

@@ -25,13 +25,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import io.backproplens.ui.FxWait;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static io.backproplens.ui.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,21 +62,7 @@ class TrainViewTest {
         view.useData(small);
     }
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void await(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting for " + what + " (last error: " + ErrorDialogs.lastMessage() + ")", e);
-        }
-    }
+    private static void await(String what, Callable<Boolean> condition) { FxWait.await(what, 120, condition); }
 
     private Trainer trainer() {
         await("a trainer", () -> !view.trainers().isEmpty());
