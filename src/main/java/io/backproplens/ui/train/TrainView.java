@@ -96,9 +96,14 @@ public final class TrainView extends BorderPane implements Steppable {
     private final VBox tilesBox = new VBox(2);
     private final FlowPane legend = new FlowPane(14, 2);
     private final GridPane grid = new GridPane();
-    /** Buttons, the counter and one readout per number, so the bar wraps between them, never through one. */
+    /** Buttons and the counter, so the bar wraps between them, never through one. */
     private final FlowPane bar = new FlowPane(8, 4);
-    private final List<Label> readouts = new ArrayList<>();
+    /**
+     * The loss chart's legend keys, which carry the latest values (train, valid, accuracy), as the
+     * race's legend carries each init's: the numbers stand by their curves, and no line of their own
+     * takes the chart's height.
+     */
+    private final List<Label> keys = new ArrayList<>();
     private final VBox raceImages = new VBox(6);
     /** The charts the view can show; which are on screen depends on the room ({@link Fit}). */
     enum Chart { LOSS, GRAD, TILES, ACTIVITY }
@@ -151,7 +156,7 @@ public final class TrainView extends BorderPane implements Steppable {
         reset = button("train-reset", "Reset", "mdi2r-restart", "Back to the initial weights and the first batch (Home)", this::reset);
         playing.addListener((o, was, now) -> {
             play.setText(now ? "Pause" : "Play");
-            play.setGraphic(new FontIcon(now ? "mdi2p-pause" : "mdi2p-play"));
+            play.setGraphic(icon(now ? "mdi2p-pause" : "mdi2p-play"));
         });
 
         TrainConfig initial = TrainConfig.defaults(Head.CE);
@@ -259,11 +264,15 @@ public final class TrainView extends BorderPane implements Steppable {
         scroll.getProperties().put(LayoutAudit.SCROLLS, true);
         setCenter(scroll);
         HBox bottom = new HBox(frameInfo);
+        // Only while training runs: an empty line would take the charts' height.
+        bottom.managedProperty().bind(frameInfo.textProperty().isNotEmpty());
+        bottom.visibleProperty().bind(bottom.managedProperty());
         bottom.setPadding(new Insets(0, 8, 2, 8));
         setBottom(bottom);
         widthProperty().addListener(o -> refit());
         heightProperty().addListener(o -> refit());
         lossTitle.fontProperty().addListener(o -> refit());
+        counter.fontProperty().addListener(o -> sizeIcons());
         layoutFor(Mode.LIVE);
 
         timer = new AnimationTimer() {
@@ -428,7 +437,7 @@ public final class TrainView extends BorderPane implements Steppable {
         tilesOf = null;
         raceImages.getChildren().clear();
         legend.getChildren().clear();
-        setReadouts(List.of());
+        keys.clear();
         for (Run run : r) {
             smoothed.put(run, new Smoothed());
             ActivityImage img = new ActivityImage();
@@ -447,7 +456,9 @@ public final class TrainView extends BorderPane implements Steppable {
             }
         }
         if (mode.get() == Mode.LIVE) {
-            legend.getChildren().addAll(key("train loss", LOSS), key("valid loss", VALID), key("valid " + shortAccuracy(r), ACCURACY));
+            keys.addAll(List.of(key("train loss", LOSS), key("valid loss", VALID), key("valid " + shortAccuracy(r), ACCURACY)));
+            for (int i = 0; i < keys.size(); i++) keys.get(i).setId("train-readout-" + i);
+            legend.getChildren().addAll(keys);
             layoutFor(Mode.LIVE);
         }
         playing.set(false);
@@ -566,14 +577,13 @@ public final class TrainView extends BorderPane implements Steppable {
             tiles.setRaster(new Raster(t.width(), t.height(), t.values(), t.argb(), t.map(), t.lo(), t.hi(), true, t.cells(),
                     nh + " units, " + UnitTiles.columns(nh) + " per row, after batch " + Fmt.count(s.step())));
         }
-        List<String> t = new ArrayList<>();
-        if (s.trainLoss().size() > 0) t.add("loss " + Fmt.stat(smoothed.get(r).get(smoothed.get(r).size() - 1)));
-        if (!ev.isEmpty()) {
-            Trainer.Evaluation e = ev.get(ev.size() - 1);
-            t.add("valid " + Fmt.stat(e.loss()));
-            t.add(shortAccuracy(runs) + " " + Fmt.percent(e.accuracy()));
+        if (textsDue && keys.size() == 3) {
+            Smoothed sm = smoothed.get(r);
+            keys.get(0).setText("\u25A0 " + (sm.size() == 0 ? "train loss" : "train " + Fmt.stat(sm.get(sm.size() - 1))));
+            Trainer.Evaluation e = ev.isEmpty() ? null : ev.get(ev.size() - 1);
+            keys.get(1).setText("\u25A0 " + (e == null ? "valid loss" : "valid " + Fmt.stat(e.loss())));
+            keys.get(2).setText("\u25A0 " + (e == null ? "valid " + shortAccuracy(runs) : shortAccuracy(runs) + " " + Fmt.percent(e.accuracy())));
         }
-        if (textsDue) setReadouts(t);
         gradTitle.setText("Gradient norm per batch: " + gradNames(v.lins()));
     }
 
@@ -597,22 +607,6 @@ public final class TrainView extends BorderPane implements Steppable {
         for (CurveChart.Line l : lines) if (l.band()) ordered.add(l);
         for (CurveChart.Line l : lines) if (!l.band()) ordered.add(l);
         lossChart.show(ordered, List.of(), bpe, xMax, null, "Press Play: the same batches for every init");
-        // Each init's latest loss stands in its colour in the chart's legend, not in the bar above:
-        // three of them wrapped the bar onto lines it cuts at 200%.
-        if (textsDue) setReadouts(List.of());
-    }
-
-    private void setReadouts(List<String> texts) {
-        while (readouts.size() < texts.size()) {
-            Label l = new Label();
-            l.setId("train-readout-" + readouts.size());
-            l.getStyleClass().add("train-readout");
-            l.setMinWidth(Region.USE_PREF_SIZE);
-            readouts.add(l);
-            bar.getChildren().add(l);
-        }
-        while (readouts.size() > texts.size()) bar.getChildren().remove(readouts.remove(readouts.size() - 1));
-        for (int i = 0; i < texts.size(); i++) readouts.get(i).setText(texts.get(i));
     }
 
     private String counterText(TrainSnapshot s) {
@@ -826,8 +820,23 @@ public final class TrainView extends BorderPane implements Steppable {
         return l;
     }
 
-    private static Button button(String id, String text, String icon, String tip, Runnable action) {
-        Button b = new Button(text, new FontIcon(icon));
+    /**
+     * An icon as tall as the counter's text, so it grows with the UI scale (set from code: an em
+     * size in CSS is relative to the icon's own font, which that size sets, and grows each pass).
+     */
+    private FontIcon icon(String literal) {
+        FontIcon i = new FontIcon(literal);
+        i.setIconSize((int) Math.round(counter.getFont().getSize()));
+        return i;
+    }
+
+    private void sizeIcons() {
+        int px = (int) Math.round(counter.getFont().getSize());
+        for (Button b : List.of(play, step, reset, settingsButton)) if (b.getGraphic() instanceof FontIcon i) i.setIconSize(px);
+    }
+
+    private Button button(String id, String text, String icon, String tip, Runnable action) {
+        Button b = new Button(text, icon(icon));
         b.setId(id);
         b.getStyleClass().add("step-button");
         b.setTooltip(new Tooltip(tip));
