@@ -269,10 +269,6 @@ public final class TrainView extends BorderPane implements Steppable {
         bottom.visibleProperty().bind(bottom.managedProperty());
         bottom.setPadding(new Insets(0, 8, 2, 8));
         setBottom(bottom);
-        widthProperty().addListener(o -> refit());
-        heightProperty().addListener(o -> refit());
-        lossTitle.fontProperty().addListener(o -> refit());
-        counter.fontProperty().addListener(o -> sizeIcons());
         layoutFor(Mode.LIVE);
 
         timer = new AnimationTimer() {
@@ -648,9 +644,20 @@ public final class TrainView extends BorderPane implements Steppable {
         }
     }
 
+    /**
+     * Fits before laying out: here the size and the fonts (UI scale) are final for this pulse, and
+     * no CSS pass is walking the children (a font listener that moved nodes broke that walk).
+     */
+    @Override
+    protected void layoutChildren() {
+        refit();
+        super.layoutChildren();
+    }
+
     private void refit() {
         double em = lossTitle.getFont().getSize();
         if (getWidth() <= 0 || getHeight() <= 0 || em <= 0) return;
+        sizeIcons((int) Math.round(em));
         Fit f = fit.next(getWidth() / em, getHeight() / em);
         if (f.equals(fit)) return;
         boolean refold = f.folded() != fit.folded();
@@ -820,19 +827,23 @@ public final class TrainView extends BorderPane implements Steppable {
         return l;
     }
 
+    /** The bar's icons' size in px, set with the fit: the size of the text (1 em), so it follows the UI scale. */
+    private int iconPx;
+
     /**
-     * An icon as tall as the counter's text, so it grows with the UI scale (set from code: an em
-     * size in CSS is relative to the icon's own font, which that size sets, and grows each pass).
+     * An inline size (the theme sets 18 px for every icon; an em size in a stylesheet would be
+     * relative to the icon's own font, which its size sets, so it would grow each pass).
      */
-    private FontIcon icon(String literal) {
-        FontIcon i = new FontIcon(literal);
-        i.setIconSize((int) Math.round(counter.getFont().getSize()));
-        return i;
+    private void sizeIcons(int px) {
+        if (px == iconPx) return;
+        iconPx = px;
+        for (Button b : List.of(play, step, reset, settingsButton)) if (b.getGraphic() != null) b.getGraphic().setStyle("-fx-icon-size: " + px + "px;");
     }
 
-    private void sizeIcons() {
-        int px = (int) Math.round(counter.getFont().getSize());
-        for (Button b : List.of(play, step, reset, settingsButton)) if (b.getGraphic() instanceof FontIcon i) i.setIconSize(px);
+    private FontIcon icon(String literal) {
+        FontIcon i = new FontIcon(literal);
+        if (iconPx > 0) i.setStyle("-fx-icon-size: " + iconPx + "px;");
+        return i;
     }
 
     private Button button(String id, String text, String icon, String tip, Runnable action) {
