@@ -31,6 +31,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
@@ -46,6 +47,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.controlsfx.control.PopOver;
+import org.controlsfx.control.SegmentedButton;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ArrayList;
@@ -93,10 +96,28 @@ public final class TrainView extends BorderPane implements Steppable {
     private final VBox tilesBox = new VBox(2);
     private final FlowPane legend = new FlowPane(14, 2);
     private final GridPane grid = new GridPane();
-    /** Buttons, the counter and one readout per number, so the bar wraps between them, never through one. */
+    /** Buttons and the counter, so the bar wraps between them, never through one. */
     private final FlowPane bar = new FlowPane(8, 4);
-    private final List<Label> readouts = new ArrayList<>();
+    /**
+     * The loss chart's legend keys, which carry the latest values (train, valid, accuracy), as the
+     * race's legend carries each init's: the numbers stand by their curves, and no line of their own
+     * takes the chart's height.
+     */
+    private final List<Label> keys = new ArrayList<>();
     private final VBox raceImages = new VBox(6);
+    /** The charts the view can show; which are on screen depends on the room ({@link Fit}). */
+    enum Chart { LOSS, GRAD, TILES, ACTIVITY }
+    private final Map<Chart, ToggleButton> choices = new LinkedHashMap<>();
+    /** One chart at a time (or the second chart beside the loss) when there is no room for all. */
+    private final SegmentedButton chooser = new SegmentedButton();
+    private Chart chosen = Chart.LOSS;
+    private final Button settingsButton;
+    /** The settings (and the race's inits) when folded: the content of the Settings PopOver. */
+    private final VBox settingsBox = new VBox(6);
+    private final VBox page = new VBox(4);
+    private final FlowPane inits = new FlowPane(8, 4);
+    private PopOver settingsPopOver;
+    private Fit fit = Fit.initial();
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.LIVE);
     private final ReadOnlyObjectWrapper<TrainSnapshot> shown = new ReadOnlyObjectWrapper<>();
@@ -135,7 +156,7 @@ public final class TrainView extends BorderPane implements Steppable {
         reset = button("train-reset", "Reset", "mdi2r-restart", "Back to the initial weights and the first batch (Home)", this::reset);
         playing.addListener((o, was, now) -> {
             play.setText(now ? "Pause" : "Play");
-            play.setGraphic(new FontIcon(now ? "mdi2p-pause" : "mdi2p-play"));
+            play.setGraphic(icon(now ? "mdi2p-pause" : "mdi2p-play"));
         });
 
         TrainConfig initial = TrainConfig.defaults(Head.CE);
@@ -156,7 +177,6 @@ public final class TrainView extends BorderPane implements Steppable {
             if (now == null) { was.setSelected(true); return; }
             setMode(now == raceButton ? Mode.RACE : Mode.LIVE);
         });
-        FlowPane inits = new FlowPane(8, 4);
         inits.setId("train-race-inits");
         inits.setAlignment(Pos.CENTER_LEFT);
         Label initsLabel = new Label("race:");
@@ -181,7 +201,10 @@ public final class TrainView extends BorderPane implements Steppable {
         counter.setMinWidth(Region.USE_PREF_SIZE);
         frameInfo.setId("train-frame");
         frameInfo.getStyleClass().add("train-frame");
-        bar.getChildren().addAll(play, step, reset, liveButton, raceButton, counter);
+        settingsButton = button("train-settings", "Settings", "mdi2c-cog", "Head, depth, epochs, batch size, lr, init, seed, order", this::toggleSettings);
+        settingsButton.setVisible(false);
+        settingsButton.setManaged(false);
+        bar.getChildren().addAll(play, step, reset, liveButton, raceButton, settingsButton, counter);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("train-bar");
         bar.setPadding(new Insets(4, 8, 4, 8));
@@ -202,9 +225,33 @@ public final class TrainView extends BorderPane implements Steppable {
         grid.setVgap(6);
         grid.getStyleClass().add("train-grid");
         VBox.setVgrow(grid, Priority.ALWAYS);
-        // Settings and charts scroll together when the window is short for the UI scale (1280x720 at
-        // 200%): the charts keep a readable minimum height (train.css) instead of being squashed.
-        VBox page = new VBox(4, controls, inits, grid);
+        chooser.setId("train-chooser");
+        chooser.getStyleClass().add("train-chooser");
+        for (Chart c : Chart.values()) {
+            ToggleButton b = new ToggleButton(switch (c) {
+                case LOSS -> "Loss";
+                case GRAD -> "Gradients";
+                case TILES -> "w1";
+                case ACTIVITY -> "Activations";
+            });
+            b.setId("train-show-" + c.name().toLowerCase(java.util.Locale.ROOT));
+            b.setFocusTraversable(false);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setOnAction(e -> {
+                // A click on the chart shown keeps it shown: the chooser always names one chart.
+                if (!b.isSelected()) b.setSelected(true);
+                if (chosen != c) { chosen = c; arrange(); }
+            });
+            choices.put(c, b);
+        }
+        chooser.setVisible(false);
+        chooser.setManaged(false);
+        raceImages.getStyleClass().add("train-race-images");
+        settingsBox.getStyleClass().add("train-settings-box");
+        settingsBox.setPadding(new Insets(8));
+        // The page is the settings (unless folded into the PopOver), the chooser and the charts; it
+        // scrolls only when even one chart at its minimum height (train.css) does not fit.
+        page.getChildren().setAll(controls, inits, chooser, grid);
         // As wide as the viewport, whatever its children's minimum widths: the settings wrap instead.
         page.setMinWidth(0);
         grid.setMinWidth(0);
@@ -217,6 +264,9 @@ public final class TrainView extends BorderPane implements Steppable {
         scroll.getProperties().put(LayoutAudit.SCROLLS, true);
         setCenter(scroll);
         HBox bottom = new HBox(frameInfo);
+        // Only while training runs: an empty line would take the charts' height.
+        bottom.managedProperty().bind(frameInfo.textProperty().isNotEmpty());
+        bottom.visibleProperty().bind(bottom.managedProperty());
         bottom.setPadding(new Insets(0, 8, 2, 8));
         setBottom(bottom);
         layoutFor(Mode.LIVE);
@@ -387,7 +437,7 @@ public final class TrainView extends BorderPane implements Steppable {
         tilesOf = null;
         raceImages.getChildren().clear();
         legend.getChildren().clear();
-        setReadouts(List.of());
+        keys.clear();
         for (Run run : r) {
             smoothed.put(run, new Smoothed());
             ActivityImage img = new ActivityImage();
@@ -406,7 +456,9 @@ public final class TrainView extends BorderPane implements Steppable {
             }
         }
         if (mode.get() == Mode.LIVE) {
-            legend.getChildren().addAll(key("train loss", LOSS), key("valid loss", VALID), key("valid " + shortAccuracy(r), ACCURACY));
+            keys.addAll(List.of(key("train loss", LOSS), key("valid loss", VALID), key("valid " + shortAccuracy(r), ACCURACY)));
+            for (int i = 0; i < keys.size(); i++) keys.get(i).setId("train-readout-" + i);
+            legend.getChildren().addAll(keys);
             layoutFor(Mode.LIVE);
         }
         playing.set(false);
@@ -525,14 +577,13 @@ public final class TrainView extends BorderPane implements Steppable {
             tiles.setRaster(new Raster(t.width(), t.height(), t.values(), t.argb(), t.map(), t.lo(), t.hi(), true, t.cells(),
                     nh + " units, " + UnitTiles.columns(nh) + " per row, after batch " + Fmt.count(s.step())));
         }
-        List<String> t = new ArrayList<>();
-        if (s.trainLoss().size() > 0) t.add("loss " + Fmt.stat(smoothed.get(r).get(smoothed.get(r).size() - 1)));
-        if (!ev.isEmpty()) {
-            Trainer.Evaluation e = ev.get(ev.size() - 1);
-            t.add("valid " + Fmt.stat(e.loss()));
-            t.add(shortAccuracy(runs) + " " + Fmt.percent(e.accuracy()));
+        if (textsDue && keys.size() == 3) {
+            Smoothed sm = smoothed.get(r);
+            keys.get(0).setText("\u25A0 " + (sm.size() == 0 ? "train loss" : "train " + Fmt.stat(sm.get(sm.size() - 1))));
+            Trainer.Evaluation e = ev.isEmpty() ? null : ev.get(ev.size() - 1);
+            keys.get(1).setText("\u25A0 " + (e == null ? "valid loss" : "valid " + Fmt.stat(e.loss())));
+            keys.get(2).setText("\u25A0 " + (e == null ? "valid " + shortAccuracy(runs) : shortAccuracy(runs) + " " + Fmt.percent(e.accuracy())));
         }
-        if (textsDue) setReadouts(t);
         gradTitle.setText("Gradient norm per batch: " + gradNames(v.lins()));
     }
 
@@ -556,22 +607,6 @@ public final class TrainView extends BorderPane implements Steppable {
         for (CurveChart.Line l : lines) if (l.band()) ordered.add(l);
         for (CurveChart.Line l : lines) if (!l.band()) ordered.add(l);
         lossChart.show(ordered, List.of(), bpe, xMax, null, "Press Play: the same batches for every init");
-        // Each init's latest loss stands in its colour in the chart's legend, not in the bar above:
-        // three of them wrapped the bar onto lines it cuts at 200%.
-        if (textsDue) setReadouts(List.of());
-    }
-
-    private void setReadouts(List<String> texts) {
-        while (readouts.size() < texts.size()) {
-            Label l = new Label();
-            l.setId("train-readout-" + readouts.size());
-            l.getStyleClass().add("train-readout");
-            l.setMinWidth(Region.USE_PREF_SIZE);
-            readouts.add(l);
-            bar.getChildren().add(l);
-        }
-        while (readouts.size() > texts.size()) bar.getChildren().remove(readouts.remove(readouts.size() - 1));
-        for (int i = 0; i < texts.size(); i++) readouts.get(i).setText(texts.get(i));
     }
 
     private String counterText(TrainSnapshot s) {
@@ -594,22 +629,164 @@ public final class TrainView extends BorderPane implements Steppable {
     // ------------------------------------------------------------------ layout
 
     private void layoutFor(Mode m) {
-        grid.getChildren().clear();
-        grid.getColumnConstraints().setAll(column(m == Mode.LIVE ? 58 : 60), column(m == Mode.LIVE ? 42 : 40));
-        if (m == Mode.LIVE) {
-            grid.getRowConstraints().setAll(row(55), row(45));
-            grid.add(panel(lossTitle, legend, lossChart), 0, 0);
-            grid.add(panel(gradTitle, null, gradChart), 0, 1);
-            grid.add(panel(tilesTitle, null, tilesBox), 1, 0);
-            Node activity = runs.isEmpty() ? new Region() : images.get(runs.get(0));
-            grid.add(panel(activityTitle, null, activity), 1, 1);
-        } else {
-            grid.getRowConstraints().setAll(row(100));
-            lossTitle.setText("Loss per batch of each init: the same data, batches and seed");
-            grid.add(panel(lossTitle, legend, lossChart), 0, 0);
-            grid.add(panel(activityTitle, null, raceImages), 1, 0);
+        lossTitle.setText(m == Mode.LIVE ? "Loss per batch (faint) and smoothed; validation loss and accuracy"
+                : "Loss per batch of each init: the same data, batches and seed");
+        arrange();
+    }
+
+    /**
+     * How the view uses its room, from its size in ems (so the UI scale counts): the settings inline
+     * or folded behind a Settings button, the charts as a 2x2 grid, as the loss beside one chosen
+     * chart, or one chosen chart, and the bar's buttons with or without their names. Each switch
+     * has a gap of an em or two between folding and unfolding, so a size on the edge does not flip.
+     */
+    record Fit(boolean folded, boolean wide, boolean tall) {
+        static Fit initial() { return new Fit(false, true, true); }
+
+        Fit next(double wEm, double hEm) {
+            return new Fit(folded ? hEm < 40 : hEm < 38, wide ? wEm >= 54 : wEm >= 57, tall ? hEm >= 26 : hEm >= 28);
         }
-        if (m == Mode.LIVE) lossTitle.setText("Loss per batch (faint) and smoothed; validation loss and accuracy");
+    }
+
+    /**
+     * Fits before laying out: here the size and the fonts (UI scale) are final for this pulse, and
+     * no CSS pass is walking the children (a font listener that moved nodes broke that walk).
+     */
+    @Override
+    protected void layoutChildren() {
+        refit();
+        super.layoutChildren();
+    }
+
+    private void refit() {
+        double em = lossTitle.getFont().getSize();
+        if (getWidth() <= 0 || getHeight() <= 0 || em <= 0) return;
+        sizeIcons((int) Math.round(em));
+        Fit f = fit.next(getWidth() / em, getHeight() / em);
+        if (f.equals(fit)) return;
+        boolean refold = f.folded() != fit.folded();
+        fit = f;
+        if (refold) fold(f.folded());
+        ContentDisplay d = f.wide() ? ContentDisplay.LEFT : ContentDisplay.GRAPHIC_ONLY;
+        for (Button b : List.of(play, step, reset, settingsButton)) b.setContentDisplay(d);
+        arrange();
+    }
+
+    /** Folded: the settings and the race's inits leave the page for the Settings PopOver. */
+    private void fold(boolean on) {
+        if (settingsPopOver != null) settingsPopOver.hide();
+        settingsButton.setVisible(on);
+        settingsButton.setManaged(on);
+        if (on) {
+            page.getChildren().removeAll(controls, inits);
+            settingsBox.getChildren().setAll(controls, inits);
+        } else {
+            settingsBox.getChildren().clear();
+            page.getChildren().addAll(0, List.of(controls, inits));
+        }
+    }
+
+    /** Whether the settings are folded behind the Settings button. */
+    boolean settingsFolded() { return fit.folded(); }
+
+    /** The charts on screen now, in reading order. */
+    List<Chart> chartsShown() {
+        List<Chart> all = charts();
+        if (fit.wide() && (fit.tall() || all.size() == 2)) return all;
+        Chart c = chartChosen();
+        return fit.wide() ? List.of(Chart.LOSS, c) : List.of(c);
+    }
+
+    /** Shows {@code c}, through the chooser when it is not on screen. */
+    void showChart(Chart c) {
+        chosen = c;
+        arrange();
+    }
+
+    private List<Chart> charts() { return mode.get() == Mode.LIVE ? List.of(Chart.values()) : List.of(Chart.LOSS, Chart.ACTIVITY); }
+
+    /** The chart the chooser names: beside the loss (wide) it is never the loss itself. */
+    private Chart chartChosen() {
+        List<Chart> all = charts();
+        Chart c = all.contains(chosen) ? chosen : Chart.LOSS;
+        return fit.wide() && c == Chart.LOSS ? all.get(1) : c;
+    }
+
+    /** Opens the Settings PopOver under its button, or closes it. */
+    private void toggleSettings() {
+        if (settingsPopOver == null) {
+            settingsPopOver = new PopOver(settingsBox);
+            settingsPopOver.setId("train-settings-popover");
+            settingsPopOver.setTitle("Training settings");
+            settingsPopOver.setHeaderAlwaysVisible(false);
+            settingsPopOver.setDetachable(false);
+            settingsPopOver.setAutoHide(true);
+            settingsPopOver.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
+            // Enter applies a field (its own handler runs first), Esc restores it; then the PopOver
+            // closes and the window has the keys again, so the clicker steps at once.
+            settingsBox.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                    javafx.application.Platform.runLater(settingsPopOver::hide);
+                }
+            });
+        }
+        if (settingsPopOver.isShowing()) {
+            settingsPopOver.hide();
+            return;
+        }
+        // A popup is a window of its own, outside the root that carries the UI scale and the theme.
+        if (getScene() != null) {
+            javafx.scene.Parent root = getScene().getRoot();
+            settingsBox.setStyle(root.getStyle());
+            settingsBox.getStyleClass().removeIf(c -> c.startsWith("theme-"));
+            for (String c : root.getStyleClass()) if (c.startsWith("theme-")) settingsBox.getStyleClass().add(c);
+            settingsPopOver.getRoot().getStylesheets().setAll(getScene().getStylesheets());
+            settingsPopOver.getRoot().getStylesheets().addAll(getStylesheets());
+        }
+        settingsPopOver.show(settingsButton);
+    }
+
+    /** Whether the Settings PopOver is open. */
+    boolean settingsShown() { return settingsPopOver != null && settingsPopOver.isShowing(); }
+
+    /** Lays the charts out as {@link #chartsShown()} says, with the chooser for those not all shown. */
+    private void arrange() {
+        List<Chart> all = charts(), shown = chartsShown();
+        List<Chart> offered = shown.size() == all.size() ? List.of()
+                : shown.size() == 2 ? all.subList(1, all.size()) : all;
+        chooser.getButtons().setAll(offered.stream().map(choices::get).toList());
+        for (Chart c : offered) choices.get(c).setSelected(shown.contains(c));
+        chooser.setVisible(!offered.isEmpty());
+        chooser.setManaged(!offered.isEmpty());
+        grid.getChildren().clear();
+        boolean live = mode.get() == Mode.LIVE;
+        if (shown.size() == 4) {
+            grid.getColumnConstraints().setAll(column(58), column(42));
+            grid.getRowConstraints().setAll(row(55), row(45));
+            grid.add(panel(Chart.LOSS), 0, 0);
+            grid.add(panel(Chart.GRAD), 0, 1);
+            grid.add(panel(Chart.TILES), 1, 0);
+            grid.add(panel(Chart.ACTIVITY), 1, 1);
+        } else if (shown.size() == 2) {
+            grid.getColumnConstraints().setAll(column(live ? 58 : 60), column(live ? 42 : 40));
+            grid.getRowConstraints().setAll(row(100));
+            grid.add(panel(shown.get(0)), 0, 0);
+            grid.add(panel(shown.get(1)), 1, 0);
+        } else {
+            grid.getColumnConstraints().setAll(column(100));
+            grid.getRowConstraints().setAll(row(100));
+            grid.add(panel(shown.get(0)), 0, 0);
+        }
+    }
+
+    private VBox panel(Chart c) {
+        boolean live = mode.get() == Mode.LIVE;
+        return switch (c) {
+            case LOSS -> panel(lossTitle, legend, lossChart);
+            case GRAD -> panel(gradTitle, null, gradChart);
+            case TILES -> panel(tilesTitle, null, tilesBox);
+            case ACTIVITY -> panel(activityTitle, null, !live ? raceImages : runs.isEmpty() ? new Region() : images.get(runs.get(0)));
+        };
     }
 
     private static VBox panel(Label title, Node legend, Node content) {
@@ -654,8 +831,27 @@ public final class TrainView extends BorderPane implements Steppable {
         return l;
     }
 
-    private static Button button(String id, String text, String icon, String tip, Runnable action) {
-        Button b = new Button(text, new FontIcon(icon));
+    /** The bar's icons' size in px, set with the fit: the size of the text (1 em), so it follows the UI scale. */
+    private int iconPx;
+
+    /**
+     * An inline size (the theme sets 18 px for every icon; an em size in a stylesheet would be
+     * relative to the icon's own font, which its size sets, so it would grow each pass).
+     */
+    private void sizeIcons(int px) {
+        if (px == iconPx) return;
+        iconPx = px;
+        for (Button b : List.of(play, step, reset, settingsButton)) if (b.getGraphic() != null) b.getGraphic().setStyle("-fx-icon-size: " + px + "px;");
+    }
+
+    private FontIcon icon(String literal) {
+        FontIcon i = new FontIcon(literal);
+        if (iconPx > 0) i.setStyle("-fx-icon-size: " + iconPx + "px;");
+        return i;
+    }
+
+    private Button button(String id, String text, String icon, String tip, Runnable action) {
+        Button b = new Button(text, icon(icon));
         b.setId(id);
         b.getStyleClass().add("step-button");
         b.setTooltip(new Tooltip(tip));

@@ -1,0 +1,143 @@
+package io.backproplens.ui.train;
+
+import atlantafx.base.theme.PrimerLight;
+import io.backproplens.session.Datasets;
+import io.backproplens.train.TrainData;
+import io.backproplens.ui.core.AppState;
+import io.backproplens.ui.core.Background;
+import io.backproplens.ui.core.Controller;
+import io.backproplens.ui.core.ErrorDialogs;
+import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Train view in a projector's room: at 1280x720 and 200% (a root font of 32 px) the settings
+ * fold behind a Settings button and one chart at a time fills the view, chosen with the chooser;
+ * at 1920x1080 and 100% all four charts and the settings are on screen. Each chart is judged by
+ * where it really lies in the window (its bounds in the scene against the scene's size).
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrainFitTest {
+    private static TrainData small;
+    private TrainView view;
+    private Stage stage;
+
+    @BeforeAll
+    static void load() throws Exception {
+        small = TrainData.of(Datasets.bundled()).head(2000, 500);
+        ErrorDialogs.setShowDialogs(false);
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        AppState state = new AppState();
+        view = new TrainView(new Controller(state, new Background(state)));
+        view.setStyle("-fx-font-size: 32px;");
+        Scene scene = new Scene(view, 1280, 720);
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/lens.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.sizeToScene();
+        stage.show();
+        view.useData(small);
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void await(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (Exception e) {
+            throw new AssertionError("timed out waiting for " + what + " (last error: " + ErrorDialogs.lastMessage() + ")", e);
+        }
+    }
+
+    /** The node standing for each chart (the activity picture exists once the trainer is built). */
+    private Node chart(FxRobot robot, TrainView.Chart c) {
+        return switch (c) {
+            case LOSS -> robot.lookup(".train-loss-chart").tryQuery().orElse(null);
+            case GRAD -> robot.lookup(".train-grad-chart").tryQuery().orElse(null);
+            case TILES -> robot.lookup("#train-tiles").tryQuery().orElse(null);
+            case ACTIVITY -> robot.lookup(".train-activity").tryQuery().orElse(null);
+        };
+    }
+
+    /** Whether {@code n} is in the window, visible all the way up, and wholly inside the scene. */
+    private static boolean inWindow(Node n) {
+        if (n == null || n.getScene() == null) return false;
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        Scene s = n.getScene();
+        return b.getWidth() > 0 && b.getHeight() > 0 && b.getMinX() >= -0.5 && b.getMinY() >= -0.5
+                && b.getMaxX() <= s.getWidth() + 0.5 && b.getMaxY() <= s.getHeight() + 0.5;
+    }
+
+    @Test
+    void atTwiceTheScaleTheLossFitsAndTheChooserShowsEachChart(FxRobot robot) {
+        await("the trainer", () -> view.ready());
+        await("the layout for a short window", () -> view.settingsFolded() && view.chartsShown().size() == 1);
+        // The loss, the main content, is on screen at once, as tall as the charts' readable minimum (8 em).
+        Node loss = chart(robot, TrainView.Chart.LOSS);
+        assertThat(fx(() -> inWindow(loss))).as("loss chart inside the window").isTrue();
+        assertThat(fx(() -> ((Region) loss).getHeight())).isGreaterThanOrEqualTo(8 * 32 - 1);
+        // The settings left the page for the Settings PopOver.
+        assertThat(robot.lookup("#train-lr").tryQuery()).isEmpty();
+        assertThat(fx(() -> inWindow(robot.lookup("#train-settings").query()))).isTrue();
+
+        for (TrainView.Chart c : TrainView.Chart.values()) {
+            robot.clickOn("#train-show-" + c.name().toLowerCase(java.util.Locale.ROOT));
+            await(c + " shown", () -> view.chartsShown().equals(java.util.List.of(c)));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(fx(() -> inWindow(chart(robot, c)))).as(c + " inside the window").isTrue();
+            for (TrainView.Chart other : TrainView.Chart.values()) {
+                if (other != c) assertThat(fx(() -> inWindow(chart(robot, other)))).as(other + " hidden while " + c + " is chosen").isFalse();
+            }
+        }
+
+        robot.clickOn("#train-settings");
+        await("the Settings PopOver", () -> view.settingsShown());
+        assertThat(robot.lookup("#train-lr").tryQuery()).isPresent();
+    }
+
+    @Test
+    void atFullHdAndOneTimesTheScaleAllFourChartsAndTheSettingsShow(FxRobot robot) {
+        await("the trainer", () -> view.ready());
+        fx(() -> {
+            view.setStyle("-fx-font-size: 16px;");
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+            return null;
+        });
+        await("the grid", () -> !view.settingsFolded() && view.chartsShown().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (TrainView.Chart c : TrainView.Chart.values()) {
+            assertThat(fx(() -> inWindow(chart(robot, c)))).as(c + " inside the window").isTrue();
+        }
+        assertThat(fx(() -> inWindow(robot.lookup("#train-lr").query()))).as("settings inline").isTrue();
+        assertThat(fx(() -> robot.lookup("#train-chooser").query().isVisible())).as("no chooser needed").isFalse();
+    }
+}
