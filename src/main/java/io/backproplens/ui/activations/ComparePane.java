@@ -118,12 +118,7 @@ final class ComparePane extends BorderPane {
         VBox.setVgrow(body, Priority.ALWAYS);
         // The table is always whole: where the window is too short for it and the controls (1280x720
         // at 200%) the pane scrolls, its rows at their full size, instead of cutting the lower rows.
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(column);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("activations-scroll");
-        scroll.getProperties().put(io.backproplens.ui.audit.LayoutAudit.SCROLLS, true);
+        javafx.scene.control.ScrollPane scroll = VerticalScroll.of(column);
         setCenter(scroll);
     }
 

@@ -66,12 +66,7 @@ final class DepthPane extends BorderPane {
         page.setCenter(column);
         // Where the window is too short for the chart and its legend (1280x720 at 200%) the sweep
         // scrolls, the chart at its readable minimum, instead of squashing the chart or cutting the legend.
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("activations-scroll");
-        scroll.getProperties().put(io.backproplens.ui.audit.LayoutAudit.SCROLLS, true);
+        javafx.scene.control.ScrollPane scroll = VerticalScroll.of(page);
         page.setMinWidth(0);
         setCenter(scroll);
 
