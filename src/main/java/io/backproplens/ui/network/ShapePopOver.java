@@ -31,6 +31,13 @@ final class ShapePopOver {
     /** The scene of the formula it was opened from: the window it must stay inside. */
     private javafx.scene.Scene ownerScene;
     private boolean moving;
+    /**
+     * Moves left in this showing: where ControlsFX places the window otherwise than asked (a PopOver
+     * wider or taller than the window), moving it again would never settle, and each move re-applies
+     * the PopOver's CSS: the FX thread spun in that loop, with the audit's shapes-popover place.
+     */
+    private int movesLeft;
+    private static final int MOVES_PER_SHOW = 4;
     private Node owner;
     /** Where the arrow's tip stands, on the screen: moved, not the window, to keep it inside. */
     private double tipX, tipY;
@@ -143,6 +150,7 @@ final class ShapePopOver {
         javafx.geometry.Bounds screen = owner.localToScreen(owner.getBoundsInLocal());
         tipX = screen.getMinX() + fontPx;
         tipY = low ? screen.getMinY() : screen.getMaxY();
+        movesLeft = MOVES_PER_SHOW;
         pop.show(owner, tipX, tipY);
         fitLater();
     }
@@ -171,7 +179,8 @@ final class ShapePopOver {
         double dy = Math.max(0, top - pop.getY()) - Math.max(0, pop.getY() + pop.getHeight() - (top + at.getHeight()));
         if (pop.getHeight() > at.getHeight()) dy = top - pop.getY();
         if (pop.getWidth() > at.getWidth()) dx = left - pop.getX();
-        if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) return;
+        if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5 || movesLeft <= 0) return;
+        movesLeft--;
         // ControlsFX places the window by the tip (and does again when the window changes size):
         // move the tip, so that its next placement keeps the shift.
         moving = true;
