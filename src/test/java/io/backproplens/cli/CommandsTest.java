@@ -125,7 +125,11 @@ class CommandsTest {
         INDArray engineW1g = p.weights().w1().g();
         INDArray fileW1g = Nd4j.createFromNpyFile(out.resolve("w1.g.npy").toFile());
         assertThat(fileW1g.shape()).containsExactly(784, 50);
-        assertThat(fileW1g.equalsWithEps(engineW1g, 0)).isTrue();
+        // To float32 rounding, not bit for bit: OpenBLAS splits the product over as many threads as
+        // there are idle cores at that moment (CpuThreads), which changes the order of the sums.
+        double eps = 1e-5 * engineW1g.amaxNumber().doubleValue();
+        assertThat(fileW1g.equalsWithEps(engineW1g, eps)).as("w1.g within %s", eps).isTrue();
+        assertThat(fileW1g.equalsWithEps(engineW1g.mul(1.01), eps)).as("a w1.g 1%% off is told apart").isFalse();
         INDArray x = Nd4j.createFromNpyFile(out.resolve("x.npy").toFile());
         assertThat(x.shape()).containsExactly(64, 784);
         assertThat(p.trace().tensorsAfter(p.trace().size() - 1).values()).extracting(TensorRef::label)
