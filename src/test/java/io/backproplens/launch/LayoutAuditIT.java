@@ -24,7 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * setup and place, in {@code layout-audit-baseline.txt} beside this test's resources: the test fails
  * when any count rises above its pin (a regression: a label newly cut, text newly pushed out), with
  * a little slack because charts and timings drawn asynchronously can move a line or two, and it
- * says which pins can come down. A place with no pin may have two problems at most.
+ * says which pins can come down. A place with no pin may have two problems at most. A place over
+ * its pin in the matrix is audited again alone (a JVM of its own, twice at most) before it fails
+ * the test: some layouts still depend on timing (a wall time in a sentence moves a line break),
+ * and those places are listed at the top of the report with both counts.
  */
 class LayoutAuditIT {
     private static final Path JAR = Path.of(System.getProperty("backproplens.jar", "target/backprop-lens.jar")).toAbsolutePath();
@@ -47,18 +50,28 @@ class LayoutAuditIT {
         StringBuilder summary = new StringBuilder(problems.size() + " problems\n");
         perPlace.forEach((place, n) -> summary.append(String.format("%5d  %s%n", n, place)));
         Path target = JAR.getParent();
-        Files.writeString(target.resolve("layout-audit.txt"), summary + "\n" + report);
 
         Map<String, Integer> counts = new TreeMap<>();
         for (String line : problems) counts.merge(key(line), 1, Integer::sum);
         Files.writeString(target.resolve("layout-audit-counts.txt"), counts.entrySet().stream()
                 .map(e -> e.getKey() + "\t" + e.getValue()).collect(java.util.stream.Collectors.joining("\n", "", "\n")));
         Map<String, Integer> pins = baseline();
-        List<String> worse = new ArrayList<>(), better = new ArrayList<>();
+        List<String> worse = new ArrayList<>(), better = new ArrayList<>(), flips = new ArrayList<>();
         for (var e : counts.entrySet()) {
             int pin = pins.getOrDefault(e.getKey(), 0);
-            if (e.getValue() > pin + slack(pin)) worse.add(e.getKey() + ": " + e.getValue() + " problems, pinned at " + pin);
+            if (e.getValue() <= pin + slack(pin)) continue;
+            // Over its pin in the matrix: audited again on its own, twice at most. A regression is
+            // over in every run; a place whose layout depends on timing (issue 10) is not, and the
+            // report names it, with both counts, so it is seen rather than pinned high.
+            int least = e.getValue();
+            for (int run = 0; run < 2 && least > pin + slack(pin); run++) least = Math.min(least, auditAlone(report, e.getKey()));
+            if (least > pin + slack(pin)) worse.add(e.getKey() + ": " + least + " problems, pinned at " + pin);
+            else flips.add(e.getKey() + ": " + e.getValue() + " in the matrix, " + least + " alone (pin " + pin + ")");
         }
+        String flipped = flips.isEmpty() ? "" : "these places counted over their pins in the matrix but not alone (a layout that depends on timing):\n  "
+                + String.join("\n  ", flips) + "\n\n";
+        if (!flipped.isEmpty()) System.out.println("layout audit: " + flipped);
+        Files.writeString(target.resolve("layout-audit.txt"), flipped + summary + "\n" + report);
         for (var e : pins.entrySet()) {
             int now = counts.getOrDefault(e.getKey(), 0);
             if (now < e.getValue()) better.add(e.getKey() + ": " + now + " (pin " + e.getValue() + ")");
@@ -110,6 +123,21 @@ class LayoutAuditIT {
         report.append(String.format("%s %s: %s in %.0f s%n", theme, String.join(" ", setups), last, seconds));
         problems.forEach(p -> report.append(theme).append(' ').append(p).append('\n'));
         return problems.stream().map(p -> theme + " " + p).toList();
+    }
+
+    /**
+     * {@code LIGHT 1920x1080 at 150% presenter 08-gradcheck}: that one place at that one setup, in a
+     * JVM of its own; its count.
+     */
+    private int auditAlone(StringBuilder report, String key) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+) (\\d+x\\d+) at (\\d+)%( presenter)? (\\S+)").matcher(key);
+        assertThat(m.matches()).as("a pin key: %s", key).isTrue();
+        String setup = m.group(2) + "@" + Integer.parseInt(m.group(3)) / 100.0 + (m.group(4) == null ? "" : "p");
+        String place = m.group(5);
+        StringBuilder again = new StringBuilder();
+        List<String> problems = audit(again, m.group(1), List.of("--setup", setup, "--only", place));
+        report.append("again, alone: ").append(again);
+        return (int) problems.stream().filter(p -> key(p).equals(key)).count();
     }
 
     /** {@code LIGHT 1280x720 at 150% presenter 05-forward: truncated: ...} -> {@code 05-forward}. */
