@@ -164,9 +164,11 @@ class MatmulPagedTest {
     }
 
     /**
-     * Every step the clicker reaches on the backward stepper's page shows the cells it multiplies
-     * and the sum so far (from the grid's own numbers), whatever the page leaves for a later page;
-     * nothing on it is cut, spilt or overlapping.
+     * Every step the clicker reaches on the backward stepper's page: the grids' windows hold the
+     * cells the step multiplies and the sum so far (from the grid's own numbers), and nothing on the
+     * page is cut, spilt or overlapping; what the stepper's own page puts on a later page (at this
+     * size the grids too: three grids of 7-character numbers wrap onto three lines) is reported by
+     * the audit as paged away and nothing else.
      */
     private void stepsOnTheStepperPage(FxRobot robot, BackwardPane backward) throws Exception {
         MatmulStepper st = backward.stepper();
@@ -180,7 +182,7 @@ class MatmulPagedTest {
             MatmulStep s = st.replay().steps().get(p);
             int i = s.i(), j = s.j(), k = s.k();
             sum[i][j] += a[i][k] * b[k][j];
-            // The grids' windows follow the step: the cells it multiplies and the one it writes are drawn.
+            // The grids' windows follow the step: the cells it multiplies and the one it writes are in them.
             assertThat(cellText(st.aGrid().cellNode(i, k))).as("a[%d,%d] at step %d", i, k, p).isEqualTo(Fmt.cell(a[i][k]));
             assertThat(cellText(st.bGrid().cellNode(k, j))).as("b[%d,%d] at step %d", k, j, p).isEqualTo(Fmt.cell(b[k][j]));
             assertThat(cellText(st.resultGrid().cellNode(i, j))).as("result[%d,%d] at step %d", i, j, p).isEqualTo(Fmt.cell(sum[i][j]));
