@@ -90,6 +90,21 @@ final class CodePanel extends VBox {
         lines.setManaged(shown);
     }
 
+    /**
+     * Shows or folds the line of loop variables over the code. Folded, each loop line still shows
+     * its own variable ({@code ← i = 0}): the line over the code repeats them for the back row, and
+     * is the first thing to go when the height runs short.
+     */
+    void setVarsShown(boolean shown) {
+        vars.setVisible(shown);
+        vars.setManaged(shown);
+    }
+
+    /** The height of the panel {@code w} wide with its lines shown and the variables' line folded. */
+    double linesHeight(double w) {
+        return snappedTopInset() + snappedBottomInset() + lines.prefHeight(w - snappedLeftInset() - snappedRightInset());
+    }
+
     /** The width the panel wants with its lines shown, whether they are or not. */
     double fullWidth() {
         return snappedLeftInset() + snappedRightInset() + Math.max(vars.prefWidth(-1), lines.prefWidth(-1));

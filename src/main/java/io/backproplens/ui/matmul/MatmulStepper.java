@@ -380,6 +380,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         show(logHead, !folded || open);
         show(log, !folded || open);
         code.setLinesShown(!folded || !open);
+        // Folded with the code shown, its loop lines carry the variables: the line over them goes.
+        code.setVarsShown(!folded || open);
     }
 
     private static void show(Node n, boolean shown) {
@@ -411,18 +413,15 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             gridsRow.setPrefWrapLength(areaW - 20);
             boolean pictureGrids = replay != null && presenter().hasPictureGrids();
             if (pictureGrids) presenter().fitPicture(input, floor, chars, areaW, h);
+            // The grids in one row at the smallest legible cells.
             boolean widthOk = gridsWidth(dims(), floor, chars, 12) + opsWidth() + gridsRow.getHgap() * 4 + 20 <= areaW;
             double topH = top.prefHeight(w) + gap;
             double left = gridsRow.prefHeight(areaW) + gap + detail.prefHeight(areaW)
                     + (messageBox.isManaged() ? messageBox.prefHeight(areaW) + gap : 0);
-            double inner = sideW - 20, spacing = side.getSpacing();
-            double codeFull = code.fullHeight(inner), logBody = logHead.prefHeight(inner) + spacing + log.minHeight(inner);
-            double sideOpen = codeFull + spacing * 2 + logTitle.prefHeight(inner) + logBody;
-            double sideFolded = Math.max(codeFull + spacing + logOpen.prefHeight(inner),
-                    code.varsHeight(inner) + spacing * 2 + logOpen.prefHeight(inner) + logBody);
+            double[] sideH = sideHeights(sideW);
             Arrangement next;
-            if (widthOk && fits(topH + Math.max(left, sideOpen), h, Arrangement.BESIDE)) next = Arrangement.BESIDE;
-            else if (widthOk && fits(topH + Math.max(left, sideFolded), h, Arrangement.BESIDE_FOLDED)) next = Arrangement.BESIDE_FOLDED;
+            if (widthOk && fits(topH + Math.max(left, sideH[0]), h, Arrangement.BESIDE)) next = Arrangement.BESIDE;
+            else if (widthOk && fits(topH + Math.max(left, sideH[1]), h, Arrangement.BESIDE_FOLDED)) next = Arrangement.BESIDE_FOLDED;
             else next = Arrangement.STACKED;
             chosenW = w;
             chosenH = h;
@@ -438,6 +437,16 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         } finally {
             choosing = false;
         }
+    }
+
+    /** The side column's height {@code w} wide: with the log open, and folded. */
+    private double[] sideHeights(double w) {
+        double inner = w - 20, spacing = side.getSpacing();
+        double codeFull = code.fullHeight(inner), logBody = logHead.prefHeight(inner) + spacing + log.minHeight(inner);
+        double open = codeFull + spacing * 2 + logTitle.prefHeight(inner) + logBody;
+        double folded = Math.max(code.linesHeight(inner) + spacing + logOpen.prefHeight(inner),
+                code.varsHeight(inner) + spacing * 2 + logOpen.prefHeight(inner) + logBody);
+        return new double[]{open, folded};
     }
 
     private boolean fits(double need, double h, Arrangement a) {
@@ -516,11 +525,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             double[][] res = resultNow;
             rGrid.setTexts((r, c) -> Fmt.cell(res[r][c]));
             rGrid.setRoles((r, c) -> rRole(st, p, r, c));
-            if (st != null) {
-                aGrid.follow(i, presenter().followsK() ? k : -1);
-                bGrid.follow(presenter().followsK() ? k : -1, j);
-                rGrid.follow(i, j);
-            }
+            followStep();
             renderDetail(st, p);
             Map<String, String> vars = new LinkedHashMap<>();
             if (i >= 0) vars.put("i", Integer.toString(i));
@@ -621,6 +626,16 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         }
         setCells(best, chars);
         if (pictureGrids) presenter().fitPicture(input, best, chars, areaW, h);
+    }
+
+    /** Moves the grids' windows onto the cells the current step reads and writes. */
+    private void followStep() {
+        int p = cursor.position.get();
+        MatmulStep st = replay != null && p >= 0 ? replay.steps().get(p) : null;
+        if (st == null) return;
+        aGrid.follow(st.i(), presenter().followsK() ? st.k() : -1);
+        bGrid.follow(presenter().followsK() ? st.k() : -1, st.j());
+        rGrid.follow(st.i(), st.j());
     }
 
     /** The longest number any grid shows, in characters (at most 10). */

@@ -284,6 +284,9 @@ public final class RealLayerPane extends BorderPane implements Steppable {
         double pu = 28 * pt + 8 + 6;
         int prow = Math.max(1, Math.min(ROWS, (int) Math.floor((avail - 16 - 2 * 1.35 * 0.9375 * cellFontPx) / pu) - 1));
         double wordsW = Math.max(0.38 * getWidth(), 15 * cellFontPx);
+        // The sum and its check wrap in their column: wider (the paper keeps two columns) until they fit the page.
+        double widest = getWidth() - 12 - (28 * pt + 8) - 16 - 24 - 2 * pu;
+        while (wordsW < widest && wordsHeight(wordsW) > avail) wordsW = Math.min(widest, wordsW + 2 * cellFontPx);
         int pcols = (int) Math.floor((getWidth() - wordsW - 12 - (28 * pt + 8) - 16 - 24) / pu);
         words.setPrefWidth(wordsW);
         apply(true, true, pt, pbig, pboxW, 4 * pboxW + 3 * 16 + 24 + 16, prow, pcols);
@@ -313,6 +316,26 @@ public final class RealLayerPane extends BorderPane implements Steppable {
                 resize();
             });
         }
+    }
+
+    /**
+     * The height of the paper page's words {@code w} wide with the longest texts a step shows
+     * (the last cell's index, a negative sum), in the labels' own fonts.
+     */
+    private double wordsHeight(double w) {
+        double h = words.getPadding().getTop() + words.getPadding().getBottom() + 2 * words.getSpacing();
+        String[] longest = {".sum() = -0.0000\n\u2192 result[" + (ROWS - 1) + "," + (nh - 1) + "]",
+                "\u2714 ND4J's x_valid[:5] @ w1 gives -0.0000",
+                String.format(Locale.ROOT, "784 multiply-adds a step: %,d of %,d done", (long) ROWS * nh * 784, (long) ROWS * nh * 784)};
+        Label[] labels = {sumLine, checkLine, madds};
+        for (int n = 0; n < 3; n++) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(longest[n]);
+            t.setFont(labels[n].getFont());
+            t.setWrappingWidth(w - 24 - 4);
+            // A line's leading and the label's own insets, which a bare Text does not have.
+            h += t.getLayoutBounds().getHeight() + labels[n].getFont().getSize() * 0.3 + labels[n].snappedTopInset() + labels[n].snappedBottomInset();
+        }
+        return h;
     }
 
     /** A picture's column: the picture, or its title's longest word ("weights j") if wider. */

@@ -3,15 +3,9 @@ package io.backproplens.ui.matmul;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.TensorRef;
 import io.backproplens.engine.TraceStep;
-import io.backproplens.session.Datasets;
 import io.backproplens.session.PassResult;
 import io.backproplens.session.Session;
 import io.backproplens.session.Settings;
-import io.backproplens.ui.core.AppState;
-import io.backproplens.ui.core.Background;
-import io.backproplens.ui.core.Controller;
-import io.backproplens.ui.core.ErrorDialogs;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,25 +31,19 @@ class MatmulRealPassTest {
     private static PassResult pass;       // 512 samples: slices hold part of each sum
     private static PassResult tinyPass;   // 4 samples: slices over samples hold whole sums
 
-    private AppState state;
     private MatmulView view;
 
     @BeforeAll
     static void runPasses() throws Exception {
-        session = new Session(Datasets.bundled(), DataType.FLOAT);
+        session = MatmulViewFixture.session();
         pass = session.run(Settings.defaults().withBatch(512));
         tinyPass = session.run(Settings.defaults().withBatch(4));
     }
 
     @Start
     void start(Stage stage) {
-        ErrorDialogs.setShowDialogs(false);
-        state = new AppState();
-        state.session.set(session);
-        state.pass.set(pass);
-        view = new MatmulView(new Controller(state, new Background(state)));
-        stage.setScene(new Scene(view, 1280, 760));
-        stage.show();
+        MatmulViewFixture app = MatmulViewFixture.show(stage, session, pass, 1, 1280, 760);
+        view = app.view;
     }
 
     private static TraceStep backwardOf(PassResult p, String module) {
