@@ -170,6 +170,28 @@ class MainWindowTest {
         robot.interact(() -> state.presentation.scale.set(1.0));
     }
 
+    /**
+     * After 150% and back, the controls bar is one row again, as at the start: JavaFX's ComboBox
+     * never measures itself narrower than it is, so the boxes kept their 150% width and the bar
+     * wrapped (the matrix audit found 1280x720 views 40 px shorter after a larger setup).
+     */
+    @Test
+    void theChoicesShrinkBackWithTheScale(FxRobot robot) {
+        javafx.scene.control.ComboBox<?> init = robot.lookup("#init-choice").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ComboBox<?> batch = robot.lookup("#batch-choice").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.layout.Region bar = robot.lookup(".controls-bar").queryAs(javafx.scene.layout.Region.class);
+        robot.interact(() -> { window.applyCss(); window.layout(); });
+        double initAt100 = init.getWidth(), batchAt100 = batch.getWidth(), barAt100 = bar.getHeight();
+        robot.interact(() -> state.presentation.scale.set(1.5));
+        robot.interact(() -> { window.applyCss(); window.layout(); });
+        assertThat(init.getWidth()).as("the init box grows with the scale").isCloseTo(initAt100 * 1.5, org.assertj.core.data.Offset.offset(2.0));
+        robot.interact(() -> state.presentation.scale.set(1.0));
+        robot.interact(() -> { window.applyCss(); window.layout(); });
+        assertThat(init.getWidth()).as("init box, 100% after 150%").isCloseTo(initAt100, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(batch.getWidth()).as("batch box, 100% after 150%").isCloseTo(batchAt100, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(bar.getHeight()).as("the bar's row, 100% after 150%").isCloseTo(barAt100, org.assertj.core.data.Offset.offset(1.0));
+    }
+
     @Test
     void initKeysChangeTheSettings(FxRobot robot) {
         robot.type(KeyCode.X);
