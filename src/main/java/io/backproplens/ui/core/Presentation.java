@@ -60,6 +60,12 @@ public final class Presentation {
             Application.setUserAgentStylesheet(theme.get() == Theme.DARK
                     ? new PrimerDark().getUserAgentStylesheet()
                     : new PrimerLight().getUserAgentStylesheet());
+            // A ComboBox never measures itself narrower than it is (its skin's popup list is at least
+            // the box's current width), so after 150% -> 100% every choice kept its 150% width and
+            // wrapped its bar. Collapsed here, each is measured afresh in the next layout.
+            for (javafx.scene.Node n : root.lookupAll(".combo-box-base")) {
+                if (n instanceof javafx.scene.layout.Region r) r.resize(0, r.getHeight());
+            }
         };
         scale.addListener(o -> apply.run());
         theme.addListener(o -> apply.run());
