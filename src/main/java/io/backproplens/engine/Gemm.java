@@ -23,7 +23,7 @@ public final class Gemm {
 
     /** {@code op(a) @ op(b)} where op transposes when asked, into a new f-order array. */
     public static INDArray mmul(INDArray a, boolean transA, INDArray b, boolean transB) {
-        return mmul(a, transA, b, transB, shape -> Nd4j.createUninitialized(a.dataType(), shape, 'f'));
+        return mmul(a, transA, b, transB, shape -> LargeArrays.uninitialized(a.dataType(), shape, 'f'));
     }
 
     /**
