@@ -14,16 +14,25 @@ import java.lang.ref.Cleaner;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * New arrays of 2 MB or more whose memory comes in 2 MB pages. Measured here (docs/performance.md):
- * ND4J's {@code createUninitialized} touches every 4 KB page of a new array at once, and a new
- * 50,000x50 float array cost ~6.5 ms of CPU in page faults, ten times the ReLU that fills it (0.6
- * ms into memory already touched); the pass makes four of them and {@code x.g}, sixteen times that
- * size. The same 10 MB in transparent huge pages (a 2 MB-aligned mapping with
- * {@code MADV_HUGEPAGE}; the kernel here gives huge pages to mappings that ask, not to others)
- * cost 0.3-0.5 ms. ND4J cannot be asked for that, so this maps the memory itself and hands ND4J a
- * buffer over it, which ND4J treats as external (it never frees it). The mapping goes back to the
- * system when the buffer is closed ({@code INDArray.close()}) or, like ND4J's own arrays, when the
- * collector finds it unreachable: the same lifetime as any other ND4J array.
+ * New arrays of 2 MB or more, in huge pages and, where one is free, in memory a dead array of the
+ * same size used.
+ *
+ * <p>Measured here (docs/performance.md): ND4J's {@code createUninitialized} touches every 4 KB
+ * page of a new array at once, and a new 50,000x50 float array cost ~6.5 ms of CPU in page faults,
+ * ten times the ReLU that fills it (0.6 ms into memory already touched); the pass makes four of them
+ * and {@code x.g}, sixteen times that size. The same 10 MB in transparent huge pages (a 2 MB-aligned
+ * mapping with {@code MADV_HUGEPAGE}; the kernel here gives huge pages only to mappings that ask)
+ * cost 0.3-1 ms, if the memory has been used before. Memory the kernel got back is dearer: this
+ * machine is a virtual machine whose balloon has free-page reporting, so the host takes back the
+ * large free blocks of the guest, and touching one again cost ~60 ms per 10 MB under load (a C probe:
+ * 10 MB mappings kept, 62.9 ms each; unmapped and mapped again, 1.2 ms). NumPy does not pay this:
+ * glibc keeps what NumPy frees and hands it out again.
+ *
+ * <p>So the mappings are kept: when an array is closed ({@code INDArray.close()}) or, like any ND4J
+ * array, when the collector finds it unreachable, its mapping goes to a pool of at most
+ * {@link #POOL_BYTES}, and a new array of the same size takes it from there. An array's memory is
+ * only reused once nothing can reach the array (a view holds the array it views), so what a trace
+ * holds never changes. ND4J treats these buffers as external and never frees them itself.
  *
  * <p>Where the mapping cannot be made (not Linux, no native access, a failed call), the array is
  * ND4J's own, as before.
@@ -32,7 +41,16 @@ final class LargeArrays {
     /** One huge page: arrays smaller than this gain nothing and stay ND4J's. */
     static final long HUGE = 2L << 20;
 
+    /**
+     * The most memory the pool of unused mappings keeps: a whole pass's arrays with {@code x.g}
+     * (4 x 10 MB, and 158 MB), so a pass after one the app let go of maps nothing new.
+     */
+    static final long POOL_BYTES = 256L << 20;
+
     private static final Cleaner CLEANER = Cleaner.create();
+    /** Unused mappings, oldest first. */
+    private static final java.util.ArrayDeque<Mapping> POOL = new java.util.ArrayDeque<>();
+    private static long pooledBytes;
     private static final Native NATIVE = Native.load();
 
     private LargeArrays() {}
@@ -45,12 +63,53 @@ final class LargeArrays {
         if (NATIVE == null || bytes < HUGE || (dtype != DataType.FLOAT && dtype != DataType.DOUBLE)) {
             return Nd4j.createUninitialized(dtype, shape, order);
         }
-        Mapping m = NATIVE.map(bytes);
+        Mapping m = fromPool(bytes);
+        if (m == null) m = NATIVE.map(bytes);
         if (m == null) return Nd4j.createUninitialized(dtype, shape, order);
         DataBuffer buffer = dtype == DataType.FLOAT ? new Floats(m, n) : new Doubles(m, n);
-        CLEANER.register(buffer, m::unmap);
+        Mapping held = m;
+        CLEANER.register(buffer, held::release);
         return Nd4j.create(buffer, shape, Nd4j.getStrides(shape, order), 0, order);
     }
+
+    /** A pooled mapping of the size {@code bytes} needs, or null. */
+    private static synchronized Mapping fromPool(long bytes) {
+        long size = Native.pages(bytes);
+        // The latest first: its memory is the likeliest to be in cache.
+        for (java.util.Iterator<Mapping> i = POOL.descendingIterator(); i.hasNext(); ) {
+            Mapping m = i.next();
+            if (m.size == size) {
+                i.remove();
+                pooledBytes -= size;
+                return new Mapping(m.address, m.size);
+            }
+        }
+        return null;
+    }
+
+    /** Keeps a mapping no array uses any more, unmapping the oldest ones beyond {@link #POOL_BYTES}. */
+    private static synchronized void toPool(Mapping m) {
+        if (m.size > POOL_BYTES) {
+            NATIVE.unmap(m.address, m.size);
+            return;
+        }
+        POOL.addLast(m);
+        pooledBytes += m.size;
+        while (pooledBytes > POOL_BYTES) {
+            Mapping old = POOL.removeFirst();
+            pooledBytes -= old.size;
+            NATIVE.unmap(old.address, old.size);
+        }
+    }
+
+    /** Whether the pool holds a mapping an array of {@code bytes} would take. */
+    static synchronized boolean pooled(long bytes) {
+        long size = Native.pages(bytes);
+        return POOL.stream().anyMatch(m -> m.size == size);
+    }
+
+    /** Bytes of unused mappings kept for new arrays. */
+    static synchronized long pooledBytes() { return pooledBytes; }
 
     /** Whether new large arrays come in huge pages here (else they are ND4J's own). */
     static boolean available() { return NATIVE != null; }
@@ -62,7 +121,7 @@ final class LargeArrays {
         return b instanceof Floats || b instanceof Doubles;
     }
 
-    /** A mapping of whole huge pages, unmapped once. */
+    /** A mapping of whole huge pages, given back to the pool once (a new Mapping when it is handed out again). */
     private static final class Mapping {
         final long address, size;
         private final AtomicBoolean gone = new AtomicBoolean();
@@ -72,8 +131,8 @@ final class LargeArrays {
             this.size = size;
         }
 
-        void unmap() {
-            if (gone.compareAndSet(false, true)) NATIVE.unmap(address, size);
+        void release() {
+            if (gone.compareAndSet(false, true)) toPool(this);
         }
     }
 
@@ -86,7 +145,7 @@ final class LargeArrays {
         }
     }
 
-    /** ND4J's float buffer over a mapping; closing it unmaps the memory. */
+    /** ND4J's float buffer over a mapping; closing it gives the mapping to the pool. */
     private static final class Floats extends org.nd4j.linalg.cpu.nativecpu.buffer.FloatBuffer {
         private final transient Mapping m;
 
@@ -102,11 +161,11 @@ final class LargeArrays {
         @Override
         protected void release() {
             super.release();
-            m.unmap();
+            m.release();
         }
     }
 
-    /** ND4J's double buffer over a mapping; closing it unmaps the memory. */
+    /** ND4J's double buffer over a mapping; closing it gives the mapping to the pool. */
     private static final class Doubles extends org.nd4j.linalg.cpu.nativecpu.buffer.DoubleBuffer {
         private final transient Mapping m;
 
@@ -122,7 +181,7 @@ final class LargeArrays {
         @Override
         protected void release() {
             super.release();
-            m.unmap();
+            m.release();
         }
     }
 
@@ -143,9 +202,12 @@ final class LargeArrays {
             }
         }
 
+        /** The bytes of the whole huge pages {@code bytes} need. */
+        static long pages(long bytes) { return (bytes + HUGE - 1) / HUGE * HUGE; }
+
         /** Whole huge pages for {@code bytes}, 2 MB-aligned, marked for huge pages; null if the system refuses. */
         Mapping map(long bytes) {
-            long size = (bytes + HUGE - 1) / HUGE * HUGE;
+            long size = pages(bytes);
             try {
                 // Map one huge page more, then cut the mapping to its aligned part: mmap aligns to 4 KB only.
                 long raw = mmap.invokeLong(new Object[]{null, size + HUGE, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0L});

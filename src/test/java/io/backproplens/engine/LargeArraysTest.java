@@ -52,6 +52,52 @@ class LargeArraysTest {
     }
 
     @Test
+    void aClosedArraysMemoryGoesToTheNextArrayOfItsSizeAndNoOtherArraySeesIt() {
+        assumeTrue(LargeArrays.available(), "huge-page mappings need Linux");
+        long[] own = {50_000, 53};   // a size no other test uses, so no collected array's mapping is pooled
+        INDArray a = LargeArrays.uninitialized(DataType.FLOAT, own, 'f');
+        INDArray other = LargeArrays.uninitialized(DataType.FLOAT, own, 'f');
+        other.assign(3);
+        long at = a.data().address();
+        a.close();
+        assertThat(LargeArrays.pooledBytes()).isGreaterThanOrEqualTo(10L << 20);
+        INDArray b = LargeArrays.uninitialized(DataType.FLOAT, own, 'f');
+        assertThat(b.data().address()).as("the closed array's mapping").isEqualTo(at);
+        b.assign(5);
+        INDArray c = LargeArrays.uninitialized(DataType.FLOAT, own, 'f');
+        assertThat(c.data().address()).isNotEqualTo(at).isNotEqualTo(other.data().address());
+        c.assign(7);
+        assertThat(b.minNumber().doubleValue()).isEqualTo(5.0);
+        assertThat(b.maxNumber().doubleValue()).isEqualTo(5.0);
+        assertThat(other.maxNumber().doubleValue()).isEqualTo(3.0);
+        // Another size does not take it.
+        INDArray d = LargeArrays.uninitialized(DataType.FLOAT, new long[]{50_000, 100}, 'f');
+        assertThat(d.data().address()).isNotEqualTo(at);
+    }
+
+    @Test
+    void theCollectorGivesAnUnreachableArraysMemoryToThePool() {
+        assumeTrue(LargeArrays.available(), "huge-page mappings need Linux");
+        long[] odd = {50_000, 61};   // a size no other test uses
+        INDArray first = LargeArrays.uninitialized(DataType.FLOAT, odd, 'f');
+        long at = first.data().address();
+        long bytes = first.length() * 4;
+        assertThat(LargeArrays.pooled(bytes)).isFalse();
+        WeakReference<INDArray> gone = new WeakReference<>(first);
+        first = null;
+        for (int i = 0; gone.get() != null && i < 200; i++) System.gc();
+        assertThat(gone.get()).isNull();
+        // The cleaner runs on its own thread: wait until the mapping is in the pool (bounded).
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!LargeArrays.pooled(bytes) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.onSpinWait();
+        }
+        assertThat(LargeArrays.pooled(bytes)).as("the collected array's mapping is pooled").isTrue();
+        assertThat(LargeArrays.uninitialized(DataType.FLOAT, odd, 'f').data().address()).isEqualTo(at);
+    }
+
+    @Test
     void smallArraysStayNd4jsOwn() {
         INDArray small = LargeArrays.uninitialized(DataType.FLOAT, new long[]{64, 50}, 'f');
         assertThat(LargeArrays.isMapped(small)).isFalse();
