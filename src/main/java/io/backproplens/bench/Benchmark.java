@@ -4,6 +4,7 @@ import io.backproplens.engine.BlockedPass;
 import io.backproplens.engine.CpuThreads;
 import io.backproplens.engine.Gemm;
 import io.backproplens.engine.Init;
+import io.backproplens.engine.LargeArrays;
 import io.backproplens.engine.Model;
 import io.backproplens.engine.SameDiffModel;
 import io.backproplens.engine.Tensor;
@@ -77,9 +78,9 @@ public final class Benchmark {
     /**
      * The same pass run other ways, in the same rounds: with ND4J's default threads everywhere
      * (what the engine did before it chose its threads), writing into its previous call's arrays
-     * (a model called in a loop), over row blocks ({@link BlockedPass}), and {@code kept}: its
-     * arrays left to the collector instead of released, so that each pass maps new memory (a pass
-     * that follows the last one before any collection).
+     * (a model called in a loop), over row blocks ({@link BlockedPass}), and {@code kept}: with
+     * new memory for every large array, none from the pool (a pass that follows the last one
+     * before the collector or a release gave its memory back), its arrays left to the collector.
      */
     public record Variants(Timing allThreads, Timing reused, Timing blocked, int blockRows, Timing kept) {}
 
@@ -153,12 +154,12 @@ public final class Benchmark {
             if (lineNames.isEmpty()) lineNames.addAll(lineNames(m.trace()));
             release(m.trace());
         };
-        Runnable kept = () -> {
+        Runnable kept = () -> LargeArrays.freshDuring(() -> {
             CpuThreads.forNextPass();
             Model m = Model.notebook(w, 0).inputGrad(false);
             m.call(new Tensor("x", x), new Tensor("y", y));
             m.backward();
-        };
+        });
         Runnable allThreads = () -> {
             CpuThreads.allCores();
             Model m = Model.notebook(w, 0).inputGrad(false);
@@ -174,7 +175,9 @@ public final class Benchmark {
         };
         Runnable blocked = () -> {
             CpuThreads.forNextPass();
-            new BlockedPass(Model.notebook(w, 0).inputGrad(false), BLOCK_ROWS).run(new Tensor("x", x), new Tensor("y", y));
+            Model m = Model.notebook(w, 0).inputGrad(false);
+            new BlockedPass(m, BLOCK_ROWS).run(new Tensor("x", x), new Tensor("y", y));
+            release(m.trace());
         };
         Runnable sameDiff = () -> {
             CpuThreads.allCores();

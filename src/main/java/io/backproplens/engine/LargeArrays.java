@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Where the mapping cannot be made (not Linux, no native access, a failed call), the array is
  * ND4J's own, as before.
  */
-final class LargeArrays {
+public final class LargeArrays {
     /** One huge page: arrays smaller than this gain nothing and stay ND4J's. */
     static final long HUGE = 2L << 20;
 
@@ -51,6 +51,7 @@ final class LargeArrays {
     /** Unused mappings, oldest first. */
     private static final java.util.ArrayDeque<Mapping> POOL = new java.util.ArrayDeque<>();
     private static long pooledBytes;
+    private static final ThreadLocal<Boolean> FRESH_ONLY = ThreadLocal.withInitial(() -> false);
     private static final Native NATIVE = Native.load();
 
     private LargeArrays() {}
@@ -63,7 +64,7 @@ final class LargeArrays {
         if (NATIVE == null || bytes < HUGE || (dtype != DataType.FLOAT && dtype != DataType.DOUBLE)) {
             return Nd4j.createUninitialized(dtype, shape, order);
         }
-        Mapping m = fromPool(bytes);
+        Mapping m = FRESH_ONLY.get() ? null : fromPool(bytes);
         if (m == null) m = NATIVE.map(bytes);
         if (m == null) return Nd4j.createUninitialized(dtype, shape, order);
         DataBuffer buffer = dtype == DataType.FLOAT ? new Floats(m, n) : new Doubles(m, n);
@@ -109,7 +110,21 @@ final class LargeArrays {
     }
 
     /** Bytes of unused mappings kept for new arrays. */
-    static synchronized long pooledBytes() { return pooledBytes; }
+    public static synchronized long pooledBytes() { return pooledBytes; }
+
+    /**
+     * Runs {@code work} with every large array it makes on this thread newly mapped, none from the
+     * pool: for the benchmark, to time a pass as it runs when no memory was given back since the
+     * last one (the collector has not yet found the last pass dead, and no one closed it).
+     */
+    public static void freshDuring(Runnable work) {
+        FRESH_ONLY.set(true);
+        try {
+            work.run();
+        } finally {
+            FRESH_ONLY.set(false);
+        }
+    }
 
     /** Whether new large arrays come in huge pages here (else they are ND4J's own). */
     static boolean available() { return NATIVE != null; }
