@@ -4,6 +4,7 @@ import io.backproplens.engine.BlockedPass;
 import io.backproplens.engine.CpuThreads;
 import io.backproplens.engine.Gemm;
 import io.backproplens.engine.Init;
+import io.backproplens.engine.LargeArrays;
 import io.backproplens.engine.Model;
 import io.backproplens.engine.SameDiffModel;
 import io.backproplens.engine.Tensor;
@@ -77,9 +78,27 @@ public final class Benchmark {
     /**
      * The same pass run other ways, in the same rounds: with ND4J's default threads everywhere
      * (what the engine did before it chose its threads), writing into its previous call's arrays
-     * (a model called in a loop), and over row blocks ({@link BlockedPass}).
+     * (a model called in a loop), over row blocks ({@link BlockedPass}), and {@code kept}: with
+     * new memory for every large array, none from the pool (a pass that follows the last one
+     * before the collector or a release gave its memory back), its arrays left to the collector.
      */
-    public record Variants(Timing allThreads, Timing reused, Timing blocked, int blockRows) {}
+    public record Variants(Timing allThreads, Timing reused, Timing blocked, int blockRows, Timing kept) {}
+
+    /**
+     * Closes the arrays a pass wrote (its outputs and gradients, not x, y or the weights), as the
+     * app's {@code Session.release} does for a pass no one holds, and as the collector does for a
+     * pass the app let go of: the engine's large arrays then go back to its pool of mappings
+     * ({@code LargeArrays}) and the next pass writes into memory that is already the process's.
+     * Runs inside the timed pass (it costs microseconds).
+     */
+    static void release(Trace t) {
+        for (TraceStep s : t.steps()) {
+            for (TraceStep.Line l : s.lines()) {
+                INDArray a = l.writes().array();
+                if (a != null && !a.isView() && a.closeable()) a.close();
+            }
+        }
+    }
 
     /** Rows per block for the blocked pass. */
     public static final int BLOCK_ROWS = 4096;
@@ -133,12 +152,20 @@ public final class Benchmark {
             m.backward();
             lineMs.add(lineTimes(m.trace(), (System.nanoTime() - t0) / 1e6));
             if (lineNames.isEmpty()) lineNames.addAll(lineNames(m.trace()));
+            release(m.trace());
         };
+        Runnable kept = () -> LargeArrays.freshDuring(() -> {
+            CpuThreads.forNextPass();
+            Model m = Model.notebook(w, 0).inputGrad(false);
+            m.call(new Tensor("x", x), new Tensor("y", y));
+            m.backward();
+        });
         Runnable allThreads = () -> {
             CpuThreads.allCores();
             Model m = Model.notebook(w, 0).inputGrad(false);
             m.call(new Tensor("x", x), new Tensor("y", y));
             m.backward();
+            release(m.trace());
         };
         Model reusing = Model.notebook(w, 0).inputGrad(false).reuseArrays(true);
         Runnable reused = () -> {
@@ -148,7 +175,9 @@ public final class Benchmark {
         };
         Runnable blocked = () -> {
             CpuThreads.forNextPass();
-            new BlockedPass(Model.notebook(w, 0).inputGrad(false), BLOCK_ROWS).run(new Tensor("x", x), new Tensor("y", y));
+            Model m = Model.notebook(w, 0).inputGrad(false);
+            new BlockedPass(m, BLOCK_ROWS).run(new Tensor("x", x), new Tensor("y", y));
+            release(m.trace());
         };
         Runnable sameDiff = () -> {
             CpuThreads.allCores();
@@ -159,10 +188,10 @@ public final class Benchmark {
         Timing read;
         Variants variants;
         try (ReadBandwidth bw = new ReadBandwidth(x)) {
-            List<Timing> all = Timing.interleaved(2, runs, List.of(gemm, engine, sameDiff, bw, allThreads, reused, blocked));
+            List<Timing> all = Timing.interleaved(2, runs, List.of(gemm, engine, sameDiff, bw, allThreads, reused, blocked, kept));
             t = all.subList(0, 3);
             read = all.get(3);
-            variants = new Variants(all.get(4), all.get(5), all.get(6), BLOCK_ROWS);
+            variants = new Variants(all.get(4), all.get(5), all.get(6), BLOCK_ROWS, all.get(7));
         }
         CpuThreads.allCores();
         CpuThreads.forNextPass();

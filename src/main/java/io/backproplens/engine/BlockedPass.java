@@ -136,7 +136,7 @@ public final class BlockedPass {
                     if (all == null) {
                         long[] shape = v.shape().clone();
                         shape[0] = n;
-                        all = Nd4j.createUninitialized(v.dataType(), shape, 'f');
+                        all = LargeArrays.uninitialized(v.dataType(), shape, 'f');
                         whole.put(w.label(), all);
                     }
                     rows(all, r0, r1).assign(v);

@@ -22,7 +22,13 @@ public final class CpuThreads {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** How long the idle cores are measured for when the last measurement is stale. */
     private static final long WINDOW_MS = 15;
-    private static final long STALE_MS = 1000;
+    /**
+     * How old the last measurement may be and still start the window: the idle share since then
+     * (the average over up to this long) stands for the load now. It was 1 s, so every pass more
+     * than a second after the last one (every pass of the app, and the benchmark's under load)
+     * slept 15 ms first, ~5% of a loaded pass here (docs/performance.md).
+     */
+    private static final long STALE_MS = 10_000;
     private static long[] last;   // {wall ns, idle ticks, total ticks, own cpu ns}
     private static int blasThreads = CORES;
 

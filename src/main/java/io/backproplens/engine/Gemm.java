@@ -3,6 +3,7 @@ package io.backproplens.engine;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,7 +24,7 @@ public final class Gemm {
 
     /** {@code op(a) @ op(b)} where op transposes when asked, into a new f-order array. */
     public static INDArray mmul(INDArray a, boolean transA, INDArray b, boolean transB) {
-        return mmul(a, transA, b, transB, shape -> Nd4j.createUninitialized(a.dataType(), shape, 'f'));
+        return mmul(a, transA, b, transB, shape -> LargeArrays.uninitialized(a.dataType(), shape, 'f'));
     }
 
     /**
@@ -49,11 +50,35 @@ public final class Gemm {
         // Straight to OpenBLAS: ND4J's gemm is a matmul op whose set-up cost as much as the 64x50x1
         // products themselves here. A row-major array is its transpose, column-major.
         int m = (int) rows, n = (int) cols, k = (int) inner;
+        if (k == 1) return outer(a, b, c, m, n);
         int ta = blasTrans(a, transA), tb = blasTrans(b, transB), lda = ld(a), ldb = ld(b);
         if (t == DataType.FLOAT) {
             openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasColMajor, ta, tb, m, n, k, 1f, floats(a), lda, floats(b), ldb, 0f, floats(c), m);
         } else {
             openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasColMajor, ta, tb, m, n, k, 1, doubles(a), lda, doubles(b), ldb, 0, doubles(c), m);
+        }
+        return c;
+    }
+
+    /**
+     * An outer product ({@code l2.g = out.g @ w2.t()}, 50,000x1 @ 1x50) column by column: a's m
+     * values copied into column j of c, then scaled by b's value j. The same single product per
+     * entry as the GEMM (bit for bit, tested), without its set-up for an inner size of 1: 1.1-1.2 ms
+     * against 1.3-1.4 ms here at 50,000x50. Both operands are dense vectors, whichever way round.
+     */
+    private static INDArray outer(INDArray a, INDArray b, INDArray c, int m, int n) {
+        DataBuffer bv = b.data();
+        for (int j = 0; j < n; j++) {
+            long at = (long) j * m;
+            if (c.dataType() == DataType.FLOAT) {
+                FloatPointer col = floats(c).position(at);
+                openblas_nolapack.cblas_scopy(m, floats(a), 1, col, 1);
+                openblas_nolapack.cblas_sscal(m, bv.getFloat(j), col, 1);
+            } else {
+                DoublePointer col = doubles(c).position(at);
+                openblas_nolapack.cblas_dcopy(m, doubles(a), 1, col, 1);
+                openblas_nolapack.cblas_dscal(m, bv.getDouble(j), col, 1);
+            }
         }
         return c;
     }

@@ -2,7 +2,6 @@ package io.backproplens.engine;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Where a module's equations get the arrays they write into ({@link Module.Step#into}). Fresh by
@@ -17,6 +16,9 @@ interface OutputArrays {
      */
     INDArray get(String module, String label, DataType dtype, long[] shape);
 
-    /** A new uninitialised column-major array for every write (the layout the engine's products want). */
-    OutputArrays FRESH = (module, label, dtype, shape) -> Nd4j.createUninitialized(dtype, shape, 'f');
+    /**
+     * A new uninitialised column-major array for every write (the layout the engine's products
+     * want), in huge pages when large ({@link LargeArrays}: ~0.3 ms instead of ~6 ms at 50,000x50).
+     */
+    OutputArrays FRESH = (module, label, dtype, shape) -> LargeArrays.uninitialized(dtype, shape, 'f');
 }
