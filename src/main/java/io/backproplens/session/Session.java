@@ -38,7 +38,12 @@ public final class Session {
 
     public DataType dtype() { return dtype; }
 
-    /** One forward and backward pass on the first {@code batch} training rows (all when 0). */
+    /**
+     * One forward and backward pass on the first {@code batch} training rows (all when 0). Its
+     * trace has {@code x.g}'s equation, but the array (50,000x784, 157 MB, the costliest of the
+     * pass's five products) is computed only when someone first reads it ({@code TensorRef#ready}
+     * says whether that is still to come): most passes (every init toggle) are never asked for it.
+     */
     public PassResult run(Settings s) { return run(s, null); }
 
     /**
@@ -46,16 +51,17 @@ public final class Session {
      * those). The pass gets its own tensors on the trained arrays, so its {@code .g} land there and
      * the arrays themselves are only read.
      */
-    public PassResult run(Settings s, Trained trained) { return run(s, trained, true); }
+    public PassResult run(Settings s, Trained trained) { return run(s, trained, InputGrad.ON_DEMAND); }
+    private enum InputGrad { NONE, ON_DEMAND, NOW }
 
     /**
      * As {@link #run(Settings)}, without the input's gradient {@code x.g}: for a pass that only
      * its statistics are read from. {@code x.g} is 50,000x784, 157 MB of the ~200 MB a pass
      * writes, and one of its five products (docs/performance.md, memory).
      */
-    public PassResult runWithoutInputGrad(Settings s) { return run(s, null, false); }
+    public PassResult runWithoutInputGrad(Settings s) { return run(s, null, InputGrad.NONE); }
 
-    private PassResult run(Settings s, Trained trained, boolean inputGrad) {
+    private PassResult run(Settings s, Trained trained, InputGrad inputGrad) {
         if (trained != null && !trained.startsFrom(s)) throw new IllegalArgumentException("the trained weights started from other settings");
         int n = s.batch() == 0 ? data.trainRows() : Math.min(s.batch(), data.trainRows());
         INDArray x = n == data.trainRows() ? xTrainF : rows(xTrainF, n);
@@ -63,7 +69,8 @@ public final class Session {
 
         Params params = trained == null ? Params.of(Weights.init(s.init(), s.nh(), s.seed(), dtype)) : own(trained.params());
         Head head = trained == null ? Head.MSE : trained.head();
-        Model model = Model.stack(params, head, s.reluShift()).inputGrad(inputGrad);
+        Model model = Model.stack(params, head, s.reluShift());
+        if (inputGrad == InputGrad.ON_DEMAND) model.inputGradOnDemand(); else model.inputGrad(inputGrad == InputGrad.NOW);
         CpuThreads.forNextPass();
         long t0 = System.nanoTime();
         Tensor loss = model.call(new Tensor("x", x), new Tensor("y", y));
@@ -96,7 +103,8 @@ public final class Session {
         done.add(xValidF);
         for (io.backproplens.engine.TraceStep step : p.trace().steps()) {
             for (io.backproplens.engine.TraceStep.Line line : step.lines()) {
-                if (line.writes() != null) close(line.writes().array(), done);
+                // An on-demand x.g no one asked for has no array to free (and must not be computed now).
+                if (line.writes() != null && line.writes().ready()) close(line.writes().array(), done);
                 for (io.backproplens.engine.TensorRef r : line.reads()) {
                     // x is the session's; y, the weights and everything else were made for this pass.
                     close(r.array(), done);
