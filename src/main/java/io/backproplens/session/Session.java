@@ -23,16 +23,25 @@ import java.util.List;
 public final class Session {
     private final Dataset data;
     private final DataType dtype;
-    // The engine wants its input column-major; converting 50,000x784 costs ~100 ms, so keep it.
-    private final INDArray xTrainF;
-    private final INDArray xValidF;
+    /**
+     * x_train and x_valid as the pass reads them: the data's own row-major arrays (in the
+     * session's dtype), not column-major copies. One layout of x_train (157 MB) is held, not two.
+     * Measured (docs/performance.md, memory): the trainer's bs-64 batches cost 32% more CPU from
+     * a column-major x_train (a batch is then 784 strided pieces instead of one block), while the
+     * full-batch pass costs 13% more CPU from a row-major one, and nothing measurable run over row
+     * blocks ({@code BlockedPass}).
+     */
+    private final INDArray trainX;
+    private final INDArray validX;
 
     public Session(Dataset data, DataType dtype) {
         this.data = data;
         this.dtype = dtype;
-        this.xTrainF = Model.prepareInput(data.xTrain(), dtype);
-        this.xValidF = Model.prepareInput(data.xValid(), dtype);
+        this.trainX = typed(data.xTrain(), dtype);
+        this.validX = typed(data.xValid(), dtype);
     }
+
+    private static INDArray typed(INDArray x, DataType dtype) { return x.dataType() == dtype ? x : x.castTo(dtype); }
 
     public Dataset data() { return data; }
 
@@ -64,7 +73,7 @@ public final class Session {
     private PassResult run(Settings s, Trained trained, InputGrad inputGrad) {
         if (trained != null && !trained.startsFrom(s)) throw new IllegalArgumentException("the trained weights started from other settings");
         int n = s.batch() == 0 ? data.trainRows() : Math.min(s.batch(), data.trainRows());
-        INDArray x = n == data.trainRows() ? xTrainF : rows(xTrainF, n);
+        INDArray x = n == data.trainRows() ? trainX : rows(trainX, n);
         INDArray y = rows(data.yTrain(), n).castTo(dtype);
 
         Params params = trained == null ? Params.of(Weights.init(s.init(), s.nh(), s.seed(), dtype)) : own(trained.params());
@@ -99,8 +108,8 @@ public final class Session {
     public void release(PassResult p) {
         if (p.isTrained()) throw new IllegalArgumentException("a trained pass reads the trainer's weights: not this session's to free");
         java.util.Set<INDArray> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        done.add(xTrainF);
-        done.add(xValidF);
+        done.add(trainX);
+        done.add(validX);
         for (io.backproplens.engine.TraceStep step : p.trace().steps()) {
             for (io.backproplens.engine.TraceStep.Line line : step.lines()) {
                 // An on-demand x.g no one asked for has no array to free (and must not be computed now).
@@ -130,8 +139,8 @@ public final class Session {
         return new Tensor(t.name(), t.value().dataType() == dtype ? t.value() : t.value().castTo(dtype));
     }
 
-    /** x_valid as the engine uses it (normalised, in the session's dtype, column-major). */
-    public INDArray xValid() { return xValidF; }
+    /** x_valid as the engine uses it (normalised, in the session's dtype; the data's own array when that is the dtype). */
+    public INDArray xValid() { return validX; }
 
     /**
      * The notebook's cells 44-49 on x_valid, computed by a model of the same weights (a second model,
@@ -145,7 +154,7 @@ public final class Session {
     /** Every Lin's and ReLU's output on x_valid, in layer order, from a second model of the same tensors. */
     private List<PassResult.ValidLayer> validLayers(Params p, Head head, Settings s) {
         Model m = Model.stack(p, head, s.reluShift());
-        m.forward(new Tensor("x_valid", xValidF));
+        m.forward(new Tensor("x_valid", validX));
         List<PassResult.ValidLayer> out = new ArrayList<>();
         for (Module l : m.layers()) {
             if (l instanceof Lin || l instanceof Relu) out.add(new PassResult.ValidLayer(l.name(), l.out().value()));

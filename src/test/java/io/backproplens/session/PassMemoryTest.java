@@ -85,6 +85,16 @@ class PassMemoryTest {
     }
 
     @Test
+    void thePassReadsTheDatasOwnXTrainAndXValidNotCopies() {
+        PassResult p = session.run(Settings.defaults());
+        INDArray x = p.trace().get(0).reads().get(0).array();
+        assertThat(x).isSameAs(session.data().xTrain());
+        assertThat(session.xValid()).isSameAs(session.data().xValid());
+        // ...and the trainer's data is the same array again.
+        assertThat(io.backproplens.train.TrainData.of(session.data()).xTrain()).isSameAs(session.data().xTrain());
+    }
+
+    @Test
     void releaseLeavesAnXgNoOneAskedForUncomputed() {
         PassResult p = session.run(Settings.defaults().withBatch(200));
         TensorRef xg = xg(p);
