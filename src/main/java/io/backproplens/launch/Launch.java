@@ -25,9 +25,6 @@ public final class Launch {
         // about that at every start. Only that record is dropped: the filter sits on the parent
         // "javafx" logger itself, so CSS and layout warnings (its children) still show.
         JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
-        // The data and ND4J load while JavaFX starts and builds the window (the window's own work
-        // is on other threads), instead of after it is shown.
-        io.backproplens.session.Datasets.preloadBundled();
         try {
             LensApp.open(args);
         } catch (UnsupportedOperationException e) {
