@@ -52,6 +52,12 @@ public final class Model {
         return this;
     }
 
+    /** As {@link #inputGrad}(true), but {@code x.g} is computed when the trace's is first read ({@link Lin#inputGradOnDemand}). */
+    public Model inputGradOnDemand() {
+        if (layers.get(0) instanceof Lin first) first.inputGradOnDemand();
+        return this;
+    }
+
     /**
      * Whether each call writes into arrays an earlier call wrote instead of new ones: for a model
      * called in a loop (training, the benchmark), where a fresh array costs more than the step that

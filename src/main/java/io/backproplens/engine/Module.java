@@ -143,15 +143,23 @@ public abstract class Module {
         private final List<TraceStep.Line> lines = new ArrayList<>();
         private Set<Equation.Slot> touched;
         private Equation running;
+        /** While an on-demand equation runs: the arrays its reads had when the pass ran. */
+        private Map<Equation.Slot, INDArray> pinned;
 
         private Step(TraceStep.Phase phase) { this.phase = phase; }
 
         /** The value of a slot, inside an equation's code. */
-        public INDArray v(String slot) { return touch(new Equation.Slot(slot, false)).value(); }
+        public INDArray v(String slot) {
+            Equation.Slot k = new Equation.Slot(slot, false);
+            Tensor t = touch(k);
+            return pinned != null ? pinned.get(k) : t.value();
+        }
 
         /** The gradient of a slot, inside an equation's code. */
         public INDArray g(String slot) {
-            INDArray g = touch(new Equation.Slot(slot, true)).g();
+            Equation.Slot k = new Equation.Slot(slot, true);
+            Tensor t = touch(k);
+            INDArray g = pinned != null ? pinned.get(k) : t.g();
             if (g == null) throw new IllegalStateException(name + ": " + slot + ".g is not set yet");
             return g;
         }
@@ -180,7 +188,35 @@ public abstract class Module {
             run(template, code, false);
         }
 
-        private void run(String template, Supplier<INDArray> code, boolean grad) {
+        /**
+         * A backward equation whose {@code .g} is computed only when someone first reads it
+         * ({@link TensorRef#onDemand}), from the arrays it reads now: for a gradient that is costly,
+         * large and rarely looked at ({@code x.g}). The slot's tensor gets no {@code .g}; the
+         * trace's line has it. With arrays the model lends (reused between calls, so what the
+         * equation reads is written over by a later call) it runs at once, as {@link #grad} does.
+         */
+        public void gradOnDemand(String template, Supplier<INDArray> code) {
+            if (outputs != OutputArrays.FRESH) { grad(template, code); return; }
+            Equation e = checked(template, true);
+            List<TensorRef> reads = e.reads().stream().map(this::ref).toList();
+            Map<Equation.Slot, INDArray> arrays = new java.util.HashMap<>();
+            for (int i = 0; i < reads.size(); i++) arrays.put(e.reads().get(i), reads.get(i).array());
+            Tensor target = slot(e.writes().name());
+            Supplier<INDArray> later = () -> {
+                synchronized (this) {
+                    pinned = arrays;
+                    try {
+                        return evaluate(e, template, code);
+                    } finally {
+                        pinned = null;
+                    }
+                }
+            };
+            lines.add(new TraceStep.Line(e.notebook(), e.bind(sl -> slot(sl).name()), reads,
+                    TensorRef.onDemand(target.name(), true, target.value().shape(), later), 0));
+        }
+
+        private Equation checked(String template, boolean grad) {
             Equation e = Equation.parse(template);
             if (e.update() != (phase == TraceStep.Phase.UPDATE)) {
                 throw new IllegalArgumentException(name + ": only an update step may use ' -= ': " + template);
@@ -189,17 +225,28 @@ public abstract class Module {
                 throw new IllegalArgumentException(name + ": " + (grad ? "grad" : "out") + "() must write "
                         + (grad ? "a .g" : "a value") + ": " + template);
             }
+            return e;
+        }
+
+        /** Runs an equation's code, checking it read exactly the tensors its template names. */
+        private INDArray evaluate(Equation e, String template, Supplier<INDArray> code) {
             touched = new LinkedHashSet<>();
             running = e;
-            long t0 = System.nanoTime();
             INDArray result = code.get();
-            long nanos = System.nanoTime() - t0;
             running = null;
             if (!touched.equals(new LinkedHashSet<>(e.reads()))) {
                 throw new IllegalStateException(name + ": the code of '" + template + "' read "
                         + touched + " but its template names " + e.reads());
             }
             touched = null;
+            return result;
+        }
+
+        private void run(String template, Supplier<INDArray> code, boolean grad) {
+            Equation e = checked(template, grad);
+            long t0 = System.nanoTime();
+            INDArray result = evaluate(e, template, code);
+            long nanos = System.nanoTime() - t0;
             List<TensorRef> reads = e.reads().stream().map(this::ref).toList();
             Tensor target = slot(e.writes().name());
             if (grad) target.setG(result); else target.setValue(result);

@@ -22,9 +22,61 @@ public final class Datasets {
                 n.mean(), n.std(), m.source());
     }
 
-    /** The MNIST bundled with the app (class-path resources), normalised. */
+    /** The load {@link #preloadBundled} started, taken by the next {@link #bundled} call; or null. */
+    private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Dataset>> PRELOAD =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * The MNIST bundled with the app (class-path resources), normalised. While the file is read
+     * and inflated (pure Java), ND4J starts on another thread: its start (native libraries, first
+     * array) is 1.5-5 s here, and the arrays the reader then makes wait for it anyway.
+     */
     public static Dataset bundled() throws IOException {
+        java.util.concurrent.CompletableFuture<Dataset> started = PRELOAD.getAndSet(null);
+        if (started != null) {
+            try {
+                return started.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw e;
+            }
+        }
+        startNd4j();
         return normalizedFreeingRaw(MnistLoader.loadBundled());
+    }
+
+    /**
+     * Starts loading the bundled MNIST now, in the background, for the next {@link #bundled} call
+     * to take: the desktop app calls it before JavaFX starts, so the data and ND4J load while the
+     * window is built. A failure is the next call's (it throws what the load threw).
+     */
+    public static void preloadBundled() {
+        java.util.concurrent.CompletableFuture<Dataset> f = new java.util.concurrent.CompletableFuture<>();
+        if (!PRELOAD.compareAndSet(null, f)) return;
+        Thread t = new Thread(() -> {
+            try {
+                startNd4j();
+                f.complete(normalizedFreeingRaw(MnistLoader.loadBundled()));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "lens-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** ND4J's start on a thread of its own; whoever needs an array first waits for it (class initialisation). */
+    private static void startNd4j() {
+        Thread t = new Thread(() -> {
+            try {
+                org.nd4j.linalg.factory.Nd4j.scalar(0f);
+            } catch (Throwable e) {
+                // The load itself meets the same failure and reports it.
+            }
+        }, "lens-nd4j-start");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** A directory of IDX files or the notebook's {@code mnist.pkl.gz}, normalised. */

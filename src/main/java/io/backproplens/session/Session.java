@@ -23,22 +23,36 @@ import java.util.List;
 public final class Session {
     private final Dataset data;
     private final DataType dtype;
-    // The engine wants its input column-major; converting 50,000x784 costs ~100 ms, so keep it.
-    private final INDArray xTrainF;
-    private final INDArray xValidF;
+    /**
+     * x_train and x_valid as the pass reads them: the data's own row-major arrays (in the
+     * session's dtype), not column-major copies. One layout of x_train (157 MB) is held, not two.
+     * Measured (docs/performance.md, memory): the trainer's bs-64 batches cost 32% more CPU from
+     * a column-major x_train (a batch is then 784 strided pieces instead of one block), while the
+     * full-batch pass costs 13% more CPU from a row-major one, and nothing measurable run over row
+     * blocks ({@code BlockedPass}).
+     */
+    private final INDArray trainX;
+    private final INDArray validX;
 
     public Session(Dataset data, DataType dtype) {
         this.data = data;
         this.dtype = dtype;
-        this.xTrainF = Model.prepareInput(data.xTrain(), dtype);
-        this.xValidF = Model.prepareInput(data.xValid(), dtype);
+        this.trainX = typed(data.xTrain(), dtype);
+        this.validX = typed(data.xValid(), dtype);
     }
+
+    private static INDArray typed(INDArray x, DataType dtype) { return x.dataType() == dtype ? x : x.castTo(dtype); }
 
     public Dataset data() { return data; }
 
     public DataType dtype() { return dtype; }
 
-    /** One forward and backward pass on the first {@code batch} training rows (all when 0). */
+    /**
+     * One forward and backward pass on the first {@code batch} training rows (all when 0). Its
+     * trace has {@code x.g}'s equation, but the array (50,000x784, 157 MB, the costliest of the
+     * pass's five products) is computed only when someone first reads it ({@code TensorRef#ready}
+     * says whether that is still to come): most passes (every init toggle) are never asked for it.
+     */
     public PassResult run(Settings s) { return run(s, null); }
 
     /**
@@ -46,24 +60,26 @@ public final class Session {
      * those). The pass gets its own tensors on the trained arrays, so its {@code .g} land there and
      * the arrays themselves are only read.
      */
-    public PassResult run(Settings s, Trained trained) { return run(s, trained, true); }
+    public PassResult run(Settings s, Trained trained) { return run(s, trained, InputGrad.ON_DEMAND); }
+    private enum InputGrad { NONE, ON_DEMAND, NOW }
 
     /**
      * As {@link #run(Settings)}, without the input's gradient {@code x.g}: for a pass that only
      * its statistics are read from. {@code x.g} is 50,000x784, 157 MB of the ~200 MB a pass
      * writes, and one of its five products (docs/performance.md, memory).
      */
-    public PassResult runWithoutInputGrad(Settings s) { return run(s, null, false); }
+    public PassResult runWithoutInputGrad(Settings s) { return run(s, null, InputGrad.NONE); }
 
-    private PassResult run(Settings s, Trained trained, boolean inputGrad) {
+    private PassResult run(Settings s, Trained trained, InputGrad inputGrad) {
         if (trained != null && !trained.startsFrom(s)) throw new IllegalArgumentException("the trained weights started from other settings");
         int n = s.batch() == 0 ? data.trainRows() : Math.min(s.batch(), data.trainRows());
-        INDArray x = n == data.trainRows() ? xTrainF : rows(xTrainF, n);
+        INDArray x = n == data.trainRows() ? trainX : rows(trainX, n);
         INDArray y = rows(data.yTrain(), n).castTo(dtype);
 
         Params params = trained == null ? Params.of(Weights.init(s.init(), s.nh(), s.seed(), dtype)) : own(trained.params());
         Head head = trained == null ? Head.MSE : trained.head();
-        Model model = Model.stack(params, head, s.reluShift()).inputGrad(inputGrad);
+        Model model = Model.stack(params, head, s.reluShift());
+        if (inputGrad == InputGrad.ON_DEMAND) model.inputGradOnDemand(); else model.inputGrad(inputGrad == InputGrad.NOW);
         CpuThreads.forNextPass();
         long t0 = System.nanoTime();
         Tensor loss = model.call(new Tensor("x", x), new Tensor("y", y));
@@ -92,11 +108,12 @@ public final class Session {
     public void release(PassResult p) {
         if (p.isTrained()) throw new IllegalArgumentException("a trained pass reads the trainer's weights: not this session's to free");
         java.util.Set<INDArray> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        done.add(xTrainF);
-        done.add(xValidF);
+        done.add(trainX);
+        done.add(validX);
         for (io.backproplens.engine.TraceStep step : p.trace().steps()) {
             for (io.backproplens.engine.TraceStep.Line line : step.lines()) {
-                if (line.writes() != null) close(line.writes().array(), done);
+                // An on-demand x.g no one asked for has no array to free (and must not be computed now).
+                if (line.writes() != null && line.writes().ready()) close(line.writes().array(), done);
                 for (io.backproplens.engine.TensorRef r : line.reads()) {
                     // x is the session's; y, the weights and everything else were made for this pass.
                     close(r.array(), done);
@@ -122,8 +139,8 @@ public final class Session {
         return new Tensor(t.name(), t.value().dataType() == dtype ? t.value() : t.value().castTo(dtype));
     }
 
-    /** x_valid as the engine uses it (normalised, in the session's dtype, column-major). */
-    public INDArray xValid() { return xValidF; }
+    /** x_valid as the engine uses it (normalised, in the session's dtype; the data's own array when that is the dtype). */
+    public INDArray xValid() { return validX; }
 
     /**
      * The notebook's cells 44-49 on x_valid, computed by a model of the same weights (a second model,
@@ -137,7 +154,7 @@ public final class Session {
     /** Every Lin's and ReLU's output on x_valid, in layer order, from a second model of the same tensors. */
     private List<PassResult.ValidLayer> validLayers(Params p, Head head, Settings s) {
         Model m = Model.stack(p, head, s.reluShift());
-        m.forward(new Tensor("x_valid", xValidF));
+        m.forward(new Tensor("x_valid", validX));
         List<PassResult.ValidLayer> out = new ArrayList<>();
         for (Module l : m.layers()) {
             if (l instanceof Lin || l instanceof Relu) out.add(new PassResult.ValidLayer(l.name(), l.out().value()));

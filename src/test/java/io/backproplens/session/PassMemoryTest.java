@@ -50,6 +50,58 @@ class PassMemoryTest {
         assertThat(lean.keySet()).contains("w1.g", "b1.g", "w2.g", "b2.g", "l1.g", "l2.g", "out.g");
     }
 
+    private static TensorRef xg(PassResult p) {
+        for (TraceStep s : p.trace().steps()) {
+            for (TensorRef w : s.writes()) if (w.label().equals("x.g")) return w;
+        }
+        throw new AssertionError("the trace has no x.g");
+    }
+
+    @Test
+    void xgIsInTheTraceButComputedOnlyWhenFirstReadAndEqualsL1gTimesW1Transposed() {
+        PassResult p = session.run(Settings.defaults().withBatch(300));
+        TensorRef xg = xg(p);
+        assertThat(xg.ready()).as("x.g computed before anyone read it").isFalse();
+        assertThat(xg.shape()).containsExactly(300, 784);
+        assertThat(xg.ready()).as("its shape alone computes nothing").isFalse();
+        assertThat(p.trace().tensorsAfter(p.trace().size() - 1).get("x.g").shapeText()).isEqualTo("300x784");
+        assertThat(xg.ready()).isFalse();
+
+        // The reference: x.g[i,k] = sum_j l1.g[i,j] * w1[k,j], in double, by plain loops.
+        INDArray l1g = written(p).get("l1.g"), w1 = p.weights().w1().value();
+        INDArray got = xg.array();
+        assertThat(xg.ready()).isTrue();
+        assertThat(xg.array()).as("computed once").isSameAs(got);
+        double worst = 0;
+        for (int i = 0; i < 300; i += 37) {
+            for (int k = 0; k < 784; k += 13) {
+                double want = 0;
+                for (int j = 0; j < 50; j++) want += l1g.getDouble(i, j) * w1.getDouble(k, j);
+                worst = Math.max(worst, Math.abs(got.getDouble(i, k) - want) / (Math.abs(want) + 1e-6));
+            }
+        }
+        assertThat(worst).isLessThan(1e-3);
+        assertThat(got.shape()).containsExactly(300, 784);
+    }
+
+    @Test
+    void thePassReadsTheDatasOwnXTrainAndXValidNotCopies() {
+        PassResult p = session.run(Settings.defaults());
+        INDArray x = p.trace().get(0).reads().get(0).array();
+        assertThat(x).isSameAs(session.data().xTrain());
+        assertThat(session.xValid()).isSameAs(session.data().xValid());
+        // ...and the trainer's data is the same array again.
+        assertThat(io.backproplens.train.TrainData.of(session.data()).xTrain()).isSameAs(session.data().xTrain());
+    }
+
+    @Test
+    void releaseLeavesAnXgNoOneAskedForUncomputed() {
+        PassResult p = session.run(Settings.defaults().withBatch(200));
+        TensorRef xg = xg(p);
+        session.release(p);
+        assertThat(xg.ready()).isFalse();
+    }
+
     @Test
     void releaseFreesThePassesArraysAndLeavesTheDataUsable() {
         Settings s = Settings.defaults().withBatch(0);

@@ -160,6 +160,17 @@ public final class BackwardPane extends BorderPane implements Steppable {
     private boolean showingSums;
 
 
+    /** A pass whose on-demand tensor is being computed before {@link #load} shows it; null when none. */
+    private PassResult computing;
+
+    /** The tensor {@code which} of the pass if it is still to be computed on demand, else null. */
+    private static io.backproplens.engine.TensorRef onDemand(PassResult p, String which) {
+        for (io.backproplens.engine.TraceStep s : p.trace().steps()) {
+            for (io.backproplens.engine.TensorRef r : s.writes()) if (r.label().equals(which) && !r.ready()) return r;
+        }
+        return null;
+    }
+
     /** Shows {@code which} ({@code "w1.g"}, ...) from {@code pass}; later passes replace it as the settings change. */
     public void open(PassResult pass, String which) {
         followLatest = true;
@@ -167,6 +178,19 @@ public final class BackwardPane extends BorderPane implements Steppable {
     }
 
     private void load(PassResult p, String w) {
+        io.backproplens.engine.TensorRef later = p == null ? null : onDemand(p, w);
+        if (later != null) {
+            // x.g is computed when first read (Session#run): 50-100 ms of product, not for the FX thread.
+            computing = p;
+            java.util.concurrent.CompletableFuture.runAsync(later::array).whenComplete((v, e) ->
+                    javafx.application.Platform.runLater(() -> { if (computing == p) show(p, w); }));
+            return;
+        }
+        show(p, w);
+    }
+
+    private void show(PassResult p, String w) {
+        computing = null;
         if (p == null) {
             pass = null;
             setTop(null);

@@ -328,7 +328,7 @@ public final class TensorInspector extends BorderPane {
         InspectMode mode = modeFor(ref);
         int s = mode == InspectMode.SAMPLE ? sample : 0;
         Inspection now = shown.get();
-        if (now != null && now.ref().array() == ref.array() && now.label().equals(label) && now.mode() == mode
+        if (now != null && now.ref().sameArray(ref) && now.label().equals(label) && now.mode() == mode
                 && now.sample() == s) {
             // Already computed: show it again (the header may show a tensor selected since, e.g. one
             // a hidden step writes) and drop any request still running for that other tensor.

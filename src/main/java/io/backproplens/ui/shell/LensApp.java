@@ -25,6 +25,14 @@ import java.util.Objects;
 public class LensApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(LensApp.class);
 
+    /**
+     * Before {@link #start} and after JavaFX itself started (so a missing GTK is still reported
+     * alone, in one line): the bundled MNIST and ND4J load in the background while the window is
+     * built, instead of after it is shown.
+     */
+    @Override
+    public void init() { io.backproplens.session.Datasets.preloadBundled(); }
+
     @Override
     public void start(Stage stage) {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {

@@ -206,4 +206,35 @@ class MatmulRealPassTest {
                 .anyMatch(t -> t.contains("18.2 \u00b5s") && t.contains("45,879\u00d7 faster"));
         assertThat(robot.lookup("#ladder-explain").queryAs(Label.class).getText()).contains("where Python's took 835 ms");
     }
+
+    /**
+     * x.g is computed only when read (the session's pass leaves it to whoever opens it): the
+     * backward pane computes it off the FX thread, then shows the pass's own x.g, which equals
+     * l1.g @ w1.t() summed here over the hidden units by plain loops.
+     */
+    @Test
+    void theXgProductIsComputedOnDemandAndShowsThePassesOwnXg(FxRobot robot) throws Exception {
+        // nh 3: the slice's hidden units are all of them, so it shows the pass's x.g itself.
+        PassResult fresh = session.run(Settings.defaults().withNh(3).withBatch(4));
+        TraceStep lin1 = backwardOf(fresh, "lin1");
+        TensorRef xg = lin1.writes().stream().filter(r -> r.label().equals("x.g")).findFirst().orElseThrow();
+        assertThat(xg.ready()).as("x.g before anyone opened it").isFalse();
+        robot.interact(() -> view.openBackward(fresh, "x.g"));
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> org.testfx.util.WaitForAsyncUtils.asyncFx(() -> view.backward().slice() != null
+                        && view.backward().slice().which().equals("x.g")).get());
+        assertThat(xg.ready()).isTrue();
+        BackwardSlice slice = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> view.backward().slice()).get();
+        INDArray l1g = read(lin1, "l1.g"), w1 = fresh.weights().w1().value().castTo(DataType.DOUBLE);
+        double[][] real = slice.real();
+        assertThat(real).as("the pass's own x.g at the slice's cells").isNotNull();
+        int[] pixels = slice.inpCols();
+        for (int r = 0; r < real.length; r++) {
+            for (int c = 0; c < pixels.length; c++) {
+                double want = 0;
+                for (int j = 0; j < l1g.size(1); j++) want += l1g.getDouble(r, j) * w1.getDouble(pixels[c], j);
+                assertThat(real[r][c]).as("x.g[%d, %d]", r, pixels[c]).isCloseTo(want, within(1e-6 + 1e-4 * Math.abs(want)));
+            }
+        }
+    }
 }
