@@ -82,7 +82,8 @@ public final class Benchmark {
      * new memory for every large array, none from the pool (a pass that follows the last one
      * before the collector or a release gave its memory back), its arrays left to the collector.
      */
-    public record Variants(Timing allThreads, Timing reused, Timing blocked, int blockRows, Timing kept) {}
+    /** {@code rowMajor}: the same pass on x as loaded (row-major), the layout the app's session keeps (one copy of x_train). */
+    public record Variants(Timing allThreads, Timing reused, Timing blocked, int blockRows, Timing kept, Timing rowMajor) {}
 
     /**
      * Closes the arrays a pass wrote (its outputs and gradients, not x, y or the weights), as the
@@ -138,6 +139,7 @@ public final class Benchmark {
      */
     public FwdBwd fwdBwd(INDArray xTrain, INDArray yTrain, int nh, long seed) {
         INDArray x = Model.prepareInput(xTrain, DataType.FLOAT);
+        INDArray xRows = xTrain.dataType() == DataType.FLOAT && xTrain.ordering() == 'c' ? xTrain : xTrain.castTo(DataType.FLOAT).dup('c');
         INDArray y = yTrain.castTo(DataType.FLOAT);
         Weights w = Weights.init(Init.KAIMING, nh, seed, DataType.FLOAT);
         SameDiffModel sd = new SameDiffModel(w, 0, DataType.FLOAT, false);
@@ -179,6 +181,13 @@ public final class Benchmark {
             new BlockedPass(m, BLOCK_ROWS).run(new Tensor("x", x), new Tensor("y", y));
             release(m.trace());
         };
+        Runnable rowMajor = () -> {
+            CpuThreads.forNextPass();
+            Model m = Model.notebook(w, 0).inputGrad(false);
+            m.call(new Tensor("x", xRows), new Tensor("y", y));
+            m.backward();
+            release(m.trace());
+        };
         Runnable sameDiff = () -> {
             CpuThreads.allCores();
             Map<String, INDArray> g = sd.gradients(x, y);
@@ -188,10 +197,10 @@ public final class Benchmark {
         Timing read;
         Variants variants;
         try (ReadBandwidth bw = new ReadBandwidth(x)) {
-            List<Timing> all = Timing.interleaved(2, runs, List.of(gemm, engine, sameDiff, bw, allThreads, reused, blocked, kept));
+            List<Timing> all = Timing.interleaved(2, runs, List.of(gemm, engine, sameDiff, bw, allThreads, reused, blocked, kept, rowMajor));
             t = all.subList(0, 3);
             read = all.get(3);
-            variants = new Variants(all.get(4), all.get(5), all.get(6), BLOCK_ROWS, all.get(7));
+            variants = new Variants(all.get(4), all.get(5), all.get(6), BLOCK_ROWS, all.get(7), all.get(8));
         }
         CpuThreads.allCores();
         CpuThreads.forNextPass();

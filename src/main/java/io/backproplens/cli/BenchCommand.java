@@ -104,6 +104,7 @@ final class BenchCommand implements Callable<Integer> {
         fb.put("engine_all_threads_ms", f.variants().allThreads().medianMs());
         fb.put("engine_reused_arrays_ms", f.variants().reused().medianMs());
         fb.put("engine_new_memory_ms", f.variants().kept().medianMs());
+        fb.put("engine_row_major_x_ms", f.variants().rowMajor().medianMs());
         fb.put("blocked_ms", f.variants().blocked().medianMs());
         fb.put("blocked_rows", f.variants().blockRows());
         fb.put("read_gbps", f.readGbps());
@@ -148,6 +149,7 @@ final class BenchCommand implements Callable<Integer> {
                 f.rows(), f.nh()));
         line(out, "engine", f.engine(), Text.f("%.1f GFLOP/s", f.engineGflops()));
         line(out, "  in new memory", f.variants().kept(), Text.f("%.2fx the engine", f.variants().kept().medianMs() / f.engine().medianMs()));
+        line(out, "  x row-major (the app's)", f.variants().rowMajor(), Text.f("%.2fx the engine", f.variants().rowMajor().medianMs() / f.engine().medianMs()));
         line(out, "  ND4J default threads", f.variants().allThreads(), Text.f("%.2fx the engine", f.variants().allThreads().medianMs() / f.engine().medianMs()));
         line(out, "  reusing its arrays", f.variants().reused(), Text.f("%.2fx the engine", f.variants().reused().medianMs() / f.engine().medianMs()));
         line(out, Text.f("  in %d-row blocks", f.variants().blockRows()), f.variants().blocked(), Text.f("%.2fx the engine", f.variants().blocked().medianMs() / f.engine().medianMs()));

@@ -150,7 +150,7 @@ class CommandsTest {
         }
         assertThat(j.path("ladder").get(0).path("speedup").asDouble()).isEqualTo(1.0);
         JsonNode f = j.path("fwd_bwd");
-        for (String k : List.of("engine_ms", "engine_new_memory_ms", "samediff_ms", "gemm_gflops", "flops", "engine_over_samediff", "fraction_of_gemm_rate")) {
+        for (String k : List.of("engine_ms", "engine_new_memory_ms", "engine_row_major_x_ms", "samediff_ms", "gemm_gflops", "flops", "engine_over_samediff", "fraction_of_gemm_rate")) {
             assertThat(f.path(k).isNumber()).as(k).isTrue();
             assertThat(f.path(k).asDouble()).as(k).isPositive();
         }
