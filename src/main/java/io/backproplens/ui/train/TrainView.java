@@ -142,6 +142,10 @@ public final class TrainView extends BorderPane implements Steppable {
     /** The snapshot last offered as the trained model, and when. */
     private TrainSnapshot offered;
     private long offeredNanos;
+    /** The race's init whose model the user picked to offer as Trained (a click on its legend name), or null: the best. */
+    private Init racePick;
+    /** The race's run offered as Trained now, or null. */
+    private final ReadOnlyObjectWrapper<Init> raceOffered = new ReadOnlyObjectWrapper<>();
     private static final long OFFER_EVERY_NANOS = 500_000_000L;
 
     public TrainView(Controller controller) {
@@ -449,6 +453,11 @@ public final class TrainView extends BorderPane implements Steppable {
                 name.setMinWidth(Region.USE_PREF_SIZE);
                 raceLegend.put(run, name);
                 name.getStyleClass().add("race-legend");
+                // A click on an init's name offers its model as Trained (the best one is offered until then).
+                name.setCursor(javafx.scene.Cursor.HAND);
+                name.setTooltip(new Tooltip("Click: offer the " + InitNames.of(run.init())
+                        + " model as Trained, for the Network and Activations views"));
+                name.setOnMouseClicked(e -> pickRace(run.init()));
                 name.setStyle("-fx-text-fill: " + InitColors.css(InitColors.of(run.init())) + ";");
                 legend.getChildren().add(name);
                 VBox.setVgrow(img, Priority.ALWAYS);
@@ -463,6 +472,7 @@ public final class TrainView extends BorderPane implements Steppable {
         }
         playing.set(false);
         worstFrameMs = 0;
+        raceOffered.set(null);
     }
 
     // ------------------------------------------------------------------ frames
@@ -514,8 +524,54 @@ public final class TrainView extends BorderPane implements Steppable {
         lossChart.drawIfDirty();
         gradChart.drawIfDirty();
         for (ActivityImage i : images.values()) i.drawIfDirty();
-        if (mode.get() == Mode.LIVE && !playing.get()) offerTrained(drawn.get(runs.get(0)), now);
+        if (!playing.get()) {
+            if (mode.get() == Mode.LIVE) offerTrained(drawn.get(runs.get(0)), now, "");
+            else offerRace(now);
+        }
     }
+
+    /**
+     * The race offers one of its models as Trained once it stops: the one the user picked in the
+     * legend, else the one with the lowest smoothed train loss now (the curve the class sees lowest,
+     * the model that learned most on the same batches). Its name in the legend is underlined, and
+     * the Trained switch's tooltip says which it is and why.
+     */
+    private void offerRace(long now) {
+        Run best = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        Run picked = null;
+        for (Run r : runs) {
+            if (r.init() == racePick) picked = r;
+            Smoothed sm = smoothed.get(r);
+            double l = sm == null || sm.size() == 0 ? Double.NaN : sm.get(sm.size() - 1);
+            if (Double.isFinite(l) && l < bestLoss) { bestLoss = l; best = r; }
+        }
+        Run chosen = picked != null ? picked : best;
+        if (chosen == null) return;
+        String why = "of the init race (" + String.join(", ", runs.stream().map(r -> InitNames.of(r.init())).toList()) + "), the "
+                + InitNames.of(chosen.init()) + " model: " + (picked != null ? "picked in the race's legend"
+                : "the lowest smoothed train loss now (" + Fmt.stat(bestLoss) + "); click an init's name in the legend to offer another");
+        TrainSnapshot s = drawn.get(chosen);
+        if (s != offered) raceOffered.set(s == null || s.step() == 0 ? null : chosen.init());
+        offerTrained(s, now, why);
+        for (var e : raceLegend.entrySet()) {
+            boolean on = e.getKey().init() == raceOffered.get();
+            if (on != e.getValue().getStyleClass().contains("race-offered")) {
+                if (on) e.getValue().getStyleClass().add("race-offered");
+                else e.getValue().getStyleClass().remove("race-offered");
+            }
+        }
+    }
+
+    /** Offers the race's model of this init as Trained (a click on its name in the legend). */
+    void pickRace(Init init) {
+        racePick = init;
+        offered = null;      // offered again at the next frame, not after the offer's pause
+        offeredNanos = 0;
+    }
+
+    /** The init of the race's model offered as Trained now, or null (live mode, or nothing trained yet). */
+    ReadOnlyObjectProperty<Init> raceOfferedProperty() { return raceOffered.getReadOnlyProperty(); }
 
     /**
      * Hands the live run's weights to the other views (the "Trained" switch) once training stops:
@@ -523,21 +579,24 @@ public final class TrainView extends BorderPane implements Steppable {
      * and at most every {@link #OFFER_EVERY_NANOS} while a lesson trains ahead. A model they cannot
      * draw (ce, or deeper than the notebook's) and a run not yet trained offer nothing.
      */
-    private void offerTrained(TrainSnapshot s, long now) {
+    private void offerTrained(TrainSnapshot s, long now, String why) {
         if (s == null || s == offered || (offered != null && now - offeredNanos < OFFER_EVERY_NANOS)) return;
         offered = s;
         offeredNanos = now;
-        controller.state().trained.set(trainedOf(s, controller.state().settings.get()));
+        controller.state().trained.set(trainedOf(s, controller.state().settings.get(), why));
     }
 
     /** The snapshot's weights as the views' {@link Trained}, or null when they cannot show them. */
-    static Trained trainedOf(TrainSnapshot s, Settings current) {
+    static Trained trainedOf(TrainSnapshot s, Settings current) { return trainedOf(s, current, ""); }
+
+    /** As {@link #trainedOf(TrainSnapshot, Settings)}, for one of several runs: {@code why} says which one, and why (see {@link Trained#chosen}). */
+    static Trained trainedOf(TrainSnapshot s, Settings current, String why) {
         TrainConfig c = s.config();
         if (s.step() == 0) return null;
         try {
             Settings from = new Settings(c.init(), c.seed(), c.nh(), c.reluShift(), current.batch());
             return new Trained(s.params(), c.head(), from, s.step(), Fmt.count(s.step()) + " batches of " + c.bs()
-                    + ", lr " + Fmt.plain(c.lr()) + ", epoch " + String.format(java.util.Locale.ROOT, "%.2f", s.epochProgress()));
+                    + ", lr " + Fmt.plain(c.lr()) + ", epoch " + String.format(java.util.Locale.ROOT, "%.2f", s.epochProgress()), why);
         } catch (IllegalArgumentException e) {
             return null;  // settings the other views do not take (a ReLU shift beyond theirs)
         }
