@@ -239,6 +239,14 @@ public final class TrainView extends BorderPane implements Steppable {
                 case ACTIVITY -> "Activations";
             });
             b.setId("train-show-" + c.name().toLowerCase(java.util.Locale.ROOT));
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(switch (c) {
+                case LOSS -> lossTitle.textProperty();
+                case GRAD -> gradTitle.textProperty();
+                case TILES -> tilesTitle.textProperty();
+                case ACTIVITY -> activityTitle.textProperty();
+            });
+            b.setTooltip(tip);
             b.setFocusTraversable(false);
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.setOnAction(e -> {
@@ -518,7 +526,7 @@ public final class TrainView extends BorderPane implements Steppable {
             shown.set(first);
             if (mode.get() == Mode.LIVE) drawLive(runs.get(0), first, now);
             else drawRace();
-            if (textsDue) counter.setText(counterText(first));
+            if (textsDue) showCounter(first);
             else textsPending = true;
         }
         lossChart.drawIfDirty();
@@ -636,14 +644,25 @@ public final class TrainView extends BorderPane implements Steppable {
             tiles.setRaster(new Raster(t.width(), t.height(), t.values(), t.argb(), t.map(), t.lo(), t.hi(), true, t.cells(),
                     nh + " units, " + UnitTiles.columns(nh) + " per row, after batch " + Fmt.count(s.step())));
         }
-        if (textsDue && keys.size() == 3) {
-            Smoothed sm = smoothed.get(r);
-            keys.get(0).setText("\u25A0 " + (sm.size() == 0 ? "train loss" : "train " + Fmt.stat(sm.get(sm.size() - 1))));
-            Trainer.Evaluation e = ev.isEmpty() ? null : ev.get(ev.size() - 1);
-            keys.get(1).setText("\u25A0 " + (e == null ? "valid loss" : "valid " + Fmt.stat(e.loss())));
-            keys.get(2).setText("\u25A0 " + (e == null ? "valid " + shortAccuracy(runs) : shortAccuracy(runs) + " " + Fmt.percent(e.accuracy())));
-        }
+        if (textsDue) showKeys(r, s);
         gradTitle.setText("Gradient norm per batch: " + gradNames(v.lins()));
+    }
+
+    /**
+     * The loss chart's readouts. Compact (in a short window with one chart at a time) they drop
+     * the key squares and spell accuracy "acc.", so the three stay on one row: the colour is the key.
+     */
+    private boolean compactKeys;
+
+    private void showKeys(Run r, TrainSnapshot s) {
+        if (keys.size() != 3 || s == null) return;
+        String mark = compactKeys ? "" : "\u25A0 ", acc = compactKeys ? shortAccuracy(runs).replace("accuracy", "acc.") : shortAccuracy(runs);
+        List<Trainer.Evaluation> ev = s.evaluations();
+        Smoothed sm = smoothed.get(r);
+        keys.get(0).setText(mark + (sm.size() == 0 ? "train loss" : "train " + Fmt.stat(sm.get(sm.size() - 1))));
+        Trainer.Evaluation e = ev.isEmpty() ? null : ev.get(ev.size() - 1);
+        keys.get(1).setText(mark + (e == null ? "valid loss" : "valid " + Fmt.stat(e.loss())));
+        keys.get(2).setText(mark + (e == null ? "valid " + acc : acc + " " + Fmt.percent(e.accuracy())));
     }
 
     private void drawRace() {
@@ -671,6 +690,31 @@ public final class TrainView extends BorderPane implements Steppable {
     private String counterText(TrainSnapshot s) {
         return "batch " + Fmt.count(s.step()) + "   epoch " + String.format(java.util.Locale.ROOT, "%.2f", s.epochProgress())
                 + " of " + s.config().epochs();
+    }
+
+    /** The counter drops its epoch (the loss chart's x axis shows it; the tooltip keeps it) rather than take a row of its own. */
+    private boolean shortCounter;
+    private TrainSnapshot counted;
+
+    private void showCounter(TrainSnapshot s) {
+        counted = s;
+        String full = counterText(s);
+        counter.setText(shortCounter ? "batch " + Fmt.count(s.step()) : full);
+        if (counter.getTooltip() == null) counter.setTooltip(new Tooltip());
+        counter.getTooltip().setText(full);
+    }
+
+    /**
+     * Whether the whole counter fits beside the bar's buttons (else it would wrap to a row of its
+     * own, which at 1024x768 and 200% pushed the loss chart below the window).
+     */
+    private boolean counterFits() {
+        double room = bar.getWidth() - bar.getInsets().getLeft() - bar.getInsets().getRight();
+        for (Node n : bar.getChildren()) if (n != counter && n.isManaged()) room -= n.prefWidth(-1) + bar.getHgap();
+        javafx.scene.text.Text t = new javafx.scene.text.Text(counted == null ? "batch 0,000   epoch 0.00 of 1" : counterText(counted) + "0");
+        t.setFont(counter.getFont());
+        double need = t.getLayoutBounds().getWidth() + counter.getInsets().getLeft() + counter.getInsets().getRight();
+        return need <= room;
     }
 
     private static String gradNames(int lins) {
@@ -721,6 +765,11 @@ public final class TrainView extends BorderPane implements Steppable {
         double em = lossTitle.getFont().getSize();
         if (getWidth() <= 0 || getHeight() <= 0 || em <= 0) return;
         sizeIcons((int) Math.round(em));
+        boolean shorter = bar.getWidth() > 0 && !counterFits();
+        if (shorter != shortCounter) {
+            shortCounter = shorter;
+            if (counted != null) showCounter(counted);
+        }
         Fit f = fit.next(getWidth() / em, getHeight() / em);
         if (f.equals(fit)) return;
         boolean refold = f.folded() != fit.folded();
@@ -818,6 +867,18 @@ public final class TrainView extends BorderPane implements Steppable {
         chooser.setVisible(!offered.isEmpty());
         chooser.setManaged(!offered.isEmpty());
         grid.getChildren().clear();
+        // One chart at a time in a short window: the chooser's button names it and its tooltip
+        // holds the title, so the chart gets the title's lines (at 1024x768 and 200% the loss chart
+        // started below the window).
+        boolean titles = fit.tall() || shown.size() > 1;
+        for (Label t : List.of(lossTitle, gradTitle, tilesTitle, activityTitle)) {
+            t.setVisible(titles);
+            t.setManaged(titles);
+        }
+        if (compactKeys == titles) {
+            compactKeys = !titles;
+            if (!runs.isEmpty()) showKeys(runs.get(0), drawn.get(runs.get(0)));
+        }
         boolean live = mode.get() == Mode.LIVE;
         if (shown.size() == 4) {
             grid.getColumnConstraints().setAll(column(58), column(42));
@@ -884,6 +945,7 @@ public final class TrainView extends BorderPane implements Steppable {
 
     private static Label key(String text, Color c) {
         Label l = new Label("\u25A0 " + text);
+        l.setTooltip(new Tooltip(text));
         l.getStyleClass().add("train-key");
         l.setStyle("-fx-text-fill: " + InitColors.css(c) + ";");
         l.setMinWidth(Region.USE_PREF_SIZE);

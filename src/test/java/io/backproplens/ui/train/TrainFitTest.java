@@ -88,6 +88,41 @@ class TrainFitTest {
         assertThat(robot.lookup("#train-lr").tryQuery()).isPresent();
     }
 
+    /**
+     * 1024x768 at 200% in the app leaves the view about 450 px under the chrome: the loss chart,
+     * axis title included, is wholly in the window without scrolling (it used to start near the
+     * bottom, under the counter's own row, the chooser, its two-line title and a two-row legend).
+     */
+    @Test
+    void atTwiceTheScaleInTheRoomOf1024x768TheWholeLossChartShowsWithoutScrolling(FxRobot robot) {
+        await("the trainer", () -> view.ready());
+        fx(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(450);
+            return null;
+        });
+        await("one chart at a time", () -> view.settingsFolded() && view.chartsShown().equals(java.util.List.of(TrainView.Chart.LOSS)));
+        robot.clickOn("#train-step");
+        await("a batch on screen", () -> ((javafx.scene.control.Label) robot.lookup("#train-counter").query()).getText().startsWith("batch 1"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node loss = chart(robot, TrainView.Chart.LOSS);
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".train-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        assertThat(fx(scroll::getVvalue)).as("not scrolled").isEqualTo(0.0);
+        assertThat(fx(() -> inWindow(loss))).as("the loss chart inside the window, at the top of the page").isTrue();
+        assertThat(fx(() -> ((Region) loss).getHeight())).as("loss chart height").isGreaterThanOrEqualTo(7 * 32);
+        // Its readouts on one row, beside each other.
+        double y0 = fx(() -> robot.lookup("#train-readout-0").query().localToScene(0, 0).getY());
+        for (int i = 1; i < 3; i++) {
+            int k = i;
+            assertThat(fx(() -> robot.lookup("#train-readout-" + k).query().localToScene(0, 0).getY())).as("readout " + k).isEqualTo(y0);
+        }
+        fx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            return null;
+        });
+    }
+
     @Test
     void atFullHdAndOneTimesTheScaleAllFourChartsAndTheSettingsShow(FxRobot robot) {
         await("the trainer", () -> view.ready());
