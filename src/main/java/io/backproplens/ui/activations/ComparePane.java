@@ -1,5 +1,6 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.common.VerticalScroll;
 import io.backproplens.ui.core.InitNames;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.Init;
@@ -121,7 +122,7 @@ final class ComparePane extends BorderPane {
         VBox.setVgrow(body, Priority.ALWAYS);
         // The table is always whole: where the window is too short for it and the controls (1280x720
         // at 200%) the pane scrolls, its rows at their full size, instead of cutting the lower rows.
-        javafx.scene.control.ScrollPane scroll = VerticalScroll.of(column);
+        javafx.scene.control.ScrollPane scroll = VerticalScroll.of(column, "activations-scroll");
         setCenter(scroll);
     }
 

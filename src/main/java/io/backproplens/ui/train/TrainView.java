@@ -15,7 +15,7 @@ import io.backproplens.ui.common.HeatmapView;
 import io.backproplens.ui.common.InitColors;
 import io.backproplens.ui.common.Raster;
 import io.backproplens.ui.common.UnitTiles;
-import io.backproplens.ui.audit.LayoutAudit;
+import io.backproplens.ui.common.VerticalScroll;
 import io.backproplens.ui.core.Background;
 import io.backproplens.ui.core.Controller;
 import io.backproplens.ui.core.ErrorDialogs;
@@ -268,12 +268,7 @@ public final class TrainView extends BorderPane implements Steppable {
         page.setMinWidth(0);
         grid.setMinWidth(0);
         page.setPadding(new Insets(0, 8, 4, 8));
-        ScrollPane scroll = new ScrollPane(page);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("train-scroll");
-        scroll.getProperties().put(LayoutAudit.SCROLLS, true);
+        ScrollPane scroll = VerticalScroll.of(page, "train-scroll");
         setCenter(scroll);
         HBox bottom = new HBox(frameInfo);
         // Only while training runs: an empty line would take the charts' height.
