@@ -135,7 +135,7 @@ public final class ActivationData {
                 TensorRef w = line.writes();
                 String key = w.label();
                 if (!w.grad() || w.array() == null || key.equals("x.g") || key.matches("b\\d+\\.g") || !seen.add(key)) continue;
-                String bound = line.bound();
+                String bound = shortFormula(s.module(), line.bound());
                 int eq = bound.indexOf(" = ");
                 double atom = relu ? 0.0 : Double.NaN;
                 float[] v = Histogram.floats(w.array());
@@ -144,6 +144,19 @@ public final class ActivationData {
             }
         }
         return out;
+    }
+
+    /**
+     * The ce head's two backward equations, as short as the panels are narrow (at 200% a panel is
+     * 17 em wide): NLL's {@code -one_hot(y) / n}, and log-softmax's, which with that input equals
+     * {@code (softmax - one_hot(y)) / n}; every other module's equation as the engine bound it.
+     */
+    static String shortFormula(String module, String bound) {
+        return switch (module) {
+            case "nll" -> "sm_pred.g = -one_hot(y) / n";
+            case "log_softmax" -> "out.g = (softmax \u2212 one_hot(y)) / n";
+            default -> bound;
+        };
     }
 
     /** lin1, relu and lin2 on x_valid from a finished pass. */
