@@ -11,9 +11,17 @@ import io.backproplens.engine.Params;
  * @param from    init, seed, nh and ReLU shift the run started from (its batch is not used)
  * @param batches mini-batches trained
  * @param what    how it was trained, for captions ({@code "200 batches of 64, lr 0.01"})
+ * @param chosen  which of several models trained side by side this is, and why this one
+ *                ({@code "of the init race (randn, Kaiming), the Kaiming model: the lowest ..."}), or "" for a single run
  */
-public record Trained(Params params, Head head, Settings from, long batches, String what) {
+public record Trained(Params params, Head head, Settings from, long batches, String what, String chosen) {
+    /** The one model of a single run. */
+    public Trained(Params params, Head head, Settings from, long batches, String what) {
+        this(params, head, from, batches, what, "");
+    }
+
     public Trained {
+        chosen = chosen == null ? "" : chosen;
         if (params.outputs() != head.outputs()) throw new IllegalArgumentException("head " + head + " takes " + head.outputs() + " outputs, this model has " + params.outputs());
         if (params.hidden() != from.nh()) throw new IllegalArgumentException("nh " + from.nh() + " but w1 has " + params.hidden() + " columns");
     }
@@ -29,6 +37,11 @@ public record Trained(Params params, Head head, Settings from, long batches, Str
     /** Whether this is the notebook's network (head mse, one hidden layer), the model the initial pass runs. */
     public boolean isNotebook() { return head == Head.MSE && params.depth() == 1; }
 
-    /** {@code "head ce, depth 2"}: the model's shape, for tooltips and captions. */
-    public String model() { return "head " + head + ", depth " + params.depth() + ", nh " + params.hidden(); }
+    /**
+     * {@code "head ce, depth 2, nh 50"}: the model's shape, for tooltips and captions; then, for one
+     * model of several (the init race's), which one and why.
+     */
+    public String model() {
+        return "head " + head + ", depth " + params.depth() + ", nh " + params.hidden() + (chosen.isEmpty() ? "" : "; " + chosen);
+    }
 }

@@ -60,8 +60,16 @@ public final class ActivationData {
             case "w1.g" -> "d loss / d w1";
             case "w2.g" -> "d loss / d w2";
             // A trained stack's layers (lin3, relu2, ...): the same words with the layer's name.
-            default -> key.matches("relu\\d+") ? "value of " + key + "'s output" : key.matches("lin\\d+") ? "value of " + key : key;
+            default -> key.matches("relu\\d+") ? "value of " + key + "'s output" : key.matches("lin\\d+") ? "value of " + key
+                    : key.matches("l\\d+\\.g") ? gradOfLayer(key)
+                    : key.endsWith(".g") ? "d loss / d " + key.substring(0, key.length() - 2) : key;
         };
+    }
+
+    /** A stack's layer gradient: {@code l(2i-1)} is a Lin's output (a ReLU's input), {@code l(2i)} a ReLU's output. */
+    private static String gradOfLayer(String key) {
+        int i = Integer.parseInt(key.substring(1, key.length() - 2));
+        return "d loss / d l" + i + (i % 2 == 1 ? " (before a ReLU)" : " (a ReLU's output)");
     }
 
     /** The atom counted apart: a ReLU writes exactly {@code -shift} for every input <= 0. */
@@ -107,6 +115,48 @@ public final class ActivationData {
             prev = m;
         }
         return out;
+    }
+
+    /**
+     * Every gradient a trained stack's backward pass wrote, in the order it wrote them (the loss's
+     * first, back to {@code w1.g}): each layer's output gradient and each weight's, keyed by label
+     * ({@code out.g, w3.g, l4.g, l3.g, w2.g, ..., w1.g}), with the equation that wrote it as its
+     * formula. Left out are {@code x.g} (the data's gradient, no layer's) and the biases' (the
+     * notebook's grid shows no {@code b.g} either). A ReLU's input gradient counts its exact zeros
+     * apart: no gradient flows where the ReLU clamped.
+     */
+    public static List<LayerData> stackGradients(PassResult p) {
+        List<LayerData> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (TraceStep s : p.trace().steps()) {
+            if (s.phase() != TraceStep.Phase.BACKWARD) continue;
+            boolean relu = s.module().startsWith("relu");
+            for (TraceStep.Line line : s.lines()) {
+                TensorRef w = line.writes();
+                String key = w.label();
+                if (!w.grad() || w.array() == null || key.equals("x.g") || key.matches("b\\d+\\.g") || !seen.add(key)) continue;
+                String bound = shortFormula(s.module(), line.bound());
+                int eq = bound.indexOf(" = ");
+                double atom = relu ? 0.0 : Double.NaN;
+                float[] v = Histogram.floats(w.array());
+                out.add(new LayerData(key, eq < 0 ? bound : bound.substring(eq + 3), w.array().shape(), Summary.of(w.array()),
+                        Histogram.of(v, atom), relu ? "no gradient where " + w.tensorName() + " \u2264 0" : null));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The ce head's two backward equations, as short as the panels are narrow (at 200% a panel is
+     * 17 em wide): NLL's {@code -one_hot(y) / n}, and log-softmax's, which with that input equals
+     * {@code (softmax - one_hot(y)) / n}; every other module's equation as the engine bound it.
+     */
+    static String shortFormula(String module, String bound) {
+        return switch (module) {
+            case "nll" -> "sm_pred.g = -one_hot(y) / n";
+            case "log_softmax" -> "out.g = (softmax \u2212 one_hot(y)) / n";
+            default -> bound;
+        };
     }
 
     /** lin1, relu and lin2 on x_valid from a finished pass. */

@@ -77,7 +77,9 @@ public final class ActivationsView extends BorderPane implements Steppable {
     private final PanelGrid gradients = new PanelGrid("gradient-grid", ActivationData.GRADIENTS);
     /** While Trained shows a stack other than the notebook's: its layers, one panel each, in place of the three. */
     private final StackPane forwardHolder = new StackPane(forward);
-    private PanelGrid stackGrid;
+    /** The same for Gradients: the trained stack's gradients, one panel each, in place of the notebook's five. */
+    private final StackPane gradientsHolder = new StackPane(gradients);
+    private PanelGrid stackGrid, stackGradients;
     private final ComparePane compare = new ComparePane();
     private final DepthPane depth = new DepthPane();
     private final StackPane center = new StackPane();
@@ -110,7 +112,7 @@ public final class ActivationsView extends BorderPane implements Steppable {
         howTo.getStyleClass().add("gradient-notes");
         gradients.setExtra(howTo);
         activationsPage = page(forwardCaption, forwardHolder);
-        gradientsPage = page(gradientCaption, gradients);
+        gradientsPage = page(gradientCaption, gradientsHolder);
         center.getChildren().addAll(activationsPage, gradientsPage, compare, depth);
         // A VBox, not the BorderPane's top: it gives the wrapping toolbar the height of its rows.
         Node bar = toolbar();
@@ -436,6 +438,8 @@ public final class ActivationsView extends BorderPane implements Steppable {
                 || (pass != null && pass.isTrained() != state.showTrained.get()));
         forward.setStale(stale);
         gradients.setStale(stale);
+        if (stackGrid != null) stackGrid.setStale(stale);
+        if (stackGradients != null) stackGradients.setStale(stale);
     }
 
     /**
@@ -461,18 +465,32 @@ public final class ActivationsView extends BorderPane implements Steppable {
                 }, this::showForward);
     }
 
-    /** A trained stack's layers on x_valid, one panel each (a grid that pages when they do not all fit). */
+    /** A trained stack's layers on x_valid and its gradients, one panel each (grids that page when they do not all fit). */
+    private record StackData(List<LayerData> layers, List<LayerData> gradients) {}
+
     private void refreshStack(PassResult p) {
-        forwardRequests.submit(controller.background(), "Histograms of the trained model's layers", ticket -> ActivationData.stack(p), layers -> {
+        forwardRequests.submit(controller.background(), "Histograms of the trained model's layers and gradients",
+                ticket -> new StackData(ActivationData.stack(p), ActivationData.stackGradients(p)), data -> {
             if (state.pass.get() != p) return;
+            List<LayerData> layers = data.layers();
             List<String> keys = layers.stream().map(LayerData::key).toList();
             if (stackGrid == null || !stackGrid.keys().equals(keys)) {
                 stackGrid = new PanelGrid("stack-grid", keys);
                 forwardHolder.getChildren().setAll(forward, stackGrid);
             }
+            List<String> gradKeys = data.gradients().stream().map(LayerData::key).toList();
+            if (stackGradients == null || !stackGradients.keys().equals(gradKeys)) {
+                stackGradients = new PanelGrid("stack-gradient-grid", gradKeys);
+                gradientsHolder.getChildren().setAll(gradients, stackGradients);
+            }
             stackGrid.show(layers, Palette.of(p.settings().init()));
+            stackGradients.show(data.gradients(), Palette.of(p.settings().init()));
             showStackGrid(true);
             Settings s = p.settings();
+            long batch = p.trace().get(0).reads().get(0).array().size(0);
+            gradientCaption.setText("Gradients of the " + lossName(p) + " after one backward pass on " + Fmt.count(batch)
+                    + " training images with " + weightsText(p) + ".  Read them left to right as the backward pass wrote them: "
+                    + "from the loss back through every layer to w1.g.");
             forwardCaption.setText("x_valid (" + Fmt.count(p.validLin1().size(0)) + " images) \u2192 Lin(784, " + s.nh() + ") \u2192 ReLU"
                     + (p.depth() > 1 ? " \u2192 " + (p.depth() - 1) + " \u00d7 (Lin(" + s.nh() + ", " + s.nh() + ") \u2192 ReLU)" : "")
                     + " \u2192 Lin(" + s.nh() + ", " + p.params().outputs() + ")   with   " + weightsText(p));
@@ -484,7 +502,14 @@ public final class ActivationsView extends BorderPane implements Steppable {
 
     private void showStackGrid(boolean on) {
         forward.setVisible(!on);
+        gradients.setVisible(!on);
         if (stackGrid != null) stackGrid.setVisible(on);
+        if (stackGradients != null) stackGradients.setVisible(on);
+    }
+
+    /** The loss the pass's head computes, as the gradients' caption names it. */
+    private static String lossName(PassResult p) {
+        return p.head() == io.backproplens.engine.Head.MSE ? "MSE loss" : "cross-entropy loss (log-softmax and NLL)";
     }
 
     /**
@@ -627,10 +652,22 @@ public final class ActivationsView extends BorderPane implements Steppable {
 
     public HistogramPanel gradientPanel(String key) { return gradients.panel(key); }
 
+    /** A trained stack's panel of a gradient ({@code w2.g}, {@code l3.g}), or null while none is shown. */
+    public HistogramPanel trainedGradientPanel(String key) {
+        return stackGradients == null || !stackGradients.isVisible() ? null : stackGradients.panel(key);
+    }
+
+    /** The gradients of the trained stack on screen, in their panels' order (empty while none is shown). */
+    public List<String> trainedGradientKeys() {
+        return stackGradients == null || !stackGradients.isVisible() ? List.of() : stackGradients.keys();
+    }
+
     /** Turns the grid's pager to the page that holds this panel (all are on one when they fit). */
     public void reveal(String key) {
         forward.reveal(key);
         gradients.reveal(key);
+        if (stackGrid != null) stackGrid.reveal(key);
+        if (stackGradients != null) stackGradients.reveal(key);
     }
 
     public DepthChart depthChart() { return depth.chart(); }

@@ -1,5 +1,6 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.common.VerticalScroll;
 import io.backproplens.ui.core.InitNames;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.engine.Init;
@@ -106,8 +107,11 @@ final class ComparePane extends BorderPane {
             @Override
             protected void layoutChildren() {
                 double em = caption.getFont().getSize();
-                double need = controls.prefHeight(getWidth()) + caption.prefHeight(getWidth()) + em * 14;
-                boolean room = getHeight() >= need;
+                double w = getWidth(), ctl = controls.prefHeight(w), cap = caption.prefHeight(w) + head.getSpacing();
+                double need = ctl + cap + em * 14;
+                // It also steps aside when that is what gives the charts their room (1024x768 at 100%).
+                double bodyH = getHeight() - ctl - getSpacing();
+                boolean room = getHeight() >= need && (body.chartsFit(w, bodyH - cap) || !body.chartsFit(w, bodyH));
                 if (caption.isManaged() != room) {
                     caption.setManaged(room);
                     caption.setVisible(room);
@@ -118,7 +122,7 @@ final class ComparePane extends BorderPane {
         VBox.setVgrow(body, Priority.ALWAYS);
         // The table is always whole: where the window is too short for it and the controls (1280x720
         // at 200%) the pane scrolls, its rows at their full size, instead of cutting the lower rows.
-        javafx.scene.control.ScrollPane scroll = VerticalScroll.of(column);
+        javafx.scene.control.ScrollPane scroll = VerticalScroll.of(column, "activations-scroll");
         setCenter(scroll);
     }
 
@@ -142,52 +146,78 @@ final class ComparePane extends BorderPane {
 
         private double em() { return caption.getFont().getSize(); }
 
+        /**
+         * One way to place the table and the two charts: the table in its wide or turned form,
+         * beside the charts (right) or under them, the charts side by side or one above the other.
+         */
+        private record Plan(boolean turned, boolean beside, boolean sideBySide, double chartW, double chartH, double score) {}
+
+        /**
+         * The plan that gives the charts the most readable room (as {@link PanelGrid}: the smaller of
+         * their width and 1.6 times their plot height), the wide table beside them first on a tie. At
+         * 1280x720 the wide table under the charts left them about 50 px of bars; the turned table
+         * beside them leaves them the pane's height.
+         */
+        private Plan plan(double W, double H, double em, double gap) {
+            double minW = PanelGrid.PANEL_MIN_EM * em, chartMin = PanelGrid.CHART_MIN_EM * em;
+            Plan best = null;
+            for (boolean turned : new boolean[]{false, true}) {
+                GridPane t = turned ? tallTable : table;
+                double tw = t.prefWidth(-1), th = t.prefHeight(-1);
+                if (tw > W) continue;                       // the wide form is too wide for the window: turned only
+                for (boolean beside : new boolean[]{true, false}) {
+                    double areaW = beside ? W - tw - gap : W, areaH = beside ? H : H - th - gap;
+                    if (beside && H < th || areaW <= 0 || areaH <= 0) continue;
+                    for (boolean sideBySide : new boolean[]{true, false}) {
+                        double cw = sideBySide ? (areaW - gap) / 2 : areaW;
+                        double cell = sideBySide ? areaH : (areaH - gap) / 2;
+                        if (cw < minW) continue;
+                        double text = Math.max(panelA.textHeight(cw), panelB.textHeight(cw));
+                        double ch = cell - text;
+                        double score = ch >= chartMin * 0.6 ? Math.min(cw, ch * 1.6) : -1;
+                        Plan p = new Plan(turned, beside, sideBySide, cw, cell, score);
+                        if (best == null || score > best.score() + 0.5) best = p;
+                    }
+                }
+            }
+            if (best == null) {
+                // Narrower than one chart: the turned table and the charts under it, one above the other.
+                double th = tallTable.prefHeight(-1);
+                best = new Plan(true, false, false, W, (H - th - gap - gap) / 2, -1);
+            }
+            return best;
+        }
+
+        /** Whether the charts get a readable height in a body of this size (or only the table). */
+        boolean chartsFit(double W, double H) {
+            double em = em();
+            return W > 0 && H > 0 && plan(W, H, em, PanelGrid.GAP_EM * em).score() >= 0;
+        }
+
         @Override
         protected void layoutChildren() {
             double W = getWidth(), H = getHeight(), em = em(), gap = PanelGrid.GAP_EM * em;
-            // The wide table when it fits the width, else the turned one.
-            boolean turn = table.prefWidth(-1) > W;
-            table.setVisible(!turn);
-            tallTable.setVisible(turn);
-            GridPane table = turn ? tallTable : ComparePane.this.table;
-            double tw = Math.min(W, table.prefWidth(-1)), th = table.prefHeight(tw);
-            double minW = PanelGrid.PANEL_MIN_EM * em;
-            double chartMin = PanelGrid.CHART_MIN_EM * em;
             // The counts line repeats what the chart says; it goes first when the height is short.
-            boolean compact = H - th < 16 * em;
+            boolean compact = H - table.prefHeight(-1) < 16 * em;
             panelA.setCompact(compact);
             panelB.setCompact(compact);
-            double text = Math.max(panelA.textHeight(minW), panelB.textHeight(minW));
-            // Beside: charts left, table right.
-            double leftW = W - tw - gap;
-            boolean beside = leftW >= 2 * minW + gap && H >= th && H >= text + chartMin;
-            boolean besideStacked = !beside && leftW >= minW && H >= 2 * (text + chartMin) + gap;
-            double areaW, areaH;
-            if (beside || besideStacked) {
-                areaW = leftW;
-                areaH = H;
-                table.resizeRelocate(W - tw, 0, tw, th);
+            Plan p = plan(W, H, em, gap);
+            table.setVisible(!p.turned());
+            tallTable.setVisible(p.turned());
+            GridPane table = p.turned() ? tallTable : ComparePane.this.table;
+            double tw = Math.min(W, table.prefWidth(-1)), th = table.prefHeight(tw);
+            if (p.beside()) table.resizeRelocate(W - tw, 0, tw, th);
+            else table.resizeRelocate(0, Math.max(0, H - th), tw, th);
+            double cw = p.chartW(), ch = p.chartH();
+            if (p.sideBySide()) {
+                panelA.resizeRelocate(0, 0, snapSizeX(cw), snapSizeY(ch));
+                panelB.resizeRelocate(snapPositionX(cw + gap), 0, snapSizeX(cw), snapSizeY(ch));
             } else {
-                areaW = W;
-                areaH = Math.max(0, H - th - gap);
-                table.resizeRelocate(0, Math.max(0, H - th), tw, th);
-            }
-            boolean sideBySide = beside || !besideStacked && (areaW - gap) / 2 >= minW
-                    && (areaH < 2 * (text + chartMin) + gap || (areaW - gap) / 2 >= minW * 1.4);
-            if (sideBySide) {
-                double cw = (areaW - gap) / 2;
-                panelA.resizeRelocate(0, 0, snapSizeX(cw), snapSizeY(areaH));
-                panelB.resizeRelocate(snapPositionX(cw + gap), 0, snapSizeX(cw), snapSizeY(areaH));
-            } else {
-                double ch = (areaH - gap) / 2;
-                panelA.resizeRelocate(0, 0, snapSizeX(areaW), snapSizeY(ch));
-                panelB.resizeRelocate(0, snapPositionY(ch + gap), snapSizeX(areaW), snapSizeY(ch));
+                panelA.resizeRelocate(0, 0, snapSizeX(cw), snapSizeY(ch));
+                panelB.resizeRelocate(0, snapPositionY(ch + gap), snapSizeX(cw), snapSizeY(ch));
             }
             // Too little room for a readable chart: the panels step aside, the table stays.
-            // Judged at the width the panels really get (text wraps less when wider).
-            double pw = sideBySide ? (areaW - gap) / 2 : areaW;
-            double realText = Math.max(panelA.textHeight(pw), panelB.textHeight(pw));
-            boolean room = sideBySide ? areaH >= realText + chartMin * 0.6 : (areaH - gap) / 2 >= realText + chartMin * 0.6;
+            boolean room = p.score() >= 0;
             panelA.setVisible(room);
             panelB.setVisible(room);
         }

@@ -1,5 +1,6 @@
 package io.backproplens.ui.activations;
 
+import io.backproplens.ui.common.VerticalScroll;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.stats.DepthSweep;
 import io.backproplens.stats.DepthSweep.Scheme;
@@ -66,7 +67,7 @@ final class DepthPane extends BorderPane {
         page.setCenter(column);
         // Where the window is too short for the chart and its legend (1280x720 at 200%) the sweep
         // scrolls, the chart at its readable minimum, instead of squashing the chart or cutting the legend.
-        javafx.scene.control.ScrollPane scroll = VerticalScroll.of(page);
+        javafx.scene.control.ScrollPane scroll = VerticalScroll.of(page, "activations-scroll");
         page.setMinWidth(0);
         setCenter(scroll);
 

@@ -123,10 +123,12 @@ public final class HistogramChart extends CanvasChart {
         double plotH = h - top - bottom;
         // The y scale: round ticks up to the tallest bin (the atom is drawn apart and may be clipped),
         // as many as fit one and a half lines apart.
+        // The top is the count's alone, never the chart's height: an init switch that re-wraps a
+        // caption (and so shortens the chart by a line) must not move the shared axis (400,000 to 500,000).
         long tallest = yMax > 0 ? yMax : Math.max(1, histogram.maxCount());
         int yWanted = (int) Math.max(1, Math.min(4, plotH / (line * 1.6)));
-        double yStep = Ticks.niceStep(tallest / (double) yWanted);
-        double yTop = Math.max(yStep, Math.ceil(tallest / yStep - 1e-9) * yStep);
+        double topStep = Ticks.niceStep(tallest / 4.0);
+        double yTop = Math.max(topStep, Math.ceil(tallest / topStep - 1e-9) * topStep);
         List<Double> yTicks = Ticks.linear(0, yTop, yWanted);
         yTopShown = yTop;
 

@@ -15,7 +15,7 @@ import io.backproplens.ui.common.HeatmapView;
 import io.backproplens.ui.common.InitColors;
 import io.backproplens.ui.common.Raster;
 import io.backproplens.ui.common.UnitTiles;
-import io.backproplens.ui.audit.LayoutAudit;
+import io.backproplens.ui.common.VerticalScroll;
 import io.backproplens.ui.core.Background;
 import io.backproplens.ui.core.Controller;
 import io.backproplens.ui.core.ErrorDialogs;
@@ -142,6 +142,10 @@ public final class TrainView extends BorderPane implements Steppable {
     /** The snapshot last offered as the trained model, and when. */
     private TrainSnapshot offered;
     private long offeredNanos;
+    /** The race's init whose model the user picked to offer as Trained (a click on its legend name), or null: the best. */
+    private Init racePick;
+    /** The race's run offered as Trained now, or null. */
+    private final ReadOnlyObjectWrapper<Init> raceOffered = new ReadOnlyObjectWrapper<>();
     private static final long OFFER_EVERY_NANOS = 500_000_000L;
 
     public TrainView(Controller controller) {
@@ -235,6 +239,14 @@ public final class TrainView extends BorderPane implements Steppable {
                 case ACTIVITY -> "Activations";
             });
             b.setId("train-show-" + c.name().toLowerCase(java.util.Locale.ROOT));
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(switch (c) {
+                case LOSS -> lossTitle.textProperty();
+                case GRAD -> gradTitle.textProperty();
+                case TILES -> tilesTitle.textProperty();
+                case ACTIVITY -> activityTitle.textProperty();
+            });
+            b.setTooltip(tip);
             b.setFocusTraversable(false);
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.setOnAction(e -> {
@@ -256,12 +268,7 @@ public final class TrainView extends BorderPane implements Steppable {
         page.setMinWidth(0);
         grid.setMinWidth(0);
         page.setPadding(new Insets(0, 8, 4, 8));
-        ScrollPane scroll = new ScrollPane(page);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("train-scroll");
-        scroll.getProperties().put(LayoutAudit.SCROLLS, true);
+        ScrollPane scroll = VerticalScroll.of(page, "train-scroll");
         setCenter(scroll);
         HBox bottom = new HBox(frameInfo);
         // Only while training runs: an empty line would take the charts' height.
@@ -449,6 +456,11 @@ public final class TrainView extends BorderPane implements Steppable {
                 name.setMinWidth(Region.USE_PREF_SIZE);
                 raceLegend.put(run, name);
                 name.getStyleClass().add("race-legend");
+                // A click on an init's name offers its model as Trained (the best one is offered until then).
+                name.setCursor(javafx.scene.Cursor.HAND);
+                name.setTooltip(new Tooltip("Click: offer the " + InitNames.of(run.init())
+                        + " model as Trained, for the Network and Activations views"));
+                name.setOnMouseClicked(e -> pickRace(run.init()));
                 name.setStyle("-fx-text-fill: " + InitColors.css(InitColors.of(run.init())) + ";");
                 legend.getChildren().add(name);
                 VBox.setVgrow(img, Priority.ALWAYS);
@@ -463,6 +475,7 @@ public final class TrainView extends BorderPane implements Steppable {
         }
         playing.set(false);
         worstFrameMs = 0;
+        raceOffered.set(null);
     }
 
     // ------------------------------------------------------------------ frames
@@ -508,14 +521,60 @@ public final class TrainView extends BorderPane implements Steppable {
             shown.set(first);
             if (mode.get() == Mode.LIVE) drawLive(runs.get(0), first, now);
             else drawRace();
-            if (textsDue) counter.setText(counterText(first));
+            if (textsDue) showCounter(first);
             else textsPending = true;
         }
         lossChart.drawIfDirty();
         gradChart.drawIfDirty();
         for (ActivityImage i : images.values()) i.drawIfDirty();
-        if (mode.get() == Mode.LIVE && !playing.get()) offerTrained(drawn.get(runs.get(0)), now);
+        if (!playing.get()) {
+            if (mode.get() == Mode.LIVE) offerTrained(drawn.get(runs.get(0)), now, "");
+            else offerRace(now);
+        }
     }
+
+    /**
+     * The race offers one of its models as Trained once it stops: the one the user picked in the
+     * legend, else the one with the lowest smoothed train loss now (the curve the class sees lowest,
+     * the model that learned most on the same batches). Its name in the legend is underlined, and
+     * the Trained switch's tooltip says which it is and why.
+     */
+    private void offerRace(long now) {
+        Run best = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        Run picked = null;
+        for (Run r : runs) {
+            if (r.init() == racePick) picked = r;
+            Smoothed sm = smoothed.get(r);
+            double l = sm == null || sm.size() == 0 ? Double.NaN : sm.get(sm.size() - 1);
+            if (Double.isFinite(l) && l < bestLoss) { bestLoss = l; best = r; }
+        }
+        Run chosen = picked != null ? picked : best;
+        if (chosen == null) return;
+        String why = "of the init race (" + String.join(", ", runs.stream().map(r -> InitNames.of(r.init())).toList()) + "), the "
+                + InitNames.of(chosen.init()) + " model: " + (picked != null ? "picked in the race's legend"
+                : "the lowest smoothed train loss now (" + Fmt.stat(bestLoss) + "); click an init's name in the legend to offer another");
+        TrainSnapshot s = drawn.get(chosen);
+        if (s != offered) raceOffered.set(s == null || s.step() == 0 ? null : chosen.init());
+        offerTrained(s, now, why);
+        for (var e : raceLegend.entrySet()) {
+            boolean on = e.getKey().init() == raceOffered.get();
+            if (on != e.getValue().getStyleClass().contains("race-offered")) {
+                if (on) e.getValue().getStyleClass().add("race-offered");
+                else e.getValue().getStyleClass().remove("race-offered");
+            }
+        }
+    }
+
+    /** Offers the race's model of this init as Trained (a click on its name in the legend). */
+    void pickRace(Init init) {
+        racePick = init;
+        offered = null;      // offered again at the next frame, not after the offer's pause
+        offeredNanos = 0;
+    }
+
+    /** The init of the race's model offered as Trained now, or null (live mode, or nothing trained yet). */
+    ReadOnlyObjectProperty<Init> raceOfferedProperty() { return raceOffered.getReadOnlyProperty(); }
 
     /**
      * Hands the live run's weights to the other views (the "Trained" switch) once training stops:
@@ -523,21 +582,24 @@ public final class TrainView extends BorderPane implements Steppable {
      * and at most every {@link #OFFER_EVERY_NANOS} while a lesson trains ahead. A model they cannot
      * draw (ce, or deeper than the notebook's) and a run not yet trained offer nothing.
      */
-    private void offerTrained(TrainSnapshot s, long now) {
+    private void offerTrained(TrainSnapshot s, long now, String why) {
         if (s == null || s == offered || (offered != null && now - offeredNanos < OFFER_EVERY_NANOS)) return;
         offered = s;
         offeredNanos = now;
-        controller.state().trained.set(trainedOf(s, controller.state().settings.get()));
+        controller.state().trained.set(trainedOf(s, controller.state().settings.get(), why));
     }
 
     /** The snapshot's weights as the views' {@link Trained}, or null when they cannot show them. */
-    static Trained trainedOf(TrainSnapshot s, Settings current) {
+    static Trained trainedOf(TrainSnapshot s, Settings current) { return trainedOf(s, current, ""); }
+
+    /** As {@link #trainedOf(TrainSnapshot, Settings)}, for one of several runs: {@code why} says which one, and why (see {@link Trained#chosen}). */
+    static Trained trainedOf(TrainSnapshot s, Settings current, String why) {
         TrainConfig c = s.config();
         if (s.step() == 0) return null;
         try {
             Settings from = new Settings(c.init(), c.seed(), c.nh(), c.reluShift(), current.batch());
             return new Trained(s.params(), c.head(), from, s.step(), Fmt.count(s.step()) + " batches of " + c.bs()
-                    + ", lr " + Fmt.plain(c.lr()) + ", epoch " + String.format(java.util.Locale.ROOT, "%.2f", s.epochProgress()));
+                    + ", lr " + Fmt.plain(c.lr()) + ", epoch " + String.format(java.util.Locale.ROOT, "%.2f", s.epochProgress()), why);
         } catch (IllegalArgumentException e) {
             return null;  // settings the other views do not take (a ReLU shift beyond theirs)
         }
@@ -577,14 +639,25 @@ public final class TrainView extends BorderPane implements Steppable {
             tiles.setRaster(new Raster(t.width(), t.height(), t.values(), t.argb(), t.map(), t.lo(), t.hi(), true, t.cells(),
                     nh + " units, " + UnitTiles.columns(nh) + " per row, after batch " + Fmt.count(s.step())));
         }
-        if (textsDue && keys.size() == 3) {
-            Smoothed sm = smoothed.get(r);
-            keys.get(0).setText("\u25A0 " + (sm.size() == 0 ? "train loss" : "train " + Fmt.stat(sm.get(sm.size() - 1))));
-            Trainer.Evaluation e = ev.isEmpty() ? null : ev.get(ev.size() - 1);
-            keys.get(1).setText("\u25A0 " + (e == null ? "valid loss" : "valid " + Fmt.stat(e.loss())));
-            keys.get(2).setText("\u25A0 " + (e == null ? "valid " + shortAccuracy(runs) : shortAccuracy(runs) + " " + Fmt.percent(e.accuracy())));
-        }
+        if (textsDue) showKeys(r, s);
         gradTitle.setText("Gradient norm per batch: " + gradNames(v.lins()));
+    }
+
+    /**
+     * The loss chart's readouts. Compact (in a short window with one chart at a time) they drop
+     * the key squares and spell accuracy "acc.", so the three stay on one row: the colour is the key.
+     */
+    private boolean compactKeys;
+
+    private void showKeys(Run r, TrainSnapshot s) {
+        if (keys.size() != 3 || s == null) return;
+        String mark = compactKeys ? "" : "\u25A0 ", acc = compactKeys ? shortAccuracy(runs).replace("accuracy", "acc.") : shortAccuracy(runs);
+        List<Trainer.Evaluation> ev = s.evaluations();
+        Smoothed sm = smoothed.get(r);
+        keys.get(0).setText(mark + (sm.size() == 0 ? "train loss" : "train " + Fmt.stat(sm.get(sm.size() - 1))));
+        Trainer.Evaluation e = ev.isEmpty() ? null : ev.get(ev.size() - 1);
+        keys.get(1).setText(mark + (e == null ? "valid loss" : "valid " + Fmt.stat(e.loss())));
+        keys.get(2).setText(mark + (e == null ? "valid " + acc : acc + " " + Fmt.percent(e.accuracy())));
     }
 
     private void drawRace() {
@@ -612,6 +685,31 @@ public final class TrainView extends BorderPane implements Steppable {
     private String counterText(TrainSnapshot s) {
         return "batch " + Fmt.count(s.step()) + "   epoch " + String.format(java.util.Locale.ROOT, "%.2f", s.epochProgress())
                 + " of " + s.config().epochs();
+    }
+
+    /** The counter drops its epoch (the loss chart's x axis shows it; the tooltip keeps it) rather than take a row of its own. */
+    private boolean shortCounter;
+    private TrainSnapshot counted;
+
+    private void showCounter(TrainSnapshot s) {
+        counted = s;
+        String full = counterText(s);
+        counter.setText(shortCounter ? "batch " + Fmt.count(s.step()) : full);
+        if (counter.getTooltip() == null) counter.setTooltip(new Tooltip());
+        counter.getTooltip().setText(full);
+    }
+
+    /**
+     * Whether the whole counter fits beside the bar's buttons (else it would wrap to a row of its
+     * own, which at 1024x768 and 200% pushed the loss chart below the window).
+     */
+    private boolean counterFits() {
+        double room = bar.getWidth() - bar.getInsets().getLeft() - bar.getInsets().getRight();
+        for (Node n : bar.getChildren()) if (n != counter && n.isManaged()) room -= n.prefWidth(-1) + bar.getHgap();
+        javafx.scene.text.Text t = new javafx.scene.text.Text(counted == null ? "batch 0,000   epoch 0.00 of 1" : counterText(counted) + "0");
+        t.setFont(counter.getFont());
+        double need = t.getLayoutBounds().getWidth() + counter.getInsets().getLeft() + counter.getInsets().getRight();
+        return need <= room;
     }
 
     private static String gradNames(int lins) {
@@ -662,6 +760,11 @@ public final class TrainView extends BorderPane implements Steppable {
         double em = lossTitle.getFont().getSize();
         if (getWidth() <= 0 || getHeight() <= 0 || em <= 0) return;
         sizeIcons((int) Math.round(em));
+        boolean shorter = bar.getWidth() > 0 && !counterFits();
+        if (shorter != shortCounter) {
+            shortCounter = shorter;
+            if (counted != null) showCounter(counted);
+        }
         Fit f = fit.next(getWidth() / em, getHeight() / em);
         if (f.equals(fit)) return;
         boolean refold = f.folded() != fit.folded();
@@ -759,6 +862,18 @@ public final class TrainView extends BorderPane implements Steppable {
         chooser.setVisible(!offered.isEmpty());
         chooser.setManaged(!offered.isEmpty());
         grid.getChildren().clear();
+        // One chart at a time in a short window: the chooser's button names it and its tooltip
+        // holds the title, so the chart gets the title's lines (at 1024x768 and 200% the loss chart
+        // started below the window).
+        boolean titles = fit.tall() || shown.size() > 1;
+        for (Label t : List.of(lossTitle, gradTitle, tilesTitle, activityTitle)) {
+            t.setVisible(titles);
+            t.setManaged(titles);
+        }
+        if (compactKeys == titles) {
+            compactKeys = !titles;
+            if (!runs.isEmpty()) showKeys(runs.get(0), drawn.get(runs.get(0)));
+        }
         boolean live = mode.get() == Mode.LIVE;
         if (shown.size() == 4) {
             grid.getColumnConstraints().setAll(column(58), column(42));
@@ -825,6 +940,7 @@ public final class TrainView extends BorderPane implements Steppable {
 
     private static Label key(String text, Color c) {
         Label l = new Label("\u25A0 " + text);
+        l.setTooltip(new Tooltip(text));
         l.getStyleClass().add("train-key");
         l.setStyle("-fx-text-fill: " + InitColors.css(c) + ";");
         l.setMinWidth(Region.USE_PREF_SIZE);

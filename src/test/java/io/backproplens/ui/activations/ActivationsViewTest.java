@@ -237,8 +237,18 @@ class ActivationsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    @Test
-    void initKeysKeepEveryChartsAxesAndOutlineThePreviousInit(FxRobot robot) {
+    /**
+     * At each window size (the stage keeps the size an earlier test gave it, so it is set here): at
+     * 1024x720 the captions wrap differently for each init, and the charts' heights with them.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}x{1}")
+    @org.junit.jupiter.params.provider.CsvSource({"1024, 720", "1280, 720", "1920, 1080"})
+    void initKeysKeepEveryChartsAxesAndOutlineThePreviousInit(int width, int height, FxRobot robot) {
+        fx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            return null;
+        });
         ActivationsView lens = openTab(robot);
         for (boolean gradients : new boolean[]{false, true}) {
             java.util.List<String> keys = gradients ? ActivationData.GRADIENTS : ActivationData.FORWARD;

@@ -1,16 +1,9 @@
 package io.backproplens.ui.train;
 
-import atlantafx.base.theme.PrimerLight;
-import io.backproplens.session.Datasets;
-import io.backproplens.train.TrainData;
-import io.backproplens.ui.core.AppState;
-import io.backproplens.ui.core.Background;
-import io.backproplens.ui.core.Controller;
-import io.backproplens.ui.core.ErrorDialogs;
-import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import io.backproplens.ui.FxWait;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,10 +14,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static io.backproplens.ui.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,46 +27,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainFitTest {
-    private static TrainData small;
     private TrainView view;
     private Stage stage;
 
     @BeforeAll
-    static void load() throws Exception {
-        small = TrainData.of(Datasets.bundled()).head(2000, 500);
-        ErrorDialogs.setShowDialogs(false);
-    }
+    static void load() throws Exception { TrainViewFixture.load(); }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        AppState state = new AppState();
-        view = new TrainView(new Controller(state, new Background(state)));
-        view.setStyle("-fx-font-size: 32px;");
-        Scene scene = new Scene(view, 1280, 720);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/lens.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.sizeToScene();
-        stage.show();
-        view.useData(small);
+        view = TrainViewFixture.start(stage, 1280, 720, 32).view;
     }
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void await(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting for " + what + " (last error: " + ErrorDialogs.lastMessage() + ")", e);
-        }
-    }
+    private static void await(String what, Callable<Boolean> condition) { FxWait.await(what, 120, condition); }
 
     /** The node standing for each chart (the activity picture exists once the trainer is built). */
     private Node chart(FxRobot robot, TrainView.Chart c) {
@@ -121,6 +86,41 @@ class TrainFitTest {
         robot.clickOn("#train-settings");
         await("the Settings PopOver", () -> view.settingsShown());
         assertThat(robot.lookup("#train-lr").tryQuery()).isPresent();
+    }
+
+    /**
+     * 1024x768 at 200% in the app leaves the view about 450 px under the chrome: the loss chart,
+     * axis title included, is wholly in the window without scrolling (it used to start near the
+     * bottom, under the counter's own row, the chooser, its two-line title and a two-row legend).
+     */
+    @Test
+    void atTwiceTheScaleInTheRoomOf1024x768TheWholeLossChartShowsWithoutScrolling(FxRobot robot) {
+        await("the trainer", () -> view.ready());
+        fx(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(450);
+            return null;
+        });
+        await("one chart at a time", () -> view.settingsFolded() && view.chartsShown().equals(java.util.List.of(TrainView.Chart.LOSS)));
+        robot.clickOn("#train-step");
+        await("a batch on screen", () -> ((javafx.scene.control.Label) robot.lookup("#train-counter").query()).getText().startsWith("batch 1"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node loss = chart(robot, TrainView.Chart.LOSS);
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".train-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        assertThat(fx(scroll::getVvalue)).as("not scrolled").isEqualTo(0.0);
+        assertThat(fx(() -> inWindow(loss))).as("the loss chart inside the window, at the top of the page").isTrue();
+        assertThat(fx(() -> ((Region) loss).getHeight())).as("loss chart height").isGreaterThanOrEqualTo(7 * 32);
+        // Its readouts on one row, beside each other.
+        double y0 = fx(() -> robot.lookup("#train-readout-0").query().localToScene(0, 0).getY());
+        for (int i = 1; i < 3; i++) {
+            int k = i;
+            assertThat(fx(() -> robot.lookup("#train-readout-" + k).query().localToScene(0, 0).getY())).as("readout " + k).isEqualTo(y0);
+        }
+        fx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            return null;
+        });
     }
 
     @Test

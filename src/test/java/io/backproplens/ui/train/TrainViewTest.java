@@ -1,19 +1,11 @@
 package io.backproplens.ui.train;
 
-import atlantafx.base.theme.PrimerLight;
 import io.backproplens.engine.Init;
 import io.backproplens.engine.Params;
 import io.backproplens.engine.Tensor;
-import io.backproplens.session.Datasets;
-import io.backproplens.train.TrainData;
 import io.backproplens.train.TrainSnapshot;
 import io.backproplens.train.Trainer;
 import io.backproplens.ui.core.AppState;
-import io.backproplens.ui.core.Background;
-import io.backproplens.ui.core.Controller;
-import io.backproplens.ui.core.ErrorDialogs;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -28,7 +20,6 @@ import org.testfx.framework.junit5.Start;
 import io.backproplens.ui.FxWait;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -41,25 +32,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainViewTest {
-    private static TrainData small;
     private TrainView view;
+    private AppState state;
 
     @BeforeAll
-    static void load() throws Exception {
-        small = TrainData.of(Datasets.bundled()).head(2000, 500);
-        ErrorDialogs.setShowDialogs(false);
-    }
+    static void load() throws Exception { TrainViewFixture.load(); }
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        AppState state = new AppState();
-        view = new TrainView(new Controller(state, new Background(state)));
-        Scene scene = new Scene(view, 1280, 720);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/lens.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        view.useData(small);
+        TrainViewFixture f = TrainViewFixture.start(stage, 1280, 720, 0);
+        view = f.view;
+        state = f.state;
     }
 
     private static void await(String what, Callable<Boolean> condition) { FxWait.await(what, 120, condition); }
@@ -177,6 +160,54 @@ class TrainViewTest {
         robot.clickOn("#train-step");
         await("three curves", () -> view.raceCurves() == 3);
         assertThat(robot.lookup(".race-legend").queryAll()).hasSize(3);
+    }
+
+    /**
+     * After a race, Trained is offered for the model with the lowest smoothed train loss (the
+     * reference: TensorBoard's bias-corrected moving average of each trainer's own per-batch losses,
+     * computed here), its weights exactly that trainer's; a click on another init's name in the
+     * legend offers that one instead. The offer says which model it is and why.
+     */
+    @Test
+    void aStoppedRaceOffersItsBestModelAsTrainedAndAClickOffersAnother(FxRobot robot) {
+        trainer();
+        fx(() -> {
+            view.setRaceInits(List.of(Init.RANDN, Init.KAIMING));
+            view.setMode(TrainView.Mode.RACE);
+            return null;
+        });
+        await("two racing trainers", () -> view.trainers().size() == 2 && view.ready());
+        for (int i = 0; i < 6; i++) robot.clickOn("#train-step");
+        await("both models stepped six times", () -> view.trainers().stream().allMatch(tr -> tr.snapshot().step() == 6));
+        await("a race model offered", () -> state.trained.get() != null && state.trained.get().batches() == 6);
+
+        Trainer best = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (Trainer tr : fx(() -> view.trainers())) {
+            var raw = tr.snapshot().trainLoss();
+            double ema = 0, weight = 0;
+            for (int i = 0; i < raw.size(); i++) {
+                ema = 0.98 * ema + 0.02 * raw.get(i);
+                weight = 0.98 * weight + 0.02;
+            }
+            if (ema / weight < bestLoss) { bestLoss = ema / weight; best = tr; }
+        }
+        Trainer bestTrainer = best;
+        var offered = fx(() -> state.trained.get());
+        assertThat(offered.from().init()).as("the init of the offered model").isEqualTo(bestTrainer.config().init());
+        assertThat(same(offered.params(), bestTrainer.snapshot().params())).as("the offered weights are that trainer's").isTrue();
+        assertThat(offered.model()).contains("init race", "the " + io.backproplens.ui.core.InitNames.of(bestTrainer.config().init()) + " model",
+                "lowest smoothed train loss");
+        assertThat(fx(() -> view.raceOfferedProperty().get())).isEqualTo(bestTrainer.config().init());
+        assertThat(robot.lookup("#race-legend-" + bestTrainer.config().init().id()).query().getStyleClass()).contains("race-offered");
+
+        Trainer other = fx(() -> view.trainers().stream().filter(tr -> tr != bestTrainer).findFirst().orElseThrow());
+        robot.clickOn("#race-legend-" + other.config().init().id());
+        await("the other model offered", () -> state.trained.get() != null && state.trained.get().from().init() == other.config().init());
+        assertThat(same(fx(() -> state.trained.get().params()), other.snapshot().params())).isTrue();
+        assertThat(fx(() -> state.trained.get().model())).contains("picked in the race's legend");
+        assertThat(robot.lookup("#race-legend-" + other.config().init().id()).query().getStyleClass()).contains("race-offered");
+        assertThat(robot.lookup("#race-legend-" + bestTrainer.config().init().id()).query().getStyleClass()).doesNotContain("race-offered");
     }
 
     @Test
