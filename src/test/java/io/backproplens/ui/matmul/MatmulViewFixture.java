@@ -35,6 +35,9 @@ final class MatmulViewFixture {
         root = new StackPane(view);
         state.presentation.scale.set(scale);
         state.presentation.theme.set(io.backproplens.ui.core.Presentation.Theme.LIGHT);
+        // As in snapshots: a step lands at once, so an audit never catches an operand in flight
+        // (on a busy machine the multiply-add motion was still running when the page was audited).
+        state.presentation.motion.set(false);
         // Sets the theme's user-agent stylesheet (AtlantaFX) and the root font size, as the app does.
         state.presentation.applyTo(root);
         scene = new Scene(root, width, height);
