@@ -257,12 +257,15 @@ public final class Benchmark {
                 .withNh(nh).withBs(bs).withSeed(seed);
         io.backproplens.train.Trainer trainer = new io.backproplens.train.Trainer(c, data);
         // Batches stay inside the first epoch, so no validation pass is timed.
-        int maxRuns = Math.max(1, (trainer.batchesPerEpoch() - 1) / perRun);
         Runnable batches = () -> {
             if (trainer.snapshot().step() + perRun >= trainer.batchesPerEpoch()) trainer.reset();
             for (int i = 0; i < perRun; i++) trainer.step();
         };
-        List<Timing> t = Timing.interleaved(1, Math.min(runs, Math.max(maxRuns, 3)), List.of(batches));
+        // Five runs (500 batches) of warm-up: the JIT compiles the trainer's loop over its first few
+        // hundred batches, and with one run of warm-up the median still held cold runs (1,100-2,000
+        // batches/s where `train` runs its second epoch at 2,000-2,200). The peers time whole epochs
+        // after a first one (bench/peers/train_speed.py).
+        List<Timing> t = Timing.interleaved(5, Math.max(runs, 5), List.of(batches));
         return new TrainSpeed(bs, perRun, perRun * 1000 / t.get(0).medianMs());
     }
 
