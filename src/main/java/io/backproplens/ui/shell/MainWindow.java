@@ -95,9 +95,13 @@ public final class MainWindow extends StackPane {
     /**
      * Below this many CSS pixels of height per unit of UI scale (the room a view really gets),
      * the chrome goes compact; above {@link #FULL_ROOM} it unfolds again. The gap between the two
-     * keeps a window dragged near the limit from flipping back and forth.
+     * keeps a window dragged near the limit from flipping back and forth. The projectors' 1280x720
+     * and 1024x768 at 100% (and 1920x1080 at 150%) fold: there the full chrome (menus, a lesson
+     * bar that wraps to two rows, the controls bar, the tab headers) took about 250 of the 720
+     * pixels and left the Network view's inspector its title and no statistics. 1280x800 and
+     * 1920x1080 at 100% keep the full chrome.
      */
-    static final double COMPACT_ROOM = 600, FULL_ROOM = 640;
+    static final double COMPACT_ROOM = 800, FULL_ROOM = 840;
     static final String INTRO = "The notebook as a lesson: pick a scene (Ctrl+1 to Ctrl+9), or explore the tabs. F1 lists the keys.";
 
     public MainWindow(Controller controller) {
