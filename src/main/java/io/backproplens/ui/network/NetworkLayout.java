@@ -49,7 +49,10 @@ final class NetworkLayout extends Region {
         boolean wantCompact = w < 50 * em || formulas.heightFor(fw) > h - graphWant;
         if (wantCompact != compact) setCompact(wantCompact);
         double band = Math.max(minBand, compact ? formulas.heightFor(w) + tabs : formulas.heightFor(fw));
-        double gh = Math.min(graphWant, Math.max(6 * em, h - band));
+        // The graph keeps at least its whole height at the floor scale (else the pane fades the chips
+        // at its top edge: w1.g at the last step, where the sentence with the wall times is longer);
+        // the band gives way down to its minimum, and the formulas scroll within it.
+        double gh = Math.min(graphWant, Math.max(Math.max(6 * em, h - band), Math.min(graph.wholeHeight(), h - minBand)));
         graph.resizeRelocate(0, 0, w, gh);
         double bh = h - gh;
         if (compact) {

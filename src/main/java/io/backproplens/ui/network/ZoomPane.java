@@ -112,6 +112,9 @@ public final class ZoomPane extends Region {
         return contentHeight * s + 8;
     }
 
+    /** The least height that shows the content's whole height at the floor scale (lower, its top and bottom are cut). */
+    double wholeHeight() { return contentHeight * floor.getAsDouble() + 8; }
+
     /** Zoom in, out and fit buttons, to place in a toolbar (over the drawing they hid parts of it). */
     public HBox controls() { return buttons; }
 
