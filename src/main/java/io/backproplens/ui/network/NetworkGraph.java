@@ -311,7 +311,7 @@ public final class NetworkGraph extends Pane {
 
     /** The edge into a slot: long enough for its chips (shorter in the fitted drawing). */
     private double edgeLength(Map<String, TensorRef> all, StackPlan.Slot slot) {
-        return fitted ? Math.max(150, chipsWidth(all, slot.in(), true) + 30) : Math.max(190, chipsWidth(all, slot.in(), false) + 40);
+        return fitted ? Math.max(140, chipsWidth(all, slot.in(), true) + 20) : Math.max(190, chipsWidth(all, slot.in(), false) + 40);
     }
 
     private double boxWidth(StackPlan.Slot slot) {
@@ -319,12 +319,12 @@ public final class NetworkGraph extends Pane {
             case LIN, RELU -> 150;
             case LOG_SOFTMAX -> 210;
             case LOSS -> 130;
-            case FOLD -> fitted ? 220 : 280;
+            case FOLD -> fitted ? 200 : 280;
         };
     }
 
     /** The right margin after the loss box (the loss chip and its value stand over it). */
-    private double endMargin() { return fitted ? 30 : 70; }
+    private double endMargin() { return fitted ? 20 : 70; }
 
     /** The width {@link #buildStack} draws the current plan at. */
     private double stackWidth(Map<String, TensorRef> all) {
@@ -390,8 +390,7 @@ public final class NetworkGraph extends Pane {
                         });
                         n.setCursor(javafx.scene.Cursor.HAND);
                     }
-                    hoverTip(foldBox, "Layers " + slot.modules().get(0).substring(3) + " to " + slot.modules().get(slot.modules().size() - 1).substring(4)
-                            + " (" + String.join(", ", slot.modules()) + "): click to draw each of them");
+                    hoverTip(foldBox, StackPlan.foldTitle(slot) + " (" + String.join(", ", slot.modules()) + "): click to draw each of them");
                 }
             }
             x += w;

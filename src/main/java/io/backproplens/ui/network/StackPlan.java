@@ -111,6 +111,8 @@ record StackPlan(List<Slot> slots, String lossModule, boolean folded) {
     static String foldTitle(Slot fold) {
         String first = fold.modules().get(0).replaceAll("\\D", "");
         String last = fold.modules().get(fold.modules().size() - 1).replaceAll("\\D", "");
+        // The notebook names its one ReLU "relu": a fold of layer 1 alone ends there.
+        if (last.isEmpty()) last = first;
         return first.equals(last) ? "Layer " + first : "Layers " + first + "-" + last;
     }
 

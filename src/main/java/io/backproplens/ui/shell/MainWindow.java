@@ -341,26 +341,7 @@ public final class MainWindow extends StackPane {
             }
         };
         viewChoice.setCellFactory(cells);
-        // The button as wide as the longest view's name in its own font: the list's cells live in a
-        // popup whose font is not yet the window's, and measured by them "Activations" was cut.
-        viewChoice.setButtonCell(new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(Tab t, boolean empty) {
-                super.updateItem(t, empty);
-                setText(empty || t == null ? null : t.getText());
-            }
-
-            @Override
-            protected double computePrefWidth(double height) {
-                double w = 0;
-                for (Tab t : tabs.getTabs()) {
-                    javafx.scene.text.Text m = new javafx.scene.text.Text(t.getText());
-                    m.setFont(getFont());
-                    w = Math.max(w, m.getLayoutBounds().getWidth());
-                }
-                return Math.ceil(w) + snappedLeftInset() + snappedRightInset() + 2;
-            }
-        });
+        viewChoice.setButtonCell(cells.call(null));
         viewChoice.setValue(tabs.getSelectionModel().getSelectedItem());
         viewChoice.valueProperty().addListener((o, was, now) -> {
             if (now != null && now != tabs.getSelectionModel().getSelectedItem()) tabs.getSelectionModel().select(now);

@@ -46,6 +46,9 @@ final class LensAppFixture {
         scene.getStylesheets().add(LensApp.stylesheet());
         stage.setTitle("Backprop Lens");
         stage.setScene(scene);
+        // The test classes share one stage: a size set by an earlier one would outlive its scene.
+        stage.setWidth(1280);
+        stage.setHeight(720);
         stage.show();
         this.stage = stage;
         this.view = window.network();
