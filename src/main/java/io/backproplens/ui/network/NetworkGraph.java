@@ -82,6 +82,17 @@ public final class NetworkGraph extends Pane {
     /** Whether a deep stack shows every layer instead of folding the middle ones. */
     private boolean expanded;
     private Rectangle foldBox;
+    /** The width (content units) the pane shows at the graph's floor scale; a stack wider than that folds. */
+    private double widthBudget = Double.POSITIVE_INFINITY;
+    /** The stack's width drawn as planned (its middle folded from depth 4), before fitting the budget. */
+    private double plannedWidth;
+    /**
+     * The stack folded to fit: every hidden layer in one box, the edge chips' shapes under their
+     * names, so a trained stack fits a 1280 px window at 100% instead of being followed step by step.
+     */
+    private boolean fitted;
+    /** Edge chips that show their shape on a line under their name (the fitted drawing). */
+    private final Set<String> twoLine = new java.util.HashSet<>();
     private Label foldSub;
     /** Called after a click folds or unfolds the middle layers (the view redraws and refits). */
     private Runnable onRefold = () -> {};
@@ -185,6 +196,22 @@ public final class NetworkGraph extends Pane {
     void onRefold(Runnable r) { onRefold = r; }
 
     /**
+     * The width (content units) the pane shows at the floor scale: a trained stack wider than that
+     * is drawn folded to fit (unless unfolded by a click, then the view follows the step).
+     */
+    void setWidthBudget(double units) {
+        if (!(units > 0) || units == widthBudget) return;
+        widthBudget = units;
+        if (plan != null && !expanded && (plannedWidth > units) != fitted) {
+            builtCursor = null;
+            onRefold.run();
+        }
+    }
+
+    /** Whether the stack on screen is folded to fit the pane's width. */
+    boolean fitted() { return fitted; }
+
+    /**
      * The part of the graph to keep in view for a module's step (content units): its box with the
      * tensors on either side; the input at the start.
      */
@@ -217,8 +244,15 @@ public final class NetworkGraph extends Pane {
         // Everything that will exist by the end of the pass: x, w1, ... and every .g.
         Map<String, TensorRef> all = cursor.offered(cursor.size() - 1);
         List<Node> nodes = new ArrayList<>();
+        twoLine.clear();
         if (!StackPlan.isNotebook(cursor.trace())) {
             plan = StackPlan.of(cursor.trace(), expanded);
+            fitted = false;
+            plannedWidth = stackWidth(all);
+            if (!expanded && plannedWidth > widthBudget) {
+                plan = StackPlan.of(cursor.trace(), false, true);
+                fitted = true;
+            }
             buildStack(nodes, all, sample);
             return;
         }
@@ -261,14 +295,42 @@ public final class NetworkGraph extends Pane {
     /** Monospaced chip text: about 0.6 em a character at the chips' 25 px, plus padding and border. */
     private static double chipWidth(String text) { return text.length() * 15.2 + 18; }
 
-    /** The widest text a tensor's chips take once the pass has made them ({@code "l3.g 64x50"}). */
-    private static double chipsWidth(Map<String, TensorRef> all, String label) {
+    /**
+     * The widest text a tensor's chips take once the pass has made them ({@code "l3.g 64x50"}), or
+     * with the shape on a line of its own ({@code twoLines}: the wider of "l3.g" and "64x50").
+     */
+    private static double chipsWidth(Map<String, TensorRef> all, String label, boolean twoLines) {
         double w = 0;
         for (String l : new String[]{label, label + ".g"}) {
             TensorRef r = all.get(l);
-            w = Math.max(w, chipWidth(r == null ? l : l + " " + r.shapeText()));
+            String shape = r == null ? "" : r.shapeText();
+            w = Math.max(w, twoLines ? chipWidth(l.length() >= shape.length() ? l : shape) : chipWidth(r == null ? l : l + " " + shape));
         }
         return w;
+    }
+
+    /** The edge into a slot: long enough for its chips (shorter in the fitted drawing). */
+    private double edgeLength(Map<String, TensorRef> all, StackPlan.Slot slot) {
+        return fitted ? Math.max(140, chipsWidth(all, slot.in(), true) + 20) : Math.max(190, chipsWidth(all, slot.in(), false) + 40);
+    }
+
+    private double boxWidth(StackPlan.Slot slot) {
+        return switch (slot.kind()) {
+            case LIN, RELU -> 150;
+            case LOG_SOFTMAX -> 210;
+            case LOSS -> 130;
+            case FOLD -> fitted ? 200 : 280;
+        };
+    }
+
+    /** The right margin after the loss box (the loss chip and its value stand over it). */
+    private double endMargin() { return fitted ? 20 : 70; }
+
+    /** The width {@link #buildStack} draws the current plan at. */
+    private double stackWidth(Map<String, TensorRef> all) {
+        double x = 175;
+        for (StackPlan.Slot slot : plan.slots()) x += edgeLength(all, slot) + boxWidth(slot);
+        return x + endMargin();
     }
 
     /**
@@ -283,15 +345,14 @@ public final class NetworkGraph extends Pane {
         double x = 175;
         double shift = 0;
         for (StackPlan.Slot slot : plan.slots()) {
-            double len = Math.max(190, chipsWidth(all, slot.in()) + 40);
+            double len = edgeLength(all, slot);
+            if (fitted) {
+                twoLine.add(slot.in());
+                twoLine.add(slot.in() + ".g");
+            }
             edge(nodes, all, slot.in(), x, x + len);
             x += len;
-            double w = switch (slot.kind()) {
-                case LIN, RELU -> 150;
-                case LOG_SOFTMAX -> 210;
-                case LOSS -> 130;
-                case FOLD -> 280;
-            };
+            double w = boxWidth(slot);
             String m = slot.module();
             switch (slot.kind()) {
                 case LIN -> {
@@ -329,15 +390,14 @@ public final class NetworkGraph extends Pane {
                         });
                         n.setCursor(javafx.scene.Cursor.HAND);
                     }
-                    hoverTip(foldBox, "Layers " + slot.modules().get(0).substring(3) + " to " + slot.modules().get(slot.modules().size() - 1).substring(4)
-                            + " (" + String.join(", ", slot.modules()) + "): click to draw each of them");
+                    hoverTip(foldBox, StackPlan.foldTitle(slot) + " (" + String.join(", ", slot.modules()) + "): click to draw each of them");
                 }
             }
             x += w;
         }
-        double width = x + 70;
-        if (expanded && plan.depth() >= StackPlan.FOLD_FROM) {
-            Label fold = text("fold layers 2-" + (plan.depth() - 1), 330, 318, "op-sub");
+        double width = x + endMargin();
+        if (expanded && (plan.depth() >= StackPlan.FOLD_FROM || plannedWidth > widthBudget)) {
+            Label fold = text(plannedWidth > widthBudget ? "fold the hidden layers" : "fold layers 2-" + (plan.depth() - 1), 330, 318, "op-sub");
             fold.setId("fold-again");
             fold.getStyleClass().add("chip");
             fold.setOnMouseClicked(e -> {
@@ -608,7 +668,7 @@ public final class NetworkGraph extends Pane {
             // In predict mode what the step writes shows as "?" until the reveal.
             boolean guess = hidden && writes.contains(label);
             c.setVisible(ref != null || !grad || guess);
-            c.setText(guess ? label + " ?" : ref == null ? label : label + " " + ref.shapeText());
+            c.setText(guess ? label + " ?" : ref == null ? label : label + (twoLine.contains(label) ? "\n" : " ") + ref.shapeText());
             set(c, "chip-absent", ref == null);
             set(c, "chip-write", (ref != null || guess) && writes.contains(label));
             set(c, "chip-read", ref != null && !writes.contains(label) && reads.contains(label));

@@ -46,10 +46,17 @@ final class NetworkLayout extends Region {
         // are a tab with the whole width. The graph yields height (down to 6em) to whichever it is.
         double fw = Math.floor(w * 0.45);
         double graphWant = graph.heightFor(w);
-        boolean wantCompact = w < 50 * em || formulas.heightFor(fw) > h - graphWant;
+        // Beside the formulas the tabs get 55%: at least 60 em, else the inspector's list, picture and
+        // statistics do not fit side by side (1280 px at 100%: its mode buttons and caption ran past the window).
+        boolean wantCompact = w < 50 * em || w - fw < 60 * em || formulas.heightFor(fw) > h - graphWant;
         if (wantCompact != compact) setCompact(wantCompact);
         double band = Math.max(minBand, compact ? formulas.heightFor(w) + tabs : formulas.heightFor(fw));
-        double gh = Math.min(graphWant, Math.max(6 * em, h - band));
+        // The graph keeps at least its whole height at the floor scale (else the pane fades the chips
+        // at its top edge: w1.g at the last step, where the sentence with the wall times is longer);
+        // the band gives way down to its minimum, and the formulas scroll within it.
+        // Where the graph is wider than the pane, the pane follows the step and the band keeps its room.
+        double keep = graph.fitsWidth(w) ? Math.min(graph.wholeHeight(), h - minBand) : 0;
+        double gh = Math.min(graphWant, Math.max(Math.max(6 * em, h - band), keep));
         graph.resizeRelocate(0, 0, w, gh);
         double bh = h - gh;
         if (compact) {

@@ -67,6 +67,12 @@ public final class NetworkView extends BorderPane implements Steppable {
         // A trained stack is wider than the notebook's graph (and a deep one unfolded wider still).
         graph.contentWidthProperty().addListener((o, was, w) -> zoom.setContentSize(w.doubleValue(), NetworkGraph.HEIGHT));
         graph.onRefold(this::refreshGraph);
+        // What the pane shows at the floor scale: a trained stack wider than that folds to fit (after
+        // this layout pass: the fold redraws the graph).
+        Runnable budget = () -> javafx.application.Platform.runLater(() ->
+                graph.setWidthBudget((zoom.getWidth() - 8) / (GRAPH_FLOOR * state.presentation.scale.get())));
+        zoom.widthProperty().addListener(o -> budget.run());
+        state.presentation.scale.addListener(o -> budget.run());
 
         steps.position.bindBidirectional(state.step);
         // 0.3 to 3 seconds a step: slow enough to say what each step computes.

@@ -26,22 +26,10 @@ final class ShapePopOver {
     private VBox content = new VBox();
     private ShapeStory story;
     private final List<String> lines = new ArrayList<>();
+    /** The scene of the formula it is opened from: the window it is sized to and measured like. */
+    private javafx.scene.Scene ownerScene;
     /** ControlsFX's default arrow; none where the PopOver cannot stand beside its formula. */
     private static final double ARROW = 12;
-    /** The scene of the formula it was opened from: the window it must stay inside. */
-    private javafx.scene.Scene ownerScene;
-    private boolean moving;
-    /**
-     * Moves left in this showing: where ControlsFX places the window otherwise than asked (a PopOver
-     * wider or taller than the window), moving it again would never settle, and each move re-applies
-     * the PopOver's CSS: the FX thread spun in that loop, with the audit's shapes-popover place.
-     */
-    private int movesLeft;
-    private static final int MOVES_PER_SHOW = 4;
-    private Node owner;
-    /** Where the arrow's tip stands, on the screen: moved, not the window, to keep it inside. */
-    private double tipX, tipY;
-
     ShapePopOver() {
         pop.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
         pop.setDetachable(false);
@@ -51,19 +39,15 @@ final class ShapePopOver {
         pop.setTitle("Why these shapes");
         pop.setHeaderAlwaysVisible(false);
         pop.setAnimated(false);
-        // The popup takes its size at its first pulse, and ControlsFX places it by the size it had:
-        // look again whenever it changes size or place.
-        pop.widthProperty().addListener(o -> fitLater());
-        pop.heightProperty().addListener(o -> fitLater());
-        pop.yProperty().addListener(o -> fitLater());
-        pop.xProperty().addListener(o -> fitLater());
     }
 
     /**
      * Opens the story of a formula beside {@code owner}; {@code fontPx} is the UI's root font size (a
-     * popup has its own scene). It stays inside the owner's window at any size and UI scale: the
-     * sentences wrap to the window's width, and where everything is taller than the window (200% at
-     * 1280x720) the sentences scroll under the shapes, which stay in view; the text never shrinks.
+     * popup has its own scene). Its content is sized to the owner's window before it is shown, at any
+     * size and UI scale: the formula breaks into lines at its operators, the line-up and the sentences
+     * wrap, a verdict too wide beside its shape goes under it, and where everything is taller than the
+     * window (200% at 1280x720) the sentences scroll under the shapes, which stay in view. Then it is
+     * placed once, wholly inside the window: no text shrinks, and nothing moves it afterwards.
      */
     void show(Node owner, ShapeStory s, double fontPx) {
         story = s;
@@ -73,11 +57,22 @@ final class ShapePopOver {
         content.getStyleClass().addAll("network-view", "shape-popover");
         content.getStylesheets().add(Objects.requireNonNull(ShapePopOver.class.getResource("/css/network.css")).toExternalForm());
         content.setPadding(new Insets(0.75 * fontPx, fontPx, 0.75 * fontPx, fontPx));
-        content.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", fontPx));
+        // A popup's styles inherit from its owner (the bold monospaced formula): say the font here, so
+        // that the content measured in a scene of its own before the show is the content shown.
+        content.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx; -fx-font-family: \"Monospaced\"; -fx-font-weight: bold;", fontPx));
         // The theme's class is on the window's root; the popup's scene has a root of its own.
         if (owner.getScene() != null) {
             owner.getScene().getRoot().getStyleClass().stream().filter(c -> c.startsWith("theme-")).forEach(content.getStyleClass()::add);
         }
+        javafx.scene.Scene at = owner.getScene();
+        ownerScene = at;
+        // The room in the window: a margin of one em each side, and the PopOver's arrow and corners.
+        double chrome = 2 * (ARROW + pop.getCornerRadius()) + 2 * fontPx;
+        double roomW = at == null ? Double.MAX_VALUE : at.getWidth() - chrome;
+        double roomH = at == null ? Double.MAX_VALUE : at.getHeight() - chrome;
+        // The width inside the content's padding: what every line must fit.
+        double inner = roomW - 2 * fontPx;
+
         Label title = label(s.formula(), "shape-title");
         title.setId("shape-formula");
         GridPane table = new GridPane();
@@ -92,19 +87,24 @@ final class ShapePopOver {
         }
         if (s.op().startsWith(".")) addRow(table, row++, "", s.operands().get(0).name() + s.op(), s.result().shapeText(), "shape-op");
         addRow(table, row++, "=", s.result().name(), s.result().shapeText(), "shape-result");
-        addRow(table, row, "", s.target().name(), s.target().shapeText() + (s.fits() ? "   \u2714 the same shape" : "   \u2718 not the same"),
-                "shape-target");
+        String verdict = s.fits() ? "\u2714 the same shape" : "\u2718 not the same";
+        Label targetShape = addRow(table, row, "", s.target().name(), s.target().shapeText() + "   " + verdict, "shape-target");
         Label line = label(s.lineUp(), "shape-lineup");
         line.setId("shape-lineup");
         content.getChildren().addAll(title, table, line);
-
-        javafx.scene.Scene at = owner.getScene();
-        // The room in the window: a margin of one em each side, and the PopOver's arrow and corners.
-        double chrome = 2 * (ARROW + pop.getCornerRadius()) + 2 * fontPx;
-        double roomW = at == null ? Double.MAX_VALUE : at.getWidth() - chrome;
-        double roomH = at == null ? Double.MAX_VALUE : at.getHeight() - chrome;
+        // The fonts are known once the styles apply: measure the lines in a scene of their own.
+        measure(content);
+        if (textWidth(s.formula(), title.getFont()) > inner) title.setText(breakAtOperators(s.formula(), title.getFont(), inner));
+        if (table.prefWidth(-1) > inner) {
+            // Too wide beside the target's shape: the verdict goes on a row of its own under it.
+            targetShape.setText(s.target().shapeText());
+            Label v = label(verdict, "shape-cell");
+            v.setId("shape-target-verdict");
+            table.add(v, 1, row + 1, 2, 1);
+        }
+        wrapTo(line, inner);
         // A sentence wraps at about 60 characters: one screen, not one line across it; narrower where the window is.
-        double wrap = Math.max(10 * fontPx, Math.min(34 * fontPx, roomW - 2 * fontPx));
+        double wrap = Math.max(10 * fontPx, Math.min(34 * fontPx, inner));
         VBox why = new VBox(0.5 * fontPx);
         for (int i = 0; i < s.why().size(); i++) {
             Label w = label(s.why().get(i), "shape-why");
@@ -117,7 +117,7 @@ final class ShapePopOver {
             why.getChildren().add(w);
         }
         content.getChildren().add(why);
-        double tall = measuredHeight(content);
+        double tall = measure(content).getHeight();
         if (tall > roomH) {
             // The shapes stay in view; the sentences scroll below them.
             content.getChildren().remove(why);
@@ -130,74 +130,113 @@ final class ShapePopOver {
             scroll.setPrefViewportWidth(wrap + fontPx);
             scroll.setPrefViewportHeight(Math.max(3 * fontPx, why.prefHeight(wrap) - (tall - roomH)));
             content.getChildren().add(scroll);
-            tall = measuredHeight(content);
         }
+        javafx.geometry.Dimension2D size = measure(content);
+        measured = size;
         pop.setContentNode(content);
-        if (at == null) {
+        if (at == null || at.getWindow() == null) {
             pop.show(owner);
             return;
         }
-        // Open away from the window's nearer edge (formulas stand low in the view, so mostly above),
-        // with the arrow on the formula where the PopOver fits there; else without it, inside the window.
-        javafx.geometry.Bounds b = owner.localToScene(owner.getBoundsInLocal());
-        boolean low = b.getCenterY() > at.getHeight() / 2;
-        boolean fits = low ? b.getMinY() - tall - chrome / 2 >= 0 : b.getMaxY() + tall + chrome / 2 <= at.getHeight();
-        pop.setArrowLocation(low ? PopOver.ArrowLocation.BOTTOM_LEFT : PopOver.ArrowLocation.TOP_LEFT);
-        pop.setArrowSize(fits ? ARROW : 0);
-        ownerScene = at;
-        this.owner = owner;
-        // The arrow's tip on the formula's edge; ControlsFX keeps the PopOver on it as it takes its size.
-        javafx.geometry.Bounds screen = owner.localToScreen(owner.getBoundsInLocal());
-        tipX = screen.getMinX() + fontPx;
-        tipY = low ? screen.getMinY() : screen.getMaxY();
-        movesLeft = MOVES_PER_SHOW;
-        pop.show(owner, tipX, tipY);
-        fitLater();
+        place(owner, at, size, fontPx);
     }
 
-    /** The height {@code box} asks for with its styles applied, in a scene of its own (it is not shown yet). */
-    private static double measuredHeight(VBox box) {
-        javafx.scene.Group holder = new javafx.scene.Group(box);
-        new javafx.scene.Scene(holder);
-        box.applyCss();
-        double h = box.prefHeight(box.prefWidth(-1));
-        holder.getChildren().clear();
-        return h;
-    }
-
-    /** Looks at the PopOver's place after this pulse (not while the window is being shown or placed). */
-    private void fitLater() { javafx.application.Platform.runLater(this::keepInside); }   // idempotent: a few per show cost nothing
-
-    /** Moves the PopOver's window wholly into the scene's window where it stands over an edge. */
-    private void keepInside() {
-        javafx.scene.Scene at = ownerScene;
-        javafx.stage.Window w = at == null ? null : at.getWindow();
-        if (w == null || moving || !pop.isShowing() || content.getScene() == null) return;
+    /**
+     * Shows the PopOver once, where its measured size lies wholly inside the window: above the formula
+     * when it stands low in the view (formulas mostly do), else below it with the arrow on the formula,
+     * shifted where the window's edge is near. ControlsFX places a PopOver whose arrow points up by its
+     * top edge, and one whose arrow points down by the size its window has when it opens, which is not
+     * yet the size it takes at its first pulse: so it always opens downwards from a top edge computed
+     * here, and above the formula it stands without an arrow.
+     */
+    private void place(Node owner, javafx.scene.Scene at, javafx.geometry.Dimension2D size, double fontPx) {
+        javafx.stage.Window w = at.getWindow();
         double left = w.getX() + at.getX(), top = w.getY() + at.getY();
-        // The popup's whole window (the content, the arrow, the shadow's margin) within the scene's.
-        double dx = Math.max(0, left - pop.getX()) - Math.max(0, pop.getX() + pop.getWidth() - (left + at.getWidth()));
-        double dy = Math.max(0, top - pop.getY()) - Math.max(0, pop.getY() + pop.getHeight() - (top + at.getHeight()));
-        if (pop.getHeight() > at.getHeight()) dy = top - pop.getY();
-        if (pop.getWidth() > at.getWidth()) dx = left - pop.getX();
-        if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5 || movesLeft <= 0) return;
-        movesLeft--;
-        // ControlsFX places the window by the tip (and does again when the window changes size):
-        // move the tip, so that its next placement keeps the shift.
-        moving = true;
-        try {
-            tipX += dx;
-            tipY += dy;
-            pop.show(owner, tipX, tipY);
-        } finally {
-            moving = false;
-        }
+        double right = left + at.getWidth(), bottom = top + at.getHeight();
+        double margin = fontPx, corner = pop.getCornerRadius();
+        // The PopOver's outline around the content: its rounded corners each side.
+        double popW = size.getWidth() + 2 * corner, popH = size.getHeight() + 2 * corner;
+        javafx.geometry.Bounds b = owner.localToScreen(owner.getBoundsInLocal());
+        boolean low = (b.getMinY() + b.getMaxY()) / 2 - top > at.getHeight() / 2;
+        boolean below = !low && b.getMaxY() + ARROW + popH + margin <= bottom;
+        double arrow = below ? ARROW : 0;
+        // ControlsFX puts the tip this far right of the PopOver's left edge (arrow at the left corner).
+        double lead = corner + pop.getArrowIndent() + arrow;
+        double tipX = Math.max(left + margin + lead, Math.min(b.getMinX() + fontPx, right - margin - popW + lead));
+        double want = below ? b.getMaxY() : low ? b.getMinY() - ARROW - popH : b.getMaxY() + ARROW;
+        double tipY = Math.max(top + margin, Math.min(want, bottom - margin - popH - arrow));
+        pop.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
+        pop.setArrowSize(below && tipX >= b.getMinX() && tipX <= b.getMaxX() ? ARROW : 0);
+        pop.show(owner, tipX, tipY);
     }
 
-    private void addRow(GridPane t, int row, String lead, String name, String shape, String id) {
+    /**
+     * The size {@code box} asks for with its styles applied, in a scene of its own (it is not shown
+     * yet) with the window's style sheets, which the PopOver's window takes from the window too.
+     */
+    private javafx.geometry.Dimension2D measure(VBox box) {
+        javafx.scene.Group holder = new javafx.scene.Group(box);
+        javafx.scene.Scene scene = new javafx.scene.Scene(holder);
+        if (ownerScene != null) scene.getStylesheets().setAll(ownerScene.getStylesheets());
+        box.applyCss();
+        double w = box.prefWidth(-1);
+        double h = box.prefHeight(w);
+        holder.getChildren().clear();
+        return new javafx.geometry.Dimension2D(w, h);
+    }
+
+    private static double textWidth(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * A formula as lines no wider than {@code width}: broken after a space or before an operator or
+     * a method call ({@code .unsqueeze}), each further line indented, so the code still reads as code.
+     */
+    static String breakAtOperators(String formula, javafx.scene.text.Font font, double width) {
+        List<String> pieces = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i < formula.length(); i++) {
+            char c = formula.charAt(i), before = formula.charAt(i - 1);
+            boolean breakHere = before == ' ' && c != ' ' || "*/+@.".indexOf(c) >= 0 && before != ' ' && before != '(' && !Character.isDigit(before);
+            if (breakHere) {
+                pieces.add(formula.substring(from, i));
+                from = i;
+            }
+        }
+        pieces.add(formula.substring(from));
+        StringBuilder out = new StringBuilder();
+        String lineNow = "";
+        for (String p : pieces) {
+            if (!lineNow.isBlank() && textWidth(lineNow + p, font) > width) {
+                out.append(lineNow.stripTrailing()).append('\n');
+                lineNow = "    " + p.stripLeading();
+            } else {
+                lineNow += p;
+            }
+        }
+        return out.append(lineNow.stripTrailing()).toString();
+    }
+
+    /** Lets a one-line text wrap at its spaces where it is wider than {@code width}. */
+    private static void wrapTo(Label l, double width) {
+        if (l.prefWidth(-1) <= width) return;
+        l.setWrapText(true);
+        l.setMinWidth(0);
+        l.setPrefWidth(width);
+        l.setMaxWidth(width);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    /** A row of the table: the operator, the tensor's name and its shape (returned: the target's may change). */
+    private Label addRow(GridPane t, int row, String lead, String name, String shape, String id) {
         Label a = label(lead, "shape-cell"), b = label(name, "shape-cell"), c = label(shape, "shape-cell");
         b.setId(id + "-name");
         c.setId(id + "-shape");
         t.addRow(row, a, b, c);
+        return c;
     }
 
     private Label label(String text, String style) {
@@ -209,6 +248,11 @@ final class ShapePopOver {
     }
 
     boolean showing() { return pop.isShowing(); }
+
+    /** The content's size as measured before the last show: where it was placed from (tests compare). */
+    private javafx.geometry.Dimension2D measured;
+
+    javafx.geometry.Dimension2D measured() { return measured; }
 
     void hide() { pop.hide(); }
 

@@ -38,7 +38,13 @@ record StackPlan(List<Slot> slots, String lossModule, boolean folded) {
     }
 
     /** The plan of a trace's model; {@code expanded}: no fold, every layer its own boxes. */
-    static StackPlan of(Trace trace, boolean expanded) {
+    static StackPlan of(Trace trace, boolean expanded) { return of(trace, expanded, false); }
+
+    /**
+     * As {@link #of(Trace, boolean)}; {@code allHidden}: every hidden Lin+ReLU layer folds into one
+     * box, before the last Lin and the head (the drawing that fits a 1280 px window at 100%).
+     */
+    static StackPlan of(Trace trace, boolean expanded, boolean allHidden) {
         List<Slot> all = new ArrayList<>();
         String loss = null;
         for (TraceStep s : trace.steps()) {
@@ -60,6 +66,14 @@ record StackPlan(List<Slot> slots, String lossModule, boolean folded) {
             all.add(new Slot(kind, List.of(s.module()), in, out, w, b));
         }
         int depth = (int) all.stream().filter(s -> s.kind() == Kind.RELU).count();
+        if (allHidden && !expanded) {
+            List<Slot> hidden = all.subList(0, 2 * depth);
+            List<Slot> slots = new ArrayList<>();
+            slots.add(new Slot(Kind.FOLD, hidden.stream().map(Slot::module).toList(), hidden.get(0).in(),
+                    hidden.get(hidden.size() - 1).out(), null, null));
+            slots.addAll(all.subList(2 * depth, all.size()));
+            return new StackPlan(slots, loss, true);
+        }
         if (expanded || depth < FOLD_FROM) return new StackPlan(all, loss, false);
         // Keep lin1, relu1 and the last hidden layer; layers 2 .. depth-1 become one slot.
         List<Slot> slots = new ArrayList<>(all.subList(0, 2));
@@ -97,7 +111,9 @@ record StackPlan(List<Slot> slots, String lossModule, boolean folded) {
     static String foldTitle(Slot fold) {
         String first = fold.modules().get(0).replaceAll("\\D", "");
         String last = fold.modules().get(fold.modules().size() - 1).replaceAll("\\D", "");
-        return "Layers " + first + "-" + last;
+        // The notebook names its one ReLU "relu": a fold of layer 1 alone ends there.
+        if (last.isEmpty()) last = first;
+        return first.equals(last) ? "Layer " + first : "Layers " + first + "-" + last;
     }
 
     private static List<String> forwardModules(Trace trace) {

@@ -167,6 +167,10 @@ public final class TensorInspector extends BorderPane {
         for (Label l : new Label[]{status, nonFinite}) l.managedProperty().bind(l.textProperty().isNotEmpty());
         // Legend, caption and hover beside the picture: at 1280x720 every pixel of height counts.
         heatInfo = heatmap.takeInfo();
+        // As wide as the statistics: the caption and the hover line wrap under them instead of
+        // widening the column past the window (at 1280x720 a sampled tensor's caption is 470 px).
+        heatInfo.setMinWidth(0);
+        heatInfo.prefWidthProperty().bind(statGrid.widthProperty());
         VBox statColumn = new VBox(4, statGrid, nonFinite, status, heatInfo);
         statColumn.getStyleClass().add("stat-column");
         statColumn.setMinWidth(Region.USE_PREF_SIZE);

@@ -112,6 +112,15 @@ public final class ZoomPane extends Region {
         return contentHeight * s + 8;
     }
 
+    /** The least height that shows the content's whole height at the floor scale (lower, its top and bottom are cut). */
+    double wholeHeight() { return contentHeight * floor.getAsDouble() + 8; }
+
+    /**
+     * Whether the content's width at the floor scale (about) fits {@code width}: the notebook's graph at
+     * 1280 px and 100% does, 8 px over; at 1024 px it does not, and the pane follows the step anyway.
+     */
+    boolean fitsWidth(double width) { return contentWidth * floor.getAsDouble() <= width * 1.02; }
+
     /** Zoom in, out and fit buttons, to place in a toolbar (over the drawing they hid parts of it). */
     public HBox controls() { return buttons; }
 

@@ -77,7 +77,37 @@ public enum Lesson {
     /** The id of the view in front: {@code matmul}, {@code data}, {@code activations}, {@code network}. */
     public String tab() { return tab; }
 
+    /** The sentence for the notebook's network (head mse, one hidden layer). */
     public String caption() { return caption; }
+
+    /**
+     * The sentence for the model on screen: the notebook's, or for a trained stack (Trained on) its
+     * own layers and head, so the Loss scene over a ce model says log-softmax and NLL, not MSE.
+     */
+    public String caption(PassResult pass) {
+        if (pass == null || pass.isNotebook()) return caption;
+        boolean ce = pass.head() == io.backproplens.engine.Head.CE;
+        int d = pass.depth();
+        return switch (this) {
+            case FORWARD -> layers(d) + (ce ? ", log_softmax" : "") + ": every sample of the batch at once.";
+            case LOSS -> ce ? "log_softmax, then NLL: minus the mean over the batch of each sample's log-probability of its label."
+                    : caption;
+            case MODULE -> "The same engine as classes: Module with forward and bwd, Lin, Relu, "
+                    + (ce ? "LogSoftmax, Nll" : "Mse") + ", Model. This is the code that ran.";
+            default -> caption;
+        };
+    }
+
+    /** {@code x @ w1 + b1, ReLU, @ w2 + b2, ReLU, @ w3 + b3}: a stack of {@code depth} hidden layers, the middle ones counted where there are many. */
+    private static String layers(int depth) {
+        StringBuilder s = new StringBuilder("x @ w1 + b1, ReLU");
+        if (depth <= 3) {
+            for (int k = 2; k <= depth; k++) s.append(", @ w").append(k).append(" + b").append(k).append(", ReLU");
+        } else {
+            s.append(", ").append(depth - 1).append(" more Lin+ReLU layers");
+        }
+        return s.append(", @ w").append(depth + 1).append(" + b").append(depth + 1).toString();
+    }
 
     /** A file-name-safe id: {@code 01-matmul}. */
     public String fileName() { return String.format("%02d-%s", ordinal() + 1, name().toLowerCase()); }

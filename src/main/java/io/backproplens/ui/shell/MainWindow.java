@@ -82,6 +82,8 @@ public final class MainWindow extends StackPane {
     private boolean fullScreenByPresenter;
     /** The network phase (forward, loss, backward) the caption describes, or null for other scenes. */
     private Lesson captionPhase;
+    /** The scene whose sentence the caption shows (the lesson's, or the phase it stepped into), or null. */
+    private Lesson captionOf;
     private boolean applyingLesson;
     /** The menus and the lesson's scene buttons (the desk's full chrome), wrapping at a large scale. */
     private final javafx.scene.layout.FlowPane lessonButtons = new javafx.scene.layout.FlowPane(4, 4);
@@ -95,9 +97,13 @@ public final class MainWindow extends StackPane {
     /**
      * Below this many CSS pixels of height per unit of UI scale (the room a view really gets),
      * the chrome goes compact; above {@link #FULL_ROOM} it unfolds again. The gap between the two
-     * keeps a window dragged near the limit from flipping back and forth.
+     * keeps a window dragged near the limit from flipping back and forth. 1280x720 at 100% (and
+     * 1920x1080 at 150%) fold: there the full chrome (menus, a lesson bar that wraps to two rows,
+     * the controls bar, the tab headers) took about 250 of the 720 pixels and left the Network
+     * view's inspector its title and no statistics. 1024x768 at 100% keeps the full chrome: folded,
+     * its one row is wider than the window's 1024 px and the views lose more than they gain.
      */
-    static final double COMPACT_ROOM = 600, FULL_ROOM = 640;
+    static final double COMPACT_ROOM = 740, FULL_ROOM = 760;
     static final String INTRO = "The notebook as a lesson: pick a scene (Ctrl+1 to Ctrl+9), or explore the tabs. F1 lists the keys.";
 
     public MainWindow(Controller controller) {
@@ -151,7 +157,7 @@ public final class MainWindow extends StackPane {
             selectTab("matmul");
             matmul().stepElement(now);
         });
-        state().pass.addListener(o -> stepChanged());
+        state().pass.addListener(o -> passChanged());
         state().notices.onPost(this::showNotice);
         // A check takes seconds and runs in the background: say when it is done, whichever tab is in front.
         network.gradCheck().resultProperty().addListener((o, was, now) -> {
@@ -238,6 +244,7 @@ public final class MainWindow extends StackPane {
         if (!lesson.tab().equals(selectedTab())) {
             caption.setText(INTRO);
             captionPhase = null;
+            captionOf = null;
         }
     }
 
@@ -250,8 +257,16 @@ public final class MainWindow extends StackPane {
         Lesson now = Lesson.phaseAt(state().pass.get(), state().step.get());
         if (now != null && now != captionPhase) {
             captionPhase = now;
-            caption.setText(now.title() + ": " + now.caption());
+            captionOf = now;
+            caption.setText(now.title() + ": " + now.caption(state().pass.get()));
         }
+    }
+
+    /** Another pass on screen (Trained switched on or off): the caption names the model now shown. */
+    private void passChanged() {
+        stepChanged();
+        if (applyingLesson || captionOf == null) return;
+        caption.setText(captionOf.title() + ": " + captionOf.caption(state().pass.get()));
     }
 
     /** Builds a tab's view the first time it is needed. */
@@ -381,7 +396,8 @@ public final class MainWindow extends StackPane {
         } finally {
             applyingLesson = false;
         }
-        caption.setText(lesson.title() + ": " + lesson.caption());
+        caption.setText(lesson.title() + ": " + lesson.caption(state().pass.get()));
+        captionOf = lesson;
         this.lesson = lesson;
         lessonNav.showing(lesson);
         captionPhase = lesson.tab().equals("network") ? Lesson.phaseAt(state().pass.get(), state().step.get()) : null;

@@ -33,7 +33,13 @@ final class LensAppFixture {
     final NetworkView view;
 
     /** Call from a TestFX {@code @Start} method (on the FX thread). */
-    LensAppFixture(Stage stage, UnaryOperator<Settings> initial) {
+    LensAppFixture(Stage stage, UnaryOperator<Settings> initial) { this(stage, initial, 720); }
+
+    /**
+     * As {@link #LensAppFixture(Stage, UnaryOperator)} in a 1280 x {@code height} window: 800 keeps the
+     * full chrome (the fields in the controls bar, the scene buttons), 720 folds it.
+     */
+    LensAppFixture(Stage stage, UnaryOperator<Settings> initial, int height) {
         ErrorDialogs.setShowDialogs(false);
         // As LensApp builds it, without the user's saved preferences: every test starts from the
         // notebook's defaults (Kaiming, seed 42, nh 50, shift 0, all 50,000 rows).
@@ -42,10 +48,13 @@ final class LensAppFixture {
         Controller controller = new Controller(state, new Background(state));
         window = new MainWindow(controller);
         state.presentation.applyTo(window);
-        Scene scene = new Scene(window, 1280, 720);
+        Scene scene = new Scene(window, 1280, height);
         scene.getStylesheets().add(LensApp.stylesheet());
         stage.setTitle("Backprop Lens");
         stage.setScene(scene);
+        // The test classes share one stage: a size set by an earlier one would outlive its scene.
+        stage.setWidth(1280);
+        stage.setHeight(height);
         stage.show();
         this.stage = stage;
         this.view = window.network();

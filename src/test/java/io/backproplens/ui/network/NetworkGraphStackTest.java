@@ -56,6 +56,51 @@ class NetworkGraphStackTest {
         return m.trace();
     }
 
+    /**
+     * A ce stack of depth 2 on 50,000 rows is about 3,200 units wide as planned; in a pane that shows
+     * 1,590 at the floor scale (1280 px at 100%) it folds every hidden layer and fits, every step still
+     * lights a box, an unfold click draws every module again, and "fold" gives the fitted drawing back.
+     */
+    @Test
+    void aStackWiderThanThePaneFoldsToFitIt() {
+        Params p = Params.init(Init.KAIMING, 2, 50, 10, 5, DataType.FLOAT);
+        Model m = Model.stack(p, Head.CE, 0).inputGrad(true);
+        m.call(new Tensor("x", Nd4j.rand(DataType.FLOAT, 50_000, 784)), new Tensor("y", Nd4j.zeros(DataType.FLOAT, 50_000)));
+        m.backward();
+        TraceCursor cursor = new TraceCursor(m.trace());
+        double planned = fx(() -> {
+            graph.setWidthBudget(Double.MAX_VALUE);
+            graph.show(cursor, -1, 0, null);
+            return graph.contentWidthProperty().get();
+        });
+        assertThat(planned).as("as planned, wider than 1280 px shows at the floor").isGreaterThan(1590);
+        assertThat(fx(graph::fitted)).isFalse();
+        graph.onRefold(() -> graph.show(cursor, -1, 0, null));
+        double fitted = fx(() -> {
+            graph.setWidthBudget(1590);
+            return graph.contentWidthProperty().get();
+        });
+        assertThat(fx(graph::fitted)).isTrue();
+        assertThat(fitted).as("the fitted drawing").isLessThanOrEqualTo(1590);
+        assertThat(fx(() -> ((Label) graph.lookup("#fold-sub")).getText())).isEqualTo("2 x Lin+ReLU");
+        for (int i = 0; i < cursor.size(); i++) {
+            int step = i;
+            TraceStep s = cursor.step(i);
+            String style = s.phase() == TraceStep.Phase.BACKWARD ? "active-backward" : "active";
+            Rectangle box = fx(() -> {
+                graph.show(cursor, step, 0, null);
+                return graph.box(s.module());
+            });
+            assertThat(box).as("a box for " + s.title()).isNotNull();
+            assertThat(fx(() -> box.getStyleClass().contains(style))).as(s.title() + " lit").isTrue();
+        }
+        assertThat(fx(() -> graph.chip("sm_pred").getText())).as("at the last step, the shape under the name").isEqualTo("sm_pred\n50000x10");
+        fx(() -> { graph.setExpanded(true); return null; });
+        assertThat(fx(() -> graph.contentWidthProperty().get())).as("unfolded: every module").isEqualTo(planned);
+        fx(() -> { graph.setExpanded(false); return null; });
+        assertThat(fx(() -> graph.contentWidthProperty().get())).isEqualTo(fitted);
+    }
+
     @Test
     void everyStepLightsItsBoxFoldedOrNot() {
         TraceCursor cursor = new TraceCursor(deepCe());

@@ -33,7 +33,7 @@ class NetworkViewMiniBatchTest {
     private LensAppFixture app;
 
     @Start
-    void start(Stage stage) { app = new LensAppFixture(stage, s -> s.withBatch(1000)); }
+    void start(Stage stage) { app = new LensAppFixture(stage, s -> s.withBatch(1000), 800); }  // 1280x800: the full chrome, its fields and scene buttons
 
     @Test
     void previousRestoresExactlyTheEarlierStep(FxRobot robot) {

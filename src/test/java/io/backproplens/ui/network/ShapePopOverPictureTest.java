@@ -42,48 +42,62 @@ class ShapePopOverPictureTest {
     void thePopOverFitsTheWindowAtEverySizeAndScale() throws Exception {
         app.awaitPass("a 300-row pass", p -> p.settings().batch() == 300);
         int last = fx(() -> app.view.pass().trace().size() - 1);
+        int firstBackward = fx(() -> {
+            var steps = app.view.pass().trace().steps();
+            for (int i = 0; i < steps.size(); i++) if (steps.get(i).phase() == io.backproplens.engine.TraceStep.Phase.BACKWARD) return i;
+            return -1;
+        });
         Path dir = Path.of("target", "shape-popover");
         Files.createDirectories(dir);
-        for (int[] size : new int[][]{{1280, 720}, {1024, 768}}) {
-            for (double scale : new double[]{1, 2}) {
-                String setup = size[0] + "x" + size[1] + "@" + scale;
-                ShapePopOver pop = fx(() -> app.view.formulas().why());
-                fx(() -> {
-                    pop.hide();
-                    app.stage.setWidth(size[0]);
-                    app.stage.setHeight(size[1]);
-                    app.state.presentation.scale.set(scale);
-                    app.state.step.set(last);
-                });
-                await(setup + ": lin1's backward formulas", 30, () -> {
-                    app.view.showStep();
-                    return app.view.formulas().formulas().contains("w1.g = x.t() @ l1.g")
-                            && app.view.lookup("#formula-0-why") != null;
-                });
-                int k = fx(() -> app.view.formulas().formulas().indexOf("w1.g = x.t() @ l1.g"));
-                fx(() -> app.view.formulas().scrollTo(k));
-                fx(() -> ((Button) app.view.lookup("#formula-" + k + "-why")).fire());
-                await(setup + ": the PopOver", 30, pop::showing);
-                // A pulse for the popup's layout, then look.
-                fx(() -> pop.popOver().getScene().getRoot().layout());
-                await(setup + ": the PopOver laid out", 30, () -> pop.popOver().getContentNode().getLayoutBounds().getWidth() > 0);
-
-                Node content = fx(() -> pop.popOver().getContentNode());
-                Bounds window = fx(() -> new javafx.geometry.BoundingBox(app.stage.getX(), app.stage.getY(), app.stage.getWidth(), app.stage.getHeight()));
-                // It comes to rest inside the window (ControlsFX places it, then it is moved in a pulse later).
-                try {
-                    await(setup + ": the PopOver inside the window", 10, () -> window.contains(content.localToScreen(content.getLayoutBounds())));
-                } catch (AssertionError e) {
-                    // Say where it stands, below.
-                }
-                Bounds on = fx(() -> content.localToScreen(content.getLayoutBounds()));
-                write(dir.resolve("shape-popover-" + size[0] + "x" + size[1] + "@" + (int) (scale * 100) + ".png"));
-                assertThat(window.contains(on)).as(setup + ": the PopOver " + on + " inside the window " + window).isTrue();
-                List<LayoutAudit.Problem> problems = fx(() -> LayoutAudit.of(pop.popOver().getScene(), 14 * scale));
-                assertThat(problems).as(setup).isEmpty();
-                for (String id : new String[]{"#shape-formula", "#shape-operand-0-shape", "#shape-lineup", "#shape-why-0"}) {
-                    double px = fx(() -> ((Label) content.lookup(id)).getFont().getSize());
-                    assertThat(px).as(setup + " " + id).isGreaterThanOrEqualTo(20 * scale - 0.01);
+        // w1.g's short formula, and the loss's long one (wider than the window at 150% and 200%).
+        String[][] formulas = {{"w1.g = x.t() @ l1.g", "w1g"}, {null, "outg"}};
+        for (int[] size : new int[][]{{1920, 1080}, {1024, 768}, {1280, 720}}) {
+            for (double scale : new double[]{2, 1.5, 1}) {
+                for (String[] formula : formulas) {
+                    String setup = size[0] + "x" + size[1] + "@" + scale + " " + formula[1];
+                    int step = formula[1].equals("w1g") ? last : firstBackward;
+                    ShapePopOver pop = fx(() -> app.view.formulas().why());
+                    fx(() -> {
+                        pop.hide();
+                        // On the (1920x1080) screen: a popup is kept inside the screen, not the window.
+                        app.stage.setX(0);
+                        app.stage.setY(0);
+                        app.stage.setWidth(size[0]);
+                        app.stage.setHeight(size[1]);
+                        app.state.presentation.scale.set(scale);
+                        app.state.step.set(step);
+                    });
+                    await(setup + ": the step's backward formulas", 30, () -> {
+                        app.view.showStep();
+                        return (formula[0] == null ? app.view.formulas().formulas().stream().anyMatch(f -> f.startsWith("out.g"))
+                                : app.view.formulas().formulas().contains(formula[0])) && app.view.lookup("#formula-0-why") != null;
+                    });
+                    int k = formula[0] == null ? 0 : fx(() -> app.view.formulas().formulas().indexOf(formula[0]));
+                    fx(() -> app.view.formulas().scrollTo(k));
+                    fx(() -> ((Button) app.view.lookup("#formula-" + k + "-why")).fire());
+                    await(setup + ": the PopOver", 30, pop::showing);
+                    await(setup + ": the PopOver laid out", 30, () -> pop.popOver().getContentNode().getLayoutBounds().getWidth() > 0);
+                    Node content = fx(() -> pop.popOver().getContentNode());
+                    Bounds window = fx(() -> app.stage.getScene().getRoot().localToScreen(app.stage.getScene().getRoot().getLayoutBounds()));
+                    // Placed once, where its measured size fits: nothing moves it after it is shown, so
+                    // where it first comes to rest (a pulse later) is where it stays.
+                    fx(() -> pop.popOver().getScene().getRoot().layout());
+                    Bounds on = fx(() -> content.localToScreen(content.getLayoutBounds()));
+                    write(dir.resolve("shape-popover-" + size[0] + "x" + size[1] + "@" + (int) (scale * 100) + "-" + formula[1] + ".png"));
+                    // Measured before it was shown, at the size it then took: that is what it was placed by.
+                    javafx.geometry.Dimension2D measured = fx(pop::measured);
+                    assertThat(on.getHeight()).as(setup + ": shown height vs measured " + measured).isCloseTo(measured.getHeight(), org.assertj.core.data.Offset.offset(1.0));
+                    assertThat(on.getWidth()).as(setup + ": shown width vs measured " + measured).isCloseTo(measured.getWidth(), org.assertj.core.data.Offset.offset(1.0));
+                    assertThat(window.contains(on)).as(setup + ": the PopOver " + on + " inside the window " + window).isTrue();
+                    List<LayoutAudit.Problem> problems = fx(() -> LayoutAudit.of(pop.popOver().getScene(), 14 * scale));
+                    assertThat(problems).as(setup).isEmpty();
+                    for (String id : new String[]{"#shape-formula", "#shape-operand-0-shape", "#shape-lineup", "#shape-why-0"}) {
+                        double px = fx(() -> ((Label) content.lookup(id)).getFont().getSize());
+                        assertThat(px).as(setup + " " + id).isGreaterThanOrEqualTo(20 * scale - 0.01);
+                    }
+                    // The formula is whole: broken into lines where it is wider than the window, never cut.
+                    String shown = fx(() -> ((Label) content.lookup("#shape-formula")).getText());
+                    assertThat(shown.replaceAll("\\s+", "")).as(setup).isEqualTo(pop.story().formula().replaceAll("\\s+", ""));
                 }
             }
         }

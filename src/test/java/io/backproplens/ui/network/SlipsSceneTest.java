@@ -27,7 +27,7 @@ class SlipsSceneTest {
     private LensAppFixture app;
 
     @Start
-    void start(Stage stage) { app = new LensAppFixture(stage, s -> s.withBatch(300)); }
+    void start(Stage stage) { app = new LensAppFixture(stage, s -> s.withBatch(300), 800); }  // 1280x800: the full chrome, its fields and scene buttons
 
     @Test
     void theSlipsSceneShowsTheShapesAndTheShiftOfThisPass(FxRobot robot) {

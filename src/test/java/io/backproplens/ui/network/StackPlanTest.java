@@ -55,6 +55,29 @@ class StackPlanTest {
         assertThat(plan.lossModule()).isEqualTo("nll");
     }
 
+    /** The drawing that fits 1280 px at 100%: every hidden layer in one box, then the last Lin and the head. */
+    @Test
+    void foldingEveryHiddenLayerLeavesTheLastLinAndTheHeadAndLightsEveryModule() {
+        Trace t = pass(2, Head.CE);
+        StackPlan fit = StackPlan.of(t, false, true);
+        assertThat(fit.folded()).isTrue();
+        assertThat(fit.depth()).isEqualTo(2);
+        assertThat(fit.slots()).extracting(StackPlan.Slot::module).containsExactly("lin1", "lin3", "log_softmax", "nll");
+        assertThat(fit.fold().modules()).containsExactly("lin1", "relu1", "lin2", "relu2");
+        assertThat(fit.slots()).extracting(StackPlan.Slot::in).containsExactly("x", "l4", "out", "sm_pred");
+        assertThat(StackPlan.foldTitle(fit.fold())).isEqualTo("Layers 1-2");
+        assertThat(fit.modules()).containsExactlyInAnyOrderElementsOf(traceModules(t));
+        // One hidden layer (ce at depth 1): "Layer 1"; unfolded on a click, every module its own box.
+        StackPlan one = StackPlan.of(pass(1, Head.CE), false, true);
+        assertThat(StackPlan.foldTitle(one.fold())).isEqualTo("Layer 1");
+        assertThat(one.slots()).extracting(StackPlan.Slot::module).containsExactly("lin1", "lin2", "log_softmax", "nll");
+        assertThat(StackPlan.of(t, true, true).folded()).isFalse();
+        // Depth 8: the fold holds all sixteen hidden modules.
+        StackPlan eight = StackPlan.of(pass(8, Head.MSE), false, true);
+        assertThat(eight.fold().modules()).hasSize(16).startsWith("lin1").endsWith("relu8");
+        assertThat(eight.slots()).extracting(StackPlan.Slot::module).containsExactly("lin1", "lin9", "mse");
+    }
+
     @Test
     void depthEightFoldsLayersTwoToSevenIntoOneBoxAndStillLightsEveryModule() {
         Trace t = pass(8, Head.CE);

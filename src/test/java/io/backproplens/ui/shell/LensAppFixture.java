@@ -50,6 +50,9 @@ final class LensAppFixture {
         Scene scene = new Scene(window, width, height);
         scene.getStylesheets().add(LensApp.stylesheet());
         stage.setScene(scene);
+        // The test classes share one stage: a size set by an earlier one would outlive its scene.
+        stage.setWidth(width);
+        stage.setHeight(height);
         stage.show();
         // Since JavaFX 20 a headless stage does not take focus when shown; tests type keys.
         stage.requestFocus();

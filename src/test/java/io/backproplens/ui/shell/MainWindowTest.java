@@ -36,7 +36,8 @@ class MainWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         // Not started: these tests are about the window, not the data.
-        LensAppFixture app = LensAppFixture.start(stage, 1280, 720, s -> {}, false);
+        // 1280x800: the full chrome (the scene buttons, the fields in the bar); 1280x720 folds it.
+        LensAppFixture app = LensAppFixture.start(stage, 1280, 800, s -> {}, false);
         state = app.state;
         window = app.window;
     }
@@ -64,7 +65,7 @@ class MainWindowTest {
     /** A short window for its scale (1280x720 at 200%: 360 CSS px of height) folds the chrome into one row. */
     @Test
     void aShortWindowFoldsTheChromeAndKeepsEveryPath(FxRobot robot) throws Exception {
-        assertThat(window.compact()).as("1280x720 at 100%: the full chrome").isFalse();
+        assertThat(window.compact()).as("1280x800 at 100%: the full chrome").isFalse();
         robot.interact(() -> state.presentation.scale.set(2.0));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.compact()).isTrue();
@@ -131,20 +132,32 @@ class MainWindowTest {
         assertThat(stage.getScene().getAccelerators()).containsKey(javafx.scene.input.KeyCombination.keyCombination("Shortcut+O"));
     }
 
-    /** Near the limit the chrome keeps its layout: it folds below 600 CSS px of height and unfolds above 640. */
+    /**
+     * Near the limit the chrome keeps its layout: it folds below 740 CSS px of height and unfolds
+     * above 760, so 1280x720 at 100% folds (the Network inspector gets its statistics) and 1024x768
+     * and 1280x800 keep the full chrome.
+     */
     @Test
     void theChromeFoldsWithHysteresis(FxRobot robot) {
-        double h = stage.getScene().getHeight();
-        java.util.function.DoubleConsumer scale = s -> { robot.interact(() -> state.presentation.scale.set(s)); WaitForAsyncUtils.waitForFxEvents(); };
-        scale.accept(h / 620);   // between the two limits, from full: stays full
+        java.util.function.DoubleConsumer height = h -> { robot.interact(() -> stage.setHeight(h)); WaitForAsyncUtils.waitForFxEvents(); };
+        height.accept(750);   // between the two limits, from full: stays full
+        assertThat(window.getHeight()).isEqualTo(750);
         assertThat(window.compact()).isFalse();
-        scale.accept(h / 590);
+        height.accept(720);
+        assertThat(window.compact()).as("1280x720 at 100%").isTrue();
+        height.accept(750);   // between the limits, from compact: stays compact
         assertThat(window.compact()).isTrue();
-        scale.accept(h / 620);   // between the limits, from compact: stays compact
-        assertThat(window.compact()).isTrue();
-        scale.accept(h / 650);
-        assertThat(window.compact()).isFalse();
-        scale.accept(1.0);
+        height.accept(768);
+        assertThat(window.compact()).as("1024x768's height at 100%").isFalse();
+        // 1920x1080 at 150%: 720 CSS px, folded; at 100% full.
+        robot.interact(() -> state.presentation.scale.set(1.5));
+        height.accept(1080);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.compact()).as("1080 px at 150%").isTrue();
+        robot.interact(() -> state.presentation.scale.set(1.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.compact()).as("1080 px at 100%").isFalse();
+        height.accept(800);
     }
 
     @Test

@@ -50,7 +50,8 @@ class PresenterModeTest {
 
     @Start
     void start(Stage stage) {
-        LensAppFixture app = LensAppFixture.start(stage, 1280, 720);
+        // 1280x800: the desk's full chrome, with the seed and nh fields in the bar (1280x720 folds them behind Settings).
+        LensAppFixture app = LensAppFixture.start(stage, 1280, 800);
         this.stage = stage;
         state = app.state;
         window = app.window;

@@ -107,8 +107,20 @@ class TrainedSwitchTest {
             return shown != null && shown.isTrained();
         });
 
+        // Released over the Loss scene, the caption follows the notebook's model back.
+        fx(() -> {
+            window.showLesson(Lesson.LOSS);
+            return null;
+        });
         robot.clickOn("#weights-trained");
         PassResult back = awaitPass("the initial pass again", p -> !p.isTrained());
+        // The caption follows at once (the step now stands in the notebook's pass, maybe in another phase).
+        await("a caption for the notebook's model", () -> !window.caption().contains("NLL") && !window.caption().contains("log_softmax"));
+        fx(() -> {
+            window.showLesson(Lesson.LOSS);
+            return null;
+        });
+        assertThat(fx(window::caption)).isEqualTo("Loss: " + Lesson.LOSS.caption()).startsWith("Loss: MSE");
         assertThat(back.loss()).isEqualTo(initial.loss());
         assertThat(robot.lookup("#net-counter").queryAs(Label.class).getText()).doesNotContain("trained");
     }
@@ -147,6 +159,18 @@ class TrainedSwitchTest {
                 .isLessThan(untrained);
         System.out.printf("ce depth 2 on %d rows: untrained %.6f, after %d batches %.6f (reference %.6f)%n",
                 BATCH, untrained, CE_STEPS, after.loss(), expected);
+
+        // The lesson's captions name the model on screen: its three Lins and log_softmax, then NLL.
+        fx(() -> {
+            window.showLesson(Lesson.FORWARD);
+            return null;
+        });
+        assertThat(fx(window::caption)).isEqualTo("Forward: x @ w1 + b1, ReLU, @ w2 + b2, ReLU, @ w3 + b3, log_softmax: every sample of the batch at once.");
+        fx(() -> {
+            window.showLesson(Lesson.LOSS);
+            return null;
+        });
+        assertThat(fx(window::caption)).startsWith("Loss: log_softmax, then NLL").doesNotContain("MSE");
 
         // Step from before the pass to its end with Next, as the class would.
         fx(() -> {
@@ -196,8 +220,20 @@ class TrainedSwitchTest {
         assertThat(fx(() -> window.activations().trainedPanel("relu2").data().summary().mean()))
                 .as("relu2's mean on x_valid").isCloseTo(relu2Mean, within(1e-4 * Math.max(1, Math.abs(relu2Mean))));
 
+        // Released over the Loss scene, the caption follows the notebook's model back.
+        fx(() -> {
+            window.showLesson(Lesson.LOSS);
+            return null;
+        });
         robot.clickOn("#weights-trained");
         PassResult back = awaitPass("the initial pass again", p -> !p.isTrained());
+        // The caption follows at once (the step now stands in the notebook's pass, maybe in another phase).
+        await("a caption for the notebook's model", () -> !window.caption().contains("NLL") && !window.caption().contains("log_softmax"));
+        fx(() -> {
+            window.showLesson(Lesson.LOSS);
+            return null;
+        });
+        assertThat(fx(window::caption)).isEqualTo("Loss: " + Lesson.LOSS.caption()).startsWith("Loss: MSE");
         assertThat(back.loss()).as("the notebook's network with its initial weights, exactly as before").isEqualTo(initial.loss());
         assertThat(back.isNotebook()).isTrue();
         await("the notebook's graph again", () -> window.network().graph().box("mse") != null);
