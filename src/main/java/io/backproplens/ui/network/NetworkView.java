@@ -93,7 +93,10 @@ public final class NetworkView extends BorderPane implements Steppable {
             if ("net-counter".equals(n.getId())) ((javafx.scene.control.Label) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         check.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        playback.widthProperty().addListener(o -> fitPlayBar());
+        // The view's width, not the bar's: a bar that does not give way is laid out at its own
+        // preferred width, wider than the window (1115 px at 1024x768, 100%), and would never see
+        // that it is short of room; it also widened the whole view, graph and all.
+        widthProperty().addListener(o -> fitPlayBar());
         state.presentation.scale.addListener(o -> fitPlayBar());
 
         Tab inspectTab = new Tab("Tensor inspector", inspector);
@@ -184,7 +187,7 @@ public final class NetworkView extends BorderPane implements Steppable {
      * goes: nothing is cut to "...".
      */
     private void fitPlayBar() {
-        double em = state.presentation.fontPx(), w = playback.getWidth();
+        double em = state.presentation.fontPx(), w = getWidth();
         if (w <= 0) return;
         boolean iconsOnly = w < 66 * em, noSpeed = w < 44 * em, noZoom = w < 34 * em;
         for (javafx.scene.Node n : playback.getChildren()) {

@@ -77,6 +77,12 @@ public final class MainWindow extends StackPane {
     /** Presenter mode's layout: the view and the big caption; the chrome shows when the pointer nears the top. */
     private final HiddenSidesPane presenterPane = new HiddenSidesPane();
     private final BorderPane presenterStage = new BorderPane();
+    /**
+     * What presenter mode's pane slides in and out: holders, not the chrome and status bar
+     * themselves. Its skin keeps placing the node it was given after that node is taken back (the
+     * menu bar sat at y = -118, above the window, after F5 and Esc), so it is given a holder.
+     */
+    private final StackPane chromeHolder = new StackPane(), statusHolder = new StackPane();
     private final FieldFocus fieldFocus = new FieldFocus(this);
     /** Whether presenter mode put the stage into full screen (then leaving it ends full screen too). */
     private boolean fullScreenByPresenter;
@@ -216,8 +222,10 @@ public final class MainWindow extends StackPane {
             layout.setBottom(null);
             presenterStage.setCenter(center);
             presenterStage.setBottom(bigCaption);
-            presenterPane.setTop(chrome);
-            presenterPane.setBottom(status);
+            chromeHolder.getChildren().setAll(chrome);
+            statusHolder.getChildren().setAll(status);
+            presenterPane.setTop(chromeHolder);
+            presenterPane.setBottom(statusHolder);
             getChildren().set(0, presenterPane);
             if (!tabs.getStyleClass().contains("presenter-tabs")) tabs.getStyleClass().add("presenter-tabs");
             // No text field keeps (or takes) the keys: the clicker and the keys go to the view.
@@ -225,6 +233,8 @@ public final class MainWindow extends StackPane {
         } else {
             presenterPane.setTop(null);
             presenterPane.setBottom(null);
+            chromeHolder.getChildren().clear();
+            statusHolder.getChildren().clear();
             presenterStage.setCenter(null);
             presenterStage.setBottom(null);
             // HiddenSidesPane hides a side by making it invisible: shown again on the desk.

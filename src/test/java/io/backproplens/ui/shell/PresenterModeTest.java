@@ -122,6 +122,10 @@ class PresenterModeTest {
         await("Esc to leave presenter mode", 10, () -> !window.presenter());
         assertThat(fx(() -> isShown(robot.lookup("#menu-bar").query()))).isTrue();
         assertThat(fx(() -> isShown(caption))).isFalse();
+        // In place, not where presenter mode's hidden side left it (above the window).
+        robot.interact(() -> { window.applyCss(); window.layout(); });
+        Bounds menus = fx(() -> robot.lookup("#menu-bar").query().localToScene(robot.lookup("#menu-bar").query().getBoundsInLocal()));
+        assertThat(menus.getMinY()).as("the menu bar's top after Esc").isGreaterThanOrEqualTo(0);
     }
 
     @Test
