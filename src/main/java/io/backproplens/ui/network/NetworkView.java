@@ -97,6 +97,10 @@ public final class NetworkView extends BorderPane implements Steppable {
         // preferred width, wider than the window (1115 px at 1024x768, 100%), and would never see
         // that it is short of room; it also widened the whole view, graph and all.
         widthProperty().addListener(o -> fitPlayBar());
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null) now.widthProperty().addListener(w -> fitPlayBar());
+            fitPlayBar();
+        });
         state.presentation.scale.addListener(o -> fitPlayBar());
 
         Tab inspectTab = new Tab("Tensor inspector", inspector);
@@ -187,7 +191,9 @@ public final class NetworkView extends BorderPane implements Steppable {
      * goes: nothing is cut to "...".
      */
     private void fitPlayBar() {
-        double em = state.presentation.fontPx(), w = getWidth();
+        // Never more than the window's width either: in presenter mode the view itself was held
+        // wider than a 1024 px window by this bar, so its own width did not show the shortage.
+        double em = state.presentation.fontPx(), w = getScene() == null ? getWidth() : Math.min(getWidth(), getScene().getWidth());
         if (w <= 0) return;
         boolean iconsOnly = w < 66 * em, noSpeed = w < 44 * em, noZoom = w < 34 * em;
         for (javafx.scene.Node n : playback.getChildren()) {
