@@ -161,6 +161,12 @@ final class SnapshotCommand implements Callable<Integer> {
             s.append(");");
         }
         o.println(s);
+        if (f.cpuMs().length > 0) {
+            // The first frames run code the JIT has not compiled yet: they are the ones to watch.
+            StringBuilder first = new StringBuilder("first frames, FX thread CPU (draw/frame), ms:");
+            for (int i = 0; i < Math.min(30, f.cpuMs().length); i++) first.append(Text.f(" %.1f/%.1f", f.drawCpuMs()[i], f.cpuMs()[i]));
+            o.println(first);
+        }
         o.flush();
         return 0;
     }

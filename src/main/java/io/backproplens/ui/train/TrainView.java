@@ -13,8 +13,6 @@ import io.backproplens.ui.common.ColorMap;
 import io.backproplens.ui.common.Fmt;
 import io.backproplens.ui.common.HeatmapView;
 import io.backproplens.ui.common.InitColors;
-import io.backproplens.ui.common.Raster;
-import io.backproplens.ui.common.UnitTiles;
 import io.backproplens.ui.common.VerticalScroll;
 import io.backproplens.ui.core.Background;
 import io.backproplens.ui.core.Controller;
@@ -134,6 +132,7 @@ public final class TrainView extends BorderPane implements Steppable {
     private CompletableFuture<List<Run>> built = new CompletableFuture<>();
     private long lastTilesNanos;
     private Object tilesOf;
+    private final TilesMaker tilesMaker = new TilesMaker();
     private double worstFrameMs;
     /** Labels' texts are set at most this often while training runs. */
     private static final long TEXTS_EVERY_NANOS = 200_000_000L;
@@ -150,6 +149,7 @@ public final class TrainView extends BorderPane implements Steppable {
 
     public TrainView(Controller controller) {
         this.controller = controller;
+        ChartWarmUp.startOnce();
         getStyleClass().add("train-view");
         getStylesheets().add(Objects.requireNonNull(TrainView.class.getResource("/css/train.css")).toExternalForm());
         loop = new TrainLoop(() -> Background.onFx(() -> playing.set(false)),
@@ -442,6 +442,7 @@ public final class TrainView extends BorderPane implements Steppable {
         drawn.clear();
         raceLegend.clear();
         tilesOf = null;
+        tilesMaker.forget();
         raceImages.getChildren().clear();
         legend.getChildren().clear();
         keys.clear();
@@ -516,6 +517,7 @@ public final class TrainView extends BorderPane implements Steppable {
                     mode.get() == Mode.RACE ? InitNames.of(r.init()) : "");
             changed = true;
         }
+        if (mode.get() == Mode.LIVE) updateTiles(drawn.get(runs.get(0)), now);
         if (changed) {
             TrainSnapshot first = drawn.get(runs.get(0));
             shown.set(first);
@@ -605,6 +607,24 @@ public final class TrainView extends BorderPane implements Steppable {
         }
     }
 
+    /**
+     * w1's tiles: the picture made off the FX thread (see {@link TilesMaker}) is shown when it is
+     * ready, and a new one is asked for when the weights changed, at most every
+     * {@link #TILES_EVERY_NANOS} while Play runs.
+     */
+    private void updateTiles(TrainSnapshot s, long now) {
+        TilesMaker.Tiles t = tilesMaker.take();
+        if (t != null) {
+            tilesTitle.setText("w1 after batch " + Fmt.count(t.snapshot().step()) + ": each hidden unit's 784 weights as 28x28");
+            tiles.setRaster(t.raster());
+        }
+        if (s != null && s.params() != tilesOf && (tilesOf == null || now - lastTilesNanos >= TILES_EVERY_NANOS || !playing.get())
+                && tilesMaker.request(s)) {
+            tilesOf = s.params();
+            lastTilesNanos = now;
+        }
+    }
+
     private void drawLive(Run r, TrainSnapshot s, long now) {
         List<Trainer.Evaluation> ev = s.evaluations();
         double[] x = new double[ev.size()], loss = new double[ev.size()], acc = new double[ev.size()];
@@ -630,15 +650,6 @@ public final class TrainView extends BorderPane implements Steppable {
             }, false, lineWidth() * 0.8));
         }
         gradChart.show(norms, List.of(), s.batchesPerEpoch(), xMax, null, "No gradients yet");
-        if (s.params() != tilesOf && (tilesOf == null || now - lastTilesNanos >= TILES_EVERY_NANOS || !playing.get())) {
-            tilesOf = s.params();
-            lastTilesNanos = now;
-            Raster t = UnitTiles.of(s.params().w(1).value(), "w1", ColorMap.DIVERGING);
-            int nh = s.params().hidden();
-            tilesTitle.setText("w1 after batch " + Fmt.count(s.step()) + ": each hidden unit's 784 weights as 28x28");
-            tiles.setRaster(new Raster(t.width(), t.height(), t.values(), t.argb(), t.map(), t.lo(), t.hi(), true, t.cells(),
-                    nh + " units, " + UnitTiles.columns(nh) + " per row, after batch " + Fmt.count(s.step())));
-        }
         if (textsDue) showKeys(r, s);
         gradTitle.setText("Gradient norm per batch: " + gradNames(v.lins()));
     }

@@ -102,6 +102,38 @@ class TrainViewTest {
     }
 
     @Test
+    void stepRedrawsW1sTilesWithTheNewWeights(FxRobot robot) {
+        // The tiles are made off the FX thread (TilesMaker): they must still end up showing the
+        // weights after the step, not the initial ones. Unit nh-1's tile, pixel 413 (row 14, col 21).
+        Trainer t = trainer();
+        robot.clickOn("#train-step");
+        await("one batch on screen", () -> shownStep() == 1);
+        INDArray w1 = fx(() -> view.shownProperty().get().params().w(1).value());
+        int nh = (int) w1.size(1), u = nh - 1, p = 413, cols = io.backproplens.ui.common.UnitTiles.columns(nh);
+        io.backproplens.ui.common.HeatmapView tiles = robot.lookup("#train-tiles").query();
+        await("w1's tiles after batch 1", () -> fx(() -> tiles.getRaster() != null && tiles.getRaster().caption().endsWith("after batch 1")));
+        io.backproplens.ui.common.Raster r = fx(tiles::getRaster);
+        int x = (u % cols) * 29 + p % 28, y = (u / cols) * 29 + p / 28;
+        assertThat(r.values()[y * r.width() + x]).isEqualTo(w1.getFloat(p, u));
+        assertThat(w1.getFloat(p, u)).as("the step changed that weight").isNotEqualTo(t.initialParams().w(1).value().getFloat(p, u));
+    }
+
+    @Test
+    void theWarmUpDrawsOffTheFxThread() throws Exception {
+        // The charts are warmed on a thread of their own (ChartWarmUp): drawing them there must work.
+        var result = new java.util.concurrent.CompletableFuture<Integer>();
+        Thread th = new Thread(() -> {
+            try {
+                result.complete(ChartWarmUp.run());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        th.start();
+        assertThat(result.get(120, TimeUnit.SECONDS)).isEqualTo(ChartWarmUp.ROUNDS);
+    }
+
+    @Test
     void playTrainsUntilPausedThenStops(FxRobot robot) {
         // 1,000 epochs of 32 batches: Play would run for a long while if Pause did not stop it.
         Trainer first = trainer();
