@@ -684,13 +684,23 @@ public final class TrainView extends BorderPane implements Steppable {
             xMax = Math.max(xMax, Math.max(s.config().epochs(), s.epochProgress()));
             Smoothed sm = smoothed.get(r);
             Label name = raceLegend.get(r);
-            if (name != null && textsDue) name.setText(sm.size() == 0 ? InitNames.of(r.init()) : InitNames.of(r.init()) + " " + Fmt.stat(sm.get(sm.size() - 1)));
+            if (name != null && textsDue) name.setText(raceEntry(r.init(), sm));
         }
         // Smoothed lines first would hide under the bands: draw every band, then every line.
         List<CurveChart.Line> ordered = new ArrayList<>();
         for (CurveChart.Line l : lines) if (l.band()) ordered.add(l);
         for (CurveChart.Line l : lines) if (!l.band()) ordered.add(l);
         lossChart.show(ordered, List.of(), bpe, xMax, null, "Press Play: the same batches for every init");
+    }
+
+    /**
+     * An init's entry in the race's legend: its name and smoothed train loss, with a colon between
+     * (the names have spaces of their own: "randn × 0.01"); a loss that overflowed says so in words.
+     */
+    static String raceEntry(Init init, Smoothed sm) {
+        if (sm.size() == 0) return InitNames.of(init);
+        double l = sm.get(sm.size() - 1);
+        return InitNames.of(init) + ": " + (Double.isFinite(l) ? Fmt.stat(l) : "diverged");
     }
 
     private String counterText(TrainSnapshot s) {
