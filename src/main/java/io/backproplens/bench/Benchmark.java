@@ -132,6 +132,14 @@ public final class Benchmark {
         return ladder;
     }
 
+    /** The notebook's model on {@code x}: forward and backward of every parameter gradient, no x.g. */
+    private static Model pass(Weights w, INDArray x, INDArray y) {
+        Model m = Model.notebook(w, 0).inputGrad(false);
+        m.call(new Tensor("x", x), new Tensor("y", y));
+        m.backward();
+        return m;
+    }
+
     /**
      * Forward and backward of all parameter gradients (no x.g) on the whole training set, float32.
      * The engine, SameDiff and the square GEMM take turns within each round, so a neighbour's load
@@ -149,25 +157,18 @@ public final class Benchmark {
         Runnable engine = () -> {
             long t0 = System.nanoTime();
             CpuThreads.forNextPass();
-            Model m = Model.notebook(w, 0).inputGrad(false);
-            m.call(new Tensor("x", x), new Tensor("y", y));
-            m.backward();
+            Model m = pass(w, x, y);
             lineMs.add(lineTimes(m.trace(), (System.nanoTime() - t0) / 1e6));
             if (lineNames.isEmpty()) lineNames.addAll(lineNames(m.trace()));
             release(m.trace());
         };
         Runnable kept = () -> LargeArrays.freshDuring(() -> {
             CpuThreads.forNextPass();
-            Model m = Model.notebook(w, 0).inputGrad(false);
-            m.call(new Tensor("x", x), new Tensor("y", y));
-            m.backward();
+            pass(w, x, y);
         });
         Runnable allThreads = () -> {
             CpuThreads.allCores();
-            Model m = Model.notebook(w, 0).inputGrad(false);
-            m.call(new Tensor("x", x), new Tensor("y", y));
-            m.backward();
-            release(m.trace());
+            release(pass(w, x, y).trace());
         };
         Model reusing = Model.notebook(w, 0).inputGrad(false).reuseArrays(true);
         Runnable reused = () -> {
@@ -183,10 +184,7 @@ public final class Benchmark {
         };
         Runnable rowMajor = () -> {
             CpuThreads.forNextPass();
-            Model m = Model.notebook(w, 0).inputGrad(false);
-            m.call(new Tensor("x", xRows), new Tensor("y", y));
-            m.backward();
-            release(m.trace());
+            release(pass(w, xRows, y).trace());
         };
         Runnable sameDiff = () -> {
             CpuThreads.allCores();

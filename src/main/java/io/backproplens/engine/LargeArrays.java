@@ -160,7 +160,11 @@ public final class LargeArrays {
         }
     }
 
-    /** ND4J's float buffer over a mapping; closing it gives the mapping to the pool. */
+    /**
+     * ND4J's float buffer over a mapping; closing it gives the mapping to the pool. It and
+     * {@link Doubles} are alike but cannot share a base: each must extend ND4J's own buffer class
+     * of its type (the CPU backend checks the class), and Java has one superclass.
+     */
     private static final class Floats extends org.nd4j.linalg.cpu.nativecpu.buffer.FloatBuffer {
         private final transient Mapping m;
 

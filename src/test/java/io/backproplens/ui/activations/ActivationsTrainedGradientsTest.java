@@ -4,7 +4,6 @@ import static io.backproplens.ui.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import atlantafx.base.theme.PrimerLight;
 import io.backproplens.engine.Head;
 import io.backproplens.engine.Params;
 import io.backproplens.session.Dataset;
@@ -24,10 +23,7 @@ import io.backproplens.ui.core.Controller;
 import io.backproplens.ui.core.ErrorDialogs;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,15 +59,11 @@ class ActivationsTrainedGradientsTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         state = new AppState();
         state.settings.set(Settings.defaults().withBatch(BATCH));
         Controller controller = new Controller(state, new Background(state));
         view = new ActivationsView(controller);
-        Scene scene = new Scene(view, 1280, 720);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/lens.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        io.backproplens.ui.TestStage.show(stage, view, 1280, 720);
         state.session.set(session);
         controller.recompute();
     }

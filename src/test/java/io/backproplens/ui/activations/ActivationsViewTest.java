@@ -4,7 +4,6 @@ import io.backproplens.ui.common.Fmt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import atlantafx.base.theme.PrimerLight;
 import io.backproplens.engine.Init;
 import io.backproplens.session.Datasets;
 import io.backproplens.session.PassResult;
@@ -19,10 +18,8 @@ import io.backproplens.ui.core.ErrorDialogs;
 import io.backproplens.ui.shell.MainWindow;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -60,16 +57,12 @@ class ActivationsViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         state = new AppState();
         // A small training batch keeps each pass short; x_valid is always all 10,000 rows.
         state.settings.set(Settings.defaults().withBatch(2000));
         Controller controller = new Controller(state, new Background(state));
         window = new MainWindow(controller);
-        Scene scene = new Scene(window, 1280, 720);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/lens.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        io.backproplens.ui.TestStage.show(stage, window, 1280, 720);
         state.session.set(session);
         controller.recompute();
     }

@@ -2,7 +2,6 @@ package io.backproplens.ui.activations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import io.backproplens.stats.Histogram;
 import io.backproplens.stats.Summary;
 import java.util.Arrays;
@@ -10,7 +9,6 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -31,13 +29,9 @@ class HistogramPanelTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         panel = new HistogramPanel("test");
-        scene = new Scene(new StackPane(panel), 640, 420);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/lens.css")).toExternalForm());
+        scene = io.backproplens.ui.TestStage.show(stage, new StackPane(panel), 640, 420);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/activations.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
     }
 
     private static <T> T fx(Callable<T> c) {

@@ -107,20 +107,7 @@ class TrainedSwitchTest {
             return shown != null && shown.isTrained();
         });
 
-        // Released over the Loss scene, the caption follows the notebook's model back.
-        fx(() -> {
-            window.showLesson(Lesson.LOSS);
-            return null;
-        });
-        robot.clickOn("#weights-trained");
-        PassResult back = awaitPass("the initial pass again", p -> !p.isTrained());
-        // The caption follows at once (the step now stands in the notebook's pass, maybe in another phase).
-        await("a caption for the notebook's model", () -> !window.caption().contains("NLL") && !window.caption().contains("log_softmax"));
-        fx(() -> {
-            window.showLesson(Lesson.LOSS);
-            return null;
-        });
-        assertThat(fx(window::caption)).isEqualTo("Loss: " + Lesson.LOSS.caption()).startsWith("Loss: MSE");
+        PassResult back = releaseOverTheLossScene(robot);
         assertThat(back.loss()).isEqualTo(initial.loss());
         assertThat(robot.lookup("#net-counter").queryAs(Label.class).getText()).doesNotContain("trained");
     }
@@ -220,20 +207,7 @@ class TrainedSwitchTest {
         assertThat(fx(() -> window.activations().trainedPanel("relu2").data().summary().mean()))
                 .as("relu2's mean on x_valid").isCloseTo(relu2Mean, within(1e-4 * Math.max(1, Math.abs(relu2Mean))));
 
-        // Released over the Loss scene, the caption follows the notebook's model back.
-        fx(() -> {
-            window.showLesson(Lesson.LOSS);
-            return null;
-        });
-        robot.clickOn("#weights-trained");
-        PassResult back = awaitPass("the initial pass again", p -> !p.isTrained());
-        // The caption follows at once (the step now stands in the notebook's pass, maybe in another phase).
-        await("a caption for the notebook's model", () -> !window.caption().contains("NLL") && !window.caption().contains("log_softmax"));
-        fx(() -> {
-            window.showLesson(Lesson.LOSS);
-            return null;
-        });
-        assertThat(fx(window::caption)).isEqualTo("Loss: " + Lesson.LOSS.caption()).startsWith("Loss: MSE");
+        PassResult back = releaseOverTheLossScene(robot);
         assertThat(back.loss()).as("the notebook's network with its initial weights, exactly as before").isEqualTo(initial.loss());
         assertThat(back.isNotebook()).isTrue();
         await("the notebook's graph again", () -> window.network().graph().box("mse") != null);
@@ -279,5 +253,26 @@ class TrainedSwitchTest {
         INDArray out = h.mmul(p.w(2).value().castTo(DataType.DOUBLE)).addRowVector(p.b(2).value().castTo(DataType.DOUBLE));
         INDArray diff = out.sub(y);
         return diff.mul(diff).meanNumber().doubleValue();
+    }
+
+    /**
+     * Trained released over the Loss scene: the pass goes back to the initial weights and the
+     * caption follows the notebook's model back (MSE, no log_softmax or NLL). Returns that pass.
+     */
+    private PassResult releaseOverTheLossScene(FxRobot robot) {
+        fx(() -> {
+            window.showLesson(Lesson.LOSS);
+            return null;
+        });
+        robot.clickOn("#weights-trained");
+        PassResult back = awaitPass("the initial pass again", p -> !p.isTrained());
+        // The caption follows at once (the step now stands in the notebook's pass, maybe in another phase).
+        await("a caption for the notebook's model", () -> !window.caption().contains("NLL") && !window.caption().contains("log_softmax"));
+        fx(() -> {
+            window.showLesson(Lesson.LOSS);
+            return null;
+        });
+        assertThat(fx(window::caption)).isEqualTo("Loss: " + Lesson.LOSS.caption()).startsWith("Loss: MSE");
+        return back;
     }
 }

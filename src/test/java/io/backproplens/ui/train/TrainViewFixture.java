@@ -1,17 +1,13 @@
 package io.backproplens.ui.train;
 
-import atlantafx.base.theme.PrimerLight;
 import io.backproplens.session.Datasets;
 import io.backproplens.train.TrainData;
 import io.backproplens.ui.core.AppState;
 import io.backproplens.ui.core.Background;
 import io.backproplens.ui.core.Controller;
 import io.backproplens.ui.core.ErrorDialogs;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import java.util.Objects;
 
 /**
  * What the Train view's tests start from: the view alone in a window, with the app's stylesheet
@@ -43,15 +39,10 @@ final class TrainViewFixture {
      * (16 px is 100%, 32 px 200%; 0 leaves the stylesheet's), fed the data subset.
      */
     static TrainViewFixture start(Stage stage, double width, double height, double fontPx) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         AppState state = new AppState();
         TrainView view = new TrainView(new Controller(state, new Background(state)));
         if (fontPx > 0) view.setStyle("-fx-font-size: " + fontPx + "px;");
-        Scene scene = new Scene(view, width, height);
-        scene.getStylesheets().add(Objects.requireNonNull(TrainViewFixture.class.getResource("/css/lens.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.sizeToScene();
-        stage.show();
+        io.backproplens.ui.TestStage.show(stage, view, width, height);
         view.useData(small);
         return new TrainViewFixture(stage, state, view);
     }
