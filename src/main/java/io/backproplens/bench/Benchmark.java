@@ -92,14 +92,7 @@ public final class Benchmark {
      * ({@code LargeArrays}) and the next pass writes into memory that is already the process's.
      * Runs inside the timed pass (it costs microseconds).
      */
-    static void release(Trace t) {
-        for (TraceStep s : t.steps()) {
-            for (TraceStep.Line l : s.lines()) {
-                INDArray a = l.writes().array();
-                if (a != null && !a.isView() && a.closeable()) a.close();
-            }
-        }
-    }
+    static void release(Trace t) { t.closeWritten(); }
 
     /** Rows per block for the blocked pass. */
     public static final int BLOCK_ROWS = 4096;

@@ -42,10 +42,18 @@ public final class LargeArrays {
     static final long HUGE = 2L << 20;
 
     /**
-     * The most memory the pool of unused mappings keeps: a whole pass's arrays with {@code x.g}
-     * (4 x 10 MB, and 158 MB), so a pass after one the app let go of maps nothing new.
+     * The most memory the pool of unused mappings keeps: a whole pass's arrays (4 x 10 MB and the
+     * gradients), so a pass after one the app let go of maps nothing new. It is resident memory, so
+     * no more: 256 MB, room for {@code x.g} too, kept the app over 1 GB with every view built.
      */
-    static final long POOL_BYTES = 256L << 20;
+    static final long POOL_BYTES = 64L << 20;
+
+    /**
+     * Mappings larger than this are given back to the system when their array dies, not pooled:
+     * {@code x.g} (157 MB at 50,000 rows) is made only when someone looks at it, so keeping its
+     * memory for the next one costs far more resident memory than the page faults it saves.
+     */
+    static final long MAX_POOLED = 32L << 20;
 
     private static final Cleaner CLEANER = Cleaner.create();
     /** Unused mappings, oldest first. */
@@ -90,13 +98,22 @@ public final class LargeArrays {
 
     /** Keeps a mapping no array uses any more, unmapping the oldest ones beyond {@link #POOL_BYTES}. */
     private static synchronized void toPool(Mapping m) {
-        if (m.size > POOL_BYTES) {
+        if (m.size > MAX_POOLED) {
             NATIVE.unmap(m.address, m.size);
             return;
         }
         POOL.addLast(m);
         pooledBytes += m.size;
         while (pooledBytes > POOL_BYTES) {
+            Mapping old = POOL.removeFirst();
+            pooledBytes -= old.size;
+            NATIVE.unmap(old.address, old.size);
+        }
+    }
+
+    /** Unmaps every pooled mapping (for tests that must know what is in the pool). */
+    static synchronized void emptyPool() {
+        while (!POOL.isEmpty()) {
             Mapping old = POOL.removeFirst();
             pooledBytes -= old.size;
             NATIVE.unmap(old.address, old.size);

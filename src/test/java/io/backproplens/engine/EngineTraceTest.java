@@ -55,6 +55,21 @@ class EngineTraceTest {
     }
 
     @Test
+    void closeWrittenFreesWhatThePassWroteAndNeverItsInputsOrWeights() {
+        Model m = pass(false);
+        Trace t = m.trace();
+        var after = t.tensorsAfter(t.size() - 1);
+        INDArray x = after.get("x").array(), w1 = after.get("w1").array();
+        List<INDArray> wrote = t.steps().stream().flatMap(s -> s.writes().stream()).map(TensorRef::array)
+                .filter(a -> !a.isView()).toList();
+        t.closeWritten();
+        assertThat(wrote).isNotEmpty().allMatch(INDArray::wasClosed);
+        assertThat(x.wasClosed()).as("x, the pass's input").isFalse();
+        assertThat(w1.wasClosed()).as("w1, a weight").isFalse();
+        assertThat(w1.sumNumber().doubleValue()).as("w1 still readable").isFinite();
+    }
+
+    @Test
     void theInputsGradientIsWrittenWhenAskedFor() {
         Trace t = pass(true).trace();
 

@@ -68,7 +68,13 @@ public final class Background {
             state.busy.set(false);
             state.status.set("Ready");
             state.progress.set(0);
-            logResident();
+            // The work's arrays that were closed went back to the C heap, which keeps them resident
+            // (the periodic trim runs only after a GC): give them back to the system now, behind
+            // any new work, so no result waits for it, then log what stays.
+            executor.execute(() -> {
+                io.backproplens.engine.NativeMemory.trim();
+                Platform.runLater(this::logResident);
+            });
         }
     }
 
