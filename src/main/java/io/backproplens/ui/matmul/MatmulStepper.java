@@ -116,7 +116,10 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private final PopOver footerPop = new PopOver();
     private final VBox footerPopContent = new VBox();
     /** Compact: the counter over the grids' picture (beside the grids, or over them), not in the loop row. */
-    private final VBox counterBox = new VBox();
+    private final VBox counterBox = new VBox(4);
+    /** The triple's two parts (the loop variables, the printout of the step): one line, or two in a narrow column. */
+    private String tripleVars = "", tripleLog = "";
+    private boolean tripleTwoLines;
     /**
      * Compact: the index triple on one line, the loop variables and the notebook's printout of the step
      * ({@code i = 0  j = 1  k = 1 · (0, 1) (1, 1) (0, 1)}), where the code column stood.
@@ -287,14 +290,12 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         triple.getStyleClass().add("mm-triple");
         triple.setWrapText(true);
         triple.setPadding(new Insets(0, 10, 0, 10));
+        counterBox.setPadding(new Insets(0, 10, 0, 10));
         show(counterBox, false);
-        show(triple, false);
         page.add(counterBox, BlockPage.Column.LEFT);
-        page.add(triple, BlockPage.Column.LEFT);
         // Blocks keep their order: the grids first (on a short page they are what the first page
-        // must show), then the counter, the triple and the picture of the step.
+        // must show), then the counter with the triple, and the picture of the step.
         page.moveBefore(counterBox, detail);
-        page.moveBefore(triple, detail);
         codeButton.setId(prefix + "-code-button");
         codeButton.setTooltip(new javafx.scene.control.Tooltip("The loop's code, the line being run highlighted"));
         codeButton.setFocusTraversable(false);
@@ -308,6 +309,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         for (PopOver pop : List.of(codePop, footerPop)) {
             pop.setDetachable(false);
             pop.setAutoHide(true);
+            // A click on the play bar closes the PopOver and steps, in one click.
+            pop.setConsumeAutoHidingEvents(false);
             pop.setAnimated(false);
             pop.setHeaderAlwaysVisible(false);
             pop.setArrowLocation(PopOver.ArrowLocation.BOTTOM_CENTER);
@@ -571,10 +574,13 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             double gridsW = gridsWidth(dims(), floor, chars, 12) + opsWidth() + gridsRow.getHgap() * 4 + 20;
             boolean widthOk = gridsW <= areaW;
             double topH = top.prefHeight(w) + gap;
+            double detailPad = detail.snappedLeftInset() + detail.snappedRightInset();
+            presenter().fitWidth(areaW - detailPad);
             double left = gridsRow.prefHeight(areaW) + gap + detail.prefHeight(areaW)
                     + (messageBox.isManaged() ? messageBox.prefHeight(areaW) + gap : 0);
             double[] sideH = sideHeights(sideW);
             Arrangement next = null;
+            if (Boolean.getBoolean("mm.debug")) System.err.printf("DBG0 %s w=%.0f h=%.0f topH=%.0f left=%.0f side0=%.0f side1=%.0f widthOk=%s gridsW=%.0f areaW=%.0f detail=%.0f%n", prefix, w, h, topH, left, sideH[0], sideH[1], widthOk, gridsW, areaW, detail.prefHeight(areaW));
             boolean showFooter = true, compactBeside = false;
             double rightW = 0;
             for (boolean withFooter : footer == null ? new boolean[]{true} : new boolean[]{true, false}) {
@@ -594,22 +600,34 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 double topC = top.isManaged() ? top.prefHeight(w) + gap : 0;
                 double msg = messageBox.isManaged() ? messageBox.prefHeight(w) + gap : 0;
                 if (pictureGrids) presenter().fitPicture(input, floor, chars, w, h);
-                double rightNeed = Math.max(counterBox.prefWidth(-1), Math.max(triple.prefWidth(-1), detail.prefWidth(-1))) + 4;
+                presenter().fitWidth(w);
+                double rightNeed = Math.max(counter.prefWidth(-1), Math.max(triple.prefWidth(-1), detail.prefWidth(-1))) + 24;
                 rightW = Math.min(rightNeed, w - gridsW - gap * 2);
                 if (pictureGrids) presenter().fitPicture(input, floor, chars, rightW, h);
-                boolean canBeside = rightW >= 14 * em;
+                presenter().fitWidth(rightW - detailPad);
+                // Beside only where the picture of the step fits the column whole (its pieces never break).
+                boolean canBeside = rightW >= 10 * em && detail.prefWidth(-1) <= rightW + 0.5;
                 double besideNeed = topC + Math.max(gridsRow.prefHeight(w - rightW - gap * 2) + msg,
-                        counterBox.prefHeight(rightW) + triple.prefHeight(rightW) + detail.prefHeight(rightW) + gap * 2);
+                        counterBox.prefHeight(rightW) + detail.prefHeight(rightW) + gap);
                 if (pictureGrids) presenter().fitPicture(input, floor, chars, w, h);
-                double stackNeed = topC + counterBox.prefHeight(w) + gridsRow.prefHeight(w) + msg + triple.prefHeight(w)
-                        + detail.prefHeight(w) + gap * 3;
+                presenter().fitWidth(w - detailPad);
+                gridsRow.setPrefWrapLength(w - 20);
+                double gridsStacked = gridsRow.prefHeight(w);
+                double stackNeed = topC + counterBox.prefHeight(w) + gridsRow.prefHeight(w) + msg + detail.prefHeight(w) + gap * 2;
                 next = Arrangement.COMPACT;
+                if (Boolean.getBoolean("mm.debug")) for (javafx.scene.Parent q = getParent(); q != null; q = q.getParent()) if (q instanceof MatmulView mv) System.err.printf("VIEW %.0fx%.0f in %.0fx%.0f%n", mv.getWidth(), mv.getHeight(), getScene().getWidth(), getScene().getHeight());
                 if (Boolean.getBoolean("mm.debug")) System.err.printf("DBG %s w=%.0f h=%.0f em=%.0f hUnfold=%.0f hFolded=%.0f gridsW=%.0f rightW=%.0f beside=%.0f stack=%.0f grids=%.0f counter=%.0f triple=%.0f detail=%.0f topC=%.0f%n",
-                        prefix, w, h, em, hUnfold, hFolded, gridsW, rightW, besideNeed, stackNeed, gridsRow.prefHeight(w - rightW - gap * 2), counterBox.prefHeight(rightW), triple.prefHeight(rightW), detail.prefHeight(rightW), topC);
+                        prefix, w, h, em, hUnfold, hFolded, gridsW, rightW, besideNeed, stackNeed, gridsRow.prefHeight(w - rightW - gap * 2), counterBox.prefHeight(rightW), triple.prefHeight(w), detail.prefHeight(rightW), topC);
                 if (canBeside && fits(besideNeed, hUnfold, next)) compactBeside = true;
                 else if (fits(stackNeed, hUnfold, next)) compactBeside = false;
                 else if (canBeside && fits(besideNeed, hFolded, next)) { compactBeside = true; showFooter = false; }
                 else { compactBeside = false; showFooter = false; }
+                // Grids taller than the whole page: the first page shows the loop row and the grids page
+                // whole (a first block cut at the page's edge would be worse than a page turn).
+                if (!compactBeside && topC + gridsStacked > hFolded) {
+                    next = Arrangement.STACKED;
+                    showFooter = false;
+                }
                 if (footer == null) showFooter = true;
             }
             chosenW = w;
@@ -626,6 +644,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             side.setPrefWidth(beside && next != Arrangement.COMPACT ? sideW : Region.USE_COMPUTED_SIZE);
             side.setMaxWidth(beside && next != Arrangement.COMPACT ? sideW : Double.MAX_VALUE);
             page.setBeside(beside, columnW);
+            presenter().fitWidth((next == Arrangement.COMPACT && compactBeside ? rightW : beside ? areaW : w) - detailPad);
             page.requestLayout();
         } finally {
             choosing = false;
@@ -647,16 +666,24 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         Node counterHome = on ? counterBox : variants;
         if (counter.getParent() != counterHome) {
             ((javafx.scene.layout.Pane) counter.getParent()).getChildren().remove(counter);
-            if (on) counterBox.getChildren().setAll(counter);
+            if (on) counterBox.getChildren().setAll(counter, triple);
             else variants.getChildren().add(counter);
         }
-        counter.setPadding(on ? new Insets(0, 10, 0, 10) : new Insets(0, 0, 0, 18));
+        counter.setPadding(on ? Insets.EMPTY : new Insets(0, 0, 0, 18));
+        tripleTwoLines = on && beside;
+        setTriple(tripleVars, tripleLog);
         // In a column of its own the counter wraps; in the loop row it moves to a line of its own whole.
         counter.setMinWidth(on ? 0 : Region.USE_PREF_SIZE);
         show(counterBox, on);
         show(triple, on);
         show(side, !on);
-        for (Node n : List.of(counterBox, triple, detail)) page.setColumn(n, on && beside ? BlockPage.Column.SIDE : BlockPage.Column.LEFT);
+        for (Node n : List.of(counterBox, detail)) page.setColumn(n, on && beside ? BlockPage.Column.SIDE : BlockPage.Column.LEFT);
+    }
+
+    private void setTriple(String vars, String printed) {
+        tripleVars = vars;
+        tripleLog = printed;
+        triple.setText(printed.isEmpty() ? vars : vars + (tripleTwoLines ? "\n" : "     \u00b7     ") + printed);
     }
 
     /** The editor under the play bar, or folded behind the edit button (a PopOver). */
@@ -747,7 +774,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             intro.setText("Stepping is off until this is fixed. The other cells keep their values.");
             code.show(-1, Map.of(), presenter().order());
             codeCopy.show(-1, Map.of(), presenter().order());
-            triple.setText(code.varsText());
+            setTriple(code.varsText(), "");
             bar.counter.set("multiply-adds \u2013");
             log.getItems().clear();
         } else {
@@ -766,7 +793,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             code.show(st == null ? zerosLine() : st.codeLine(), vars, presenter().order());
             codeCopy.show(st == null ? zerosLine() : st.codeLine(), vars, presenter().order());
             // The index triple as the notebook prints it, after the loop variables.
-            triple.setText(code.varsText() + (st == null ? "" : "\n" + logLine(st)));
+            setTriple(code.varsText(), st == null ? "" : logLine(st));
             long madds = st == null ? 0 : st.maddsDone();
             // A step that is one multiply-add (the triple loop) needs one count, not the same twice.
             bar.counter.set(replay.steps().size() == replay.totalMadds() ? "multiply-adds " + madds + " of " + replay.totalMadds()
