@@ -291,6 +291,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         triple.setWrapText(true);
         triple.setPadding(new Insets(0, 10, 0, 10));
         counterBox.setPadding(new Insets(0, 10, 0, 10));
+        counterBox.getChildren().setAll(triple);
         show(counterBox, false);
         page.add(counterBox, BlockPage.Column.LEFT);
         // Blocks keep their order: the grids first (on a short page they are what the first page
@@ -580,13 +581,14 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                     + (messageBox.isManaged() ? messageBox.prefHeight(areaW) + gap : 0);
             double[] sideH = sideHeights(sideW);
             Arrangement next = null;
-            if (Boolean.getBoolean("mm.debug")) System.err.printf("DBG0 %s w=%.0f h=%.0f topH=%.0f left=%.0f side0=%.0f side1=%.0f widthOk=%s gridsW=%.0f areaW=%.0f detail=%.0f%n", prefix, w, h, topH, left, sideH[0], sideH[1], widthOk, gridsW, areaW, detail.prefHeight(areaW));
             boolean showFooter = true, compactBeside = false;
             double rightW = 0;
             for (boolean withFooter : footer == null ? new boolean[]{true} : new boolean[]{true, false}) {
                 double hh = withFooter ? hUnfold : hFolded;
                 if (widthOk && fits(topH + Math.max(left, sideH[0]), hh, Arrangement.BESIDE)) next = Arrangement.BESIDE;
-                else if (widthOk && fits(topH + Math.max(left, sideH[1]), hh, Arrangement.BESIDE_FOLDED)) next = Arrangement.BESIDE_FOLDED;
+                // Folded, the printout goes: the index triple stands on a line under the grids instead.
+                else if (widthOk && fits(topH + Math.max(left + triple.prefHeight(areaW) + gap, sideH[1]), hh, Arrangement.BESIDE_FOLDED))
+                    next = Arrangement.BESIDE_FOLDED;
                 if (next != null) {
                     showFooter = withFooter;
                     break;
@@ -615,9 +617,6 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 double gridsStacked = gridsRow.prefHeight(w);
                 double stackNeed = topC + counterBox.prefHeight(w) + gridsRow.prefHeight(w) + msg + detail.prefHeight(w) + gap * 2;
                 next = Arrangement.COMPACT;
-                if (Boolean.getBoolean("mm.debug")) for (javafx.scene.Parent q = getParent(); q != null; q = q.getParent()) if (q instanceof MatmulView mv) System.err.printf("VIEW %.0fx%.0f in %.0fx%.0f%n", mv.getWidth(), mv.getHeight(), getScene().getWidth(), getScene().getHeight());
-                if (Boolean.getBoolean("mm.debug")) System.err.printf("DBG %s w=%.0f h=%.0f em=%.0f hUnfold=%.0f hFolded=%.0f gridsW=%.0f rightW=%.0f beside=%.0f stack=%.0f grids=%.0f counter=%.0f triple=%.0f detail=%.0f topC=%.0f%n",
-                        prefix, w, h, em, hUnfold, hFolded, gridsW, rightW, besideNeed, stackNeed, gridsRow.prefHeight(w - rightW - gap * 2), counterBox.prefHeight(rightW), triple.prefHeight(w), detail.prefHeight(rightW), topC);
                 if (canBeside && fits(besideNeed, hUnfold, next)) compactBeside = true;
                 else if (fits(stackNeed, hUnfold, next)) compactBeside = false;
                 else if (canBeside && fits(besideNeed, hFolded, next)) { compactBeside = true; showFooter = false; }
@@ -637,6 +636,12 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 applyFold();
             }
             setCompact(next == Arrangement.COMPACT, compactBeside);
+            if (next == Arrangement.BESIDE_FOLDED) {
+                show(counterBox, true);
+                show(triple, true);
+                tripleTwoLines = true;
+                setTriple(tripleVars, tripleLog);
+            }
             setFooterShown(showFooter);
             boolean beside = next != Arrangement.STACKED && (next != Arrangement.COMPACT || compactBeside);
             double columnW = next == Arrangement.COMPACT ? rightW : sideW;
@@ -667,7 +672,10 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         if (counter.getParent() != counterHome) {
             ((javafx.scene.layout.Pane) counter.getParent()).getChildren().remove(counter);
             if (on) counterBox.getChildren().setAll(counter, triple);
-            else variants.getChildren().add(counter);
+            else {
+                variants.getChildren().add(counter);
+                counterBox.getChildren().setAll(triple);
+            }
         }
         counter.setPadding(on ? Insets.EMPTY : new Insets(0, 0, 0, 18));
         tripleTwoLines = on && beside;
@@ -683,7 +691,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private void setTriple(String vars, String printed) {
         tripleVars = vars;
         tripleLog = printed;
-        triple.setText(printed.isEmpty() ? vars : vars + (tripleTwoLines ? "\n" : "     \u00b7     ") + printed);
+        triple.setText(printed.isEmpty() ? vars : vars + (tripleTwoLines ? "\n" : "   \u00b7   ") + printed);
     }
 
     /** The editor under the play bar, or folded behind the edit button (a PopOver). */
@@ -836,12 +844,19 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         }
         if (p >= 0) {
             log.getSelectionModel().clearAndSelect(p);
-            double cell = log.getFixedCellSize() > 0 ? log.getFixedCellSize() : 30;
-            int visible = Math.max(1, (int) Math.floor((log.getHeight() - 4) / cell));
-            log.scrollTo(Math.max(0, p - visible + 1));
+            scrollLog(p);
+            // The log's height may change with this step's layout (a new arrangement): again after it.
+            javafx.application.Platform.runLater(() -> { if (cursor.position.get() == p) scrollLog(p); });
         } else {
             log.getSelectionModel().clearSelection();
         }
+    }
+
+    /** Scrolls the log so that line {@code p} is the last one in sight. */
+    private void scrollLog(int p) {
+        double cell = log.getFixedCellSize() > 0 ? log.getFixedCellSize() : 30;
+        int visible = Math.max(1, (int) Math.floor((log.getHeight() - 4) / cell));
+        log.scrollTo(Math.max(0, p - visible + 1));
     }
 
     /** The notebook's printout when the replay has one; a slice of a tensor prints the tensor's own indices. */
