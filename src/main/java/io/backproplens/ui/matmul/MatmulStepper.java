@@ -126,6 +126,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
      */
     private final Label triple = new Label();
     private boolean compact, footerShown = true;
+    private Runnable onArranged;
     private final BlockPage page = new BlockPage();
     /** An extra block under the play bar (the matrix editor), or null. */
     private Node footer;
@@ -464,6 +465,9 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         if (footer != null) controls.getChildren().add(footer);
     }
 
+    /** Called after the stepper takes another arrangement (its height may then differ). */
+    void setOnArranged(Runnable r) { onArranged = r; }
+
     /** Whether the page is compact: the code in a PopOver, the loop chooser in the controls row. */
     boolean compact() { return compact; }
 
@@ -605,21 +609,27 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 presenter().fitWidth(w);
                 double rightNeed = Math.max(counter.prefWidth(-1), Math.max(triple.prefWidth(-1), detail.prefWidth(-1))) + 24;
                 rightW = Math.min(rightNeed, w - gridsW - gap * 2);
+                // Measured as it would stand beside: the triple on two lines, the picture sized to the column.
+                setCompact(true, true);
+                applyCss();
                 if (pictureGrids) presenter().fitPicture(input, floor, chars, rightW, h);
                 presenter().fitWidth(rightW - detailPad);
                 // Beside only where the picture of the step fits the column whole (its pieces never break).
                 boolean canBeside = rightW >= 10 * em && detail.prefWidth(-1) <= rightW + 0.5;
                 double besideNeed = topC + Math.max(gridsRow.prefHeight(w - rightW - gap * 2) + msg,
                         counterBox.prefHeight(rightW) + detail.prefHeight(rightW) + gap);
+                setCompact(true, false);
+                applyCss();
                 if (pictureGrids) presenter().fitPicture(input, floor, chars, w, h);
                 presenter().fitWidth(w - detailPad);
                 gridsRow.setPrefWrapLength(w - 20);
                 double gridsStacked = gridsRow.prefHeight(w);
                 double stackNeed = topC + counterBox.prefHeight(w) + gridsRow.prefHeight(w) + msg + detail.prefHeight(w) + gap * 2;
                 next = Arrangement.COMPACT;
-                if (canBeside && fits(besideNeed, hUnfold, next)) compactBeside = true;
+                // Beside cannot page (what does not fit would be cut): it is taken with half an em to spare.
+                if (canBeside && fits(besideNeed + em / 2, hUnfold, next)) compactBeside = true;
                 else if (fits(stackNeed, hUnfold, next)) compactBeside = false;
-                else if (canBeside && fits(besideNeed, hFolded, next)) { compactBeside = true; showFooter = false; }
+                else if (canBeside && fits(besideNeed + em / 2, hFolded, next)) { compactBeside = true; showFooter = false; }
                 else { compactBeside = false; showFooter = false; }
                 // Grids taller than the whole page: the first page shows the loop row and the grids page
                 // whole (a first block cut at the page's edge would be worse than a page turn).
@@ -631,10 +641,12 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             }
             chosenW = w;
             chosenH = h;
+            boolean changed = next != arrangement || (next == Arrangement.COMPACT && compactBeside != page.beside());
             if (next != arrangement) {
                 arrangement = next;
                 applyFold();
             }
+            if (changed && onArranged != null) onArranged.run();
             setCompact(next == Arrangement.COMPACT, compactBeside);
             if (next == Arrangement.BESIDE_FOLDED) {
                 show(counterBox, true);
