@@ -117,8 +117,6 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private final VBox footerPopContent = new VBox();
     /** Compact: the counter over the grids' picture (beside the grids, or over them), not in the loop row. */
     private final VBox counterBox = new VBox(4);
-    /** The index triple's block: a block of its own, so that a short page still shows the counter over it. */
-    private final VBox tripleBox = new VBox();
     /** The triple's two parts (the loop variables, the printout of the step): one line, or two in a narrow column. */
     private String tripleVars = "", tripleLog = "";
     private boolean tripleTwoLines;
@@ -294,15 +292,12 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         triple.setWrapText(true);
         triple.setPadding(new Insets(0, 10, 0, 10));
         counterBox.setPadding(new Insets(0, 10, 0, 10));
-        tripleBox.getChildren().setAll(triple);
+        counterBox.getChildren().setAll(triple);
         show(counterBox, false);
-        show(tripleBox, false);
         page.add(counterBox, BlockPage.Column.LEFT);
-        page.add(tripleBox, BlockPage.Column.LEFT);
         // Blocks keep their order: the grids first (on a short page they are what the first page
         // must show), then the counter with the triple, and the picture of the step.
         page.moveBefore(counterBox, detail);
-        page.moveBefore(tripleBox, detail);
         codeButton.setId(prefix + "-code-button");
         codeButton.setTooltip(new javafx.scene.control.Tooltip("The loop's code, the line being run highlighted"));
         codeButton.setFocusTraversable(false);
@@ -596,7 +591,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 double hh = withFooter ? hUnfold : hFolded;
                 if (widthOk && fits(topH + Math.max(left, sideH[0]), hh, Arrangement.BESIDE)) next = Arrangement.BESIDE;
                 // Folded, the printout goes: the index triple stands on a line under the grids instead.
-                else if (widthOk && fits(topH + Math.max(left + tripleBox.prefHeight(areaW) + gap, sideH[1]), hh, Arrangement.BESIDE_FOLDED))
+                else if (widthOk && fits(topH + Math.max(left + triple.prefHeight(areaW) + gap, sideH[1]), hh, Arrangement.BESIDE_FOLDED))
                     next = Arrangement.BESIDE_FOLDED;
                 if (next != null) {
                     showFooter = withFooter;
@@ -622,15 +617,14 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 // Beside only where the picture of the step fits the column whole (its pieces never break).
                 boolean canBeside = rightW >= 10 * em && detail.prefWidth(-1) <= rightW + 0.5;
                 double besideNeed = topC + Math.max(gridsRow.prefHeight(w - rightW - gap * 2) + msg,
-                        counterBox.prefHeight(rightW) + tripleBox.prefHeight(rightW) + detail.prefHeight(rightW) + gap * 2);
+                        counterBox.prefHeight(rightW) + detail.prefHeight(rightW) + gap);
                 setCompact(true, false);
                 applyCss();
                 if (pictureGrids) presenter().fitPicture(input, floor, chars, w, h);
                 presenter().fitWidth(w - detailPad);
                 gridsRow.setPrefWrapLength(w - 20);
                 double gridsStacked = gridsRow.prefHeight(w);
-                double stackNeed = topC + counterBox.prefHeight(w) + tripleBox.prefHeight(w) + gridsRow.prefHeight(w) + msg
-                        + detail.prefHeight(w) + gap * 3;
+                double stackNeed = topC + counterBox.prefHeight(w) + gridsRow.prefHeight(w) + msg + detail.prefHeight(w) + gap * 2;
                 next = Arrangement.COMPACT;
                 // Beside cannot page (what does not fit would be cut): it is taken with half an em to spare.
                 if (canBeside && fits(besideNeed + em / 2, hUnfold, next)) compactBeside = true;
@@ -655,7 +649,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             if (changed && onArranged != null) onArranged.run();
             setCompact(next == Arrangement.COMPACT, compactBeside);
             if (next == Arrangement.BESIDE_FOLDED) {
-                show(tripleBox, true);
+                show(counterBox, true);
                 show(triple, true);
                 tripleTwoLines = true;
                 setTriple(tripleVars, tripleLog);
@@ -689,8 +683,11 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         Node counterHome = on ? counterBox : variants;
         if (counter.getParent() != counterHome) {
             ((javafx.scene.layout.Pane) counter.getParent()).getChildren().remove(counter);
-            if (on) counterBox.getChildren().setAll(counter);
-            else variants.getChildren().add(counter);
+            if (on) counterBox.getChildren().setAll(counter, triple);
+            else {
+                variants.getChildren().add(counter);
+                counterBox.getChildren().setAll(triple);
+            }
         }
         counter.setPadding(on ? Insets.EMPTY : new Insets(0, 0, 0, 18));
         tripleTwoLines = on && beside;
@@ -698,10 +695,9 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         // In a column of its own the counter wraps; in the loop row it moves to a line of its own whole.
         counter.setMinWidth(on ? 0 : Region.USE_PREF_SIZE);
         show(counterBox, on);
-        show(tripleBox, on);
         show(triple, on);
         show(side, !on);
-        for (Node n : List.of(counterBox, tripleBox, detail)) page.setColumn(n, on && beside ? BlockPage.Column.SIDE : BlockPage.Column.LEFT);
+        for (Node n : List.of(counterBox, detail)) page.setColumn(n, on && beside ? BlockPage.Column.SIDE : BlockPage.Column.LEFT);
     }
 
     private void setTriple(String vars, String printed) {
