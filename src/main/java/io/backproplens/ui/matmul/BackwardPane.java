@@ -100,6 +100,8 @@ public final class BackwardPane extends BorderPane implements Steppable {
         state.presentation.scale.addListener(o -> javafx.application.Platform.runLater(this::fit));
 
         stepper.positionProperty().addListener((o, was, now) -> updateCheck());
+        // The stepper's height depends on its arrangement, which it chooses after a resize: measure again then.
+        stepper.setOnArranged(() -> javafx.application.Platform.runLater(this::fit));
         state.pass.addListener((o, was, now) -> {
             if (followLatest || pass == null) load(now, which);
         });
@@ -115,6 +117,8 @@ public final class BackwardPane extends BorderPane implements Steppable {
      * comes back to with Previous before the first step. The formula stays over the stepper.
      */
     private boolean paged, intro = true;
+    /** The size at which the choices went to a page of their own. */
+    private double pagedW, pagedH;
 
     /** Whether the choices and the description stand on a page of their own before the stepper. */
     public boolean paged() { return paged; }
@@ -129,6 +133,13 @@ public final class BackwardPane extends BorderPane implements Steppable {
         topBox.getChildren().setAll(chooser, headline, caption);
         double fullTop = topBox.prefHeight(w);
         boolean now = fullTop > 0.25 * h && work != null && work.prefHeight(w) > h - fullTop;
+        // At the size it paged at, it stays paged: the room the page frees lets the stepper take a
+        // shorter arrangement, which must not bring the choices back over it (and page them again).
+        if (paged && !now && w == pagedW && h == pagedH) now = true;
+        if (now && !paged) {
+            pagedW = w;
+            pagedH = h;
+        }
         if (now != paged) {
             paged = now;
             intro = true;

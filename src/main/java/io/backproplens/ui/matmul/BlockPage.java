@@ -31,7 +31,16 @@ final class BlockPage extends Region {
     /** Where a block stands when the page is arranged beside. */
     enum Column { FULL, LEFT, SIDE }
 
-    private record Block(Node node, Column column) {}
+    private static final class Block {
+        final Node node;
+        Column column;
+
+        Block(Node node, Column column) { this.node = node; this.column = column; }
+
+        Node node() { return node; }
+
+        Column column() { return column; }
+    }
 
     private final List<Block> blocks = new ArrayList<>();
     private final ScrollBar bar = new ScrollBar();
@@ -70,6 +79,32 @@ final class BlockPage extends Region {
     void add(Node n, Column column) {
         blocks.add(new Block(n, column));
         getChildren().add(getChildren().size() - 1, n);
+    }
+
+    /** Moves block {@code n} just before block {@code before} in the order (a later block that belongs earlier). */
+    void moveBefore(Node n, Node before) {
+        Block moved = null;
+        for (Block b : blocks) if (b.node() == n) moved = b;
+        if (moved == null) return;
+        blocks.remove(moved);
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i).node() == before) {
+                blocks.add(i, moved);
+                requestLayout();
+                return;
+            }
+        }
+        blocks.add(moved);
+    }
+
+    /** Moves a block to another column of the beside arrangement (it stays a child of the page). */
+    void setColumn(Node n, Column column) {
+        for (Block b : blocks) {
+            if (b.node() == n && b.column != column) {
+                b.column = column;
+                requestLayout();
+            }
+        }
     }
 
     /** The block that takes the spare height when everything fits. */
@@ -151,6 +186,8 @@ final class BlockPage extends Region {
         clip.setHeight(h);
         if (w <= 0 || h <= 0) return;
         if (sizer != null) sizer.accept(w, h);
+        // A block taken off the page (unmanaged) is on no page: it carries no mark of one.
+        for (Block b : blocks) if (!b.node().isManaged()) pagedAway(b.node(), false);
         if (beside) layoutBeside(w, h);
         else layoutStacked(w, h);
     }

@@ -44,6 +44,12 @@ abstract sealed class LoopPresenter permits TripleLoopPresenter, InnerRemovedPre
     /** The picture of step {@code p} (st is that step), refilled in this presenter's own nodes. */
     abstract Node detail(MatmulStep st, int p, MatmulStepper.Input in, MatmulReplay replay);
 
+    /**
+     * Arranges the picture of the step for a column {@code w} wide (a formula's pieces one under the
+     * other where a whole line does not fit); called before the picture is measured.
+     */
+    void fitWidth(double w) {}
+
     /** Whether the picture has grids of its own, which then share the height with the main grids. */
     boolean hasPictureGrids() { return false; }
 

@@ -10,7 +10,12 @@ import io.backproplens.ui.core.Steppable;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.layout.FlowPane;
+import org.controlsfx.control.PopOver;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -93,6 +98,35 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     /** The code panel and the log, as one column. */
     private final VBox side = new VBox(6);
     private final Label counter = new Label();
+    /** The loop chooser, the play bar, and (compact) the code and editor buttons: one row of controls. */
+    private final HBox controlsRow = new HBox(8);
+    private final VBox controls = new VBox();
+    private final FlowPane variants = new FlowPane(6, 6);
+    private final Label chooseLabel = new Label("Loop:");
+    /** Compact: the loop chooser as one button in the controls row, in place of a row of four. */
+    private final MenuButton loopMenu = new MenuButton();
+    private final ToggleGroup loopMenuGroup = new ToggleGroup();
+    /** Compact: the code, in a PopOver, in place of the column beside the grids. */
+    private final Button codeButton = new Button("Code", new FontIcon("mdi2c-code-braces"));
+    private final CodePanel codeCopy;
+    private final VBox codePopContent = new VBox();
+    private final PopOver codePop = new PopOver();
+    /** When short of height: the editor (the footer) in a PopOver, opened by this button. */
+    private final Button editButton = new Button("Edit a, b", new FontIcon("mdi2p-pencil"));
+    private final PopOver footerPop = new PopOver();
+    private final VBox footerPopContent = new VBox();
+    /** Compact: the counter over the grids' picture (beside the grids, or over them), not in the loop row. */
+    private final VBox counterBox = new VBox(4);
+    /** The triple's two parts (the loop variables, the printout of the step): one line, or two in a narrow column. */
+    private String tripleVars = "", tripleLog = "";
+    private boolean tripleTwoLines;
+    /**
+     * Compact: the index triple on one line, the loop variables and the notebook's printout of the step
+     * ({@code i = 0  j = 1  k = 1 · (0, 1) (1, 1) (0, 1)}), where the code column stood.
+     */
+    private final Label triple = new Label();
+    private boolean compact, footerShown = true;
+    private Runnable onArranged;
     private final BlockPage page = new BlockPage();
     /** An extra block under the play bar (the matrix editor), or null. */
     private Node footer;
@@ -100,6 +134,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private Arrangement arrangement = Arrangement.STACKED;
     /** The UI scale's floor cell height when the arrangement was last chosen (a new scale chooses again). */
     private double chosenFloor, chosenW, chosenH;
+    /** The width of the multiply-add's picture when it stands in a column of its own (compact beside), else -1. */
+    private double detailW = -1;
     private boolean choosing;
     private final CodePanel code;
     private final Label logTitle = new Label();
@@ -125,15 +161,21 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         this.prefix = prefix;
         getStyleClass().add("mm-stepper");
         code = new CodePanel(prefix + "-code");
+        codeCopy = new CodePanel(prefix + "-code-copy");
+        codePopContent.getChildren().setAll(codeCopy);
         bar = Labels.playBar(cursor, prefix);
         motion = new io.backproplens.ui.core.Motion(motionOn, bar::stepsPerSecond);
 
         // Top: the variant chooser (wraps rather than cut a button) and a caption saying what is multiplied.
-        javafx.scene.layout.FlowPane variants = new javafx.scene.layout.FlowPane(6, 6);
         variants.setAlignment(Pos.CENTER_LEFT);
-        Label choose = new Label("Loop:");
+        Label choose = chooseLabel;
         choose.getStyleClass().add("mm-strong");
         variants.getChildren().add(choose);
+        loopMenu.setId(prefix + "-loop-menu");
+        loopMenu.getStyleClass().add("mm-variant");
+        loopMenu.setTooltip(new javafx.scene.control.Tooltip("The loop: triple loop, innermost loop removed, broadcast or BLAS"));
+        loopMenu.setFocusTraversable(false);
+        loopMenu.setMinWidth(Region.USE_PREF_SIZE);
         for (MatmulVariant v : MatmulVariant.values()) {
             ToggleButton t = new ToggleButton(v.title());
             t.setId(prefix + "-variant-" + v.name().toLowerCase().replace('_', '-'));
@@ -143,6 +185,12 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             t.setMinWidth(Region.USE_PREF_SIZE);
             variantButtons.put(v, t);
             variants.getChildren().add(t);
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(v.title());
+            item.setId(prefix + "-loop-" + v.name().toLowerCase().replace('_', '-'));
+            item.setToggleGroup(loopMenuGroup);
+            item.setUserData(v);
+            item.setOnAction(e -> setVariant(v));
+            loopMenu.getItems().add(item);
         }
         variantButtons.get(variant).setSelected(true);
         variantGroup.selectedToggleProperty().addListener((o, was, now) -> {
@@ -238,7 +286,56 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         page.widthProperty().addListener((o, was, now) -> choose());
         page.heightProperty().addListener((o, was, now) -> choose());
         setCenter(page);
-        setBottom(new VBox(bar));
+        counterBox.getStyleClass().add("mm-counter-box");
+        triple.setId(prefix + "-triple");
+        triple.getStyleClass().add("mm-triple");
+        triple.setWrapText(true);
+        triple.setPadding(new Insets(0, 10, 0, 10));
+        counterBox.setPadding(new Insets(0, 10, 0, 10));
+        counterBox.getChildren().setAll(triple);
+        show(counterBox, false);
+        page.add(counterBox, BlockPage.Column.LEFT);
+        // Blocks keep their order: the grids first (on a short page they are what the first page
+        // must show), then the counter with the triple, and the picture of the step.
+        page.moveBefore(counterBox, detail);
+        codeButton.setId(prefix + "-code-button");
+        codeButton.setTooltip(new javafx.scene.control.Tooltip("The loop's code, the line being run highlighted"));
+        codeButton.setFocusTraversable(false);
+        codeButton.setMinWidth(Region.USE_PREF_SIZE);
+        codeButton.setOnAction(e -> toggle(codePop, codeButton, codePopContent));
+        editButton.setId(prefix + "-edit");
+        editButton.setTooltip(new javafx.scene.control.Tooltip("The matrices' shapes, random integers, the notebook's a and b"));
+        editButton.setFocusTraversable(false);
+        editButton.setMinWidth(Region.USE_PREF_SIZE);
+        editButton.setOnAction(e -> showFooterPop());
+        for (PopOver pop : List.of(codePop, footerPop)) {
+            pop.setDetachable(false);
+            pop.setAutoHide(true);
+            // A click on the play bar closes the PopOver and steps, in one click.
+            pop.setConsumeAutoHidingEvents(false);
+            pop.setAnimated(false);
+            pop.setHeaderAlwaysVisible(false);
+            pop.setArrowLocation(PopOver.ArrowLocation.BOTTOM_CENTER);
+        }
+        footerPop.setOnHidden(e -> {
+            // The editor goes back under the play bar, where it stands when there is room.
+            if (footer != null && footer.getParent() == footerPopContent) {
+                footerPopContent.getChildren().clear();
+                controls.getChildren().add(footer);
+                show(footer, footerShown);
+            }
+        });
+        bar.setMinWidth(0);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        controlsRow.setAlignment(Pos.CENTER_LEFT);
+        controlsRow.getChildren().setAll(loopMenu, bar, codeButton, editButton);
+        HBox.setMargin(loopMenu, new Insets(0, 0, 0, 10));
+        HBox.setMargin(editButton, new Insets(0, 10, 0, 0));
+        show(loopMenu, false);
+        show(codeButton, false);
+        show(editButton, false);
+        controls.getChildren().setAll(controlsRow);
+        setBottom(controls);
 
         cursor.position.addListener((o, was, now) -> {
             render();
@@ -312,18 +409,27 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         caption.setText(text == null ? "" : text);
         caption.setVisible(text != null);
         caption.setManaged(text != null);
+        show(top, !compact || text != null);
     }
 
     public void setVariant(MatmulVariant v) {
         if (v == variant) return;
         variant = v;
         variantButtons.get(v).setSelected(true);
+        syncLoopMenu();
         bar.pause();
         setVariantCode();
         if (input != null) setInput(input, false);
     }
 
     public MatmulVariant variant() { return variant; }
+
+    private void syncLoopMenu() {
+        loopMenu.setText(variant.title());
+        for (javafx.scene.control.MenuItem m : loopMenu.getItems()) {
+            if (m.getUserData() == variant) ((javafx.scene.control.RadioMenuItem) m).setSelected(true);
+        }
+    }
 
     public MatrixGrid aGrid() { return aGrid; }
 
@@ -355,9 +461,53 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     public void setFooter(Node node) {
         footer = node;
         // The play bar and the editor stay on screen whatever the page shows: they are the controls.
-        VBox controls = new VBox(bar);
+        controls.getChildren().setAll(controlsRow);
         if (footer != null) controls.getChildren().add(footer);
-        setBottom(controls);
+    }
+
+    /** Called after the stepper takes another arrangement (its height may then differ). */
+    void setOnArranged(Runnable r) { onArranged = r; }
+
+    /** Whether the page is compact: the code in a PopOver, the loop chooser in the controls row. */
+    boolean compact() { return compact; }
+
+    /** Whether the footer (the editor) stands under the play bar, else behind the edit button. */
+    boolean footerShown() { return footerShown; }
+
+    private void showFooterPop() {
+        if (footerPop.isShowing()) {
+            footerPop.hide();
+            return;
+        }
+        if (footer == null) return;
+        controls.getChildren().remove(footer);
+        show(footer, true);
+        footerPopContent.getChildren().setAll(footer);
+        toggle(footerPop, editButton, footerPopContent);
+    }
+
+    /** Opens (or closes) a PopOver over {@code owner}, styled as the view (a popup has a scene of its own). */
+    private void toggle(PopOver pop, Node owner, javafx.scene.layout.Pane content) {
+        if (pop.isShowing()) {
+            pop.hide();
+            return;
+        }
+        if (content.getStylesheets().isEmpty()) {
+            content.getStylesheets().add(java.util.Objects.requireNonNull(MatmulStepper.class.getResource("/css/matmul.css")).toExternalForm());
+            content.getStyleClass().add("mm-view");
+        }
+        content.getStyleClass().removeIf(c -> c.startsWith("theme-"));
+        if (getScene() != null) getScene().getRoot().getStyleClass().stream().filter(c -> c.startsWith("theme-")).forEach(content.getStyleClass()::add);
+        content.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", em()));
+        content.setPadding(new Insets(em() * 0.5));
+        pop.setContentNode(content);
+        pop.show(owner);
+    }
+
+    /** The root font size (1 em) in px: the UI scale's. */
+    private double em() {
+        double px = chooseLabel.getFont().getSize();
+        return px > 0 ? px : 16;
     }
 
     /** How the page stands, from the most room to the least. */
@@ -366,6 +516,11 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         BESIDE,
         /** The same, the log folded to its title (opening it folds the code's lines instead). */
         BESIDE_FOLDED,
+        /**
+         * The code behind a button and the loop chooser in the controls row: the grids with the
+         * counter, the index triple and the multiply-add beside them (or under them, paging when short).
+         */
+        COMPACT,
         /** One column, grids first; pages when short of height. */
         STACKED
     }
@@ -402,11 +557,18 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         if (input == null || w <= 0 || h <= 0 || choosing) return;
         choosing = true;
         try {
+            // Measured with the roomy controls first: the loop row on the page, the code beside.
+            setCompact(false, false);
             // New code lines or cells have no skin until CSS reaches them: measure them styled.
             applyCss();
             int chars = chars();
-            double floor = aGrid.minCellH(), gap = page.gap();
+            double floor = aGrid.minCellH(), gap = page.gap(), em = em();
             chosenFloor = floor;
+            // The page's height with the editor under the play bar, and with it folded behind its button.
+            double footerH = footer == null || footer.getParent() != controls ? 0 : footer.prefHeight(getWidth()) + controls.getSpacing();
+            double hShown = footerShown ? h : h - footerH, hFolded = footerShown ? h + footerH : h;
+            // Unfolding the editor needs an em to spare: a size at the edge does not flip it.
+            double hUnfold = footerShown ? hShown : hShown - em;
             double sideW = Math.min(code.fullWidth() + 24, w * 0.42);
             double areaW = w - sideW - gap * 2;
             setCells(floor, chars);
@@ -414,29 +576,142 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             boolean pictureGrids = replay != null && presenter().hasPictureGrids();
             if (pictureGrids) presenter().fitPicture(input, floor, chars, areaW, h);
             // The grids in one row at the smallest legible cells.
-            boolean widthOk = gridsWidth(dims(), floor, chars, 12) + opsWidth() + gridsRow.getHgap() * 4 + 20 <= areaW;
+            double gridsW = gridsWidth(dims(), floor, chars, 12) + opsWidth() + gridsRow.getHgap() * 4 + 20;
+            boolean widthOk = gridsW <= areaW;
             double topH = top.prefHeight(w) + gap;
+            double detailPad = detail.snappedLeftInset() + detail.snappedRightInset();
+            presenter().fitWidth(areaW - detailPad);
             double left = gridsRow.prefHeight(areaW) + gap + detail.prefHeight(areaW)
                     + (messageBox.isManaged() ? messageBox.prefHeight(areaW) + gap : 0);
             double[] sideH = sideHeights(sideW);
-            Arrangement next;
-            if (widthOk && fits(topH + Math.max(left, sideH[0]), h, Arrangement.BESIDE)) next = Arrangement.BESIDE;
-            else if (widthOk && fits(topH + Math.max(left, sideH[1]), h, Arrangement.BESIDE_FOLDED)) next = Arrangement.BESIDE_FOLDED;
-            else next = Arrangement.STACKED;
+            Arrangement next = null;
+            boolean showFooter = true, compactBeside = false;
+            double rightW = 0;
+            for (boolean withFooter : footer == null ? new boolean[]{true} : new boolean[]{true, false}) {
+                double hh = withFooter ? hUnfold : hFolded;
+                if (widthOk && fits(topH + Math.max(left, sideH[0]), hh, Arrangement.BESIDE)) next = Arrangement.BESIDE;
+                // Folded, the printout goes: the index triple stands on a line under the grids instead.
+                else if (widthOk && fits(topH + Math.max(left + triple.prefHeight(areaW) + gap, sideH[1]), hh, Arrangement.BESIDE_FOLDED))
+                    next = Arrangement.BESIDE_FOLDED;
+                if (next != null) {
+                    showFooter = withFooter;
+                    break;
+                }
+            }
+            if (next == null) {
+                // Compact: the code goes behind a button and the loop chooser into the controls row;
+                // the counter, the index triple and the multiply-add stand beside the grids (or under them).
+                setCompact(true, false);
+                applyCss();
+                double topC = top.isManaged() ? top.prefHeight(w) + gap : 0;
+                double msg = messageBox.isManaged() ? messageBox.prefHeight(w) + gap : 0;
+                if (pictureGrids) presenter().fitPicture(input, floor, chars, w, h);
+                presenter().fitWidth(w);
+                double rightNeed = Math.max(counter.prefWidth(-1), Math.max(triple.prefWidth(-1), detail.prefWidth(-1))) + 24;
+                rightW = Math.min(rightNeed, w - gridsW - gap * 2);
+                // Measured as it would stand beside: the triple on two lines, the picture sized to the column.
+                setCompact(true, true);
+                applyCss();
+                if (pictureGrids) presenter().fitPicture(input, floor, chars, rightW, h);
+                presenter().fitWidth(rightW - detailPad);
+                // Beside only where the picture of the step fits the column whole (its pieces never break).
+                boolean canBeside = rightW >= 10 * em && detail.prefWidth(-1) <= rightW + 0.5;
+                double besideNeed = topC + Math.max(gridsRow.prefHeight(w - rightW - gap * 2) + msg,
+                        counterBox.prefHeight(rightW) + detail.prefHeight(rightW) + gap);
+                setCompact(true, false);
+                applyCss();
+                if (pictureGrids) presenter().fitPicture(input, floor, chars, w, h);
+                presenter().fitWidth(w - detailPad);
+                gridsRow.setPrefWrapLength(w - 20);
+                double gridsStacked = gridsRow.prefHeight(w);
+                double stackNeed = topC + counterBox.prefHeight(w) + gridsRow.prefHeight(w) + msg + detail.prefHeight(w) + gap * 2;
+                next = Arrangement.COMPACT;
+                // Beside cannot page (what does not fit would be cut): it is taken with half an em to spare.
+                if (canBeside && fits(besideNeed + em / 2, hUnfold, next)) compactBeside = true;
+                else if (fits(stackNeed, hUnfold, next)) compactBeside = false;
+                else if (canBeside && fits(besideNeed + em / 2, hFolded, next)) { compactBeside = true; showFooter = false; }
+                else { compactBeside = false; showFooter = false; }
+                // Grids taller than the whole page: the first page shows the loop row and the grids page
+                // whole (a first block cut at the page's edge would be worse than a page turn).
+                if (!compactBeside && topC + gridsStacked > hFolded) {
+                    next = Arrangement.STACKED;
+                    showFooter = false;
+                }
+                if (footer == null) showFooter = true;
+            }
             chosenW = w;
             chosenH = h;
+            boolean changed = next != arrangement || (next == Arrangement.COMPACT && compactBeside != page.beside());
             if (next != arrangement) {
                 arrangement = next;
                 applyFold();
             }
-            boolean beside = next != Arrangement.STACKED;
-            side.setPrefWidth(beside ? sideW : Region.USE_COMPUTED_SIZE);
-            side.setMaxWidth(beside ? sideW : Double.MAX_VALUE);
-            page.setBeside(beside, sideW);
+            if (changed && onArranged != null) onArranged.run();
+            setCompact(next == Arrangement.COMPACT, compactBeside);
+            if (next == Arrangement.BESIDE_FOLDED) {
+                show(counterBox, true);
+                show(triple, true);
+                tripleTwoLines = true;
+                setTriple(tripleVars, tripleLog);
+            }
+            setFooterShown(showFooter);
+            boolean beside = next != Arrangement.STACKED && (next != Arrangement.COMPACT || compactBeside);
+            double columnW = next == Arrangement.COMPACT ? rightW : sideW;
+            detailW = next == Arrangement.COMPACT && compactBeside ? rightW : -1;
+            side.setPrefWidth(beside && next != Arrangement.COMPACT ? sideW : Region.USE_COMPUTED_SIZE);
+            side.setMaxWidth(beside && next != Arrangement.COMPACT ? sideW : Double.MAX_VALUE);
+            page.setBeside(beside, columnW);
+            presenter().fitWidth((next == Arrangement.COMPACT && compactBeside ? rightW : beside ? areaW : w) - detailPad);
             page.requestLayout();
         } finally {
             choosing = false;
         }
+    }
+
+    /**
+     * Compact or roomy controls: compact, the loop chooser is one menu button in the controls row,
+     * the code is behind a button (in a PopOver), and the counter and the index triple stand on the
+     * page, {@code beside} the grids with the multiply-add, or stacked under them.
+     */
+    private void setCompact(boolean on, boolean beside) {
+        compact = on;
+        show(variants, !on);
+        show(top, !on || caption.isManaged());
+        show(loopMenu, on);
+        show(codeButton, on);
+        if (!on && codePop.isShowing()) codePop.hide();
+        Node counterHome = on ? counterBox : variants;
+        if (counter.getParent() != counterHome) {
+            ((javafx.scene.layout.Pane) counter.getParent()).getChildren().remove(counter);
+            if (on) counterBox.getChildren().setAll(counter, triple);
+            else {
+                variants.getChildren().add(counter);
+                counterBox.getChildren().setAll(triple);
+            }
+        }
+        counter.setPadding(on ? Insets.EMPTY : new Insets(0, 0, 0, 18));
+        tripleTwoLines = on && beside;
+        setTriple(tripleVars, tripleLog);
+        // In a column of its own the counter wraps; in the loop row it moves to a line of its own whole.
+        counter.setMinWidth(on ? 0 : Region.USE_PREF_SIZE);
+        show(counterBox, on);
+        show(triple, on);
+        show(side, !on);
+        for (Node n : List.of(counterBox, detail)) page.setColumn(n, on && beside ? BlockPage.Column.SIDE : BlockPage.Column.LEFT);
+    }
+
+    private void setTriple(String vars, String printed) {
+        tripleVars = vars;
+        tripleLog = printed;
+        triple.setText(printed.isEmpty() ? vars : vars + (tripleTwoLines ? "\n" : "   \u00b7   ") + printed);
+    }
+
+    /** The editor under the play bar, or folded behind the edit button (a PopOver). */
+    private void setFooterShown(boolean shown) {
+        footerShown = shown || footer == null;
+        if (footer != null && footer.getParent() == controls) show(footer, footerShown);
+        show(editButton, !footerShown);
+        if (footerShown && footerPop.isShowing()) footerPop.hide();
     }
 
     /** The side column's height {@code w} wide: with the log open, and folded. */
@@ -475,6 +750,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
 
     private void setVariantCode() {
         code.setCode(variant.code());
+        codeCopy.setCode(variant.code());
+        syncLoopMenu();
         logTitle.setText(presenter().logTitle());
         logHead.setText("  a      b      result");
     }
@@ -516,6 +793,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             detail.getChildren().setAll(intro);
             intro.setText("Stepping is off until this is fixed. The other cells keep their values.");
             code.show(-1, Map.of(), presenter().order());
+            codeCopy.show(-1, Map.of(), presenter().order());
+            setTriple(code.varsText(), "");
             bar.counter.set("multiply-adds \u2013");
             log.getItems().clear();
         } else {
@@ -532,9 +811,13 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             if (j >= 0) vars.put("j", Integer.toString(j));
             if (k >= 0) vars.put("k", Integer.toString(k));
             code.show(st == null ? zerosLine() : st.codeLine(), vars, presenter().order());
+            codeCopy.show(st == null ? zerosLine() : st.codeLine(), vars, presenter().order());
+            // The index triple as the notebook prints it, after the loop variables.
+            setTriple(code.varsText(), st == null ? "" : logLine(st));
             long madds = st == null ? 0 : st.maddsDone();
-            bar.counter.set("step " + (p + 1) + " of " + replay.steps().size()
-                    + "   \u00b7   multiply-adds " + madds + " of " + replay.totalMadds());
+            // A step that is one multiply-add (the triple loop) needs one count, not the same twice.
+            bar.counter.set(replay.steps().size() == replay.totalMadds() ? "multiply-adds " + madds + " of " + replay.totalMadds()
+                    : "step " + (p + 1) + " of " + replay.steps().size() + "   \u00b7   multiply-adds " + madds + " of " + replay.totalMadds());
             syncLog(p);
         }
         aGrid.refresh();
@@ -573,12 +856,19 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         }
         if (p >= 0) {
             log.getSelectionModel().clearAndSelect(p);
-            double cell = log.getFixedCellSize() > 0 ? log.getFixedCellSize() : 30;
-            int visible = Math.max(1, (int) Math.floor((log.getHeight() - 4) / cell));
-            log.scrollTo(Math.max(0, p - visible + 1));
+            scrollLog(p);
+            // The log's height may change with this step's layout (a new arrangement): again after it.
+            javafx.application.Platform.runLater(() -> { if (cursor.position.get() == p) scrollLog(p); });
         } else {
             log.getSelectionModel().clearSelection();
         }
+    }
+
+    /** Scrolls the log so that line {@code p} is the last one in sight. */
+    private void scrollLog(int p) {
+        double cell = log.getFixedCellSize() > 0 ? log.getFixedCellSize() : 30;
+        int visible = Math.max(1, (int) Math.floor((log.getHeight() - 4) / cell));
+        log.scrollTo(Math.max(0, p - visible + 1));
     }
 
     /** The notebook's printout when the replay has one; a slice of a tensor prints the tensor's own indices. */
@@ -621,11 +911,11 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         for (double s = floor * 2; s > floor; s -= Math.max(2, floor * 0.1)) {
             if (gridsWidth(dims, s, chars, visC) + ops + 60 > areaW) continue;
             setCells(s, chars);
-            if (pictureGrids) presenter().fitPicture(input, s, chars, areaW, h);
+            if (pictureGrids) presenter().fitPicture(input, s, chars, detailW > 0 ? detailW : areaW, h);
             if (page.prefHeight(w) <= h) { best = s; break; }
         }
         setCells(best, chars);
-        if (pictureGrids) presenter().fitPicture(input, best, chars, areaW, h);
+        if (pictureGrids) presenter().fitPicture(input, best, chars, detailW > 0 ? detailW : areaW, h);
     }
 
     /** Moves the grids' windows onto the cells the current step reads and writes. */

@@ -96,6 +96,8 @@ public final class MatmulView extends BorderPane implements Steppable {
         bar.widthProperty().addListener(o -> fitSectionTitles(bar));
         controller.state().presentation.scale.addListener(o -> javafx.application.Platform.runLater(() -> fitSectionTitles(bar)));
         elementButton.visibleProperty().addListener(o -> fitSectionTitles(bar));
+        // A new UI scale reaches the buttons' fonts through CSS: fit again when it has.
+        buttons.get(Section.OWN).fontProperty().addListener(o -> fitSectionTitles(bar));
         select(Section.OWN);
     }
 
@@ -103,6 +105,9 @@ public final class MatmulView extends BorderPane implements Steppable {
     private void fitSectionTitles(javafx.scene.layout.FlowPane bar) {
         double w = bar.getWidth();
         if (w <= 0) return;
+        // Measured at the fonts of the scale now in force: a scale change reaches the buttons' CSS
+        // only at the next pulse, and measured before it, the old (smaller) titles "fit".
+        bar.applyCss();
         double need = bar.getInsets().getLeft() + bar.getInsets().getRight();
         boolean firstButton = true;
         for (Map.Entry<Section, ToggleButton> e : buttons.entrySet()) {

@@ -58,6 +58,14 @@ public final class SpeedLadderPane extends BorderPane implements io.backproplens
     private final Button run = new Button("Run the ladder again", new FontIcon("mdi2t-timer-outline"));
     private boolean running, wanted;
     private final VBox top;
+    private final Label caption;
+    private final HBox controls;
+    /**
+     * Paged and too short for the caption with the Run button and the status under it (1280x720 at
+     * 200%): the caption is a page of its own, the button and the status the next one.
+     */
+    private boolean splitTop;
+    private final VBox captionPage = new VBox(), controlsPage = new VBox();
     /**
      * Short of height (a projector at 200%) the caption, the four rungs and the explanation cannot
      * stand together: the pane becomes pages the clicker walks through, the caption and the Run
@@ -75,7 +83,7 @@ public final class SpeedLadderPane extends BorderPane implements io.backproplens
     public SpeedLadderPane(Controller controller) {
         this.controller = controller;
         getStyleClass().add("mm-ladder");
-        Label caption = new Label("The notebook's ladder on x_valid[:5] @ w (784\u00d710): each rung hands one loop to a bigger array "
+        caption = new Label("The notebook's ladder on x_valid[:5] @ w (784\u00d710): each rung hands one loop to a bigger array "
                 + "operation. Timed here in Java with ND4J (median of many runs after a warm-up), beside the notebook's "
                 + "Python times. Bars are on a log scale: each grid line is 10\u00d7 faster.");
         caption.getStyleClass().add("mm-caption");
@@ -87,12 +95,14 @@ public final class SpeedLadderPane extends BorderPane implements io.backproplens
         run.setOnAction(e -> start());
         // The button keeps its words; the status wraps beside it (or under it, the pane being narrow).
         run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox controls = new HBox(14, run, status);
+        controls = new HBox(14, run, status);
         HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
         status.setMinWidth(0);
         controls.setAlignment(Pos.CENTER_LEFT);
         top = new VBox(8, caption, controls);
         top.setPadding(new Insets(8, 12, 8, 12));
+        captionPage.setPadding(new Insets(8, 12, 8, 12));
+        controlsPage.setPadding(new Insets(8, 12, 8, 12));
         setTop(top);
         chart.setId("ladder-chart");
         chart.setPadding(new Insets(10));
@@ -136,16 +146,20 @@ public final class SpeedLadderPane extends BorderPane implements io.backproplens
         double w = getWidth(), h = getHeight();
         if (w <= 0 || h <= 0) return;
         double f = controller.state().presentation.fontPx();
-        boolean pagedNow = h < top.prefHeight(w) + chartNeed + 1;
+        boolean pagedNow = h < topHeight(w) + chartNeed + 1;
         if (pagedNow != paged) {
             paged = pagedNow;
             page = 0;
             draw();
         }
         if (paged) {
+            // The pager's row and the top block's own height at this width; split only when they cannot share the pane.
+            boolean split = h < topHeight(w) + pager.prefHeight(w) + 1;
+            if (split != splitTop) splitTop(split);
             showPage();
             return;
         }
+        if (splitTop) splitTop(false);
         if (getTop() != top) {
             setTop(top);
             setCenter(chart);
@@ -170,23 +184,48 @@ public final class SpeedLadderPane extends BorderPane implements io.backproplens
         }
     }
 
+    /** The top block's height {@code w} wide with the caption and the controls in it, wherever they stand now. */
+    private double topHeight(double w) {
+        double in = w - 24;
+        return 16 + caption.prefHeight(in) + top.getSpacing() + controls.prefHeight(in);
+    }
+
     /** The pages when paged: the caption, the rung pages, and the explanation once it has words. */
     private int pageCount() {
         int n = MatmulVariant.values().length;
-        return 1 + (n + perPage - 1) / perPage + (explain.getText().isEmpty() ? 0 : 1);
+        return lead() + (n + perPage - 1) / perPage + (explain.getText().isEmpty() ? 0 : 1);
+    }
+
+    /** The pages before the rungs: the caption with the Run button, or the two apart. */
+    private int lead() { return splitTop ? 2 : 1; }
+
+    /** Puts the caption and the controls in the top block, or (split) each on a page of its own. */
+    private void splitTop(boolean split) {
+        splitTop = split;
+        if (split) {
+            if (caption.getParent() != captionPage) captionPage.getChildren().setAll(caption);
+            if (controls.getParent() != controlsPage) controlsPage.getChildren().setAll(controls);
+        } else if (caption.getParent() != top) {
+            captionPage.getChildren().clear();
+            controlsPage.getChildren().clear();
+            top.getChildren().setAll(caption, controls);
+        }
     }
 
     private void showPage() {
         page = Math.max(0, Math.min(page, pageCount() - 1));
-        int rungPages = pageCount() - 1 - (explain.getText().isEmpty() ? 0 : 1);
+        int rungPages = pageCount() - lead() - (explain.getText().isEmpty() ? 0 : 1);
         Node front;
         String what;
         if (page == 0) {
-            front = top;
+            front = splitTop ? captionPage : top;
             what = "the ladder";
-        } else if (page <= rungPages) {
+        } else if (splitTop && page == 1) {
+            front = controlsPage;
+            what = "timing";
+        } else if (page < lead() + rungPages) {
             front = chart;
-            int from = (page - 1) * perPage, to = Math.min(MatmulVariant.values().length, from + perPage);
+            int from = (page - lead()) * perPage, to = Math.min(MatmulVariant.values().length, from + perPage);
             what = to - from == 1 ? "rung " + (from + 1) + " of 4" : "rungs " + (from + 1) + "\u2013" + to + " of 4";
         } else {
             explain.setPrefWidth(Region.USE_COMPUTED_SIZE);
@@ -216,7 +255,7 @@ public final class SpeedLadderPane extends BorderPane implements io.backproplens
     public List<MatmulVariant> rungsShown() {
         List<MatmulVariant> all = List.of(MatmulVariant.values());
         if (!paged) return all;
-        int from = Math.max(0, page - 1) * perPage;
+        int from = Math.max(0, page - lead()) * perPage;
         return all.subList(Math.min(from, all.size()), Math.min(all.size(), from + perPage));
     }
 

@@ -284,6 +284,9 @@ class MatmulStepperTest {
         for (int r = ag.firstRow(); r < ag.firstRow() + ag.visRows(); r++)
             for (int c = ag.firstCol(); c < ag.firstCol() + ag.visCols(); c++)
                 assertThat(ag.cellText(r, c)).as("a[%d,%d]", r, c).isEqualTo(r < 3 && c < 3 ? Fmt.cell(io.backproplens.matmul.Matrices.NOTEBOOK_A[r][c]) : "0");
+        // 30-row grids leave no room for the editor under the play bar: it folds behind its button.
+        assertThat(stepper.footerShown()).isFalse();
+        robot.clickOn("#mm-edit");
         robot.clickOn("#mm-random");
         assertThat(stepper.stepCount()).isEqualTo(30 * 30 * 30);
         long cells = stepper.aGrid().getChildrenUnmodifiable().stream().filter(n -> n instanceof Control c && c.getStyleClass().contains("mm-cell")).count();
