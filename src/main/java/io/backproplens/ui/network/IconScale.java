@@ -1,7 +1,6 @@
 package io.backproplens.ui.network;
 
 import io.backproplens.ui.core.Presentation;
-import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -18,17 +17,21 @@ final class IconScale {
     static void follow(Iterable<? extends Node> nodes, Presentation p) {
         for (Node n : nodes) {
             if (n instanceof Labeled l) {
-                bind(l.getGraphic(), p);
-                l.graphicProperty().addListener((o, was, now) -> bind(now, p));
+                // In the icon's inline style: the theme's stylesheet sets -fx-icon-size too and wins
+                // over a value set in code, and a bound one makes JavaFX warn at every CSS pass
+                // (FontIcon writes its own -fx-font-size into the same style, so the rest is kept).
+                Runnable size = () -> {
+                    if (l.getGraphic() instanceof FontIcon icon) {
+                        String rest = icon.getStyle() == null ? "" : icon.getStyle().replaceAll("-fx-icon-size:[^;]*;?", "").trim();
+                        icon.setStyle(rest + (rest.isEmpty() || rest.endsWith(";") ? "" : ";") + "-fx-icon-size: " + Math.round(p.fontPx()) + "px;");
+                    }
+                };
+                p.scale.addListener(o -> size.run());
+                l.graphicProperty().addListener(o -> size.run());
+                size.run();
             } else if (n instanceof javafx.scene.Parent parent) {
                 follow(parent.getChildrenUnmodifiable(), p);
             }
-        }
-    }
-
-    private static void bind(Node graphic, Presentation p) {
-        if (graphic instanceof FontIcon icon && !icon.iconSizeProperty().isBound()) {
-            icon.iconSizeProperty().bind(Bindings.createIntegerBinding(() -> (int) Math.round(p.fontPx()), p.scale));
         }
     }
 }
