@@ -155,8 +155,12 @@ public final class FormulaPanel extends VBox {
                 // leads the line, so it shows where a long formula runs past the panel's right edge.
                 TraceStep.Line line = s.lines().get(k);
                 io.backproplens.engine.Trace trace = cursor.trace();
-                javafx.scene.control.Button open = new javafx.scene.control.Button(null,
-                        new org.kordamp.ikonli.javafx.FontIcon("mdi2h-help-circle-outline"));
+                org.kordamp.ikonli.javafx.FontIcon help = new org.kordamp.ikonli.javafx.FontIcon("mdi2h-help-circle-outline");
+                // As large as the text at any UI scale (inline: the theme's stylesheet wins over a set size).
+                // FontIcon keeps its own font in the same style: add to it, do not replace it.
+                String own = help.getStyle() == null ? "" : help.getStyle().trim();
+                help.setStyle(own + (own.isEmpty() || own.endsWith(";") ? "" : ";") + "-fx-icon-size: " + Math.round(fontPx.getAsDouble()) + "px;");
+                javafx.scene.control.Button open = new javafx.scene.control.Button(null, help);
                 open.setId("formula-" + k + "-why");
                 open.getStyleClass().add("formula-why");
                 open.setTooltip(new javafx.scene.control.Tooltip("Why these shapes?"));

@@ -55,7 +55,10 @@ final class OneLineCaption {
         label.setTooltip(tip);
     }
 
-    /** The longest start of {@code full} that ends at a clause (before ": ", ", ", "; ", " (" or ". ") and fits {@code room}, with "…". */
+    /**
+     * The longest start of {@code full} that ends at a clause (before ": ", ", ", "; ", " (" or ". ") and
+     * fits {@code room}, with "…"; where that is under half the line, the words that fit.
+     */
     private String clause(String full, double room) {
         String best = null;
         for (int i = 1; i < full.length() - 1; i++) {
@@ -66,8 +69,8 @@ final class OneLineCaption {
             if (width(s) <= room) best = s;
             else break;
         }
-        if (best != null) return best;
-        // No clause fits: the words that do.
+        // A clause that leaves most of the line empty ("Gradient check…"): the words that fit say more.
+        if (best != null && width(best) > room / 2) return best;
         int cut = full.length();
         String s = full;
         while (cut > 0 && width(s) > room) {
