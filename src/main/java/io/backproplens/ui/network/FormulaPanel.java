@@ -17,9 +17,17 @@ import java.util.List;
  */
 public final class FormulaPanel extends VBox {
     private final javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane();
-    private final ScrollPane scroll = new ScrollPane(box);
     private final Label title = new Label();
     private final Label narration = new Label();
+    /**
+     * What the sentence would say beside the step, under the formulas: the notebook's loss and why it
+     * differs, and at the end of a phase its wall time here and in the notebook. In the sentence they
+     * made it eight lines at 1280x720 and 200%, where the title, the sentence and the tab headers
+     * have the column's height beside the graph.
+     */
+    private final Label aside = new Label();
+    private final VBox body = new VBox(4, box, aside);
+    private final ScrollPane scroll = new ScrollPane(body);
     private final List<String> boundShown = new ArrayList<>();
     private final ShapePopOver why = new ShapePopOver();
     private java.util.function.DoubleSupplier fontPx = () -> 16;
@@ -34,6 +42,15 @@ public final class FormulaPanel extends VBox {
         narration.setId("step-narration");
         narration.getStyleClass().add("step-narration");
         narration.setWrapText(true);
+        aside.setId("step-aside");
+        aside.getStyleClass().add("step-aside");
+        aside.setWrapText(true);
+        aside.setPadding(new Insets(0, 12, 8, 12));
+        aside.managedProperty().bind(aside.textProperty().isNotEmpty());
+        aside.visibleProperty().bind(aside.managedProperty());
+        // Wrapped to the panel's width, not to the widest formula's (the formulas scroll sideways).
+        aside.maxWidthProperty().bind(scroll.viewportBoundsProperty().map(b -> Math.max(100, b.getWidth())));
+        aside.prefWidthProperty().bind(aside.maxWidthProperty());
         // Title and sentence wrap to the panel's width; the formulas scroll (never cut short).
         box.setPadding(new Insets(0, 12, 8, 12));
         // Formulas side by side when the width allows: at steps with three formulas all of them show.
@@ -78,14 +95,18 @@ public final class FormulaPanel extends VBox {
 
     public String title() { return title.getText(); }
 
-    /** The sentence under the title, as shown. */
-    public String narration() { return narration.getText(); }
+    /** What the step says: the sentence under the title, then (under the formulas) the notebook's numbers and the phase's time. */
+    public String narration() { return aside.getText().isEmpty() ? narration.getText() : narration.getText() + " " + aside.getText(); }
 
     /** The height this panel needs at {@code width} to show everything without scrolling. */
     double heightFor(double width) {
+        return headHeight(width) + box.prefHeight(width) + (aside.isManaged() ? aside.prefHeight(width) + 4 : 0) + 4;
+    }
+
+    /** The height of the title and the sentence at {@code width} (they never scroll). */
+    double headHeight(double width) {
         double inner = width - 24;
-        double head = title.prefHeight(inner) + narration.prefHeight(inner) + 14;
-        return head + box.prefHeight(width) + 4;
+        return title.prefHeight(inner) + narration.prefHeight(inner) + 14;
     }
 
     public void show(TraceCursor cursor, int step) { show(cursor, step, false); }
@@ -103,6 +124,7 @@ public final class FormulaPanel extends VBox {
         if (cursor == null) {
             title.setText("Loading MNIST\u2026");
             narration.setText("");
+            aside.setText("");
             return;
         }
         String t = cursor.title(step);
@@ -111,8 +133,8 @@ public final class FormulaPanel extends VBox {
         narration.setText(s == null
                 ? "Press Next (\u2192 or Space) to run " + cursor.step(0).module() + ". Click any tensor to inspect it."
                 : hidden ? "Predict: what will " + String.join(", ", cursor.writes(step)) + " be, and what shape? Next reveals it."
-                : narrate(s, cursor.step(cursor.indexOf(s.module(), TraceStep.Phase.FORWARD)), step == cursor.size() - 1)
-                        + timeAtEndOfPhase(cursor, step));
+                : narrate(s, cursor.step(cursor.indexOf(s.module(), TraceStep.Phase.FORWARD)), step == cursor.size() - 1));
+        aside.setText(s == null || hidden ? "" : (notebookLoss(s) + timeAtEndOfPhase(cursor, step)).trim());
         int k = 0;
         for (TraceCursor.Formula f : hidden ? cursor.formulas(step, cursor.offered(step - 1)) : cursor.formulas(step)) {
             Label notebook = new Label("# notebook:  " + f.notebook());
@@ -133,8 +155,12 @@ public final class FormulaPanel extends VBox {
                 // leads the line, so it shows where a long formula runs past the panel's right edge.
                 TraceStep.Line line = s.lines().get(k);
                 io.backproplens.engine.Trace trace = cursor.trace();
-                javafx.scene.control.Button open = new javafx.scene.control.Button(null,
-                        new org.kordamp.ikonli.javafx.FontIcon("mdi2h-help-circle-outline"));
+                org.kordamp.ikonli.javafx.FontIcon help = new org.kordamp.ikonli.javafx.FontIcon("mdi2h-help-circle-outline");
+                // As large as the text at any UI scale (inline: the theme's stylesheet wins over a set size).
+                // FontIcon keeps its own font in the same style: add to it, do not replace it.
+                String own = help.getStyle() == null ? "" : help.getStyle().trim();
+                help.setStyle(own + (own.isEmpty() || own.endsWith(";") ? "" : ";") + "-fx-icon-size: " + Math.round(fontPx.getAsDouble()) + "px;");
+                javafx.scene.control.Button open = new javafx.scene.control.Button(null, help);
                 open.setId("formula-" + k + "-why");
                 open.getStyleClass().add("formula-why");
                 open.setTooltip(new javafx.scene.control.Tooltip("Why these shapes?"));
@@ -193,7 +219,8 @@ public final class FormulaPanel extends VBox {
                     + "loss = " + io.backproplens.ui.common.Fmt.stat(s.writes().get(0).array().getDouble(0)) + "."
                     : "Backward starts at the loss: only each sample's label entry gets a gradient, -1/n (" + inp + ".g).";
         } else if (m.equals("mse")) {
-            text = fwd ? "The loss: the mean over the batch of (prediction - label)\u00b2. " + lossBeside(s)
+            text = fwd ? "The loss: the mean over the batch of (prediction - label)\u00b2. loss = "
+                    + io.backproplens.ui.common.Fmt.stat(s.writes().get(0).array().getDouble(0)) + "."
                     : "Backward starts at the loss: how it changes with each prediction (out.g).";
         } else {
             text = "";
@@ -233,16 +260,13 @@ public final class FormulaPanel extends VBox {
     }
 
     /**
-     * The loss and, for the notebook's whole training set, the notebook's beside it with why the
-     * two differ: its weights were unseeded, and it ran w2 = rand(nh,1)/sqrt(784) (the init
-     * "notebook").
+     * At the MSE loss on the notebook's whole training set, the notebook's loss with why the two
+     * differ: its weights were unseeded, and it ran w2 = rand(nh,1)/sqrt(784) (the init
+     * "notebook"); else "".
      */
-    static String lossBeside(TraceStep s) {
-        double loss = s.writes().get(0).array().getDouble(0);
-        String mine = "loss = " + io.backproplens.ui.common.Fmt.stat(loss);
-        io.backproplens.session.NotebookPrinted.Number nb = io.backproplens.session.NotebookPrinted.get("loss");
-        if (s.batch() != io.backproplens.session.Settings.MAX_BATCH) return mine + ".";
-        // Short: at 1024x768 the step's sentence has two lines of room.
-        return mine + "; " + nb.beside() + " (unseeded weights, w2 = rand(nh,1)/sqrt(784): init notebook).";
+    static String notebookLoss(TraceStep s) {
+        if (!s.module().equals("mse") || s.phase() != TraceStep.Phase.FORWARD
+                || s.batch() != io.backproplens.session.Settings.MAX_BATCH) return "";
+        return io.backproplens.session.NotebookPrinted.get("loss").beside() + " (unseeded weights, w2 = rand(nh,1)/sqrt(784): init notebook).";
     }
 }

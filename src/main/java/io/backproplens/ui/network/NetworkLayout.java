@@ -19,6 +19,8 @@ final class NetworkLayout extends Region {
     /** The root font size in px (the UI scale's unit). */
     private final java.util.function.DoubleSupplier em;
     private boolean compact;
+    /** The tabs beside the graph, not under it (a window short for its UI scale); see {@link #layoutShort}. */
+    private boolean beside;
     private Runnable onCompactChanged = () -> {};
 
     NetworkLayout(ZoomPane graph, FormulaPanel formulas, TabPane side, java.util.function.DoubleSupplier em) {
@@ -33,6 +35,9 @@ final class NetworkLayout extends Region {
     }
 
     boolean compact() { return compact; }
+
+    /** Whether the tabs (the step's title, sentence and formulas first) stand beside the graph. */
+    boolean beside() { return beside; }
 
     void onCompactChanged(Runnable r) { onCompactChanged = r; }
 
@@ -50,6 +55,18 @@ final class NetworkLayout extends Region {
         // statistics do not fit side by side (1280 px at 100%: its mode buttons and caption ran past the window).
         boolean wantCompact = w < 50 * em || w - fw < 60 * em || formulas.heightFor(fw) > h - graphWant;
         if (wantCompact != compact) setCompact(wantCompact);
+        // Under the graph's whole height at the floor scale, the tabs' headers and the step's title
+        // and sentence must fit (7 em: a title and three lines), with a line of formula: at 1280x720
+        // and 200% they did not (the graph got a band of 190 px, its boxes cut, and the sentence ran
+        // under the window's bottom edge). In em, not by the step's own sentence, so stepping never
+        // moves the view from one layout to the other.
+        boolean wantBeside = compact && w >= 24 * em
+                && h - (tabs + 7 * em) < Math.min(graphWant, graph.wholeHeight());
+        if (wantBeside != beside) setBeside(wantBeside);
+        if (beside) {
+            layoutBeside(w, h, tabs, em);
+            return;
+        }
         double band = Math.max(minBand, compact ? formulas.heightFor(w) + tabs : formulas.heightFor(fw));
         // The graph keeps at least its whole height at the floor scale (else the pane fades the chips
         // at its top edge: w1.g at the last step, where the sentence with the wall times is longer);
@@ -64,6 +81,37 @@ final class NetworkLayout extends Region {
         } else {
             formulas.resizeRelocate(0, gh, fw, bh);
             side.resizeRelocate(fw, gh, w - fw, bh);
+        }
+    }
+
+    /**
+     * The graph on the left at the full height (its boxes and chips whole, the pane following the
+     * step sideways), and the tabs on the right in the narrowest column, from 40% to 62% of the
+     * width, where their headers, the step's title and its sentence fit with two lines of formula;
+     * the formulas scroll under them.
+     */
+    private void layoutBeside(double w, double h, double tabs, double em) {
+        // Never narrower than the tab headers (else the last one is cut and a menu button stands in).
+        javafx.scene.Node headers = side.lookup(".headers-region");
+        double least = headers == null ? 0 : headers.prefWidth(-1) + 2 * em;
+        double cw = Math.max(least, Math.floor(w * 0.62));
+        for (double f = 0.40; f < 0.62; f += 0.02) {
+            double c = Math.max(least, Math.floor(w * f));
+            if (tabs + formulas.headHeight(c - 8) + 3 * em <= h) {
+                cw = c;
+                break;
+            }
+        }
+        graph.resizeRelocate(0, 0, w - cw, h);
+        side.resizeRelocate(w - cw, 0, cw, h);
+    }
+
+    /** Beside the graph the column is narrow: the tabs' short names, so their headers fit it. */
+    private void setBeside(boolean b) {
+        beside = b;
+        for (Tab t : side.getTabs()) {
+            if ("tab-inspector".equals(t.getId())) t.setText(b ? "Inspector" : "Tensor inspector");
+            if ("tab-gradcheck".equals(t.getId())) t.setText(b ? "Check" : "Gradient check");
         }
     }
 

@@ -93,6 +93,8 @@ public final class NetworkView extends BorderPane implements Steppable {
             if ("net-counter".equals(n.getId())) ((javafx.scene.control.Label) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         check.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Icons as large as the bar's text at every UI scale (icon-only at 200% they were 12 px).
+        IconScale.follow(playback.getChildren(), state.presentation);
         // The view's width, not the bar's: a bar that does not give way is laid out at its own
         // preferred width, wider than the window (1115 px at 1024x768, 100%), and would never see
         // that it is short of room; it also widened the whole view, graph and all.

@@ -68,8 +68,9 @@ final class ShapePopOver {
         ownerScene = at;
         // The room in the window: a margin of one em each side, and the PopOver's arrow and corners.
         double chrome = 2 * (ARROW + pop.getCornerRadius()) + 2 * fontPx;
-        double roomW = at == null ? Double.MAX_VALUE : at.getWidth() - chrome;
-        double roomH = at == null ? Double.MAX_VALUE : at.getHeight() - chrome;
+        javafx.geometry.Rectangle2D seen = at == null ? null : seen(at);
+        double roomW = seen == null ? Double.MAX_VALUE : seen.getWidth() - chrome;
+        double roomH = seen == null ? Double.MAX_VALUE : seen.getHeight() - chrome;
         // The width inside the content's padding: what every line must fit.
         double inner = roomW - 2 * fontPx;
 
@@ -150,14 +151,14 @@ final class ShapePopOver {
      * here, and above the formula it stands without an arrow.
      */
     private void place(Node owner, javafx.scene.Scene at, javafx.geometry.Dimension2D size, double fontPx) {
-        javafx.stage.Window w = at.getWindow();
-        double left = w.getX() + at.getX(), top = w.getY() + at.getY();
-        double right = left + at.getWidth(), bottom = top + at.getHeight();
+        javafx.geometry.Rectangle2D seen = seen(at);
+        double left = seen.getMinX(), top = seen.getMinY();
+        double right = seen.getMaxX(), bottom = seen.getMaxY();
         double margin = fontPx, corner = pop.getCornerRadius();
         // The PopOver's outline around the content: its rounded corners each side.
         double popW = size.getWidth() + 2 * corner, popH = size.getHeight() + 2 * corner;
         javafx.geometry.Bounds b = owner.localToScreen(owner.getBoundsInLocal());
-        boolean low = (b.getMinY() + b.getMaxY()) / 2 - top > at.getHeight() / 2;
+        boolean low = (b.getMinY() + b.getMaxY()) / 2 - top > (bottom - top) / 2;
         boolean below = !low && b.getMaxY() + ARROW + popH + margin <= bottom;
         double arrow = below ? ARROW : 0;
         // ControlsFX puts the tip this far right of the PopOver's left edge (arrow at the left corner).
@@ -168,6 +169,27 @@ final class ShapePopOver {
         pop.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
         pop.setArrowSize(below && tipX >= b.getMinX() && tipX <= b.getMaxX() ? ARROW : 0);
         pop.show(owner, tipX, tipY);
+    }
+
+    /**
+     * The part of the window on its screen, in screen coordinates: where the PopOver may stand. A
+     * popup is kept on its screen (JavaFX moves it there), so beyond the screen's edge it would be
+     * moved out of the window: a 1920x1080 window placed 120 px down a 1080 px screen had its PopOver
+     * moved 72 px above the window's top edge, the formula and the table over the window's border.
+     */
+    private static javafx.geometry.Rectangle2D seen(javafx.scene.Scene at) {
+        javafx.stage.Window w = at.getWindow();
+        double x = w == null ? 0 : w.getX() + at.getX(), y = w == null ? 0 : w.getY() + at.getY();
+        javafx.geometry.Rectangle2D window = new javafx.geometry.Rectangle2D(x, y, at.getWidth(), at.getHeight());
+        if (w == null) return window;
+        for (javafx.stage.Screen screen : javafx.stage.Screen.getScreensForRectangle(window)) {
+            javafx.geometry.Rectangle2D b = screen.getVisualBounds();
+            double x0 = Math.max(x, b.getMinX()), y0 = Math.max(y, b.getMinY());
+            double x1 = Math.min(window.getMaxX(), b.getMaxX()), y1 = Math.min(window.getMaxY(), b.getMaxY());
+            // The window's part on its (first) screen, if a useful one.
+            if (x1 - x0 > 100 && y1 - y0 > 100) return new javafx.geometry.Rectangle2D(x0, y0, x1 - x0, y1 - y0);
+        }
+        return window;
     }
 
     /**

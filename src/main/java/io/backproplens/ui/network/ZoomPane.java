@@ -167,6 +167,10 @@ public final class ZoomPane extends Region {
         translate.setY(offset(getHeight(), contentHeight * s, focus == null ? 0 : focus.getMinY() * s,
                 focus == null ? 0 : focus.getMaxY() * s) + panY);
         content.autosize();
+        // The content's own layout runs after this method in the same pulse: a chip whose text the
+        // step just changed would be judged at its old width (the matrix audit caught 'out.g' half
+        // past the pane's left edge). Lay it out first.
+        if (content instanceof javafx.scene.Parent p) p.layout();
         hideCutLabels();
     }
 

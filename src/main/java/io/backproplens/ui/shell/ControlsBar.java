@@ -284,7 +284,7 @@ public final class ControlsBar extends VBox {
      */
     private javafx.scene.layout.StackPane weightsSwitch() {
         trainedWeights.setId("weights-trained");
-        trainedWeights.setGraphic(new FontIcon("mdi2s-school"));
+        trainedWeights.setGraphic(ScaledIcon.of("mdi2s-school", state.presentation));
         trainedWeights.setFocusTraversable(false);
         trainedWeights.setMinWidth(Region.USE_PREF_SIZE);
         trainedWeights.selectedProperty().addListener((o, was, now) -> {

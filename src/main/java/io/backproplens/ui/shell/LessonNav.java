@@ -33,6 +33,7 @@ final class LessonNav extends HBox {
         choice.setPromptText("Lesson");
         choice.setFocusTraversable(false);
         choice.setMinWidth(Region.USE_PREF_SIZE);
+        choice.setSkin(new FitComboSkin<>(choice));
         choice.setCellFactory(v -> cell(false));
         choice.setButtonCell(cell(true));
         choice.setTooltip(new Tooltip("The lesson scenes (Ctrl+1 .. Ctrl+9)"));

@@ -67,6 +67,8 @@ public final class MainWindow extends StackPane {
     private final SplitPane center = new SplitPane();
     private final HelpOverlay help = new HelpOverlay();
     private final Label caption = new Label();
+    /** The caption's whole text; the desk shows it in one line where height is short. */
+    private final OneLineCaption captionLine = new OneLineCaption(caption);
     /** Presenter mode's caption under the view: the same text, large enough for the back row. */
     private final Label bigCaption = new Label();
     private final AppMenu menu;
@@ -147,7 +149,7 @@ public final class MainWindow extends StackPane {
         bigCaption.getStyleClass().add("presenter-caption");
         bigCaption.setWrapText(true);
         bigCaption.setMaxWidth(Double.MAX_VALUE);
-        bigCaption.textProperty().bind(caption.textProperty());
+        bigCaption.textProperty().bind(captionLine.text());
         presenterPane.setId("presenter-pane");
         presenterPane.setContent(presenterStage);
         getChildren().addAll(layout, help);
@@ -252,7 +254,7 @@ public final class MainWindow extends StackPane {
     private void tabChanged() {
         if (applyingLesson || lesson == null) return;
         if (!lesson.tab().equals(selectedTab())) {
-            caption.setText(INTRO);
+            captionLine.text().set(INTRO);
             captionPhase = null;
             captionOf = null;
         }
@@ -268,7 +270,7 @@ public final class MainWindow extends StackPane {
         if (now != null && now != captionPhase) {
             captionPhase = now;
             captionOf = now;
-            caption.setText(now.title() + ": " + now.caption(state().pass.get()));
+            captionLine.text().set(now.title() + ": " + now.caption(state().pass.get()));
         }
     }
 
@@ -276,7 +278,7 @@ public final class MainWindow extends StackPane {
     private void passChanged() {
         stepChanged();
         if (applyingLesson || captionOf == null) return;
-        caption.setText(captionOf.title() + ": " + captionOf.caption(state().pass.get()));
+        captionLine.text().set(captionOf.title() + ": " + captionOf.caption(state().pass.get()));
     }
 
     /** Builds a tab's view the first time it is needed. */
@@ -307,6 +309,7 @@ public final class MainWindow extends StackPane {
         double room = h / state().presentation.scale.get();
         if (!compact && room < COMPACT_ROOM) setCompact(true);
         else if (compact && room > FULL_ROOM) setCompact(false);
+        captionLine.setOneLine(compact && room < OneLineCaption.WRAP_ROOM);
     }
 
     /**
@@ -342,6 +345,7 @@ public final class MainWindow extends StackPane {
         viewChoice.getItems().setAll(tabs.getTabs());
         viewChoice.setFocusTraversable(false);
         viewChoice.setMinWidth(Region.USE_PREF_SIZE);
+        viewChoice.setSkin(new FitComboSkin<>(viewChoice));
         viewChoice.setTooltip(new javafx.scene.control.Tooltip("The view in front (the tabs)"));
         javafx.util.Callback<javafx.scene.control.ListView<Tab>, javafx.scene.control.ListCell<Tab>> cells = v -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -376,10 +380,9 @@ public final class MainWindow extends StackPane {
             b.setOnAction(e -> showLesson(l));
             buttons.getChildren().add(b);
         }
-        caption.setText(INTRO);
+        captionLine.text().set(INTRO);
         caption.setId("lesson-caption");
         caption.getStyleClass().add("lesson-caption");
-        caption.setWrapText(true);
         VBox.setMargin(caption, new Insets(0, 0, 0, 8));
         compactRow.setId("compact-bar");
         compactRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -406,7 +409,7 @@ public final class MainWindow extends StackPane {
         } finally {
             applyingLesson = false;
         }
-        caption.setText(lesson.title() + ": " + lesson.caption(state().pass.get()));
+        captionLine.text().set(lesson.title() + ": " + lesson.caption(state().pass.get()));
         captionOf = lesson;
         this.lesson = lesson;
         lessonNav.showing(lesson);
@@ -416,7 +419,7 @@ public final class MainWindow extends StackPane {
     }
 
     /** The lesson caption as shown (the desk's and presenter mode's are the same text). */
-    public String caption() { return caption.getText(); }
+    public String caption() { return captionLine.text().get(); }
 
     public void selectTab(String id) {
         Tab tab = tabById.get(id);
