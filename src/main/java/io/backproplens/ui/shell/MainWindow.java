@@ -108,10 +108,16 @@ public final class MainWindow extends StackPane {
      * keeps a window dragged near the limit from flipping back and forth. 1280x720 at 100% (and
      * 1920x1080 at 150%) fold: there the full chrome (menus, a lesson bar that wraps to two rows,
      * the controls bar, the tab headers) took about 250 of the 720 pixels and left the Network
-     * view's inspector its title and no statistics. 1024x768 at 100% keeps the full chrome: folded,
-     * its one row is wider than the window's 1024 px and the views lose more than they gain.
+     * view's inspector its title and no statistics.
      */
     static final double COMPACT_ROOM = 740, FULL_ROOM = 760;
+    /**
+     * Narrower than this many CSS pixels, the chrome folds too (and unfolds above {@link #FULL_WIDTH}):
+     * 1024x768 at 100% has the height for the full chrome but not the width, so its lesson bar and
+     * controls bar each wrapped to two rows, 230 of the 768 pixels, where the compact row, since it
+     * sizes its lists to their entries, fits in one (about 520 CSS px).
+     */
+    static final double COMPACT_WIDTH = 1200, FULL_WIDTH = 1240;
     static final String INTRO = "The notebook as a lesson: pick a scene (Ctrl+1 to Ctrl+9), or explore the tabs. F1 lists the keys.";
 
     public MainWindow(Controller controller) {
@@ -157,6 +163,7 @@ public final class MainWindow extends StackPane {
         state().presentation.presenter.addListener((o, was, now) -> arrange(now));
         viewChoice();
         heightProperty().addListener(o -> fitChrome());
+        widthProperty().addListener(o -> fitChrome());
         state().presentation.scale.addListener(o -> fitChrome());
         state().step.addListener(o -> stepChanged());
         // "Step it" in a derivation (the network view asks through the shared state).
@@ -304,11 +311,11 @@ public final class MainWindow extends StackPane {
      * CSS pixels, with hysteresis. Text keeps its size; the chrome folds instead.
      */
     private void fitChrome() {
-        double h = getHeight();
-        if (h <= 0) return;
-        double room = h / state().presentation.scale.get();
-        if (!compact && room < COMPACT_ROOM) setCompact(true);
-        else if (compact && room > FULL_ROOM) setCompact(false);
+        double h = getHeight(), w = getWidth();
+        if (h <= 0 || w <= 0) return;
+        double scale = state().presentation.scale.get(), room = h / scale, across = w / scale;
+        if (!compact && (room < COMPACT_ROOM || across < COMPACT_WIDTH)) setCompact(true);
+        else if (compact && room > FULL_ROOM && across > FULL_WIDTH) setCompact(false);
         captionLine.setOneLine(compact && room < OneLineCaption.WRAP_ROOM);
     }
 

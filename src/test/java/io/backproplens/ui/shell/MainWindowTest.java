@@ -158,6 +158,19 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.compact()).as("1080 px at 100%").isFalse();
         height.accept(800);
+        // 1024x768 at 100%: the height for the full chrome, not the width (its bars wrapped to two rows each).
+        java.util.function.DoubleConsumer width = w -> { robot.interact(() -> stage.setWidth(w)); WaitForAsyncUtils.waitForFxEvents(); };
+        height.accept(768);
+        width.accept(1024);
+        assertThat(window.compact()).as("1024x768 at 100%").isTrue();
+        robot.interact(() -> { window.applyCss(); window.layout(); });
+        assertThat(robot.lookup("#compact-bar").query().getBoundsInParent().getHeight())
+                .as("the compact chrome's one row at 1024 px").isLessThan(2 * robot.lookup("#lesson-choice").query().getBoundsInParent().getHeight());
+        width.accept(1220);   // between the two limits, from compact: stays compact
+        assertThat(window.compact()).isTrue();
+        width.accept(1280);
+        assertThat(window.compact()).as("1280x768 at 100%").isFalse();
+        height.accept(800);
     }
 
     @Test
