@@ -84,15 +84,7 @@ class NetworkGraphStackTest {
         assertThat(fitted).as("the fitted drawing").isLessThanOrEqualTo(1590);
         assertThat(fx(() -> ((Label) graph.lookup("#fold-sub")).getText())).isEqualTo("2 x Lin+ReLU");
         for (int i = 0; i < cursor.size(); i++) {
-            int step = i;
-            TraceStep s = cursor.step(i);
-            String style = s.phase() == TraceStep.Phase.BACKWARD ? "active-backward" : "active";
-            Rectangle box = fx(() -> {
-                graph.show(cursor, step, 0, null);
-                return graph.box(s.module());
-            });
-            assertThat(box).as("a box for " + s.title()).isNotNull();
-            assertThat(fx(() -> box.getStyleClass().contains(style))).as(s.title() + " lit").isTrue();
+            litBox(cursor, i);
         }
         assertThat(fx(() -> graph.chip("sm_pred").getText())).as("at the last step, the shape under the name").isEqualTo("sm_pred\n50000x10");
         fx(() -> { graph.setExpanded(true); return null; });
@@ -110,15 +102,8 @@ class NetworkGraphStackTest {
         });
         assertThat(fx(() -> graph.box("fold"))).as("no module of that name").isNull();
         for (int i = 0; i < cursor.size(); i++) {
-            int step = i;
             TraceStep s = cursor.step(i);
-            String style = s.phase() == TraceStep.Phase.BACKWARD ? "active-backward" : "active";
-            Rectangle box = fx(() -> {
-                graph.show(cursor, step, 0, null);
-                return graph.box(s.module());
-            });
-            assertThat(box).as("a box for " + s.title()).isNotNull();
-            assertThat(box.getStyleClass()).as(s.title() + " lit").contains(style);
+            Rectangle box = litBox(cursor, i);
             boolean folded = "op-fold".equals(box.getId());
             assertThat(folded).as(s.module() + " folded").isEqualTo(s.module().matches("(lin|relu)[2-7]"));
             if (folded) {
@@ -144,5 +129,18 @@ class NetworkGraphStackTest {
         });
         assertThat(again).isEqualTo(foldedWidth);
         assertThat(fx(() -> graph.lookup("#loss-value") != null)).isTrue();
+    }
+
+    /** Shows {@code step} and returns its module's box, which must exist and be lit for the step's phase. */
+    private Rectangle litBox(TraceCursor cursor, int step) {
+        TraceStep s = cursor.step(step);
+        String style = s.phase() == TraceStep.Phase.BACKWARD ? "active-backward" : "active";
+        Rectangle box = fx(() -> {
+            graph.show(cursor, step, 0, null);
+            return graph.box(s.module());
+        });
+        assertThat(box).as("a box for " + s.title()).isNotNull();
+        assertThat(fx(() -> box.getStyleClass().contains(style))).as(s.title() + " lit").isTrue();
+        return box;
     }
 }
