@@ -36,6 +36,10 @@ final class SnapshotCommand implements Callable<Integer> {
             + "then their median (p50) and 99th percentile")
     Integer toggles;
 
+    @Option(names = "--settled", description = "with --toggles: press each key once the pass of the one before has "
+            + "finished (a class looks at each picture), instead of right after its histograms are drawn")
+    boolean settled;
+
     @Option(names = "--train-frames", paramLabel = "N", description = "instead of pictures, press Play in the Train view "
             + "(ce, depth 1, bs 64, the lesson's settings) and measure the FX thread's time in each of N frames drawn while "
             + "training runs: the view's drawing, the whole pulse to the end of layout, and the FX thread's CPU time per "
@@ -115,11 +119,12 @@ final class SnapshotCommand implements Callable<Integer> {
 
     private int toggles() throws Exception {
         Ranges.check(spec.commandLine(), "--toggles", toggles, 1, 1000);
-        List<Double> ms = Snapshots.measureToggles(toggles, new Snapshots.Setup(picture.width, picture.height, picture.scale), picture.theme);
+        List<Double> ms = Snapshots.measureToggles(toggles, settled, new Snapshots.Setup(picture.width, picture.height, picture.scale), picture.theme);
         PrintWriter o = spec.commandLine().getOut();
         for (int i = 0; i < ms.size(); i++) o.println(Text.f("toggle %3d: %7.1f ms", i + 1, ms.get(i)));
         List<Double> sorted = ms.stream().sorted().toList();
-        o.println(Text.f("p50 %.1f ms, p99 %.1f ms over %d toggles", percentile(sorted, 50), percentile(sorted, 99), ms.size()));
+        o.println(Text.f("p50 %.1f ms, p99 %.1f ms over %d toggles%s", percentile(sorted, 50), percentile(sorted, 99), ms.size(),
+                settled ? ", each pressed once the app was idle" : ", each pressed as soon as the one before was drawn"));
         o.flush();
         return 0;
     }

@@ -19,6 +19,7 @@ public final class Controller {
     private final AppState state;
     private final Background background;
     private final Newest passes = new Newest();
+    private final AfterFrames recomputeAfterFrames = new AfterFrames(this::recompute);
 
     public Controller(AppState state, Background background) {
         this.state = state;
@@ -27,7 +28,7 @@ public final class Controller {
             // New settings start another run: the trained model is not theirs, show their initial one.
             Trained t = state.trained.get();
             if (state.showTrained.get() && (t == null || !t.startsFrom(now))) state.showTrained.set(false);
-            recompute();
+            recomputeAfterFrames.request();
         });
         state.showTrained.addListener((obs, old, on) -> {
             Trained t = state.trained.get();

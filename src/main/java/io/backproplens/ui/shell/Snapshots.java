@@ -175,9 +175,10 @@ public final class Snapshots {
     /**
      * The init toggle as a teacher presses it: in the Activations view on all 50,000 rows, R, X and
      * K in turn, each timed from the key press to the first frame laid out with the new init's
-     * histograms. The times in ms, in order.
+     * histograms. The times in ms, in order. Settled: each key is pressed once the background is idle
+     * again (the pass the toggle before started has landed), as in class; else at once.
      */
-    public static List<Double> measureToggles(int n, Setup setup, Presentation.Theme theme) throws Exception {
+    public static List<Double> measureToggles(int n, boolean settled, Setup setup, Presentation.Theme theme) throws Exception {
         if (n < 1 || n > 1000) throw new IllegalArgumentException("toggles must be from 1 to 1000, got " + n);
         List<Double> ms = new ArrayList<>();
         try (HeadlessApp app = HeadlessApp.start(setup.width(), setup.height(), setup.width(), setup.height(), theme, setup.scale())) {
@@ -191,6 +192,7 @@ public final class Snapshots {
             for (int i = 0; i < n; i++) {
                 javafx.scene.input.KeyCode key = keys[i % 3];
                 io.backproplens.engine.Init want = inits[i % 3];
+                if (settled) while (HeadlessApp.onFx(() -> app.window.state().busy.get())) Thread.sleep(1);
                 long t0 = System.nanoTime();
                 HeadlessApp.onFx(() -> {
                     javafx.scene.Scene scene = app.window.getScene();
