@@ -145,7 +145,8 @@ public final class HistogramChart extends CanvasChart {
         double nfWidth = nfNames.isEmpty() ? 0 : nfNames.size() * nfSlot + fs;
         double right = fs * 1.2 + nfWidth;
         double px0 = left, px1 = w - right, py0 = h - bottom, py1 = top;
-        if (px1 - px0 < 3 * fs || py0 - py1 < 2 * line) { lastDrawNanos = System.nanoTime() - t0; return; }
+        // A short chart's bars may stand in a line and a half (1024x768 at 200%): short bars, but bars.
+        if (px1 - px0 < 3 * fs || py0 - py1 < (shortChart ? 1.4 : 2) * line) { lastDrawNanos = System.nanoTime() - t0; return; }
         // A little room on both sides, so a spike at the edge (a ReLU's zeros) stands clear of the axis.
         double pad = (b.hi() - b.lo()) * 0.03;
         xLo = b.lo() - pad;

@@ -109,17 +109,26 @@ public final class HistogramPanel extends VBox {
     }
 
     /** The height of everything but the chart at this width: what the layout must leave whole. */
-    double textHeight(double width) {
+    double textHeight(double width) { return textHeight(width, !detail.isManaged()); }
+
+    /** As {@link #textHeight(double)}, as it would be with or without the line of counts. */
+    double textHeight(double width, boolean compact) {
         javafx.geometry.Insets in = getInsets();
         double w = width - in.getLeft() - in.getRight();
         double h = in.getTop() + in.getBottom();
         int shown = 0;
         for (javafx.scene.Node n : getChildren()) {
-            if (n == chart || !n.isManaged()) continue;
+            if (n == chart) continue;
+            if (n == detail ? compact : !n.isManaged()) continue;
             h += n.prefHeight(w);
             shown++;
         }
         return h + shown * getSpacing();
+    }
+
+    /** The width of the name line (name and formula side by side) with the panel's left inset. */
+    double headWidth() {
+        return getInsets().getLeft() + name.prefWidth(-1) + head.getHgap() + formula.prefWidth(-1);
     }
 
     /** Leaves out the line of counts (the chart still writes the atom's share): for a short window. */

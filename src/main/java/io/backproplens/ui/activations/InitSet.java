@@ -90,7 +90,12 @@ public record InitSet(Settings base, Map<Init, List<LayerData>> layers, Map<Stri
             // The bins cover the three inits of the cycle (the axes the class compares on).
             List<float[]> cycle = new ArrayList<>();
             for (Init i : ActivationsView.CYCLE) if (values.containsKey(i)) cycle.add(values.get(i));
-            Histogram.Binning bins = Histogram.binning(atom, cycle.toArray(new float[0][]));
+            Histogram.Binning exact = Histogram.binning(atom, cycle.toArray(new float[0][]));
+            // A little wider than the extremes: the pass a toggle starts is re-binned on these bins,
+            // and a rerun of the same settings can differ in the last bits (OpenBLAS splits its sums
+            // by the cores idle at the time), which put a randn extreme just past the edge.
+            double margin = (exact.hi() - exact.lo()) * 1e-4;
+            Histogram.Binning bins = new Histogram.Binning(exact.lo() - margin, exact.hi() + margin, exact.bins());
             long top = 1;
             for (Init i : values.keySet()) {
                 INDArray a = arrays.get(i).get(key);

@@ -23,6 +23,12 @@ import javafx.scene.paint.Color;
  */
 final class PanelGrid extends Region {
     static final double PANEL_MIN_EM = 17, CHART_MIN_EM = 8.5, GAP_EM = 0.6;
+    /**
+     * Where not even one panel fits with a full chart (1024x768 and 1280x720 at 200%), one panel
+     * leaves out its line of counts and keeps a short chart this tall: the ticks without the x title,
+     * as {@link HistogramChart} draws a short one. Below it the chart would draw nothing at all.
+     */
+    static final double SHORT_CHART_MIN_EM = 6;
 
     private final Map<String, HistogramPanel> panels = new LinkedHashMap<>();
     private final List<String> keys;
@@ -126,8 +132,39 @@ final class PanelGrid extends Region {
         double em = em(), gap = GAP_EM * em;
         int n = keys.size();
         double pagerH = pager.prefHeight(-1);
-        // The best arrangement: most panels at once, then the largest charts.
+        int[] best = arrange(W, H, pagerH, CHART_MIN_EM, false);
+        boolean shortOfRoom = best == null;
+        if (shortOfRoom) best = arrange(W, H, pagerH, SHORT_CHART_MIN_EM, true);
+        // Not even that: one panel, with all the room the pager can leave it.
+        if (best == null) best = new int[]{1, 1, 1, keys.size() > 1 && pagerFitsBeside(W, 1) ? 1 : 0};
+        setCompact(shortOfRoom);
+        perPage = best[0];
+        columns = best[1];
+        rows = best[2];
+        pagerBeside = best[3] == 1;
+        place(x0, y0, W, H, pagerH, gap);
+    }
+
+    private boolean compact;
+    /** The pager stands on the top-right panel's name line instead of a row of its own (short of room). */
+    private boolean pagerBeside;
+
+    private void setCompact(boolean on) {
+        if (on == compact) return;
+        compact = on;
+        panels.values().forEach(p -> p.setCompact(on));
+    }
+
+    /**
+     * The best arrangement, {panels, columns, rows, pager beside}: most panels at once, then the
+     * largest charts; null if none fits. Compact: the panels leave out their line of counts, and the
+     * pager moves up beside the top-right panel's name where it fits there.
+     */
+    private int[] arrange(double W, double H, double pagerH, double chartMinEm, boolean compact) {
+        double em = em(), gap = GAP_EM * em;
+        int n = keys.size();
         int bestK = 0, bestC = 1, bestR = 1;
+        boolean bestBeside = false;
         double bestScore = -1;
         for (int c = 1; c <= n; c++) {
             double cw = (W - (c - 1) * gap) / c;
@@ -135,26 +172,50 @@ final class PanelGrid extends Region {
             for (int r = 1; r <= n; r++) {
                 int k = Math.min(n, c * r);
                 if ((k + c - 1) / c < r) break;           // a row left empty
-                double ch = (H - (k < n ? pagerH + gap : 0) - (r - 1) * gap) / r;
+                boolean beside = compact && k < n && pagerFitsBeside(cw, k);
+                double ch = (H - (k < n && !beside ? pagerH + gap : 0) - (r - 1) * gap) / r;
                 double text = 0;
-                for (int i = 0; i < k; i++) text = Math.max(text, panels.get(keys.get(i)).textHeight(cw));
-                for (int i = k; i < n; i++) text = Math.max(text, panels.get(keys.get(i)).textHeight(cw));
-                if (ch < text + CHART_MIN_EM * em) continue;
+                for (int i = 0; i < k; i++) text = Math.max(text, panels.get(keys.get(i)).textHeight(cw, compact));
+                for (int i = k; i < n; i++) text = Math.max(text, panels.get(keys.get(i)).textHeight(cw, compact));
+                if (ch < text + chartMinEm * em) continue;
                 double score = Math.min(cw, (ch - text) * 1.6);
                 if (k > bestK || k == bestK && score > bestScore) {
-                    bestK = k; bestC = c; bestR = r; bestScore = score;
+                    bestK = k; bestC = c; bestR = r; bestScore = score; bestBeside = beside;
                 }
             }
         }
-        if (bestK == 0) { bestK = 1; bestC = 1; bestR = 1; }
-        perPage = bestK;
-        columns = bestC;
-        rows = bestR;
+        return bestK == 0 ? null : new int[]{bestK, bestC, bestR, bestBeside ? 1 : 0};
+    }
+
+    /** Whether the pager of pages of k panels fits on a name line this wide, right of the widest name and formula. */
+    private boolean pagerFitsBeside(double panelWidth, int k) {
+        double head = 0;
+        for (HistogramPanel p : panels.values()) head = Math.max(head, p.headWidth());
+        return head + besideWidth(k) + 2 * em() <= panelWidth;
+    }
+
+    /** The pager beside a name says only "(2 of 5)": the name is the panel's own, just left of it. */
+    private String besideText(int first, int last) {
+        return "(" + (first + 1) + (last - first > 1 ? "\u2013" + last : "") + " of " + keys.size() + ")";
+    }
+
+    /** The pager's width beside a name, at its widest text for pages of k panels. */
+    private double besideWidth(int k) {
+        int n = keys.size();
+        javafx.scene.text.Text t = new javafx.scene.text.Text(besideText(n - k, n));
+        t.setFont(pagerText.getFont());
+        Insets pi = pager.getInsets();
+        return pi.getLeft() + pi.getRight() + prev.prefWidth(-1) + next.prefWidth(-1) + 2 * pager.getSpacing()
+                + t.getLayoutBounds().getWidth() + em();
+    }
+
+    private void place(double x0, double y0, double W, double H, double pagerH, double gap) {
+        int n = keys.size();
         int pages = (n + perPage - 1) / perPage;
         page = Math.min(page, pages - 1);
         boolean paged = perPage < n;
         pager.setVisible(paged);
-        double gridH = H - (paged ? pagerH + gap : 0);
+        double gridH = H - (paged && !pagerBeside ? pagerH + gap : 0);
         double cw = (W - (columns - 1) * gap) / columns, ch = (gridH - (rows - 1) * gap) / rows;
         int first = page * perPage;
         for (int i = 0; i < n; i++) {
@@ -172,9 +233,14 @@ final class PanelGrid extends Region {
         }
         if (paged) {
             int last = Math.min(n, first + perPage);
-            pagerText.setText(String.join(", ", keys.subList(first, last)) + "   (" + (first + 1)
+            pagerText.setText(pagerBeside ? besideText(first, last) : String.join(", ", keys.subList(first, last)) + "   (" + (first + 1)
                     + (last - first > 1 ? "\u2013" + last : "") + " of " + n + ")");
-            pager.resizeRelocate(x0, y0 + H - pagerH, W, pagerH);
+            if (pagerBeside) {
+                double pw = besideWidth(perPage);
+                pager.resizeRelocate(x0 + W - pw - em() * 0.5, y0 + em() * 0.3, pw, pagerH);
+            } else {
+                pager.resizeRelocate(x0, y0 + H - pagerH, W, pagerH);
+            }
         }
     }
 }

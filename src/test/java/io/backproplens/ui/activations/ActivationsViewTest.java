@@ -442,6 +442,45 @@ class ActivationsViewTest {
         });
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1280, 720", "1024, 768"})
+    void atTwoHundredPercentOnASmallScreenTheHistogramInViewIsDrawn(int width, int height, FxRobot robot) {
+        ActivationsView lens = openTab(robot);
+        fx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            state.presentation.applyTo(window);
+            state.presentation.scale.set(2.0);
+            return null;
+        });
+        try {
+            for (KeyCode mode : new KeyCode[]{KeyCode.A, KeyCode.G}) {
+                robot.type(mode);
+                WaitForAsyncUtils.waitForFxEvents();
+                // One panel a page here; its chart drew its axis (the ticks it writes), not a blank box:
+                // too short for a full chart, the panel drops its line of counts and the pager moves up.
+                waitUntil(20, () -> {
+                    java.util.List<HistogramPanel> shown = lens.lookupAll(".hist-panel").stream()
+                            .filter(ActivationsViewTest::visible).map(n -> (HistogramPanel) n).toList();
+                    return !shown.isEmpty() && shown.stream().allMatch(p -> p.chart().getHeight() > 0
+                            && io.backproplens.ui.audit.DrawnText.items(p.chart().canvas).stream().anyMatch(i -> i.text().equals("0")));
+                });
+                Scene scene = fx(() -> window.getScene());
+                java.util.List<io.backproplens.ui.audit.LayoutAudit.Problem> problems = fx(() -> io.backproplens.ui.audit.LayoutAudit.of(scene, 14 * 2));
+                assertThat(problems).as(mode + " at " + width + "x" + height).filteredOn(p -> p.where().contains("hist-")
+                        || p.where().contains("-page") || p.where().contains("-prev") || p.where().contains("-next")).isEmpty();
+            }
+        } finally {
+            robot.type(KeyCode.A);
+            fx(() -> {
+                state.presentation.scale.set(1.0);
+                stage.setWidth(1280);
+                stage.setHeight(720);
+                return null;
+            });
+        }
+    }
+
     private static boolean visible(javafx.scene.Node n) {
         for (javafx.scene.Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
         return true;
