@@ -155,8 +155,10 @@ public final class DepthChart extends CanvasChart {
         if (textWidth(yTitle, labelFont) > w - 4) yTitle = "std (log scale)";
         place(yTitle, 2, 1);
 
-        // Decade grid and labels.
+        // Decade grid and labels, right-aligned left of the axis (the title above left them top-left).
         g.setFont(tickFont);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
         g.setLineWidth(1);
         for (int e : Ticks.decades(loExp, hiExp, (int) Math.max(1, (yLog0 - yLog1) / (line * 1.5)))) {
             double y = Math.round(yLog.applyAsDouble(Math.pow(10, e))) + 0.5;
