@@ -1,5 +1,6 @@
 package io.backproplens.ui.network;
 
+import io.backproplens.ui.core.IconScale;
 import io.backproplens.ui.core.PlayBar;
 import io.backproplens.ui.core.StepCursor;
 import io.backproplens.ui.core.AppState;
