@@ -22,6 +22,11 @@ final class NetworkLayout extends Region {
     /** The tabs beside the graph, not under it (a window short for its UI scale); see {@link #layoutShort}. */
     private boolean beside;
     private Runnable onCompactChanged = () -> {};
+    /** The graph's width (content units) drawn left to right: what the layout plans with, whichever drawing is on screen. */
+    private java.util.function.DoubleSupplier flatWidth = () -> NetworkGraph.WIDTH;
+    /** The width (content units) of the graph drawn top to bottom, 0 where it has no such drawing. */
+    private java.util.function.DoubleSupplier verticalWidth = () -> 0;
+    private java.util.function.Consumer<Boolean> onBeside = b -> {};
 
     NetworkLayout(ZoomPane graph, FormulaPanel formulas, TabPane side, java.util.function.DoubleSupplier em) {
         this.em = em;
@@ -41,6 +46,18 @@ final class NetworkLayout extends Region {
 
     void onCompactChanged(Runnable r) { onCompactChanged = r; }
 
+    /**
+     * How the graph can be drawn: left to right {@code flatWidth} wide, or top to bottom
+     * {@code verticalWidth} wide (0: not at all); {@code onBeside} is told when the tabs go beside the
+     * graph and back, so the graph is drawn top to bottom in that column.
+     */
+    void planWith(java.util.function.DoubleSupplier flatWidth, java.util.function.DoubleSupplier verticalWidth,
+                  java.util.function.Consumer<Boolean> onBeside) {
+        this.flatWidth = flatWidth;
+        this.verticalWidth = verticalWidth;
+        this.onBeside = onBeside;
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth(), h = getHeight();
@@ -50,7 +67,11 @@ final class NetworkLayout extends Region {
         // Beside the tabs the formulas get 45% of the width and must fit the band there; else they
         // are a tab with the whole width. The graph yields height (down to 6em) to whichever it is.
         double fw = Math.floor(w * 0.45);
-        double graphWant = graph.heightFor(w);
+        // From the left-to-right drawing whichever is on screen: the top-to-bottom one is drawn because
+        // of this choice and must not feed back into it.
+        double floor = graph.floorScale(), flat = flatWidth.getAsDouble();
+        double graphWant = NetworkGraph.HEIGHT * Math.max(floor, (w - 8) / flat) + 8;
+        double whole = NetworkGraph.HEIGHT * floor + 8;
         // Beside the formulas the tabs get 55%: at least 60 em, else the inspector's list, picture and
         // statistics do not fit side by side (1280 px at 100%: its mode buttons and caption ran past the window).
         boolean wantCompact = w < 50 * em || w - fw < 60 * em || formulas.heightFor(fw) > h - graphWant;
@@ -61,7 +82,7 @@ final class NetworkLayout extends Region {
         // under the window's bottom edge). In em, not by the step's own sentence, so stepping never
         // moves the view from one layout to the other.
         boolean wantBeside = compact && w >= 24 * em
-                && h - (tabs + 7 * em) < Math.min(graphWant, graph.wholeHeight());
+                && h - (tabs + 7 * em) < Math.min(graphWant, whole);
         if (wantBeside != beside) setBeside(wantBeside);
         if (beside) {
             layoutBeside(w, h, tabs, em);
@@ -72,7 +93,7 @@ final class NetworkLayout extends Region {
         // at its top edge: w1.g at the last step, where the sentence with the wall times is longer);
         // the band gives way down to its minimum, and the formulas scroll within it.
         // Where the graph is wider than the pane, the pane follows the step and the band keeps its room.
-        double keep = graph.fitsWidth(w) ? Math.min(graph.wholeHeight(), h - minBand) : 0;
+        double keep = flat * floor <= w * 1.02 ? Math.min(whole, h - minBand) : 0;
         double gh = Math.min(graphWant, Math.max(Math.max(6 * em, h - band), keep));
         graph.resizeRelocate(0, 0, w, gh);
         double bh = h - gh;
@@ -94,6 +115,15 @@ final class NetworkLayout extends Region {
         // Never narrower than the tab headers (else the last one is cut and a menu button stands in).
         javafx.scene.Node headers = side.lookup(".headers-region");
         double least = headers == null ? 0 : headers.prefWidth(-1) + 2 * em;
+        double vw = verticalWidth.getAsDouble();
+        if (vw > 0) {
+            // The graph drawn top to bottom: a column as wide as the drawing at its floor scale, the
+            // tabs the rest (the formulas have more room than beside the left-to-right drawing).
+            double gw = Math.max(0, Math.min(w - least, Math.ceil(vw * graph.floorScale()) + 10));
+            graph.resizeRelocate(0, 0, gw, h);
+            side.resizeRelocate(gw, 0, w - gw, h);
+            return;
+        }
         double cw = Math.max(least, Math.floor(w * 0.62));
         for (double f = 0.40; f < 0.62; f += 0.02) {
             double c = Math.max(least, Math.floor(w * f));
@@ -109,6 +139,7 @@ final class NetworkLayout extends Region {
     /** Beside the graph the column is narrow: the tabs' short names, so their headers fit it. */
     private void setBeside(boolean b) {
         beside = b;
+        onBeside.accept(b);
         for (Tab t : side.getTabs()) {
             if ("tab-inspector".equals(t.getId())) t.setText(b ? "Inspector" : "Tensor inspector");
             if ("tab-gradcheck".equals(t.getId())) t.setText(b ? "Check" : "Gradient check");
