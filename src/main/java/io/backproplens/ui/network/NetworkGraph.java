@@ -43,6 +43,10 @@ import java.util.function.Consumer;
  * highlighted, all of it read from the trace at that step, so a step back shows exactly what
  * existed then. With a {@link Motion}, one Next forward also moves what the step computes along
  * the edges ({@link GraphMotion}), in a layer above the graph that is empty again once it ends.
+ *
+ * <p>In a narrow, tall column (the tabs beside the graph, 150-200% on a small screen) the
+ * notebook's network is drawn top to bottom instead ({@link #setVertical}), about
+ * {@link #V_WIDTH} units wide.
  */
 public final class NetworkGraph extends Pane {
     public static final double WIDTH = 1600;
@@ -200,9 +204,6 @@ public final class NetworkGraph extends Pane {
         builtCursor = null;
         onRefold.run();
     }
-
-    /** Whether the notebook's network is drawn top to bottom (a trained stack is always drawn left to right). */
-    boolean vertical() { return vertical && plan == null; }
 
     /** The width (content units) of the left-to-right drawing, whichever is on screen: what the layout plans with. */
     double flatWidth() { return plan == null ? WIDTH : contentWidth.get(); }

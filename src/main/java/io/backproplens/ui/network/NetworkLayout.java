@@ -109,7 +109,10 @@ final class NetworkLayout extends Region {
      * The graph on the left at the full height (its boxes and chips whole, the pane following the
      * step sideways), and the tabs on the right in the narrowest column, from 40% to 62% of the
      * width, where their headers, the step's title and its sentence fit with two lines of formula;
-     * the formulas scroll under them.
+     * the formulas scroll under them. Where the graph has a top-to-bottom drawing (the notebook's
+     * network), its column is as wide as that drawing at the floor scale instead, and the tabs get the
+     * rest: at 200% the left-to-right drawing's column showed one box, the top-to-bottom one shows
+     * the box with the tensor before it and the module after it.
      */
     private void layoutBeside(double w, double h, double tabs, double em) {
         // Never narrower than the tab headers (else the last one is cut and a menu button stands in).

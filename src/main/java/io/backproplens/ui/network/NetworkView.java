@@ -66,7 +66,7 @@ public final class NetworkView extends BorderPane implements Steppable {
         zoom = new ZoomPane(graph, NetworkGraph.WIDTH, NetworkGraph.HEIGHT);
         zoom.setId("graph-zoom");
         // A trained stack is wider than the notebook's graph (and a deep one unfolded wider still).
-        // The notebook's drawn top to bottom is taller than wide.
+        // The notebook's network drawn top to bottom (beside the tabs) is taller than wide.
         javafx.beans.InvalidationListener size = o -> zoom.setContentSize(graph.contentWidthProperty().get(), graph.contentHeightProperty().get());
         graph.contentWidthProperty().addListener(size);
         graph.contentHeightProperty().addListener(size);
