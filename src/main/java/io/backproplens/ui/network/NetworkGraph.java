@@ -345,6 +345,11 @@ public final class NetworkGraph extends Pane {
      * by side, 434 px at 200% (1024x768 leaves the graph 446 px beside the tabs' headers).
      */
     static final double V_WIDTH = 271;
+    /**
+     * The width (content units) of the left-to-right drawing's widest step with what comes before and
+     * after it: Lin2, from l2's chip over the units (918) to MSE's box grown around its term (1606).
+     */
+    static final double FLAT_NEIGHBOURHOOD = 700;
     /** Where the flow runs down, and where a Lin's parameters stand beside its box. */
     private static final double V_FLOW_X = 90, V_PARAMS_X = 150;
     /** An edge's length: its chips' row, then the arrow into the next box. */

@@ -26,7 +26,9 @@ final class NetworkLayout extends Region {
     private java.util.function.DoubleSupplier flatWidth = () -> NetworkGraph.WIDTH;
     /** The width (content units) of the graph drawn top to bottom, 0 where it has no such drawing. */
     private java.util.function.DoubleSupplier verticalWidth = () -> 0;
-    private java.util.function.Consumer<Boolean> onBeside = b -> {};
+    private java.util.function.Consumer<Boolean> onVertical = b -> {};
+    /** The graph drawn top to bottom in its column beside the tabs. */
+    private boolean vertical;
 
     NetworkLayout(ZoomPane graph, FormulaPanel formulas, TabPane side, java.util.function.DoubleSupplier em) {
         this.em = em;
@@ -48,14 +50,24 @@ final class NetworkLayout extends Region {
 
     /**
      * How the graph can be drawn: left to right {@code flatWidth} wide, or top to bottom
-     * {@code verticalWidth} wide (0: not at all); {@code onBeside} is told when the tabs go beside the
-     * graph and back, so the graph is drawn top to bottom in that column.
+     * {@code verticalWidth} wide (0: not at all); {@code onVertical} is told when the graph is to be
+     * drawn top to bottom (a column beside the tabs too narrow for a step and its neighbours drawn
+     * left to right) and back.
      */
     void planWith(java.util.function.DoubleSupplier flatWidth, java.util.function.DoubleSupplier verticalWidth,
-                  java.util.function.Consumer<Boolean> onBeside) {
+                  java.util.function.Consumer<Boolean> onVertical) {
         this.flatWidth = flatWidth;
         this.verticalWidth = verticalWidth;
-        this.onBeside = onBeside;
+        this.onVertical = onVertical;
+    }
+
+    /** Whether the graph is drawn top to bottom beside the tabs. */
+    boolean vertical() { return vertical; }
+
+    private void setVertical(boolean v) {
+        if (v == vertical) return;
+        vertical = v;
+        onVertical.accept(v);
     }
 
     @Override
@@ -88,6 +100,7 @@ final class NetworkLayout extends Region {
             layoutBeside(w, h, tabs, em);
             return;
         }
+        setVertical(false);
         double band = Math.max(minBand, compact ? formulas.heightFor(w) + tabs : formulas.heightFor(fw));
         // The graph keeps at least its whole height at the floor scale (else the pane fades the chips
         // at its top edge: w1.g at the last step, where the sentence with the wall times is longer);
@@ -119,7 +132,12 @@ final class NetworkLayout extends Region {
         javafx.scene.Node headers = side.lookup(".headers-region");
         double least = headers == null ? 0 : headers.prefWidth(-1) + 2 * em;
         double vw = verticalWidth.getAsDouble();
-        if (vw > 0) {
+        // Top to bottom where even the widest column the tabs leave (their least, or 60% of the width)
+        // is narrower than a step with its neighbours drawn left to right at the floor scale: at 200%
+        // on 1280x720 and 1024x768 (702 and 446 px for 1128), not on 1920x1080 (1152 px). By the
+        // window and the scale only, so stepping never switches the drawing.
+        setVertical(vw > 0 && w - Math.max(least, Math.floor(w * 0.40)) < NetworkGraph.FLAT_NEIGHBOURHOOD * graph.floorScale() + 8);
+        if (vertical) {
             // The graph drawn top to bottom: a column as wide as the drawing at its floor scale, the
             // tabs the rest (the formulas have more room than beside the left-to-right drawing).
             double gw = Math.max(0, Math.min(w - least, Math.ceil(vw * graph.floorScale()) + 10));
@@ -142,7 +160,6 @@ final class NetworkLayout extends Region {
     /** Beside the graph the column is narrow: the tabs' short names, so their headers fit it. */
     private void setBeside(boolean b) {
         beside = b;
-        onBeside.accept(b);
         for (Tab t : side.getTabs()) {
             if ("tab-inspector".equals(t.getId())) t.setText(b ? "Inspector" : "Tensor inspector");
             if ("tab-gradcheck".equals(t.getId())) t.setText(b ? "Check" : "Gradient check");
