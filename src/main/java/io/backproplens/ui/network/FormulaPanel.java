@@ -66,6 +66,7 @@ public final class FormulaPanel extends VBox {
         scroll.setMinHeight(0);
         head.setPadding(new Insets(8, 12, 4, 12));
         getChildren().addAll(head, scroll);
+        scroll.widthProperty().addListener(o -> rewrap());
     }
 
     /** The UI's root font size, for the shape explanation (a popup has its own scene). */
@@ -125,6 +126,8 @@ public final class FormulaPanel extends VBox {
             title.setText("Loading MNIST\u2026");
             narration.setText("");
             aside.setText("");
+            shownFormulas = List.of();
+            shownStep = null;
             return;
         }
         String t = cursor.title(step);
@@ -135,26 +138,87 @@ public final class FormulaPanel extends VBox {
                 : hidden ? "Predict: what will " + String.join(", ", cursor.writes(step)) + " be, and what shape? Next reveals it."
                 : narrate(s, cursor.step(cursor.indexOf(s.module(), TraceStep.Phase.FORWARD)), step == cursor.size() - 1));
         aside.setText(s == null || hidden ? "" : (notebookLoss(s) + timeAtEndOfPhase(cursor, step)).trim());
+        shownFormulas = hidden ? cursor.formulas(step, cursor.offered(step - 1)) : cursor.formulas(step);
+        shownStep = s;
+        shownTrace = cursor.trace();
+        shownHidden = hidden;
+        columns = columns(scroll.getWidth());
+        fillFormulas();
+    }
+
+    /** What {@link #fillFormulas} draws: the step's formulas, the step, its trace, and whether its values are hidden. */
+    private List<TraceCursor.Formula> shownFormulas = List.of();
+    private TraceStep shownStep;
+    private io.backproplens.engine.Trace shownTrace;
+    private boolean shownHidden;
+    /** The characters of a bound formula's line that fit the panel's width ({@link #columns}). */
+    private int columns = Integer.MAX_VALUE;
+
+    /**
+     * How many characters of a formula's line fit beside the panel's padding and a vertical scroll
+     * bar (always counted, so a scroll bar coming or going never rewraps the formulas), at the bound
+     * formula's font (1.4 em, monospaced, bold; the shapes under it are smaller).
+     */
+    private int columns(double width) {
+        if (!(width > 0)) return Integer.MAX_VALUE;
+        double em = fontPx.getAsDouble();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text("0000000000");
+        probe.setFont(javafx.scene.text.Font.font("Monospaced", javafx.scene.text.FontWeight.BOLD, 1.4 * em));
+        double ch = probe.getLayoutBounds().getWidth() / 10;
+        return Math.max(12, (int) Math.floor((width - 24 - em - 4) / ch));
+    }
+
+    /** Rewraps the formulas when the panel's width holds a different number of characters. */
+    private void rewrap() {
+        int c = columns(scroll.getWidth());
+        if (c == columns) return;
+        columns = c;
+        if (shownStep != null) fillFormulas();
+    }
+
+    /** The formulas of the step on screen, each line wrapped to {@link #columns} (never scrolled sideways). */
+    private void fillFormulas() {
+        box.getChildren().clear();
+        boundShown.clear();
+        TraceStep s = shownStep;
+        boolean hidden = shownHidden;
         int k = 0;
-        for (TraceCursor.Formula f : hidden ? cursor.formulas(step, cursor.offered(step - 1)) : cursor.formulas(step)) {
+        for (TraceCursor.Formula f : shownFormulas) {
             Label notebook = new Label("# notebook:  " + f.notebook());
             notebook.getStyleClass().addAll("formula-notebook");
             notebook.setId("formula-" + k + "-notebook");
-            Label bound = new Label(f.boundAligned());
-            bound.getStyleClass().addAll("formula", "formula-bound",
-                    s.phase() == TraceStep.Phase.FORWARD ? "formula-forward" : "formula-backward");
-            bound.setId("formula-" + k + "-bound");
-            Label shapes = new Label(f.shapesAligned());
-            shapes.getStyleClass().addAll("formula", "formula-shapes");
-            shapes.setId("formula-" + k + "-shapes");
-            // Never cut a formula short ("..."): the panel scrolls sideways instead.
-            for (Label l : new Label[]{notebook, bound, shapes}) l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // The notebook's line wraps at its words; the bound formula and its shapes wrap together, at
+            // columns where both have a space, so every shape stays under its tensor.
+            String nb = "# notebook:  " + f.notebook();
+            boolean explained = s.phase() == TraceStep.Phase.BACKWARD && !hidden;
+            // The notebook's line at 1 em regular (1.4 em bold is the bound line's), less the "?" button.
+            int nbColumns = columns == Integer.MAX_VALUE ? columns : (int) Math.floor(columns * 1.4 - (explained ? 2.2 : 0) / 0.6);
+            List<String> nbLines = new ArrayList<>();
+            for (String[] piece : wrap(nb, "", nbColumns, "#   ")) nbLines.add(piece[0]);
+            notebook.setText(String.join("\n", nbLines));
+            notebook.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            List<String[]> parts = wrap(f.boundAligned(), f.shapesAligned(), columns, "  ");
+            VBox lines = new VBox(0);
+            Label bound = null;
+            for (int p = 0; p < parts.size(); p++) {
+                Label b = new Label(parts.get(p)[0]);
+                b.getStyleClass().addAll("formula", "formula-bound",
+                        s.phase() == TraceStep.Phase.FORWARD ? "formula-forward" : "formula-backward");
+                b.setId("formula-" + k + "-bound" + (p == 0 ? "" : "-" + p));
+                Label shapes = new Label(parts.get(p)[1]);
+                shapes.getStyleClass().addAll("formula", "formula-shapes");
+                shapes.setId("formula-" + k + "-shapes" + (p == 0 ? "" : "-" + p));
+                // Never cut a formula short ("..."): a line is as wide as its text.
+                for (Label l : new Label[]{b, shapes}) l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                lines.getChildren().addAll(b, shapes);
+                if (bound == null) bound = b;
+            }
             javafx.scene.Node head = notebook;
-            if (s.phase() == TraceStep.Phase.BACKWARD && !hidden) {
+            if (explained) {
                 // Why the result has this shape: one screen, opened from the formula itself. The button
-                // leads the line, so it shows where a long formula runs past the panel's right edge.
+                // leads the line.
                 TraceStep.Line line = s.lines().get(k);
-                io.backproplens.engine.Trace trace = cursor.trace();
+                io.backproplens.engine.Trace trace = shownTrace;
                 org.kordamp.ikonli.javafx.FontIcon help = new org.kordamp.ikonli.javafx.FontIcon("mdi2h-help-circle-outline");
                 // As large as the text at any UI scale (inline: the theme's stylesheet wins over a set size).
                 // FontIcon keeps its own font in the same style: add to it, do not replace it.
@@ -166,21 +230,66 @@ public final class FormulaPanel extends VBox {
                 open.setTooltip(new javafx.scene.control.Tooltip("Why these shapes?"));
                 open.setFocusTraversable(false);
                 open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-                Runnable show = () -> why.show(bound, io.backproplens.explain.ShapeStory.of(trace, line), fontPx.getAsDouble());
+                Label anchor = bound;
+                Runnable show = () -> why.show(anchor, io.backproplens.explain.ShapeStory.of(trace, line), fontPx.getAsDouble());
                 open.setOnAction(e -> show.run());
-                bound.setOnMouseClicked(e -> show.run());
-                bound.setCursor(javafx.scene.Cursor.HAND);
+                for (javafx.scene.Node n : lines.getChildren()) {
+                    n.setOnMouseClicked(e -> show.run());
+                    n.setCursor(javafx.scene.Cursor.HAND);
+                }
                 javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, open, notebook);
-                row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                row.setAlignment(javafx.geometry.Pos.TOP_LEFT);
                 head = row;
             }
-            VBox one = new VBox(0, head, bound, shapes);
+            VBox one = new VBox(0, head, lines);
             one.getStyleClass().add("formula-block");
             box.getChildren().add(one);
             boundShown.add(f.bound());
             k++;
         }
     }
+
+    /**
+     * A formula's line and the shapes aligned under it, cut into pieces of at most {@code columns}
+     * characters, the pieces after the first indented by {@code indent}; see {@link #cut}. A piece
+     * runs longer only where it has no place to cut.
+     */
+    static List<String[]> wrap(String top, String bottom, int columns, String indent) {
+        int len = Math.max(top.length(), bottom.length());
+        String t = top + " ".repeat(len - top.length()), b = bottom + " ".repeat(len - bottom.length());
+        List<String[]> parts = new ArrayList<>();
+        int start = 0;
+        String in = "";
+        while (len - start > columns - in.length()) {
+            int c = cut(t, b, start, columns - in.length());
+            if (c < 0) break;
+            parts.add(new String[]{(in + t.substring(start, c)).stripTrailing(), (in + b.substring(start, c)).stripTrailing()});
+            start = c;
+            while (start < len && t.charAt(start) == ' ' && b.charAt(start) == ' ') start++;
+            in = indent;
+        }
+        if (start < len || parts.isEmpty()) parts.add(new String[]{(in + t.substring(start)).stripTrailing(), (in + b.substring(start)).stripTrailing()});
+        return parts;
+    }
+
+    /**
+     * Where to end a piece that starts at {@code start} and may hold {@code room} characters: never
+     * inside a shape of the lower line; by preference at a space of both lines, else after an
+     * operator ({@code 2*(out.squeeze()-} | {@code y)}), else before a method's dot, else anywhere;
+     * where nothing fits the room, at the first space after it; -1: nowhere.
+     */
+    private static int cut(String t, String b, int start, int room) {
+        int len = t.length(), hi = Math.min(start + room, len - 1);
+        for (int c = hi; c > start; c--) if (t.charAt(c) == ' ' && b.charAt(c) == ' ') return c;
+        for (int c = hi; c > start + 1; c--) if (free(b, c) && "-+*/,(=".indexOf(t.charAt(c - 1)) >= 0) return c;
+        for (int c = hi; c > start + 1; c--) if (free(b, c) && t.charAt(c) == '.') return c;
+        for (int c = hi; c > start + 1; c--) if (free(b, c)) return c;
+        for (int c = hi + 1; c < len; c++) if (t.charAt(c) == ' ' && b.charAt(c) == ' ') return c;
+        return -1;
+    }
+
+    /** Whether the lower line has no shape across column {@code c} (blank on both sides of the cut). */
+    private static boolean free(String b, int c) { return b.charAt(c - 1) == ' ' && b.charAt(c) == ' '; }
 
     /** One sentence for the class about what the step does. */
     static String narrate(TraceStep s, boolean last) { return narrate(s, null, last); }

@@ -43,6 +43,10 @@ import java.util.function.Consumer;
  * highlighted, all of it read from the trace at that step, so a step back shows exactly what
  * existed then. With a {@link Motion}, one Next forward also moves what the step computes along
  * the edges ({@link GraphMotion}), in a layer above the graph that is empty again once it ends.
+ *
+ * <p>In a narrow, tall column (the tabs beside the graph, 150-200% on a small screen) the
+ * notebook's network is drawn top to bottom instead ({@link #setVertical}), about
+ * {@link #V_WIDTH} units wide.
  */
 public final class NetworkGraph extends Pane {
     public static final double WIDTH = 1600;
@@ -98,6 +102,17 @@ public final class NetworkGraph extends Pane {
     private Runnable onRefold = () -> {};
     /** The drawing's logical width: {@link #WIDTH} for the notebook's network, more for a deep stack. */
     private final javafx.beans.property.ReadOnlyDoubleWrapper contentWidth = new javafx.beans.property.ReadOnlyDoubleWrapper(WIDTH);
+    /** The drawing's logical height: {@link #HEIGHT}, or the top-to-bottom drawing's length. */
+    private final javafx.beans.property.ReadOnlyDoubleWrapper contentHeight = new javafx.beans.property.ReadOnlyDoubleWrapper(HEIGHT);
+    /**
+     * The notebook's network drawn top to bottom in a column (beside the tabs in a window short for
+     * its UI scale), so the active box shows with the tensor before it and the module after it.
+     */
+    private boolean vertical;
+    /** Chips that show their name only (the top-to-bottom drawing's gradients and parameters; the shape is in the tooltip and the formulas). */
+    private final Set<String> nameOnly = new java.util.HashSet<>();
+    /** In the top-to-bottom drawing, what to keep in view at each module's step (and at the start, key ""). */
+    private final Map<String, javafx.geometry.Bounds> verticalFocus = new java.util.HashMap<>();
 
     // Motion between steps: the paths values travel along, and the layer the travellers fly in.
     /** For each tensor, the lines it travels along (an edge, a parameter's link, a gradient's back edge). */
@@ -179,6 +194,29 @@ public final class NetworkGraph extends Pane {
     /** The drawing's logical width (content units), for the zoom pane. */
     public javafx.beans.property.ReadOnlyDoubleProperty contentWidthProperty() { return contentWidth.getReadOnlyProperty(); }
 
+    /** The drawing's logical height (content units), for the zoom pane. */
+    public javafx.beans.property.ReadOnlyDoubleProperty contentHeightProperty() { return contentHeight.getReadOnlyProperty(); }
+
+    /** Draws the notebook's network top to bottom ({@code true}) or left to right; the view redraws. */
+    void setVertical(boolean on) {
+        if (on == vertical) return;
+        vertical = on;
+        builtCursor = null;
+        onRefold.run();
+    }
+
+    /** The width (content units) of the left-to-right drawing, whichever is on screen: what the layout plans with. */
+    double flatWidth() { return plan == null ? WIDTH : contentWidth.get(); }
+
+    /**
+     * The width (content units) the top-to-bottom drawing takes, or 0 where there is none (a trained
+     * stack): the layout gives the graph this column beside the tabs.
+     */
+    double verticalWidth() {
+        if (plan != null) return 0;
+        return builtCursor == null ? V_WIDTH : Math.max(V_WIDTH, verticalWidthOf(builtCursor.offered(builtCursor.size() - 1)));
+    }
+
     /** What is drawn for a stack other than the notebook's network, or null. */
     StackPlan plan() { return plan; }
 
@@ -216,6 +254,10 @@ public final class NetworkGraph extends Pane {
      * tensors on either side; the input at the start.
      */
     public javafx.geometry.Bounds focusOf(String module) {
+        if (plan == null && vertical && !verticalFocus.isEmpty()) {
+            javafx.geometry.Bounds f = verticalFocus.get(module == null ? "" : module);
+            return f != null ? f : verticalFocus.get("");
+        }
         Rectangle b = module == null ? null : box(module);
         if (b == null) return new javafx.geometry.BoundingBox(0, 0, 700, FOCUS_HEIGHT);
         return new javafx.geometry.BoundingBox(b.getX() - 200, 0, b.getWidth() + 400, FOCUS_HEIGHT);
@@ -245,6 +287,8 @@ public final class NetworkGraph extends Pane {
         Map<String, TensorRef> all = cursor.offered(cursor.size() - 1);
         List<Node> nodes = new ArrayList<>();
         twoLine.clear();
+        nameOnly.clear();
+        verticalFocus.clear();
         if (!StackPlan.isNotebook(cursor.trace())) {
             plan = StackPlan.of(cursor.trace(), expanded);
             fitted = false;
@@ -257,6 +301,10 @@ public final class NetworkGraph extends Pane {
             return;
         }
         plan = null;
+        if (vertical) {
+            buildVertical(nodes, all, cursor, sample);
+            return;
+        }
         resizeTo(WIDTH);
         nodes.add(new Rectangle(WIDTH, HEIGHT, Color.TRANSPARENT));
         nodes.add(lines);
@@ -288,6 +336,259 @@ public final class NetworkGraph extends Pane {
         loss(nodes, all, 1515, 62);
         nodes.add(motionLayer);
         getChildren().setAll(nodes);
+    }
+
+    // ------------------------------------------------------------------ the notebook's network, top to bottom
+
+    /**
+     * The top-to-bottom drawing's least width (content units): a tensor's chip and its gradient's side
+     * by side, 434 px at 200% (1024x768 leaves the graph 446 px beside the tabs' headers).
+     */
+    static final double V_WIDTH = 271;
+    /**
+     * The width (content units) of the left-to-right drawing's widest step with what comes before and
+     * after it: Lin2, from l2's chip over the units (918) to MSE's box grown around its term (1606).
+     */
+    static final double FLAT_NEIGHBOURHOOD = 700;
+    /** Where the flow runs down, and where a Lin's parameters stand beside its box. */
+    private static final double V_FLOW_X = 90, V_PARAMS_X = 150;
+    /** An edge's length: its chips' row, then the arrow into the next box. */
+    private static final double V_EDGE = 60;
+
+    /** A chip's width in the top-to-bottom drawing (its padding is narrower: "chip-tight"), with a 3 px border. */
+    private static double tightChipWidth(String text) { return text.length() * 15.1 + 12; }
+
+    /** The width the top-to-bottom drawing needs for this pass's widest row of chips ("out 50000x1" and "out.g"). */
+    private static double verticalWidthOf(Map<String, TensorRef> all) {
+        double w = 0;
+        for (String t : new String[]{"x", "l1", "l2", "out"}) {
+            TensorRef r = all.get(t);
+            w = Math.max(w, 2 + tightChipWidth(r == null ? t : t + " " + r.shapeText()) + 3 + tightChipWidth(t + ".g") + 2);
+        }
+        return w;
+    }
+
+    /**
+     * The notebook's network in a column, for a window short of width and height at its UI scale:
+     * Input, then each module's box under the tensor it reads, the tensors as downward arrows with
+     * their chip and their gradient's side by side, Lin's parameters beside its box, the hidden units
+     * in rows, and the target and the loss under MSE. Every module's step has a part of about 290
+     * units (the pane's height at 200% on 1024x768) with the tensor before its box and what follows
+     * it ({@link #focusOf}). Gradients and parameters show their names only: their shapes are in the
+     * formulas under the step and in the tooltips, and with them the rows would not fit the column.
+     */
+    private void buildVertical(List<Node> nodes, Map<String, TensorRef> all, TraceCursor cursor, int sample) {
+        double width = Math.max(V_WIDTH, verticalWidthOf(all));
+        nodes.add(lines);
+        double inputH = 150;
+        Rectangle in = new Rectangle(2, 2, width - 4, inputH - 4);
+        in.getStyleClass().addAll("op-box", "input-box");
+        in.setArcWidth(14);
+        in.setArcHeight(14);
+        nodes.add(in);
+        nodes.add(text("Input", 62, 22, "op-title"));
+        TensorRef xr = all.get("x");
+        DigitImage digit = new DigitImage(100);
+        digit.setId("input-digit");
+        digit.setLayoutX(12);
+        digit.setLayoutY(42);
+        boolean ok = xr != null && xr.shape().length == 2 && xr.shape()[1] == 784 && sample < xr.shape()[0];
+        digit.show(ok ? MatrixSample.row(xr.array(), sample) : null, ColorMap.VIRIDIS);
+        nodes.add(digit);
+        TensorRef yr = all.get("y");
+        String label = yr == null || sample >= yr.array().length() ? "?" : Fmt.num(MatrixSample.get(yr.array(), 0, sample));
+        double side = (112 + width - 2) / 2;
+        Label l = text("label " + label, side, 70, "input-label");
+        l.setId("input-label");
+        nodes.add(l);
+        nodes.add(text("sample " + sample, side, 112, "op-sub"));
+        verticalFocus.put("", bounds(width, 0, 290));
+
+        double y = inputH;
+        double xTop = y;
+        vEdge(nodes, all, "x", y);
+        y += V_EDGE;
+        vBox(nodes, "lin1", "Lin1", "x @ w1\n+ b1", y, 110, 96);
+        paramLinks.put("w1", vParams(nodes, all, "w1", "b1", y, 96));
+        y += 96;
+        double l1Top = y;
+        vEdge(nodes, all, "l1", y);
+        y += V_EDGE;
+        double shift = reluShift(cursor);
+        double reluH = shift == 0 ? 76 : 96;
+        vBox(nodes, "relu", "ReLU", shift == 0 ? "clamp_min(0.)" : "clamp_min(0.)\n- " + Fmt.num(shift), y, 140, reluH);
+        y += reluH;
+        verticalFocus.put("lin1", bounds(width, xTop + 4, y));
+
+        // ReLU's output is l2: the hidden units in rows, with its chips under them.
+        Line toUnits = new Line(V_FLOW_X, y, V_FLOW_X, y + 4);
+        toUnits.getStyleClass().add("edge");
+        Polygon head = arrowDown(V_FLOW_X, y + 16);
+        edges.put("l2", new Shape[]{toUnits, head});
+        route("l2", toUnits);
+        nodes.add(toUnits);
+        nodes.add(head);
+        double unitsTop = y + 20;
+        int nh = hiddenCount(all);
+        int n = Math.min(nh, MAX_UNITS);
+        int perRow = Math.max(10, (n + 3) / 4);
+        double colGap = (width - 12) / perRow;
+        double r = Math.min(colGap * 0.42, 11);
+        double pitch = 2 * r + 5;
+        int rows = n == 0 ? 0 : (n + perRow - 1) / perRow;
+        List<javafx.geometry.Point2D> centres = units(nodes, all, sample, n, r,
+                j -> new javafx.geometry.Point2D(6 + colGap * (j % perRow + 0.5), unitsTop + pitch * (j / perRow + 0.5)));
+        double unitsBottom = unitsTop + rows * pitch;
+        unitsArea = new javafx.geometry.BoundingBox(6, unitsTop, width - 12, rows * pitch);
+        if (nh > n) {
+            nodes.add(text("first " + n + " of " + nh, width / 2, unitsBottom + 12, "op-sub"));
+            unitsBottom += 26;
+        }
+        y = unitsBottom + 2;
+        double l2Top = y;
+        vChips(nodes, all, "l2", y);
+        y += V_EDGE;
+        verticalFocus.put("relu", bounds(width, l1Top + 4, l2Top + 44));
+        // w2's lines run from the units into Lin2, behind l2's chips; l2 read by Lin2 travels the same way.
+        w2Lines(all, centres, V_FLOW_X, y);
+        route("l2", new Line(V_FLOW_X, unitsBottom, V_FLOW_X, y));
+        vBox(nodes, "lin2", "Lin2", "l2 @ w2\n+ b2", y, 110, 96);
+        paramLinks.put("w2", vParams(nodes, all, "w2", "b2", y, 96));
+        y += 96;
+        double outTop = y;
+        vEdge(nodes, all, "out", y);
+        y += V_EDGE;
+        mseSub = vBox(nodes, "mse", "MSE", "", y, 150, 76);
+        mseSub.setId("mse-sample");
+        y += 76;
+        verticalFocus.put("lin2", bounds(width, l2Top + 4, y));
+
+        // Under MSE: the target going in (left) and the loss coming out (right), its value under it.
+        double mb = y;
+        Line up = new Line(40, mb + 26, 40, mb + 16);
+        up.getStyleClass().add("edge");
+        Polygon upHead = arrowHeadUp(40, mb + 2);
+        edges.put("y", new Shape[]{up, upHead});
+        route("y", up);
+        nodes.add(up);
+        nodes.add(upHead);
+        nodes.add(leftAt(chip(all, "y"), 2, mb + 44));
+        double lx = V_FLOW_X + 50;
+        Line down = new Line(lx, mb, lx, mb + 74);
+        down.getStyleClass().add("edge");
+        edges.put("loss", new Shape[]{down});
+        route("loss", down);
+        nodes.add(down);
+        nodes.add(centred(chip(all, "loss"), lx, mb + 92));
+        lossValue = text("", lx, mb + 134, "value-text");
+        lossValue.setId("loss-value");
+        nodes.add(lossValue);
+        double height = mb + 160;
+        verticalFocus.put("mse", bounds(width, outTop + 4, height - 8));
+
+        nodes.add(0, new Rectangle(width, height, Color.TRANSPARENT));
+        nodes.add(motionLayer);
+        getChildren().setAll(nodes);
+        for (Label c : chips.values()) c.getStyleClass().add("chip-tight");
+        resizeTo(width, height);
+    }
+
+    private static javafx.geometry.Bounds bounds(double width, double top, double bottom) {
+        return new javafx.geometry.BoundingBox(0, top, width, bottom - top);
+    }
+
+    /** A module's box on the downward flow, from {@code top}; returns its second line of text. */
+    private Label vBox(List<Node> nodes, String name, String title, String sub, double top, double w, double h) {
+        Rectangle box = new Rectangle(V_FLOW_X - w / 2, top, w, h);
+        box.setId("op-" + name);
+        box.getStyleClass().add("op-box");
+        box.setArcWidth(14);
+        box.setArcHeight(14);
+        boxes.put(name, box);
+        nodes.add(box);
+        nodes.add(text(title, V_FLOW_X, top + 24, "op-title"));
+        Label s = text(sub, V_FLOW_X, top + (h > 80 ? 66 : 56), "op-sub");
+        s.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        nodes.add(s);
+        javafx.beans.binding.DoubleBinding bw = javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(w, s.getWidth() + 16), s.widthProperty());
+        box.widthProperty().bind(bw);
+        box.xProperty().bind(bw.multiply(-0.5).add(V_FLOW_X));
+        return s;
+    }
+
+    /** A tensor flowing down from {@code top}: an arrow, its gradient's arrow back up beside it, and the chips' row. */
+    private void vEdge(List<Node> nodes, Map<String, TensorRef> all, String name, double top) {
+        double bottom = top + V_EDGE - 2;
+        Line line = new Line(V_FLOW_X, top, V_FLOW_X, bottom - 12);
+        line.getStyleClass().add("edge");
+        Polygon head = arrowDown(V_FLOW_X, bottom);
+        edges.put(name, new Shape[]{line, head});
+        route(name, line);
+        nodes.add(line);
+        nodes.add(head);
+        if (all.containsKey(name + ".g")) {
+            double gx = V_FLOW_X + 9;
+            Line back = new Line(gx, bottom - 4, gx, top + 14);
+            back.getStyleClass().addAll("edge", "edge-grad");
+            Polygon backHead = arrowHeadUp(gx, top + 2);
+            backHead.getStyleClass().add("arrow-grad");
+            backEdges.put(name + ".g", new Shape[]{back, backHead});
+            route(name + ".g", back);
+            nodes.add(back);
+            nodes.add(backHead);
+        }
+        vChips(nodes, all, name, top);
+    }
+
+    /** A tensor's chip at the column's left edge and its gradient's (by name) right after it, on the edge at {@code top}. */
+    private void vChips(List<Node> nodes, Map<String, TensorRef> all, String name, double top) {
+        double cy = top + 24;
+        Label value = leftAt(chip(all, name), 2, cy);
+        nodes.add(value);
+        if (all.containsKey(name + ".g")) {
+            Label g = chip(all, name + ".g");
+            nameOnly.add(name + ".g");
+            g.layoutXProperty().bind(value.layoutXProperty().add(value.widthProperty()).add(3));
+            g.layoutYProperty().bind(g.heightProperty().multiply(-0.5).add(cy));
+            nodes.add(g);
+        }
+    }
+
+    /** A Lin's parameters by name, beside its box: w and w.g, then b and b.g; returns the link into the box. */
+    private Line vParams(List<Node> nodes, Map<String, TensorRef> all, String w, String b, double boxTop, double boxH) {
+        VBox rows = new VBox(4);
+        rows.setLayoutX(V_PARAMS_X);
+        double cy = boxTop + boxH / 2;
+        rows.layoutYProperty().bind(rows.heightProperty().multiply(-0.5).add(cy));
+        for (String p : new String[]{w, b}) {
+            HBox row = new HBox(3, chip(all, p));
+            nameOnly.add(p);
+            if (all.containsKey(p + ".g")) {
+                row.getChildren().add(chip(all, p + ".g"));
+                nameOnly.add(p + ".g");
+            }
+            rows.getChildren().add(row);
+        }
+        Line link = new Line(V_PARAMS_X, cy, V_FLOW_X + 50, cy);
+        link.getStyleClass().addAll("edge", "param-link");
+        for (String p : new String[]{w, b, w + ".g", b + ".g"}) route(p, link);
+        nodes.add(link);
+        nodes.add(rows);
+        return link;
+    }
+
+    /** A label whose left edge is at {@code x}, centred on {@code cy} once its height is known. */
+    private static Label leftAt(Label l, double x, double cy) {
+        l.setLayoutX(x);
+        l.layoutYProperty().bind(l.heightProperty().multiply(-0.5).add(cy));
+        return l;
+    }
+
+    private static Polygon arrowDown(double x, double y) {
+        Polygon p = new Polygon(x, y, x - 7, y - 14, x + 7, y - 14);
+        p.getStyleClass().add("arrow");
+        return p;
     }
 
     // ------------------------------------------------------------------ a trained stack (any depth, mse or ce)
@@ -439,11 +740,14 @@ public final class NetworkGraph extends Pane {
     }
 
     /** The drawing's size in content units: the notebook's graph is {@link #WIDTH} wide, a stack as wide as its boxes. */
-    private void resizeTo(double width) {
-        setMinSize(width, HEIGHT);
-        setPrefSize(width, HEIGHT);
-        setMaxSize(width, HEIGHT);
+    private void resizeTo(double width) { resizeTo(width, HEIGHT); }
+
+    private void resizeTo(double width, double height) {
+        setMinSize(width, height);
+        setPrefSize(width, height);
+        setMaxSize(width, height);
         contentWidth.set(width);
+        contentHeight.set(height);
     }
 
     private static double reluShift(TraceCursor cursor) {
@@ -550,9 +854,7 @@ public final class NetworkGraph extends Pane {
 
     /** The hidden units in a block of columns. */
     private UnitBlock hidden(List<Node> nodes, Map<String, TensorRef> all, int sample, double x, double top, double bottom) {
-        TensorRef l2 = all.get("l2");
-        TensorRef w1 = all.get("w1");
-        int nh = w1 == null ? 0 : (int) w1.shape()[1];
+        int nh = hiddenCount(all);
         int n = Math.min(nh, MAX_UNITS);
         if (n == 0) {
             unitsArea = new javafx.geometry.BoundingBox(x, top, 0, bottom - top);
@@ -570,6 +872,20 @@ public final class NetworkGraph extends Pane {
         // The units are l2 for this sample: its chip above them, its gradient's below.
         nodes.add(centred(chip(all, "l2"), x + blockWidth / 2, top - 34));
         if (all.containsKey("l2.g")) nodes.add(centred(chip(all, "l2.g"), x + blockWidth / 2, bottom + 30));
+        units(nodes, all, sample, n, r, j -> new javafx.geometry.Point2D(block.centerX(j), block.centerY(j)));
+        if (nh > n) nodes.add(text("first " + n + " of " + nh, x + blockWidth / 2, bottom + 8, "op-sub"));
+        return block;
+    }
+
+    private static int hiddenCount(Map<String, TensorRef> all) {
+        TensorRef w1 = all.get("w1");
+        return w1 == null ? 0 : (int) w1.shape()[1];
+    }
+
+    /** {@code n} unit circles of radius {@code r} at {@code at(j)}, filled by l2 for this sample; returns their centres. */
+    private List<javafx.geometry.Point2D> units(List<Node> nodes, Map<String, TensorRef> all, int sample, int n, double r,
+                                                java.util.function.IntFunction<javafx.geometry.Point2D> at) {
+        TensorRef l2 = all.get("l2");
         unitValues = l2 != null && sample < l2.shape()[0] ? MatrixSample.row(l2.array(), sample) : null;
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         if (unitValues != null) {
@@ -578,8 +894,11 @@ public final class NetworkGraph extends Pane {
                 hi = Math.max(hi, a);
             }
         }
+        List<javafx.geometry.Point2D> centres = new ArrayList<>();
         for (int j = 0; j < n; j++) {
-            Circle unit = new Circle(block.centerX(j), block.centerY(j), r);
+            javafx.geometry.Point2D c = at.apply(j);
+            centres.add(c);
+            Circle unit = new Circle(c.getX(), c.getY(), r);
             unit.getStyleClass().add("unit");
             if (unitValues != null) {
                 unit.setUserData(ColorMap.VIRIDIS.color(unitValues[j], lo, hi));
@@ -588,14 +907,19 @@ public final class NetworkGraph extends Pane {
             units.add(unit);
             nodes.add(unit);
         }
-        if (nh > n) nodes.add(text("first " + n + " of " + nh, x + blockWidth / 2, bottom + 8, "op-sub"));
-        return block;
+        return centres;
     }
 
     /** w2 as one line per hidden unit into Lin2: red for positive, blue for negative, width by size. */
     private void w2Lines(Map<String, TensorRef> all, UnitBlock u, double lin2X) {
+        List<javafx.geometry.Point2D> from = new ArrayList<>();
+        for (int j = 0; j < u.shown(); j++) from.add(new javafx.geometry.Point2D(u.centerX(j), u.centerY(j)));
+        w2Lines(all, from, lin2X, FLOW_Y);
+    }
+
+    private void w2Lines(Map<String, TensorRef> all, List<javafx.geometry.Point2D> from, double toX, double toY) {
         TensorRef w2 = all.get("w2");
-        int n = u.shown();
+        int n = from.size();
         if (w2 == null || n == 0) return;
         float[] w = new float[n];
         double max = 0;
@@ -604,7 +928,7 @@ public final class NetworkGraph extends Pane {
             max = Math.max(max, Math.abs(w[j]));
         }
         for (int j = 0; j < n; j++) {
-            Line l = new Line(u.centerX(j), u.centerY(j), lin2X, FLOW_Y);
+            Line l = new Line(from.get(j).getX(), from.get(j).getY(), toX, toY);
             l.setStroke(w[j] >= 0 ? Color.web("#b2182b") : Color.web("#2166ac"));
             l.setStrokeWidth(0.8 + 6.0 * (max == 0 ? 0 : Math.abs(w[j]) / max));
             hoverTip(l, "w2[" + j + ", 0] = " + Fmt.num(w[j]) + (w[j] >= 0 ? " (positive: red)" : " (negative: blue)"));
@@ -668,7 +992,7 @@ public final class NetworkGraph extends Pane {
             // In predict mode what the step writes shows as "?" until the reveal.
             boolean guess = hidden && writes.contains(label);
             c.setVisible(ref != null || !grad || guess);
-            c.setText(guess ? label + " ?" : ref == null ? label : label + (twoLine.contains(label) ? "\n" : " ") + ref.shapeText());
+            c.setText(guess ? label + " ?" : ref == null || nameOnly.contains(label) ? label : label + (twoLine.contains(label) ? "\n" : " ") + ref.shapeText());
             set(c, "chip-absent", ref == null);
             set(c, "chip-write", (ref != null || guess) && writes.contains(label));
             set(c, "chip-read", ref != null && !writes.contains(label) && reads.contains(label));

@@ -1,5 +1,6 @@
 package io.backproplens.ui.network;
 
+import io.backproplens.ui.core.IconScale;
 import io.backproplens.ui.core.PlayBar;
 import io.backproplens.ui.core.StepCursor;
 import io.backproplens.ui.core.AppState;
@@ -65,7 +66,10 @@ public final class NetworkView extends BorderPane implements Steppable {
         zoom = new ZoomPane(graph, NetworkGraph.WIDTH, NetworkGraph.HEIGHT);
         zoom.setId("graph-zoom");
         // A trained stack is wider than the notebook's graph (and a deep one unfolded wider still).
-        graph.contentWidthProperty().addListener((o, was, w) -> zoom.setContentSize(w.doubleValue(), NetworkGraph.HEIGHT));
+        // The notebook's network drawn top to bottom (beside the tabs) is taller than wide.
+        javafx.beans.InvalidationListener size = o -> zoom.setContentSize(graph.contentWidthProperty().get(), graph.contentHeightProperty().get());
+        graph.contentWidthProperty().addListener(size);
+        graph.contentHeightProperty().addListener(size);
         graph.onRefold(this::refreshGraph);
         // What the pane shows at the floor scale: a trained stack wider than that folds to fit (after
         // this layout pass: the fold redraws the graph).
@@ -116,6 +120,8 @@ public final class NetworkView extends BorderPane implements Steppable {
         // The graph never draws below the legibility floor: 25 px chips stay >= 20 px x UI scale.
         zoom.setFloor(() -> GRAPH_FLOOR * state.presentation.scale.get());
         layout = new NetworkLayout(zoom, formulas, side, () -> state.presentation.fontPx());
+        // Beside the tabs the graph is a narrow column: the notebook's network is drawn top to bottom there.
+        layout.planWith(graph::flatWidth, graph::verticalWidth, graph::setVertical);
         state.presentation.scale.addListener(o -> layout.requestLayout());
         setTop(playback);
         // The derivation of a clicked .g element lies over the view's right side: the inspector's

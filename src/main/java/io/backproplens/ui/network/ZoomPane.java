@@ -106,20 +106,11 @@ public final class ZoomPane extends Region {
         requestLayout();
     }
 
-    /** The height the pane wants at {@code width}: the content at its fitted (or floor) scale. */
-    double heightFor(double width) {
-        double s = Math.max(floor.getAsDouble(), (width - 8) / contentWidth);
-        return contentHeight * s + 8;
-    }
+    /** The smallest content scale allowed now. */
+    double floorScale() { return floor.getAsDouble(); }
 
     /** The least height that shows the content's whole height at the floor scale (lower, its top and bottom are cut). */
     double wholeHeight() { return contentHeight * floor.getAsDouble() + 8; }
-
-    /**
-     * Whether the content's width at the floor scale (about) fits {@code width}: the notebook's graph at
-     * 1280 px and 100% does, 8 px over; at 1024 px it does not, and the pane follows the step anyway.
-     */
-    boolean fitsWidth(double width) { return contentWidth * floor.getAsDouble() <= width * 1.02; }
 
     /** Zoom in, out and fit buttons, to place in a toolbar (over the drawing they hid parts of it). */
     public HBox controls() { return buttons; }

@@ -1,5 +1,6 @@
 package io.backproplens.ui.shell;
 
+import io.backproplens.ui.core.IconScale;
 import io.backproplens.ui.core.Keys;
 import io.backproplens.ui.core.ErrorDialogs;
 import io.backproplens.ui.core.Exports;
@@ -30,7 +31,7 @@ public final class AppMenu extends MenuBar {
 
     public AppMenu(MainWindow window) {
         this.window = window;
-        folded = new Menu(null, ScaledIcon.of("mdi2m-menu", window.state().presentation));
+        folded = new Menu(null, IconScale.icon("mdi2m-menu", window.state().presentation));
         setId("menu-bar");
         menus = java.util.List.of(fileMenu(), viewMenu(), lessonMenu());
         folded.setId("menu-folded");

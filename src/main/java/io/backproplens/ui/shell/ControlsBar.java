@@ -1,5 +1,6 @@
 package io.backproplens.ui.shell;
 
+import io.backproplens.ui.core.IconScale;
 import io.backproplens.ui.core.InitNames;
 import io.backproplens.ui.core.AppState;
 import io.backproplens.ui.core.Controller;
@@ -152,10 +153,10 @@ public final class ControlsBar extends VBox {
         }
 
         Button prevSample = iconButton("mdi2c-chevron-left", "Previous sample", "sample-prev");
-        prevSample.setGraphic(ScaledIcon.of("mdi2c-chevron-left", state.presentation));
+        prevSample.setGraphic(IconScale.icon("mdi2c-chevron-left", state.presentation));
         prevSample.setOnAction(e -> setSample(state.sample.get() - 1));
         Button nextSample = iconButton("mdi2c-chevron-right", "Next sample", "sample-next");
-        nextSample.setGraphic(ScaledIcon.of("mdi2c-chevron-right", state.presentation));
+        nextSample.setGraphic(IconScale.icon("mdi2c-chevron-right", state.presentation));
         nextSample.setOnAction(e -> setSample(state.sample.get() + 1));
 
         weights = weightsSwitch();
@@ -173,7 +174,7 @@ public final class ControlsBar extends VBox {
         row.getChildren().add(weights);
         row.setAlignment(Pos.CENTER_LEFT);
         compactRow.setAlignment(Pos.CENTER_LEFT);
-        settings.setGraphic(ScaledIcon.of("mdi2t-tune", state.presentation));
+        settings.setGraphic(IconScale.icon("mdi2t-tune", state.presentation));
         settings.setId("settings-button");
         settings.setTooltip(new Tooltip("Settings: seed, nh, ReLU shift, batch and sample"));
         settings.setAccessibleText("Settings");
@@ -284,7 +285,7 @@ public final class ControlsBar extends VBox {
      */
     private javafx.scene.layout.StackPane weightsSwitch() {
         trainedWeights.setId("weights-trained");
-        trainedWeights.setGraphic(ScaledIcon.of("mdi2s-school", state.presentation));
+        trainedWeights.setGraphic(IconScale.icon("mdi2s-school", state.presentation));
         trainedWeights.setFocusTraversable(false);
         trainedWeights.setMinWidth(Region.USE_PREF_SIZE);
         trainedWeights.selectedProperty().addListener((o, was, now) -> {

@@ -1,5 +1,6 @@
 package io.backproplens.ui.shell;
 
+import io.backproplens.ui.core.IconScale;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -25,8 +26,8 @@ final class LessonNav extends HBox {
 
     LessonNav(Consumer<Lesson> show, io.backproplens.ui.core.Presentation p) {
         super(2);
-        previous = button(ScaledIcon.of("mdi2c-chevron-left", p), "Previous lesson scene", "lesson-nav-prev");
-        next = button(ScaledIcon.of("mdi2c-chevron-right", p), "Next lesson scene", "lesson-nav-next");
+        previous = button(IconScale.icon("mdi2c-chevron-left", p), "Previous lesson scene", "lesson-nav-prev");
+        next = button(IconScale.icon("mdi2c-chevron-right", p), "Next lesson scene", "lesson-nav-next");
         setId("lesson-nav");
         setAlignment(Pos.CENTER_LEFT);
         choice.setId("lesson-choice");
