@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The README's {@code mvn -Pdist package} as a user runs it, in a copy of the project: the app image it
  * makes must start on a runtime the app can run on (the PATH's jpackage once made a Java 17 image here,
  * which could not start at all), and that start must map the app's classes from the image's AppCDS
- * archive (issue 13's start). Then the image, moved elsewhere as an installer moves it, still maps it.
+ * class cache (issue 13's start). Then the image, moved elsewhere as an installer moves it, still maps it.
  */
 class DistIT {
     /** Top-level entries the dist build does not read (src/test is skipped too). */
@@ -30,7 +30,7 @@ class DistIT {
     Path dir;
 
     @Test
-    void theAppImageStartsOnItsOwnRuntimeAndMapsTheAppsClassesFromItsArchive() throws Exception {
+    void theAppImageStartsOnItsOwnRuntimeAndMapsTheAppsClassesFromItsCache() throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the image's layout checked here is Linux's");
         Path mvn = Path.of(System.getProperty("maven.home", ""), "bin", "mvn");
         assumeTrue(Files.isExecutable(mvn), "no mvn script under maven.home");
@@ -47,7 +47,9 @@ class DistIT {
 
         Path image = copy.resolve("target/dist/backprop-lens");
         assertThat(runtimeFeature(image)).as("the image's Java runtime").isGreaterThanOrEqualTo(Preflight.JAVA_NEEDED);
-        assertThat(image.resolve("lib/app/backprop-lens.jsa")).as("the image's AppCDS archive").isRegularFile();
+        // The cache src/build/AppImageCache.java writes: an AOT cache on a JDK 25+ runtime, else an AppCDS archive.
+        String cache = runtimeFeature(image) >= 25 ? "lib/app/backprop-lens.aot" : "lib/app/backprop-lens.jsa";
+        assertThat(image.resolve(cache)).as("the image's class cache").isRegularFile();
 
         assertStartsFromTheArchive(image, "where it was built");
         Path moved = Files.move(image, dir.resolve("opt-backprop-lens"));
@@ -63,7 +65,7 @@ class DistIT {
                     env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log + " -Duser.home=" + dir.resolve("home"));
                 }, dir, 300);
         assertThat(run.exit()).as("the image's launcher, %s; %s", where, run).isZero();
-        assertThat(run.out()).as("%s", where).contains("0 problems").doesNotContain("[cds]").doesNotContain("[warning]");
+        assertThat(run.out()).as("%s", where).contains("0 problems").doesNotContain("[cds").doesNotContain("[aot").doesNotContain("[warning]");
         String loaded = Files.readString(log);
         assertThat(loaded).as("the app's entry class comes from the archive, %s", where)
                 .contains("io.backproplens.Main source: shared objects file");
