@@ -50,6 +50,9 @@ abstract sealed class LoopPresenter permits TripleLoopPresenter, InnerRemovedPre
      */
     void fitWidth(double w) {}
 
+    /** On a tight page (a small screen at a large scale) the picture keeps its fonts and gives up spacing. */
+    void setTight(boolean tight) {}
+
     /** Whether the picture has grids of its own, which then share the height with the main grids. */
     boolean hasPictureGrids() { return false; }
 
