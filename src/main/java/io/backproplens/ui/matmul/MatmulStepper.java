@@ -127,6 +127,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
      * ({@code i = 0  j = 1  k = 1 · (0, 1) (1, 1) (0, 1)}), where the code column stood.
      */
     private final Label triple = new Label();
+    /** Tight, with the picture across the foot: its note beside the grids, under the triple, where there is room. */
+    private final Label sideNote = new Label();
     private boolean compact, footerShown = true;
     /**
      * Tight (compact, when even the compact page would page): the counter stands in the controls
@@ -304,6 +306,9 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         triple.setWrapText(true);
         triple.setPadding(new Insets(0, 10, 0, 10));
         counterBox.setPadding(new Insets(0, 10, 0, 10));
+        sideNote.getStyleClass().add("mm-note");
+        sideNote.setWrapText(true);
+        sideNote.setPadding(new Insets(0, 10, 0, 10));
         counterBox.getChildren().setAll(triple);
         show(counterBox, false);
         page.add(counterBox, BlockPage.Column.LEFT);
@@ -656,9 +661,6 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                     showFooter = false;
                 }
                 if (footer == null) showFooter = true;
-                if (System.getenv("MM_DEBUG") != null) System.err.printf(java.util.Locale.ROOT,
-                        "MMDBG %s w=%.0f h=%.0f hU=%.0f hF=%.0f gridsW=%.0f gridsPrefW=%.0f gridsStackH=%.0f counterBox=%.0fx%.0f detail=%.0fx%.0f rightW=%.0f canBeside=%b besideNeed=%.0f stackNeed=%.0f controls=%.0f cell=%.0f em=%.1f%n",
-                        prefix, w, h, hUnfold, hFolded, gridsW, gridsRow.prefWidth(-1), gridsStacked, counterBox.prefWidth(-1), counterBox.prefHeight(w), detail.prefWidth(-1), detail.prefHeight(w), rightW, canBeside, besideNeed, stackNeed, controlsRow.prefHeight(-1), floor, em);
             }
             chosenW = w;
             chosenH = h;
@@ -723,7 +725,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         if (counter.getParent() != counterHome) {
             ((javafx.scene.layout.Pane) counter.getParent()).getChildren().remove(counter);
             if (tight) {
-                counterBox.getChildren().setAll(triple);
+                counterBox.getChildren().setAll(triple, sideNote);
                 controlsRow.getChildren().add(controlsRow.getChildren().indexOf(bar) + 1, counter);
             } else if (on) counterBox.getChildren().setAll(counter, triple);
             else {
@@ -743,6 +745,17 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         show(side, !on);
         for (Node n : List.of(counterBox, detail)) page.setColumn(n, on && beside ? BlockPage.Column.SIDE : BlockPage.Column.LEFT);
         if (tight && detailInFoot) page.setColumn(detail, BlockPage.Column.BOTTOM);
+        setNoteBeside(tight && detailInFoot && presenter().note() != null);
+    }
+
+    private boolean noteBeside;
+
+    /** The picture's note under the triple (beside the grids) or in the picture. */
+    private void setNoteBeside(boolean beside) {
+        noteBeside = beside;
+        for (LoopPresenter p : presenters.values()) p.setNoteShown(!beside);
+        show(sideNote, beside);
+        sideNote.setText(beside && presenter().note() != null ? presenter().note() : "");
     }
 
     /** Tight, when the controls row is too narrow for the loop's name: the loop menu shows an icon (its tooltip names it). */
@@ -829,22 +842,18 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         presenter().fitWidth(colW - detailPad);
         boolean sideOk = tripleSide && detail.prefWidth(-1) <= colW + 0.5
                 && topC + Math.max(gridsH, tripleH + gap + detail.prefHeight(colW)) + em / 2 <= hh;
-        if (System.getenv("MM_DEBUG") != null) {
-            javafx.scene.text.Text probe = new javafx.scene.text.Text("19");
-            Node cellNode = rGrid.cellNode(0, 0);
-            if (cellNode instanceof javafx.scene.control.Labeled l) probe.setFont(l.getFont());
-            System.err.println("MMDBG font " + probe.getFont() + " h=" + probe.getLayoutBounds().getHeight());
-        }
-        if (System.getenv("MM_DEBUG") != null) System.err.printf(java.util.Locale.ROOT,
-                "MMDBG tight %s w=%.0f hh=%.0f rowW=%.0f colW=%.0f gridsH=%.0f tripleH=%.0f detailSide=%.0fx%.0f sideOk=%b loopIcon=%b two=%b%n",
-                prefix, w, hh, rowW, colW, gridsH, tripleH, detail.prefWidth(-1), detail.prefHeight(colW), sideOk, loopIcon, two);
         if (sideOk) return new TightPlan(colW, false, loopIcon, two, false);
         if (pictureGrids) presenter().fitPicture(input, cell, chars, w, hh);
         presenter().fitWidth(w - detailPad);
+        boolean noteSide = presenter().note() != null;
+        if (noteSide) {
+            setNoteBeside(true);
+            applyCss();
+            tripleH = counterBox.prefHeight(colW);
+        }
         double footNeed = topC + Math.max(gridsH, tripleH) + gap + detail.prefHeight(w);
-        if (System.getenv("MM_DEBUG") != null) System.err.printf(java.util.Locale.ROOT,
-                "MMDBG tight foot detail=%.0fx%.0f footNeed=%.0f%n", detail.prefWidth(-1), detail.prefHeight(w), footNeed);
         if (tripleSide && detail.prefWidth(-1) <= w + 0.5 && footNeed <= hh) return new TightPlan(colW, true, loopIcon, two, false);
+        setNoteBeside(false);
         // The picture beside the grids and the triple across the foot (on one line, when it fits).
         if (pictureGrids) presenter().fitPicture(input, cell, chars, colW, hh);
         presenter().fitWidth(colW - detailPad);
@@ -852,8 +861,6 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         setTriple(tripleVars, tripleLog);
         applyCss();
         double swapNeed = topC + Math.max(gridsH, detail.prefHeight(colW)) + gap + counterBox.prefHeight(w);
-        if (System.getenv("MM_DEBUG") != null) System.err.printf(java.util.Locale.ROOT,
-                "MMDBG tight swap detail=%.0fx%.0f triple=%.0f swapNeed=%.0f%n", detail.prefWidth(-1), detail.prefHeight(colW), counterBox.prefHeight(w), swapNeed);
         if (detail.prefWidth(-1) <= colW + 0.5 && swapNeed <= hh) return new TightPlan(colW, false, loopIcon, two, true);
         return null;
     }
@@ -1096,6 +1103,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             return;
         }
         detail.getChildren().setAll(presenter().detail(st, p, input, replay));
+        if (noteBeside) sideNote.setText(presenter().note() == null ? "" : presenter().note());
     }
 
     // ---- sizing ----------------------------------------------------------------------------
