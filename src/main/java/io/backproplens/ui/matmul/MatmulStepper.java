@@ -775,6 +775,29 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     /** How the tight page stands: the side column's width, the picture there or across the foot, the controls row's fallbacks. */
     private record TightPlan(double columnW, boolean detailInFoot, boolean loopIconOnly, boolean counterTwoLines, boolean tripleInFoot) {}
 
+    /**
+     * The controls row's width with the play bar at its narrowest (icons only, no speed slider:
+     * {@link Labels#fitPlayBar} drops those by itself when the row is short).
+     */
+    private double controlsNeed() {
+        List<Node> dropped = new ArrayList<>();
+        Map<javafx.scene.control.Button, javafx.scene.control.ContentDisplay> shown = new java.util.HashMap<>();
+        for (Node c : bar.getChildren()) {
+            if ((c instanceof javafx.scene.control.Slider || c.getStyleClass().contains("speed-label")) && c.isManaged()) {
+                dropped.add(c);
+                c.setManaged(false);
+            } else if (c instanceof javafx.scene.control.Button b && b.getStyleClass().contains("step-button")) {
+                shown.put(b, b.getContentDisplay());
+                b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+        }
+        applyCss();
+        double need = controlsRow.prefWidth(-1);
+        for (Node c : dropped) c.setManaged(true);
+        shown.forEach(javafx.scene.control.Button::setContentDisplay);
+        return need;
+    }
+
     /** The width the triple's text has in a column {@code w} wide (its own padding and the box's off). */
     private double tripleWidthIn(double w) {
         Insets t = triple.getPadding(), b = counterBox.getPadding();
@@ -804,12 +827,12 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         applyCss();
         double controlsNow = controlsRow.getHeight() > 0 ? controlsRow.getHeight() : controlsRow.prefHeight(-1);
         boolean loopIcon = false, two = false;
-        if (controlsRow.prefWidth(-1) > w) {
+        if (controlsNeed() > w) {
             loopIcon = true;
             setLoopMenuIconOnly(true);
             applyCss();
         }
-        if (controlsRow.prefWidth(-1) > w && bar.counter.get().contains("\u00b7")) {
+        if (controlsNeed() > w && bar.counter.get().contains("\u00b7")) {
             two = true;
             counterTwoLines = true;
             setCounterText();
