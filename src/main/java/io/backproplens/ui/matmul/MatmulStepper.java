@@ -707,7 +707,11 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private void setCompact(boolean on, boolean beside, boolean tightOn, boolean detailInFoot) {
         compact = on;
         tight = on && tightOn;
-        if (!tight) tripleWrapW = -1;
+        if (!tight) {
+            tripleWrapW = -1;
+            picturesOnly = false;
+        }
+        show(gridsRow, !picturesOnly);
         for (javafx.scene.control.ButtonBase b : List.of(codeButton, editButton))
             b.setContentDisplay(tight ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT);
         setLoopMenuIconOnly(false);
@@ -749,11 +753,17 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     }
 
     private boolean noteBeside;
+    private final javafx.scene.control.Tooltip noteTip = new javafx.scene.control.Tooltip();
 
     /** The picture's note under the triple (beside the grids) or in the picture. */
     private void setNoteBeside(boolean beside) {
         noteBeside = beside;
-        for (LoopPresenter p : presenters.values()) p.setNoteShown(!beside);
+        // With the picture in place of the grids and no height for its note, the note is its tooltip.
+        boolean folded = picturesOnly && !beside && presenter().note() != null;
+        for (LoopPresenter p : presenters.values()) p.setNoteShown(!beside && !folded);
+        javafx.scene.control.Tooltip.install(detail, noteTip);
+        noteTip.setText(folded ? presenter().note() : "");
+        if (!folded) javafx.scene.control.Tooltip.uninstall(detail, noteTip);
         show(sideNote, beside);
         sideNote.setText(beside && presenter().note() != null ? presenter().note() : "");
     }
@@ -773,7 +783,11 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     }
 
     /** How the tight page stands: the side column's width, the picture there or across the foot, the controls row's fallbacks. */
-    private record TightPlan(double columnW, boolean detailInFoot, boolean loopIconOnly, boolean counterTwoLines, boolean tripleInFoot) {}
+    private record TightPlan(double columnW, boolean detailInFoot, boolean loopIconOnly, boolean counterTwoLines, boolean tripleInFoot,
+                             boolean pictureOnly, boolean noteBeside) {}
+
+    /** Tight: the picture of the step stands in place of the plain grids (see {@link #pictureOnly}). */
+    private boolean picturesOnly;
 
     /**
      * The controls row's width with the play bar at its narrowest (icons only, no speed slider:
@@ -805,8 +819,10 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     }
 
     private void applyTight(TightPlan p) {
+        picturesOnly = p.pictureOnly();
         setCompact(true, true, true, p.detailInFoot());
         if (p.tripleInFoot()) page.setColumn(counterBox, BlockPage.Column.BOTTOM);
+        if (p.detailInFoot() && presenter().note() != null) setNoteBeside(p.noteBeside());
         setLoopMenuIconOnly(p.loopIconOnly());
         counterTwoLines = p.counterTwoLines();
         setCounterText();
@@ -854,7 +870,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         setTriple(tripleVars, tripleLog);
         applyCss();
         // The column must hold the widest unit of the triple ("(0, 1)", "i = 0") and a few em.
-        if (colW < 6 * em) return null;
+        if (colW < 6 * em) return pictureGrids ? pictureOnly(w, hh, topC, chars, detailPad, gap, loopIcon, two) : null;
         double gridsH = msg + gridsRow.getPadding().getTop() + gridsRow.getPadding().getBottom();
         double tallest = 0;
         for (Node c : gridsRow.getChildren()) if (c.isManaged()) tallest = Math.max(tallest, c.prefHeight(-1));
@@ -865,7 +881,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         presenter().fitWidth(colW - detailPad);
         boolean sideOk = tripleSide && detail.prefWidth(-1) <= colW + 0.5
                 && topC + Math.max(gridsH, tripleH + gap + detail.prefHeight(colW)) + em / 2 <= hh;
-        if (sideOk) return new TightPlan(colW, false, loopIcon, two, false);
+        if (sideOk) return new TightPlan(colW, false, loopIcon, two, false, false, false);
         if (pictureGrids) presenter().fitPicture(input, cell, chars, w, hh);
         presenter().fitWidth(w - detailPad);
         boolean noteSide = presenter().note() != null;
@@ -875,7 +891,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             tripleH = counterBox.prefHeight(colW);
         }
         double footNeed = topC + Math.max(gridsH, tripleH) + gap + detail.prefHeight(w);
-        if (tripleSide && detail.prefWidth(-1) <= w + 0.5 && footNeed <= hh) return new TightPlan(colW, true, loopIcon, two, false);
+        if (tripleSide && detail.prefWidth(-1) <= w + 0.5 && footNeed <= hh) return new TightPlan(colW, true, loopIcon, two, false, false, true);
         setNoteBeside(false);
         // The picture beside the grids and the triple across the foot (on one line, when it fits).
         if (pictureGrids) presenter().fitPicture(input, cell, chars, colW, hh);
@@ -884,8 +900,38 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         setTriple(tripleVars, tripleLog);
         applyCss();
         double swapNeed = topC + Math.max(gridsH, detail.prefHeight(colW)) + gap + counterBox.prefHeight(w);
-        if (detail.prefWidth(-1) <= colW + 0.5 && swapNeed <= hh) return new TightPlan(colW, false, loopIcon, two, true);
-        return null;
+        if (detail.prefWidth(-1) <= colW + 0.5 && swapNeed <= hh) return new TightPlan(colW, false, loopIcon, two, true, false, false);
+        return pictureGrids ? pictureOnly(w, hh, topC, chars, detailPad, gap, loopIcon, two) : null;
+    }
+
+    /**
+     * The last tight page, for a step whose picture has grids of its own (broadcasting): the
+     * picture in place of the plain grids (it shows a's row i as the column, b whole, the product
+     * and result's row i), the index triple over it, and the picture's note beside the triple when
+     * there is height for it (else in the picture's tooltip: the lesson caption says it too).
+     */
+    private TightPlan pictureOnly(double w, double hh, double topC, int chars, double detailPad, double gap,
+                                  boolean loopIcon, boolean two) {
+        double colW = w - gap * 2;
+        picturesOnly = true;
+        show(gridsRow, false);
+        try {
+            presenter().fitPicture(input, aGrid.minCellH(), chars, w, hh);
+            presenter().fitWidth(w - detailPad);
+            tripleWrapW = tripleWidthIn(colW);
+            setTriple(tripleVars, tripleLog);
+            for (boolean note : new boolean[]{true, false}) {
+                setNoteBeside(note);
+                applyCss();
+                double need = topC + counterBox.prefHeight(colW) + gap + detail.prefHeight(w);
+                if (detail.prefWidth(-1) <= w + 0.5 && need <= hh) return new TightPlan(colW, true, loopIcon, two, false, true, note);
+            }
+            return null;
+        } finally {
+            picturesOnly = false;
+            show(gridsRow, true);
+            setNoteBeside(false);
+        }
     }
 
     private void setTriple(String vars, String printed) {
@@ -1127,6 +1173,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         }
         detail.getChildren().setAll(presenter().detail(st, p, input, replay));
         if (noteBeside) sideNote.setText(presenter().note() == null ? "" : presenter().note());
+        else if (picturesOnly && presenter().note() != null) noteTip.setText(presenter().note());
     }
 
     // ---- sizing ----------------------------------------------------------------------------
