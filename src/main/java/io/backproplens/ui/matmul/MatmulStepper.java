@@ -1191,7 +1191,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         double floor = aGrid.minCellH();
         // A new UI scale changes every measure: choose again, after this layout.
         if (aGrid.minCellH() != chosenFloor) javafx.application.Platform.runLater(this::choose);
-        double areaW = page.leftWidth(w);
+        // The plain grids stand aside while the picture takes their place: they keep their windows.
+        double areaW = picturesOnly ? w : page.leftWidth(w);
         gridsRow.setPrefWrapLength(areaW - 20);
         int[][] dims = dims();
         double ops = opsWidth();

@@ -57,10 +57,9 @@ class MatmulTightTest {
             for (int n = 0; n < 5; n++) robot.interact(app.view::next);
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(st.position()).isEqualTo(4);
-            assertThat(st.tight()).as("%s: the tight page", s.name()).isTrue();
             double[][] a = Matrices.NOTEBOOK_A, b = Matrices.NOTEBOOK_B;
             double product = a[0][1] * b[1][1], sum = a[0][0] * b[0][1] + product;
-            assertAllShown(robot, app.scene, s);
+            assertAllShown(robot, app.scene, s, SHOWN);
             assertThat(st.resultGrid().cellText(0, 1)).isEqualTo(Fmt.cell(sum));
             assertThat(oneLine(robot.lookup("#mm-triple").queryAs(Labeled.class).getText())).as(s.name())
                     .contains("i = 0").contains("j = 1").contains("k = 1").contains(Notebook.TRIPLES.get(4));
@@ -75,30 +74,57 @@ class MatmulTightTest {
     void theBroadcastPictureStandsWithTheGridsAt150Percent(FxRobot robot) throws Exception {
         for (Setup s : List.of(new Setup("1280x720 at 150%", 1.5, 1280, 586), new Setup("1280x720 at 150% presenter", 1.5, 1280, 608))) {
             MatmulViewFixture app = show(robot, s);
-            MatmulStepper st = app.view.own().stepper();
-            robot.interact(() -> st.setVariant(MatmulVariant.BROADCAST));
-            robot.interact(app.view::next);
-            WaitForAsyncUtils.waitForFxEvents();
-            assertThat(st.position()).isEqualTo(0);
-            assertAllShown(robot, app.scene, s);
-            // Row 0 of the result, computed here from the notebook's a and b: sum over k of a[0,k] * b[k,j].
-            double[][] a = Matrices.NOTEBOOK_A, b = Matrices.NOTEBOOK_B;
-            String picture = texts(robot.lookup("#mm-detail").query());
-            assertThat(picture).as(s.name()).contains("a[0].unsqueeze(-1)");
-            for (int j = 0; j < b[0].length; j++) {
-                double r = 0;
-                for (int k = 0; k < a[0].length; k++) {
-                    r += a[0][k] * b[k][j];
-                    assertThat(picture).contains(Fmt.cell(a[0][k] * b[k][j]));
-                }
-                assertThat(st.resultGrid().cellText(0, j)).isEqualTo(Fmt.cell(r));
-                assertThat(picture).contains(Fmt.cell(r));
-            }
-            assertThat(oneLine(robot.lookup("#mm-triple").queryAs(Labeled.class).getText())).contains("i = 0").contains("(0, :)");
-            assertThat(robot.lookup("#mm-counter").queryAs(Labeled.class).getText().replaceAll("\\s+", " "))
-                    .contains("step 1 of 3").contains("multiply-adds 6 of 18");
-            assertNoProblems(app.scene, s);
+            MatmulStepper st = broadcastFirstStep(robot, app);
+            assertAllShown(robot, app.scene, s, SHOWN);
+            checkBroadcastStep(robot, app, st, s);
         }
+    }
+
+    /**
+     * At 200% the picture and the plain grids cannot both stand at the floor: the picture stands in
+     * their place. It shows b whole, a's row 0 as the column with its copies, the product and
+     * result's row 0, with the counter and the triple, on the first screen.
+     */
+    @Test
+    void theBroadcastPictureTakesTheGridsPlaceAt200Percent(FxRobot robot) throws Exception {
+        for (Setup s : List.of(new Setup("1280x720 at 200%", 2, 1280, 550), new Setup("1280x720 at 200% presenter", 2, 1280, 510))) {
+            MatmulViewFixture app = show(robot, s);
+            MatmulStepper st = broadcastFirstStep(robot, app);
+            assertAllShown(robot, app.scene, s, List.of("#mm-counter", "#mm-triple", "#mm-detail"));
+            String picture = texts(robot.lookup("#mm-detail").query());
+            for (double[] row : Matrices.NOTEBOOK_B) for (double v : row) assertThat(picture).contains(Fmt.cell(v));
+            checkBroadcastStep(robot, app, st, s);
+        }
+    }
+
+    private static MatmulStepper broadcastFirstStep(FxRobot robot, MatmulViewFixture app) {
+        MatmulStepper st = app.view.own().stepper();
+        robot.interact(() -> st.setVariant(MatmulVariant.BROADCAST));
+        robot.interact(app.view::next);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(st.position()).isEqualTo(0);
+        return st;
+    }
+
+    /** Step 1 of the broadcast loop, against row 0 of a @ b computed here from the notebook's a and b. */
+    private static void checkBroadcastStep(FxRobot robot, MatmulViewFixture app, MatmulStepper st, Setup s) throws Exception {
+        // Row 0 of the result, computed here from the notebook's a and b: sum over k of a[0,k] * b[k,j].
+        double[][] a = Matrices.NOTEBOOK_A, b = Matrices.NOTEBOOK_B;
+        String picture = texts(robot.lookup("#mm-detail").query());
+        assertThat(picture).as(s.name()).contains("a[0].unsqueeze(-1)");
+        for (int j = 0; j < b[0].length; j++) {
+            double r = 0;
+            for (int k = 0; k < a[0].length; k++) {
+                r += a[0][k] * b[k][j];
+                assertThat(picture).contains(Fmt.cell(a[0][k] * b[k][j]));
+            }
+            assertThat(st.resultGrid().cellText(0, j)).isEqualTo(Fmt.cell(r));
+            assertThat(picture).contains(Fmt.cell(r));
+        }
+        assertThat(oneLine(robot.lookup("#mm-triple").queryAs(Labeled.class).getText())).contains("i = 0").contains("(0, :)");
+        assertThat(robot.lookup("#mm-counter").queryAs(Labeled.class).getText().replaceAll("\\s+", " "))
+                .contains("step 1 of 3").contains("multiply-adds 6 of 18");
+        assertNoProblems(app.scene, s);
     }
 
     private MatmulViewFixture show(FxRobot robot, Setup s) {
@@ -108,8 +134,8 @@ class MatmulTightTest {
         return app[0];
     }
 
-    private static void assertAllShown(FxRobot robot, Scene scene, Setup s) throws Exception {
-        for (String id : SHOWN) {
+    private static void assertAllShown(FxRobot robot, Scene scene, Setup s, List<String> ids) throws Exception {
+        for (String id : ids) {
             Node n = robot.lookup(id).query();
             assertThat(shownInside(n, scene)).as("%s: %s on the first screen, inside the window", s.name(), id).isTrue();
         }
