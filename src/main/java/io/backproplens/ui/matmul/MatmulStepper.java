@@ -573,6 +573,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         double w = page.getWidth(), h = page.getHeight();
         if (input == null || w <= 0 || h <= 0 || choosing) return;
         choosing = true;
+        // The measuring below tries each arrangement on: what stood before is read first.
+        boolean wasTight = tight, wasPictures = picturesOnly;
         try {
             // Measured with the roomy controls first: the loop row on the page, the code beside.
             setCompact(false, false);
@@ -665,7 +667,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             chosenW = w;
             chosenH = h;
             boolean changed = next != arrangement || (next == Arrangement.COMPACT && compactBeside != page.beside())
-                    || (tightPlan != null) != tight;
+                    || (tightPlan != null) != wasTight || (tightPlan != null && tightPlan.pictureOnly()) != wasPictures;
             if (next != arrangement) {
                 arrangement = next;
                 applyFold();
@@ -761,9 +763,10 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         // With the picture in place of the grids and no height for its note, the note is its tooltip.
         boolean folded = picturesOnly && !beside && presenter().note() != null;
         for (LoopPresenter p : presenters.values()) p.setNoteShown(!beside && !folded);
-        javafx.scene.control.Tooltip.install(detail, noteTip);
-        noteTip.setText(folded ? presenter().note() : "");
-        if (!folded) javafx.scene.control.Tooltip.uninstall(detail, noteTip);
+        if (folded) {
+            noteTip.setText(presenter().note());
+            javafx.scene.control.Tooltip.install(detail, noteTip);
+        } else javafx.scene.control.Tooltip.uninstall(detail, noteTip);
         show(sideNote, beside);
         sideNote.setText(beside && presenter().note() != null ? presenter().note() : "");
     }
@@ -780,6 +783,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     private void setCounterText() {
         String text = bar.counter.get();
         counter.setText(counterTwoLines ? text.replace("   \u00b7   ", "\n") : text);
+        // On two lines the controls row must grow to hold both (a short row would cut the counter to "...").
+        counter.setMinHeight(counterTwoLines ? Region.USE_PREF_SIZE : Region.USE_COMPUTED_SIZE);
     }
 
     /** How the tight page stands: the side column's width, the picture there or across the foot, the controls row's fallbacks. */
@@ -995,9 +1000,6 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         t.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         t.setGraphicTextGap(tight ? 6 : 4);
     }
-
-    /** Tight: whether the triple is packed into lines (the test reads it whole, spaces normalised). */
-    boolean tight() { return tight; }
 
     /** The editor under the play bar, or folded behind the edit button (a PopOver). */
     private void setFooterShown(boolean shown) {
