@@ -28,8 +28,11 @@ import java.util.function.BiConsumer;
  * When everything fits, the spare height goes to one growing block.
  */
 final class BlockPage extends Region {
-    /** Where a block stands when the page is arranged beside. */
-    enum Column { FULL, LEFT, SIDE }
+    /**
+     * Where a block stands when the page is arranged beside: across the top ({@code FULL}), in
+     * the left or the side column, or across the foot under both columns ({@code BOTTOM}).
+     */
+    enum Column { FULL, LEFT, SIDE, BOTTOM }
 
     private static final class Block {
         final Node node;
@@ -170,7 +173,9 @@ final class BlockPage extends Region {
         double w = width < 0 ? getWidth() : width;
         List<Node> full = shown(Column.FULL);
         double top = stackHeight(full, w) + (full.isEmpty() ? 0 : gap);
-        return top + Math.max(stackHeight(shown(Column.LEFT), leftWidth(w)), stackHeight(shown(Column.SIDE), sideWidth));
+        List<Node> bottom = shown(Column.BOTTOM);
+        double foot = bottom.isEmpty() ? 0 : stackHeight(bottom, w) + gap;
+        return top + Math.max(stackHeight(shown(Column.LEFT), leftWidth(w)), stackHeight(shown(Column.SIDE), sideWidth)) + foot;
     }
 
     @Override
@@ -210,8 +215,12 @@ final class BlockPage extends Region {
             y += ph + gap;
         }
         double lw = leftWidth(w), top = y;
-        List<Node> left = shown(Column.LEFT);
-        double extra = Math.max(0, h - top - stackHeight(left, lw));
+        List<Node> left = shown(Column.LEFT), side = shown(Column.SIDE), bottom = shown(Column.BOTTOM);
+        // The foot stands under the taller of the two columns; the spare height goes to the growing block.
+        double foot = bottom.isEmpty() ? 0 : stackHeight(bottom, w) + gap;
+        double columns = Math.max(stackHeight(left, lw), stackHeight(side, sideWidth));
+        double extra = Math.max(0, h - top - foot - stackHeight(left, lw));
+        boolean growInFoot = bottom.contains(grow);
         for (Node n : left) {
             double ph = n.prefHeight(lw) + (n == grow ? extra : 0);
             n.setVisible(true);
@@ -219,14 +228,20 @@ final class BlockPage extends Region {
             y += ph + gap;
         }
         // The side column takes the whole height beside the left one (its log grows into it).
-        List<Node> side = shown(Column.SIDE);
-        double sy = top, sx = w - sideWidth;
+        double sy = top, sx = w - sideWidth, sideBottom = bottom.isEmpty() ? h : top + columns;
         for (int i = 0; i < side.size(); i++) {
             Node n = side.get(i);
-            double ph = i == side.size() - 1 ? Math.max(n.prefHeight(sideWidth), h - sy) : n.prefHeight(sideWidth);
+            double ph = i == side.size() - 1 ? Math.max(n.prefHeight(sideWidth), sideBottom - sy) : n.prefHeight(sideWidth);
             n.setVisible(true);
             n.resizeRelocate(sx, sy, sideWidth, ph);
             sy += ph + gap;
+        }
+        double fy = top + columns + gap, footExtra = growInFoot ? Math.max(0, h - top - columns - foot) : 0;
+        for (Node n : bottom) {
+            double ph = n.prefHeight(w) + (n == grow ? footExtra : 0);
+            n.setVisible(true);
+            n.resizeRelocate(0, fy, w, ph);
+            fy += ph + gap;
         }
     }
 

@@ -72,6 +72,14 @@ final class BroadcastPresenter extends LoopPresenter {
 
     @Override boolean hasPictureGrids() { return true; }
 
+    @Override String note() { return note.getText(); }
+
+    @Override
+    void setNoteShown(boolean shown) {
+        note.setVisible(shown);
+        note.setManaged(shown);
+    }
+
     @Override
     void fitPicture(MatmulStepper.Input in, double s, int chars, double w, double h) {
         // Four grids in a row when they fit, fewer per row (the row wraps) when not.

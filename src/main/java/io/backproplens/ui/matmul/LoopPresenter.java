@@ -50,6 +50,15 @@ abstract sealed class LoopPresenter permits TripleLoopPresenter, InnerRemovedPre
      */
     void fitWidth(double w) {}
 
+    /** On a tight page (a small screen at a large scale) the picture keeps its fonts and gives up spacing. */
+    void setTight(boolean tight) {}
+
+    /** The picture's note under it, or null; on a tight page it may stand beside the grids instead ({@link #setNoteShown}). */
+    String note() { return null; }
+
+    /** Whether the picture shows its own note (else the stepper shows {@link #note} elsewhere). */
+    void setNoteShown(boolean shown) {}
+
     /** Whether the picture has grids of its own, which then share the height with the main grids. */
     boolean hasPictureGrids() { return false; }
 

@@ -89,6 +89,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
 
     private final Label caption = new Label();
     private final Label aTitle = Labels.gridTitle(), bTitle = Labels.gridTitle(), rTitle = Labels.gridTitle();
+    /** Tight: each grid's shape beside its name at the index labels' size, so the title is no wider than the grid. */
+    private final Label aShape = shapeLabel(), bShape = shapeLabel(), rShape = shapeLabel();
     private final MatrixGrid aGrid = new MatrixGrid(), bGrid = new MatrixGrid(), rGrid = new MatrixGrid();
     private final Label message = new Label();
     private final HBox messageBox = new HBox();
@@ -125,7 +127,18 @@ public final class MatmulStepper extends BorderPane implements Steppable {
      * ({@code i = 0  j = 1  k = 1 · (0, 1) (1, 1) (0, 1)}), where the code column stood.
      */
     private final Label triple = new Label();
+    /** Tight, with the picture across the foot: its note beside the grids, under the triple, where there is room. */
+    private final Label sideNote = new Label();
     private boolean compact, footerShown = true;
+    /**
+     * Tight (compact, when even the compact page would page): the counter stands in the controls
+     * row, the code and editor buttons show their icons only, the cells are as wide as their
+     * numbers (see {@link MatrixGrid#tightCellWidthFor}), the index triple stands in a column beside the grids and
+     * the picture of the step beside them too or across the foot of the page.
+     */
+    private boolean tight;
+    /** Tight: the triple's lines are packed to this width (its units never break); else -1. */
+    private double tripleWrapW = -1;
     private Runnable onArranged;
     private final BlockPage page = new BlockPage();
     /** An extra block under the play bar (the matrix editor), or null. */
@@ -272,7 +285,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         counter.setWrapText(true);
         counter.setPadding(new Insets(0, 0, 0, 18));
         counter.setMinWidth(Region.USE_PREF_SIZE);
-        counter.textProperty().bind(bar.counter);
+        bar.counter.addListener((o, was, now) -> setCounterText());
+        setCounterText();
         Labels.fitPlayBar(bar);
 
         // Every block is a child of the page for good; only where the page puts them changes.
@@ -292,6 +306,9 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         triple.setWrapText(true);
         triple.setPadding(new Insets(0, 10, 0, 10));
         counterBox.setPadding(new Insets(0, 10, 0, 10));
+        sideNote.getStyleClass().add("mm-note");
+        sideNote.setWrapText(true);
+        sideNote.setPadding(new Insets(0, 10, 0, 10));
         counterBox.getChildren().setAll(triple);
         show(counterBox, false);
         page.add(counterBox, BlockPage.Column.LEFT);
@@ -556,6 +573,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         double w = page.getWidth(), h = page.getHeight();
         if (input == null || w <= 0 || h <= 0 || choosing) return;
         choosing = true;
+        // The measuring below tries each arrangement on: what stood before is read first.
+        boolean wasTight = tight, wasPictures = picturesOnly;
         try {
             // Measured with the roomy controls first: the loop row on the page, the code beside.
             setCompact(false, false);
@@ -587,6 +606,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             Arrangement next = null;
             boolean showFooter = true, compactBeside = false;
             double rightW = 0;
+            TightPlan tightPlan = null;
             for (boolean withFooter : footer == null ? new boolean[]{true} : new boolean[]{true, false}) {
                 double hh = withFooter ? hUnfold : hFolded;
                 if (widthOk && fits(topH + Math.max(left, sideH[0]), hh, Arrangement.BESIDE)) next = Arrangement.BESIDE;
@@ -630,6 +650,11 @@ public final class MatmulStepper extends BorderPane implements Steppable {
                 if (canBeside && fits(besideNeed + em / 2, hUnfold, next)) compactBeside = true;
                 else if (fits(stackNeed, hUnfold, next)) compactBeside = false;
                 else if (canBeside && fits(besideNeed + em / 2, hFolded, next)) { compactBeside = true; showFooter = false; }
+                else if (fits(stackNeed, hFolded, next)) { compactBeside = false; showFooter = false; }
+                else if ((tightPlan = planTight(w, hFolded, topC, msg, pictureGrids, chars, detailPad, gap, em)) != null) {
+                    compactBeside = true;
+                    showFooter = false;
+                }
                 else { compactBeside = false; showFooter = false; }
                 // Grids taller than the whole page: the first page shows the loop row and the grids page
                 // whole (a first block cut at the page's edge would be worse than a page turn).
@@ -641,13 +666,17 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             }
             chosenW = w;
             chosenH = h;
-            boolean changed = next != arrangement || (next == Arrangement.COMPACT && compactBeside != page.beside());
+            boolean changed = next != arrangement || (next == Arrangement.COMPACT && compactBeside != page.beside())
+                    || (tightPlan != null) != wasTight || (tightPlan != null && tightPlan.pictureOnly()) != wasPictures;
             if (next != arrangement) {
                 arrangement = next;
                 applyFold();
             }
             if (changed && onArranged != null) onArranged.run();
-            setCompact(next == Arrangement.COMPACT, compactBeside);
+            if (tightPlan != null) {
+                rightW = tightPlan.columnW();
+                applyTight(tightPlan);
+            } else setCompact(next == Arrangement.COMPACT, compactBeside);
             if (next == Arrangement.BESIDE_FOLDED) {
                 show(counterBox, true);
                 show(triple, true);
@@ -658,10 +687,12 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             boolean beside = next != Arrangement.STACKED && (next != Arrangement.COMPACT || compactBeside);
             double columnW = next == Arrangement.COMPACT ? rightW : sideW;
             detailW = next == Arrangement.COMPACT && compactBeside ? rightW : -1;
+            if (tightPlan != null && tightPlan.detailInFoot()) detailW = w;
             side.setPrefWidth(beside && next != Arrangement.COMPACT ? sideW : Region.USE_COMPUTED_SIZE);
             side.setMaxWidth(beside && next != Arrangement.COMPACT ? sideW : Double.MAX_VALUE);
             page.setBeside(beside, columnW);
-            presenter().fitWidth((next == Arrangement.COMPACT && compactBeside ? rightW : beside ? areaW : w) - detailPad);
+            presenter().fitWidth((tightPlan != null && tightPlan.detailInFoot() ? w
+                    : next == Arrangement.COMPACT && compactBeside ? rightW : beside ? areaW : w) - detailPad);
             page.requestLayout();
         } finally {
             choosing = false;
@@ -673,37 +704,301 @@ public final class MatmulStepper extends BorderPane implements Steppable {
      * the code is behind a button (in a PopOver), and the counter and the index triple stand on the
      * page, {@code beside} the grids with the multiply-add, or stacked under them.
      */
-    private void setCompact(boolean on, boolean beside) {
+    private void setCompact(boolean on, boolean beside) { setCompact(on, beside, false, false); }
+
+    private void setCompact(boolean on, boolean beside, boolean tightOn, boolean detailInFoot) {
         compact = on;
+        tight = on && tightOn;
+        if (!tight) {
+            tripleWrapW = -1;
+            picturesOnly = false;
+        }
+        show(gridsRow, !picturesOnly);
+        for (javafx.scene.control.ButtonBase b : List.of(codeButton, editButton))
+            b.setContentDisplay(tight ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT);
+        setLoopMenuIconOnly(false);
+        setTitles();
+        // Tight, the grids stand close (the column beside them needs the width); else with room between.
+        gridsRow.setHgap(tight ? 4 : 10);
+        gridsRow.setPadding(new Insets(0, tight ? 0 : 10, 0, 10));
+        for (LoopPresenter p : presenters.values()) p.setTight(tight);
         show(variants, !on);
         show(top, !on || caption.isManaged());
         show(loopMenu, on);
         show(codeButton, on);
         if (!on && codePop.isShowing()) codePop.hide();
-        Node counterHome = on ? counterBox : variants;
+        Node counterHome = tight ? controlsRow : on ? counterBox : variants;
         if (counter.getParent() != counterHome) {
             ((javafx.scene.layout.Pane) counter.getParent()).getChildren().remove(counter);
-            if (on) counterBox.getChildren().setAll(counter, triple);
+            if (tight) {
+                counterBox.getChildren().setAll(triple, sideNote);
+                controlsRow.getChildren().add(controlsRow.getChildren().indexOf(bar) + 1, counter);
+            } else if (on) counterBox.getChildren().setAll(counter, triple);
             else {
                 variants.getChildren().add(counter);
                 counterBox.getChildren().setAll(triple);
             }
         }
         counter.setPadding(on ? Insets.EMPTY : new Insets(0, 0, 0, 18));
+        counterTwoLines = false;
+        setCounterText();
         tripleTwoLines = on && beside;
         setTriple(tripleVars, tripleLog);
         // In a column of its own the counter wraps; in the loop row it moves to a line of its own whole.
-        counter.setMinWidth(on ? 0 : Region.USE_PREF_SIZE);
+        counter.setMinWidth(on && !tight ? 0 : Region.USE_PREF_SIZE);
         show(counterBox, on);
         show(triple, on);
         show(side, !on);
         for (Node n : List.of(counterBox, detail)) page.setColumn(n, on && beside ? BlockPage.Column.SIDE : BlockPage.Column.LEFT);
+        if (tight && detailInFoot) page.setColumn(detail, BlockPage.Column.BOTTOM);
+        setNoteBeside(tight && detailInFoot && presenter().note() != null);
+    }
+
+    private boolean noteBeside;
+    private final javafx.scene.control.Tooltip noteTip = new javafx.scene.control.Tooltip();
+
+    /** The picture's note under the triple (beside the grids) or in the picture. */
+    private void setNoteBeside(boolean beside) {
+        noteBeside = beside;
+        // With the picture in place of the grids and no height for its note, the note is its tooltip.
+        boolean folded = picturesOnly && !beside && presenter().note() != null;
+        for (LoopPresenter p : presenters.values()) p.setNoteShown(!beside && !folded);
+        if (folded) {
+            noteTip.setText(presenter().note());
+            javafx.scene.control.Tooltip.install(detail, noteTip);
+        } else javafx.scene.control.Tooltip.uninstall(detail, noteTip);
+        show(sideNote, beside);
+        sideNote.setText(beside && presenter().note() != null ? presenter().note() : "");
+    }
+
+    /** Tight, when the controls row is too narrow for the loop's name: the loop menu shows an icon (its tooltip names it). */
+    private void setLoopMenuIconOnly(boolean iconOnly) {
+        if (iconOnly && loopMenu.getGraphic() == null) loopMenu.setGraphic(new FontIcon("mdi2r-repeat"));
+        loopMenu.setContentDisplay(iconOnly ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.TEXT_ONLY);
+    }
+
+    /** Tight, when the controls row is too narrow for the counter on one line: its two counts on two lines. */
+    private boolean counterTwoLines;
+
+    private void setCounterText() {
+        String text = bar.counter.get();
+        counter.setText(counterTwoLines ? text.replace("   \u00b7   ", "\n") : text);
+        // On two lines the controls row must grow to hold both (a short row would cut the counter to "...").
+        counter.setMinHeight(counterTwoLines ? Region.USE_PREF_SIZE : Region.USE_COMPUTED_SIZE);
+    }
+
+    /** How the tight page stands: the side column's width, the picture there or across the foot, the controls row's fallbacks. */
+    private record TightPlan(double columnW, boolean detailInFoot, boolean loopIconOnly, boolean counterTwoLines, boolean tripleInFoot,
+                             boolean pictureOnly, boolean noteBeside) {}
+
+    /** Tight: the picture of the step stands in place of the plain grids (see {@link #pictureOnly}). */
+    private boolean picturesOnly;
+
+    /**
+     * The controls row's width with the play bar at its narrowest (icons only, no speed slider:
+     * {@link Labels#fitPlayBar} drops those by itself when the row is short).
+     */
+    private double controlsNeed() {
+        List<Node> dropped = new ArrayList<>();
+        Map<javafx.scene.control.Button, javafx.scene.control.ContentDisplay> shown = new java.util.HashMap<>();
+        for (Node c : bar.getChildren()) {
+            if ((c instanceof javafx.scene.control.Slider || c.getStyleClass().contains("speed-label")) && c.isManaged()) {
+                dropped.add(c);
+                c.setManaged(false);
+            } else if (c instanceof javafx.scene.control.Button b && b.getStyleClass().contains("step-button")) {
+                shown.put(b, b.getContentDisplay());
+                b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+        }
+        applyCss();
+        double need = controlsRow.prefWidth(-1);
+        for (Node c : dropped) c.setManaged(true);
+        shown.forEach(javafx.scene.control.Button::setContentDisplay);
+        return need;
+    }
+
+    /** The width the triple's text has in a column {@code w} wide (its own padding and the box's off). */
+    private double tripleWidthIn(double w) {
+        Insets t = triple.getPadding(), b = counterBox.getPadding();
+        return w - t.getLeft() - t.getRight() - b.getLeft() - b.getRight() - 2;
+    }
+
+    private void applyTight(TightPlan p) {
+        picturesOnly = p.pictureOnly();
+        setCompact(true, true, true, p.detailInFoot());
+        if (p.tripleInFoot()) page.setColumn(counterBox, BlockPage.Column.BOTTOM);
+        if (p.detailInFoot() && presenter().note() != null) setNoteBeside(p.noteBeside());
+        setLoopMenuIconOnly(p.loopIconOnly());
+        counterTwoLines = p.counterTwoLines();
+        setCounterText();
+        tripleWrapW = tripleWidthIn(p.tripleInFoot() ? page.getWidth() : p.columnW());
+        setTriple(tripleVars, tripleLog);
+    }
+
+    /**
+     * The tight page, if it fits {@code h} (the footer folded): the counter in the controls row
+     * (on one line, else the loop menu as an icon, else the counter on two lines), the grids with
+     * cells as wide as their numbers on the left, the index triple in a column beside them, and the
+     * picture of the step under the triple when it fits that column, else across the foot. Null
+     * when even this does not fit: the page then pages.
+     */
+    private TightPlan planTight(double w, double h, double topC, double msg, boolean pictureGrids, int chars,
+                                double detailPad, double gap, double em) {
+        setCompact(true, true, true, false);
+        applyCss();
+        double controlsNow = controlsRow.getHeight() > 0 ? controlsRow.getHeight() : controlsRow.prefHeight(-1);
+        boolean loopIcon = false, two = false;
+        if (controlsNeed() > w) {
+            loopIcon = true;
+            setLoopMenuIconOnly(true);
+            applyCss();
+        }
+        if (controlsNeed() > w && bar.counter.get().contains("\u00b7")) {
+            two = true;
+            counterTwoLines = true;
+            setCounterText();
+            applyCss();
+        }
+        // The controls row taller than now (a counter on two lines) leaves the page less height.
+        double hh = h + controlsNow - controlsRow.prefHeight(w);
+        double cell = aGrid.minCellH();
+        setCells(cell, chars);
+        applyCss();
+        double rowW = gridsRow.getPadding().getLeft() + gridsRow.getPadding().getRight();
+        int n = 0;
+        for (Node c : gridsRow.getChildren()) {
+            if (!c.isManaged()) continue;
+            rowW += c.prefWidth(-1) + (n++ > 0 ? gridsRow.getHgap() : 0);
+        }
+        double colW = w - rowW - gap * 2 - 4;
+        tripleWrapW = tripleWidthIn(colW);
+        setTriple(tripleVars, tripleLog);
+        applyCss();
+        // The column must hold the widest unit of the triple ("(0, 1)", "i = 0") and a few em.
+        if (colW < 6 * em) return pictureGrids ? pictureOnly(w, hh, topC, chars, detailPad, gap, loopIcon, two) : null;
+        double gridsH = msg + gridsRow.getPadding().getTop() + gridsRow.getPadding().getBottom();
+        double tallest = 0;
+        for (Node c : gridsRow.getChildren()) if (c.isManaged()) tallest = Math.max(tallest, c.prefHeight(-1));
+        gridsH += tallest;
+        double tripleH = counterBox.prefHeight(colW);
+        boolean tripleSide = triple.prefWidth(-1) <= colW + 0.5;
+        if (pictureGrids) presenter().fitPicture(input, cell, chars, colW, hh);
+        presenter().fitWidth(colW - detailPad);
+        boolean sideOk = tripleSide && detail.prefWidth(-1) <= colW + 0.5
+                && topC + Math.max(gridsH, tripleH + gap + detail.prefHeight(colW)) + em / 2 <= hh;
+        if (sideOk) return new TightPlan(colW, false, loopIcon, two, false, false, false);
+        if (pictureGrids) presenter().fitPicture(input, cell, chars, w, hh);
+        presenter().fitWidth(w - detailPad);
+        boolean noteSide = presenter().note() != null;
+        if (noteSide) {
+            setNoteBeside(true);
+            applyCss();
+            tripleH = counterBox.prefHeight(colW);
+        }
+        double footNeed = topC + Math.max(gridsH, tripleH) + gap + detail.prefHeight(w);
+        if (tripleSide && detail.prefWidth(-1) <= w + 0.5 && footNeed <= hh) return new TightPlan(colW, true, loopIcon, two, false, false, true);
+        setNoteBeside(false);
+        // The picture beside the grids and the triple across the foot (on one line, when it fits).
+        if (pictureGrids) presenter().fitPicture(input, cell, chars, colW, hh);
+        presenter().fitWidth(colW - detailPad);
+        tripleWrapW = tripleWidthIn(w);
+        setTriple(tripleVars, tripleLog);
+        applyCss();
+        double swapNeed = topC + Math.max(gridsH, detail.prefHeight(colW)) + gap + counterBox.prefHeight(w);
+        if (detail.prefWidth(-1) <= colW + 0.5 && swapNeed <= hh) return new TightPlan(colW, false, loopIcon, two, true, false, false);
+        return pictureGrids ? pictureOnly(w, hh, topC, chars, detailPad, gap, loopIcon, two) : null;
+    }
+
+    /**
+     * The last tight page, for a step whose picture has grids of its own (broadcasting): the
+     * picture in place of the plain grids (it shows a's row i as the column, b whole, the product
+     * and result's row i), the index triple over it, and the picture's note beside the triple when
+     * there is height for it (else in the picture's tooltip: the lesson caption says it too).
+     */
+    private TightPlan pictureOnly(double w, double hh, double topC, int chars, double detailPad, double gap,
+                                  boolean loopIcon, boolean two) {
+        double colW = w - gap * 2;
+        picturesOnly = true;
+        show(gridsRow, false);
+        try {
+            presenter().fitPicture(input, aGrid.minCellH(), chars, w, hh);
+            presenter().fitWidth(w - detailPad);
+            tripleWrapW = tripleWidthIn(colW);
+            setTriple(tripleVars, tripleLog);
+            for (boolean note : new boolean[]{true, false}) {
+                setNoteBeside(note);
+                applyCss();
+                double need = topC + counterBox.prefHeight(colW) + gap + detail.prefHeight(w);
+                if (detail.prefWidth(-1) <= w + 0.5 && need <= hh) return new TightPlan(colW, true, loopIcon, two, false, true, note);
+            }
+            return null;
+        } finally {
+            picturesOnly = false;
+            show(gridsRow, true);
+            setNoteBeside(false);
+        }
     }
 
     private void setTriple(String vars, String printed) {
         tripleVars = vars;
         tripleLog = printed;
+        if (tripleWrapW > 0) {
+            triple.setText(packed(vars, printed, tripleWrapW));
+            return;
+        }
         triple.setText(printed.isEmpty() ? vars : vars + (tripleTwoLines ? "\n" : "   \u00b7   ") + printed);
+    }
+
+    /**
+     * The triple in lines no wider than {@code w}: the loop variables, then the printout, each
+     * broken only between its units ({@code i = 0}, {@code (0, 1)}), never inside one.
+     */
+    private String packed(String vars, String printed, double w) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(triple.getFont());
+        String one = printed.isEmpty() ? vars : vars + "   \u00b7   " + printed;
+        probe.setText(one);
+        if (probe.getLayoutBounds().getWidth() <= w) return one;
+        StringBuilder out = new StringBuilder();
+        for (String part : printed.isEmpty() ? List.of(vars) : List.of(vars, printed)) {
+            String[] units = part.equals(vars) ? part.trim().split("\\s{2,}") : part.trim().split("(?<=\\))\\s+(?=\\()");
+            String sep = part.equals(vars) ? "  " : " ";
+            StringBuilder line = new StringBuilder();
+            for (String u : units) {
+                String next = line.isEmpty() ? u : line + sep + u;
+                probe.setText(next);
+                if (!line.isEmpty() && probe.getLayoutBounds().getWidth() > w) {
+                    out.append(line).append('\n');
+                    line = new StringBuilder(u);
+                } else line = new StringBuilder(next);
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString().strip();
+    }
+
+    private static Label shapeLabel() {
+        Label l = new Label();
+        l.getStyleClass().add("mm-grid-shape");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** The grids' titles: {@code a  (3x3)}, or (tight) the name with the shape beside it, smaller. */
+    private void setTitles() {
+        if (input == null) return;
+        title(aTitle, aShape, input.aName(), input.ar(), input.ac());
+        title(bTitle, bShape, input.bName(), input.br(), input.bc());
+        title(rTitle, rShape, input.rName(), input.ar(), input.bc());
+    }
+
+    private void title(Label t, Label shape, String name, int r, int c) {
+        String dims = "(" + r + "\u00d7" + c + ")";
+        shape.setText(dims);
+        t.setText(tight ? name : name + "  " + dims);
+        t.setGraphic(tight ? shape : null);
+        t.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        t.setGraphicTextGap(tight ? 6 : 4);
     }
 
     /** The editor under the play bar, or folded behind the edit button (a PopOver). */
@@ -768,9 +1063,7 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         MatmulStep st = replay != null && p >= 0 ? replay.steps().get(p) : null;
         int i = st == null ? -1 : st.i(), j = st == null ? -1 : st.j(), k = st == null ? -1 : st.k();
 
-        aTitle.setText(input.aName() + "  (" + input.ar() + "\u00d7" + input.ac() + ")");
-        bTitle.setText(input.bName() + "  (" + input.br() + "\u00d7" + input.bc() + ")");
-        rTitle.setText(input.rName() + "  (" + input.ar() + "\u00d7" + input.bc() + ")");
+        setTitles();
 
         aGrid.setShape(input.ar(), input.ac());
         aGrid.setTexts(input.aText());
@@ -881,6 +1174,8 @@ public final class MatmulStepper extends BorderPane implements Steppable {
             return;
         }
         detail.getChildren().setAll(presenter().detail(st, p, input, replay));
+        if (noteBeside) sideNote.setText(presenter().note() == null ? "" : presenter().note());
+        else if (picturesOnly && presenter().note() != null) noteTip.setText(presenter().note());
     }
 
     // ---- sizing ----------------------------------------------------------------------------
@@ -897,8 +1192,9 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         int chars = chars();
         double floor = aGrid.minCellH();
         // A new UI scale changes every measure: choose again, after this layout.
-        if (floor != chosenFloor) javafx.application.Platform.runLater(this::choose);
-        double areaW = page.leftWidth(w);
+        if (aGrid.minCellH() != chosenFloor) javafx.application.Platform.runLater(this::choose);
+        // The plain grids stand aside while the picture takes their place: they keep their windows.
+        double areaW = picturesOnly ? w : page.leftWidth(w);
         gridsRow.setPrefWrapLength(areaW - 20);
         int[][] dims = dims();
         double ops = opsWidth();
@@ -954,7 +1250,24 @@ public final class MatmulStepper extends BorderPane implements Steppable {
     }
 
     private void setCells(double s, int chars) {
+        if (tight) {
+            setTightCells(s);
+            return;
+        }
         for (MatrixGrid g : new MatrixGrid[]{aGrid, bGrid, rGrid}) g.setCellSize(g.cellWidthFor(s, chars), s);
+    }
+
+    /** Tight: every grid's cells {@code s} high and as wide as its own longest number (a fixed em grid, not stretched). */
+    private void setTightCells(double s) {
+        int ca = 1, cb = 1, cr = 1;
+        for (int r = 0; r < Math.min(input.ar(), 40); r++)
+            for (int c = 0; c < Math.min(input.ac(), 40); c++) ca = Math.max(ca, input.aText().at(r, c).length());
+        for (int r = 0; r < Math.min(input.br(), 40); r++)
+            for (int c = 0; c < Math.min(input.bc(), 40); c++) cb = Math.max(cb, input.bText().at(r, c).length());
+        if (replay != null) for (double[] row : replay.result()) for (double v : row) cr = Math.max(cr, Fmt.cell(v).length());
+        aGrid.setCellSize(aGrid.tightCellWidthFor(s, Math.min(ca, 10)), s);
+        bGrid.setCellSize(bGrid.tightCellWidthFor(s, Math.min(cb, 10)), s);
+        rGrid.setCellSize(rGrid.tightCellWidthFor(s, Math.min(cr, 10)), s);
     }
 
     /** The width of the three grids side by side, cells {@code s} high, at most {@code visC} columns. */

@@ -113,6 +113,14 @@ public final class MatrixGrid extends Region {
     double minCellH() { return Math.ceil(numberFloorPx() * (edits != null ? EDIT_CELL_PER_NUMBER : CELL_PER_NUMBER)); }
 
     /**
+     * A tight cell's width: its {@code chars} digits with a margin; a label no narrower than three
+     * quarters of its height, a text field (whose text node is as wide as its line) square.
+     */
+    double tightCellWidthFor(double h, int chars) {
+        return Math.max(edits != null ? h : h * 0.75, chars * 0.62 * numberPx(h) + 12);
+    }
+
+    /**
      * A cell's height per px of its number: a label cell holds its number at 1.6 times its size; a
      * text field needs 1.75 (its text area has line spacing and sits inside a 3 px active border).
      */

@@ -24,7 +24,7 @@ final class TripleLoopPresenter extends LoopPresenter {
     private final TextFlow product1 = new TextFlow(), product2 = new TextFlow(), sum1 = new TextFlow(), sum2 = new TextFlow();
     private final javafx.scene.layout.HBox line1 = new javafx.scene.layout.HBox(), line2 = new javafx.scene.layout.HBox();
     private final VBox box = new VBox(10, line1, line2);
-    private boolean narrow;
+    private boolean narrow, tight;
 
     TripleLoopPresenter() {
         box.setAlignment(Pos.CENTER);
@@ -50,8 +50,15 @@ final class TripleLoopPresenter extends LoopPresenter {
             line1.getChildren().setAll(product1, product2);
             line2.getChildren().setAll(sum1, sum2);
             box.getChildren().setAll(line1, line2);
-            box.setSpacing(10);
+            box.setSpacing(tight ? 2 : 10);
         }
+    }
+
+    @Override
+    void setTight(boolean on) {
+        if (on == tight) return;
+        tight = on;
+        arrange(narrow);
     }
 
     @Override
