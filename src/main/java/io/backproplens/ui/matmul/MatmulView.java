@@ -64,6 +64,9 @@ public final class MatmulView extends BorderPane implements Steppable {
         panes.put(Section.BACKWARD, backward);
         panes.put(Section.LADDER, ladder);
         panes.put(Section.ELEMENT, element);
+        // The play bars' and buttons' icons at the root font size, as the text beside them (16 px
+        // stayed 16 px beside 32 px text at 200%).
+        io.backproplens.ui.core.IconScale.follow(panes.values(), controller.state().presentation);
 
         ToggleGroup group = new ToggleGroup();
         // The section buttons wrap onto a second line rather than be cut on a narrow or scaled window.
