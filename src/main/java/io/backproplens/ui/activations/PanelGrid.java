@@ -235,6 +235,12 @@ final class PanelGrid extends Region {
             int last = Math.min(n, first + perPage);
             pagerText.setText(pagerBeside ? besideText(first, last) : String.join(", ", keys.subList(first, last)) + "   (" + (first + 1)
                     + (last - first > 1 ? "\u2013" + last : "") + " of " + n + ")");
+            // Beside a name it stands on the panel, so it carries the panel's background (and the
+            // contrast audit, which looks through a node's parents, sees that background).
+            if (pagerBeside != pager.getStyleClass().contains("beside")) {
+                if (pagerBeside) pager.getStyleClass().add("beside");
+                else pager.getStyleClass().remove("beside");
+            }
             if (pagerBeside) {
                 double pw = besideWidth(perPage);
                 pager.resizeRelocate(x0 + W - pw - em() * 0.5, y0 + em() * 0.3, pw, pagerH);

@@ -170,6 +170,8 @@ public final class TensorInspector extends BorderPane {
         // As wide as the statistics: the caption and the hover line wrap under them instead of
         // widening the column past the window (at 1280x720 a sampled tensor's caption is 470 px).
         heatInfo.setMinWidth(0);
+        // Their lines wrap whole: the caption says how the picture was sampled, so it is never cut.
+        for (javafx.scene.Node n : heatInfo.getChildren()) if (n instanceof Label l) l.setMinHeight(Region.USE_PREF_SIZE);
         heatInfo.prefWidthProperty().bind(statGrid.widthProperty());
         VBox statColumn = new VBox(4, statGrid, nonFinite, status, heatInfo);
         statColumn.getStyleClass().add("stat-column");
@@ -192,12 +194,107 @@ public final class TensorInspector extends BorderPane {
         derivation.onClose(this::closeDerivation);
         derivation.onStepIt(p -> onStepIt.accept(p));
         HBox.setHgrow(picture, Priority.ALWAYS);
-        HBox content = new HBox(10, picture, statColumn);
-        VBox.setVgrow(content, Priority.ALWAYS);
-        VBox body = new VBox(6, header, content);
+        VBox.setVgrow(picture, Priority.ALWAYS);
+        this.picture = picture;
+        this.statColumn = statColumn;
+        this.statGrid = statGrid;
+        row.getChildren().setAll(picture, statColumn);
+        VBox.setVgrow(row, Priority.ALWAYS);
+        VBox.setVgrow(column, Priority.ALWAYS);
+        body = new VBox(6, header, row);
+        body.setMinWidth(0);
+        bodyScroll = io.backproplens.ui.common.VerticalScroll.of(body, "inspector-scroll");
+        bodyScroll.setContent(null);   // it holds the body only in the arrangements that stack
         setCenter(body);
         setPadding(new Insets(6));
+        // Sized by the tab, never by its own parts: the width it is given chooses the arrangement.
+        setMinWidth(0);
     }
+
+    @Override
+    protected void layoutChildren() {
+        // Decided at layout, when the fonts of a new UI scale have reached every part it measures.
+        arrange();
+        super.layoutChildren();
+    }
+
+    /** How the list, the picture and the statistics share the width (a projector at 150-200% has little). */
+    enum Arrangement {
+        /** The list on the left, the picture and the statistics side by side (a desk at 100%). */
+        WIDE,
+        /** The list on the left, the statistics under the picture. */
+        STACKED,
+        /** The list across the top, a few rows tall, the statistics under the picture. */
+        TOP
+    }
+
+    private final javafx.scene.Node picture;
+    private final VBox statColumn;
+    private final GridPane statGrid;
+    private final HBox row = new HBox(10);
+    private final VBox column = new VBox(6);
+    private final VBox body;
+    /** Where the statistics go under the picture, the side may be too short for both: they scroll. */
+    private final javafx.scene.control.ScrollPane bodyScroll;
+    private Arrangement arrangement = Arrangement.WIDE;
+
+    public Arrangement arrangement() { return arrangement; }
+
+    private void arrange() {
+        double w = getWidth() - getInsets().getLeft() - getInsets().getRight();
+        if (w <= 0) return;
+        double em = kind.getFont().getSize();
+        // The list's width on the left (its CSS: 13.5 em of the root size, and its 8 px margin).
+        double listW = LIST_EM * em + 8;
+        double stats = statGrid.prefWidth(-1);
+        // Beside the picture the statistics' column needs its whole height (in a short window it
+        // would stand past the bottom); under it, the pane scrolls.
+        double h = getHeight() - getInsets().getTop() - getInsets().getBottom();
+        javafx.scene.Node header = body.getChildren().get(0);
+        // At the column's own width, where the caption and the hover line wrap; with an em to spare.
+        boolean tallEnough = header.prefHeight(w) + body.getSpacing() + statColumn.prefHeight(stats) + em <= h;
+        Arrangement want = tallEnough && w >= listW + PICTURE_MIN_EM * em + 10 + stats ? Arrangement.WIDE
+                : w >= listW + Math.max(stats, PICTURE_MIN_EM * em) ? Arrangement.STACKED : Arrangement.TOP;
+        if (want == arrangement) return;
+        arrangement = want;
+        if (want == Arrangement.WIDE) {
+            column.getChildren().clear();
+            row.getChildren().setAll(picture, statColumn);
+            body.getChildren().set(1, row);
+            bodyScroll.setContent(null);
+            setCenter(body);
+        } else {
+            row.getChildren().clear();
+            column.getChildren().setAll(picture, statColumn);
+            body.getChildren().set(1, column);
+            setCenter(null);
+            bodyScroll.setContent(body);
+            setCenter(bodyScroll);
+        }
+        // Over the statistics the picture takes a fixed height, so their first rows are in view too
+        // (the pane scrolls to the rest).
+        double tall = want == Arrangement.WIDE ? Region.USE_COMPUTED_SIZE : STACKED_PICTURE_EM * em;
+        ((Region) picture).setMinHeight(tall);
+        ((Region) picture).setMaxHeight(want == Arrangement.WIDE ? Double.MAX_VALUE : tall);
+        boolean top = want == Arrangement.TOP;
+        list.getStyleClass().remove("tensor-list-row");
+        if (top) list.getStyleClass().add("tensor-list-row");
+        // Out of both places first: a BorderPane keeps a node set as left while it is still the top.
+        setTop(null);
+        setLeft(null);
+        if (top) setTop(list);
+        else setLeft(list);
+        BorderPane.setMargin(list, top ? new Insets(0, 0, 6, 0) : new Insets(0, 8, 0, 0));
+    }
+
+    /** The picture's height over the statistics, in em. */
+    private static final double STACKED_PICTURE_EM = 5;
+
+    /** The list's width on the left, as network.css sets it, in em. */
+    private static final double LIST_EM = 13.5;
+
+    /** The narrowest the heatmap gets beside the statistics before they go under it, in em. */
+    private static final double PICTURE_MIN_EM = 12;
 
     /** The label of the selected tensor ({@code w1.g}). */
     public ReadOnlyStringProperty selectedProperty() { return selected.getReadOnlyProperty(); }

@@ -65,6 +65,10 @@ record Place(String name, Consumer<MainWindow> show, Consumer<MainWindow> open, 
             w.showLesson(Lesson.FORWARD);
             w.stepTo(-1);
         }));
+        all.add(new Place("network-inspector", w -> {
+            w.showLesson(Lesson.FORWARD);
+            w.network().showTensorInspector();
+        }));
         for (io.backproplens.ui.slips.SlipsView.Slip s : List.of(io.backproplens.ui.slips.SlipsView.Slip.SELF_TEST,
                 io.backproplens.ui.slips.SlipsView.Slip.SHIFT)) {
             all.add(new Place("slips-" + s.name().toLowerCase().replace('_', '-'), w -> {
