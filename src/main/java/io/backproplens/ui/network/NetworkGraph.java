@@ -317,12 +317,8 @@ public final class NetworkGraph extends Pane {
         double shift = reluShift(cursor);
         opBox(nodes, "relu", "ReLU", shift == 0 ? "clamp_min(0.)" : "clamp_min(0.) - " + Fmt.num(shift), 735, 140);
         Line toUnits = new Line(875, FLOW_Y, 918, FLOW_Y);
-        toUnits.getStyleClass().add("edge");
         Polygon head = arrowHead(930, FLOW_Y, true);
-        edges.put("l2", new Shape[]{toUnits, head});
-        route("l2", toUnits);
-        nodes.add(toUnits);
-        nodes.add(head);
+        arrow(nodes, "l2", toUnits, head);
         UnitBlock unitsBox = hidden(nodes, all, sample, 935, 58, 300);
         opBox(nodes, "lin2", "Lin2", "l2 @ w2 + b2", 1200, 140);
         w2Lines(all, unitsBox, 1200);
@@ -408,9 +404,7 @@ public final class NetworkGraph extends Pane {
         double xTop = y;
         vEdge(nodes, all, "x", y);
         y += V_EDGE;
-        vBox(nodes, "lin1", "Lin1", "x @ w1\n+ b1", y, 110, 96);
-        paramLinks.put("w1", vParams(nodes, all, "w1", "b1", y, 96));
-        y += 96;
+        y = vLin(nodes, all, "lin1", "Lin1", "x @ w1\n+ b1", "w1", "b1", y);
         double l1Top = y;
         vEdge(nodes, all, "l1", y);
         y += V_EDGE;
@@ -422,12 +416,8 @@ public final class NetworkGraph extends Pane {
 
         // ReLU's output is l2: the hidden units in rows, with its chips under them.
         Line toUnits = new Line(V_FLOW_X, y, V_FLOW_X, y + 4);
-        toUnits.getStyleClass().add("edge");
         Polygon head = arrowDown(V_FLOW_X, y + 16);
-        edges.put("l2", new Shape[]{toUnits, head});
-        route("l2", toUnits);
-        nodes.add(toUnits);
-        nodes.add(head);
+        arrow(nodes, "l2", toUnits, head);
         double unitsTop = y + 20;
         int nh = hiddenCount(all);
         int n = Math.min(nh, MAX_UNITS);
@@ -452,9 +442,7 @@ public final class NetworkGraph extends Pane {
         // w2's lines run from the units into Lin2, behind l2's chips; l2 read by Lin2 travels the same way.
         w2Lines(all, centres, V_FLOW_X, y);
         route("l2", new Line(V_FLOW_X, unitsBottom, V_FLOW_X, y));
-        vBox(nodes, "lin2", "Lin2", "l2 @ w2\n+ b2", y, 110, 96);
-        paramLinks.put("w2", vParams(nodes, all, "w2", "b2", y, 96));
-        y += 96;
+        y = vLin(nodes, all, "lin2", "Lin2", "l2 @ w2\n+ b2", "w2", "b2", y);
         double outTop = y;
         vEdge(nodes, all, "out", y);
         y += V_EDGE;
@@ -466,12 +454,8 @@ public final class NetworkGraph extends Pane {
         // Under MSE: the target going in (left) and the loss coming out (right), its value under it.
         double mb = y;
         Line up = new Line(40, mb + 26, 40, mb + 16);
-        up.getStyleClass().add("edge");
         Polygon upHead = arrowHeadUp(40, mb + 2);
-        edges.put("y", new Shape[]{up, upHead});
-        route("y", up);
-        nodes.add(up);
-        nodes.add(upHead);
+        arrow(nodes, "y", up, upHead);
         nodes.add(leftAt(chip(all, "y"), 2, mb + 44));
         double lx = V_FLOW_X + 50;
         Line down = new Line(lx, mb, lx, mb + 74);
@@ -498,14 +482,25 @@ public final class NetworkGraph extends Pane {
     }
 
     /** A module's box on the downward flow, from {@code top}; returns its second line of text. */
+    /** A tensor's arrow, drawn and kept as its edge and route (lit while a step reads or writes it). */
+    private void arrow(List<Node> nodes, String name, Line line, Polygon head) {
+        line.getStyleClass().add("edge");
+        edges.put(name, new Shape[]{line, head});
+        route(name, line);
+        nodes.add(line);
+        nodes.add(head);
+    }
+
+    /** A Lin's box at {@code top} with its parameters' chips beside it; the y under the box. */
+    private double vLin(List<Node> nodes, Map<String, TensorRef> all, String name, String title, String sub,
+                        String w, String b, double top) {
+        vBox(nodes, name, title, sub, top, 110, 96);
+        paramLinks.put(w, vParams(nodes, all, w, b, top, 96));
+        return top + 96;
+    }
+
     private Label vBox(List<Node> nodes, String name, String title, String sub, double top, double w, double h) {
-        Rectangle box = new Rectangle(V_FLOW_X - w / 2, top, w, h);
-        box.setId("op-" + name);
-        box.getStyleClass().add("op-box");
-        box.setArcWidth(14);
-        box.setArcHeight(14);
-        boxes.put(name, box);
-        nodes.add(box);
+        Rectangle box = opRect(nodes, name, V_FLOW_X - w / 2, top, w, h);
         nodes.add(text(title, V_FLOW_X, top + 24, "op-title"));
         Label s = text(sub, V_FLOW_X, top + (h > 80 ? 66 : 56), "op-sub");
         s.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
@@ -521,12 +516,8 @@ public final class NetworkGraph extends Pane {
     private void vEdge(List<Node> nodes, Map<String, TensorRef> all, String name, double top) {
         double bottom = top + V_EDGE - 2;
         Line line = new Line(V_FLOW_X, top, V_FLOW_X, bottom - 12);
-        line.getStyleClass().add("edge");
         Polygon head = arrowDown(V_FLOW_X, bottom);
-        edges.put(name, new Shape[]{line, head});
-        route(name, line);
-        nodes.add(line);
-        nodes.add(head);
+        arrow(nodes, name, line, head);
         if (all.containsKey(name + ".g")) {
             double gx = V_FLOW_X + 9;
             Line back = new Line(gx, bottom - 4, gx, top + 14);
@@ -779,9 +770,8 @@ public final class NetworkGraph extends Pane {
         nodes.add(text("sample " + sample, x + w / 2, y + 280, "op-sub"));
     }
 
-    /** A box for an operation; returns its second line of text. */
-    private Label opBox(List<Node> nodes, String name, String title, String sub, double x, double w) {
-        double h = 90, y = FLOW_Y - h / 2;
+    /** An operation's rounded box, kept by name (the step lights it). */
+    private Rectangle opRect(List<Node> nodes, String name, double x, double y, double w, double h) {
         Rectangle box = new Rectangle(x, y, w, h);
         box.setId("op-" + name);
         box.getStyleClass().add("op-box");
@@ -789,6 +779,13 @@ public final class NetworkGraph extends Pane {
         box.setArcHeight(14);
         boxes.put(name, box);
         nodes.add(box);
+        return box;
+    }
+
+    /** A box for an operation; returns its second line of text. */
+    private Label opBox(List<Node> nodes, String name, String title, String sub, double x, double w) {
+        double h = 90, y = FLOW_Y - h / 2;
+        Rectangle box = opRect(nodes, name, x, y, w, h);
         nodes.add(text(title, x + w / 2, y + 30, "op-title"));
         Label s = text(sub, x + w / 2, y + 64, "op-sub");
         nodes.add(s);
@@ -803,12 +800,8 @@ public final class NetworkGraph extends Pane {
     /** A tensor between two ops: an arrow, its chip above and its gradient's chip below. */
     private void edge(List<Node> nodes, Map<String, TensorRef> all, String name, double x0, double x1) {
         Line line = new Line(x0, FLOW_Y, x1 - 2, FLOW_Y);
-        line.getStyleClass().add("edge");
         Polygon head = arrowHead(x1 - 2, FLOW_Y, true);
-        edges.put(name, new Shape[]{line, head});
-        route(name, line);
-        nodes.add(line);
-        nodes.add(head);
+        arrow(nodes, name, line, head);
         if (all.containsKey(name + ".g")) {
             Line back = new Line(x1 - 6, FLOW_Y + 9, x0 + 12, FLOW_Y + 9);
             back.getStyleClass().addAll("edge", "edge-grad");
@@ -938,12 +931,8 @@ public final class NetworkGraph extends Pane {
 
     private void target(List<Node> nodes, Map<String, TensorRef> all, double cx, double y) {
         Line up = new Line(cx, y - 18, cx, FLOW_Y + 59);
-        up.getStyleClass().add("edge");
         Polygon head = arrowHeadUp(cx, FLOW_Y + 47);
-        edges.put("y", new Shape[]{up, head});
-        route("y", up);
-        nodes.add(up);
-        nodes.add(head);
+        arrow(nodes, "y", up, head);
         nodes.add(centred(chip(all, "y"), cx, y));
     }
 

@@ -5,7 +5,6 @@ import io.backproplens.matmul.Matrices;
 import io.backproplens.session.Session;
 import io.backproplens.ui.audit.LayoutAudit;
 import io.backproplens.ui.common.Fmt;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -68,7 +67,7 @@ class MatmulCompactTest {
             ids.addAll(ownLine ? List.of("#mm-triple") : List.of("#mm-code-vars", "#mm-log"));
             for (String id : ids) {
                 Node n = robot.lookup(id).query();
-                assertThat(shownInside(n, scene)).as("%s: %s on the first page, inside the window", s.name(), id).isTrue();
+                assertThat(OnScreen.shownInside(n, scene)).as("%s: %s on the first page, inside the window", s.name(), id).isTrue();
             }
             assertThat(st.resultGrid().cellText(0, 1)).isEqualTo(Fmt.cell(sum));
             String triple = ownLine ? robot.lookup("#mm-triple").queryAs(Labeled.class).getText()
@@ -82,26 +81,6 @@ class MatmulCompactTest {
             WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> problems.addAll(LayoutAudit.of(scene, 14 * s.scale()))));
             assertThat(problems).as(s.name()).isEmpty();
         }
-    }
-
-    /** Visible with all its parents, and its box inside the window and inside every clip above it. */
-    private static boolean shownInside(Node n, Scene scene) throws Exception {
-        boolean[] ok = new boolean[1];
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
-            Bounds box = n.localToScene(n.getLayoutBounds());
-            boolean in = box.getMinX() >= -0.5 && box.getMinY() >= -0.5 && box.getMaxX() <= scene.getWidth() + 0.5
-                    && box.getMaxY() <= scene.getHeight() + 0.5 && box.getWidth() > 0 && box.getHeight() > 0;
-            for (Node p = n; p != null && in; p = p.getParent()) {
-                if (!p.isVisible()) in = false;
-                if (p.getClip() != null) {
-                    Bounds c = p.localToScene(p.getClip().getBoundsInParent());
-                    in = c.getMinX() <= box.getMinX() + 0.5 && c.getMinY() <= box.getMinY() + 0.5
-                            && c.getMaxX() >= box.getMaxX() - 0.5 && c.getMaxY() >= box.getMaxY() - 0.5;
-                }
-            }
-            ok[0] = in;
-        }));
-        return ok[0];
     }
 
     /** Every text in a subtree, in order. */

@@ -6,7 +6,6 @@ import io.backproplens.matmul.MatmulVariant;
 import io.backproplens.session.Session;
 import io.backproplens.ui.audit.LayoutAudit;
 import io.backproplens.ui.common.Fmt;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -137,7 +136,7 @@ class MatmulTightTest {
     private static void assertAllShown(FxRobot robot, Scene scene, Setup s, List<String> ids) throws Exception {
         for (String id : ids) {
             Node n = robot.lookup(id).query();
-            assertThat(shownInside(n, scene)).as("%s: %s on the first screen, inside the window", s.name(), id).isTrue();
+            assertThat(OnScreen.shownInside(n, scene)).as("%s: %s on the first screen, inside the window", s.name(), id).isTrue();
         }
     }
 
@@ -149,26 +148,6 @@ class MatmulTightTest {
 
     /** The triple's lines as one line (a narrow column breaks it between its parts). */
     private static String oneLine(String text) { return text.replace('\n', ' ').replaceAll(" {2,}", "  "); }
-
-    /** Visible with all its parents, and its box inside the window and inside every clip above it. */
-    private static boolean shownInside(Node n, Scene scene) throws Exception {
-        boolean[] ok = new boolean[1];
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
-            Bounds box = n.localToScene(n.getLayoutBounds());
-            boolean in = box.getMinX() >= -0.5 && box.getMinY() >= -0.5 && box.getMaxX() <= scene.getWidth() + 0.5
-                    && box.getMaxY() <= scene.getHeight() + 0.5 && box.getWidth() > 0 && box.getHeight() > 0;
-            for (Node p = n; p != null && in; p = p.getParent()) {
-                if (!p.isVisible()) in = false;
-                if (p.getClip() != null) {
-                    Bounds c = p.localToScene(p.getClip().getBoundsInParent());
-                    in = c.getMinX() <= box.getMinX() + 0.5 && c.getMinY() <= box.getMinY() + 0.5
-                            && c.getMaxX() >= box.getMaxX() - 0.5 && c.getMaxY() >= box.getMaxY() - 0.5;
-                }
-            }
-            ok[0] = in;
-        }));
-        return ok[0];
-    }
 
     /** Every text in a subtree, in order. */
     private static String texts(Node n) {
