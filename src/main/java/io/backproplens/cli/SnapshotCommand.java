@@ -50,7 +50,7 @@ final class SnapshotCommand implements Callable<Integer> {
     boolean race;
 
     @Option(names = "--only", paramLabel = "TEXT", description = "only the places whose name contains TEXT "
-            + "(the lesson scenes 01-matmul .. 11-module, activations-*, matmul-*, slips-*, train-race, network-start); "
+            + "(the lesson scenes 01-matmul .. 11-module, activations-*, matmul-*, slips-*, train-race, network-start, network-inspector); "
             + "without --audit, pictures of those places named PLACE-WxH@S[p].png")
     String only = "";
 
