@@ -194,15 +194,15 @@ final class PanelGrid extends Region {
         return head + besideWidth(k) + 2 * em() <= panelWidth;
     }
 
-    /** The pager beside a name says only "(2 of 5)": the name is the panel's own, just left of it. */
-    private String besideText(int first, int last) {
+    /** "(2 of 5)", "(2\u20133 of 5)"; beside a name the pager says only this (the name is the panel's own). */
+    private String rangeText(int first, int last) {
         return "(" + (first + 1) + (last - first > 1 ? "\u2013" + last : "") + " of " + keys.size() + ")";
     }
 
     /** The pager's width beside a name, at its widest text for pages of k panels. */
     private double besideWidth(int k) {
         int n = keys.size();
-        javafx.scene.text.Text t = new javafx.scene.text.Text(besideText(n - k, n));
+        javafx.scene.text.Text t = new javafx.scene.text.Text(rangeText(n - k, n));
         t.setFont(pagerText.getFont());
         Insets pi = pager.getInsets();
         return pi.getLeft() + pi.getRight() + prev.prefWidth(-1) + next.prefWidth(-1) + 2 * pager.getSpacing()
@@ -233,8 +233,8 @@ final class PanelGrid extends Region {
         }
         if (paged) {
             int last = Math.min(n, first + perPage);
-            pagerText.setText(pagerBeside ? besideText(first, last) : String.join(", ", keys.subList(first, last)) + "   (" + (first + 1)
-                    + (last - first > 1 ? "\u2013" + last : "") + " of " + n + ")");
+            String range = rangeText(first, last);
+            pagerText.setText(pagerBeside ? range : String.join(", ", keys.subList(first, last)) + "   " + range);
             // Beside a name it stands on the panel, so it carries the panel's background (and the
             // contrast audit, which looks through a node's parents, sees that background).
             if (pagerBeside != pager.getStyleClass().contains("beside")) {

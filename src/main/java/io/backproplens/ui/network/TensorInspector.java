@@ -228,7 +228,7 @@ public final class TensorInspector extends BorderPane {
         TOP
     }
 
-    private final javafx.scene.Node picture;
+    private final javafx.scene.layout.StackPane picture;
     private final VBox statColumn;
     private final GridPane statGrid;
     private final HBox row = new HBox(10);
@@ -255,6 +255,11 @@ public final class TensorInspector extends BorderPane {
         boolean tallEnough = header.prefHeight(w) + body.getSpacing() + statColumn.prefHeight(stats) + em <= h;
         Arrangement want = tallEnough && w >= listW + PICTURE_MIN_EM * em + 10 + stats ? Arrangement.WIDE
                 : w >= listW + Math.max(stats, PICTURE_MIN_EM * em) ? Arrangement.STACKED : Arrangement.TOP;
+        // Over the statistics the picture takes a fixed height, so their first rows are in view too
+        // (the pane scrolls to the rest).
+        double tall = want == Arrangement.WIDE ? Region.USE_COMPUTED_SIZE : STACKED_PICTURE_EM * em;
+        picture.setMinHeight(tall);
+        picture.setMaxHeight(want == Arrangement.WIDE ? Double.MAX_VALUE : tall);
         if (want == arrangement) return;
         arrangement = want;
         if (want == Arrangement.WIDE) {
@@ -271,11 +276,6 @@ public final class TensorInspector extends BorderPane {
             bodyScroll.setContent(body);
             setCenter(bodyScroll);
         }
-        // Over the statistics the picture takes a fixed height, so their first rows are in view too
-        // (the pane scrolls to the rest).
-        double tall = want == Arrangement.WIDE ? Region.USE_COMPUTED_SIZE : STACKED_PICTURE_EM * em;
-        ((Region) picture).setMinHeight(tall);
-        ((Region) picture).setMaxHeight(want == Arrangement.WIDE ? Double.MAX_VALUE : tall);
         boolean top = want == Arrangement.TOP;
         list.getStyleClass().remove("tensor-list-row");
         if (top) list.getStyleClass().add("tensor-list-row");
