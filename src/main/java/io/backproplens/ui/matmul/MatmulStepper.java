@@ -299,6 +299,9 @@ public final class MatmulStepper extends BorderPane implements Steppable {
         page.setSizer(this::fit);
         page.widthProperty().addListener((o, was, now) -> choose());
         page.heightProperty().addListener((o, was, now) -> choose());
+        // A new UI scale can reach this page while another section is in front: its size is then the
+        // same when it comes back, but its fonts are not (1280x720 150% to 200% in presenter mode).
+        chooseLabel.fontProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(this::choose));
         setCenter(page);
         counterBox.getStyleClass().add("mm-counter-box");
         triple.setId(prefix + "-triple");
